@@ -1,0 +1,176 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Msnp.Protocol.Dialects;
+
+/// <summary>
+/// One protocol version and the facts that differ between versions, kept as data so that a
+/// later version (MSNP10–MSNP18) is a new row, not a rewrite. Catalogue §3 and §5.
+/// </summary>
+public sealed record MsnpDialect
+{
+    private MsnpDialect(int version) => Version = version;
+
+    /// <summary>The version number: 8 for <c>MSNP8</c>.</summary>
+    public int Version { get; }
+
+    /// <summary>The token used in <c>VER</c>: <c>MSNP8</c>.</summary>
+    public string Name => "MSNP" + Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>How the client authenticates (<c>MD5</c> up to MSNP7, <c>TWN</c> from MSNP8).</summary>
+    public required AuthenticationMethod Authentication { get; init; }
+
+    /// <summary><c>INF</c> is valid (MSNP2–MSNP7).</summary>
+    public required bool HasInf { get; init; }
+
+    /// <summary><c>CVR</c> is a mandatory login step between <c>VER</c> and <c>USR</c> (MSNP8+).</summary>
+    public required bool RequiresCvr { get; init; }
+
+    /// <summary><c>CVR</c> carries the client's own account as its 8th parameter (MSNP8+).</summary>
+    public required bool CvrHasAccount { get; init; }
+
+    /// <summary>Number of parameters after the TrID in <c>XFR … NS</c>: 2 (MSNP2), 3 (MSNP3–6), 4 (MSNP7+) — counting the <c>NS</c> token.</summary>
+    public required int XfrNsParameterCount { get; init; }
+
+    /// <summary><c>USR … OK</c> carries the "verified" flag (MSNP6+).</summary>
+    public required bool UsrOkHasVerifiedFlag { get; init; }
+
+    /// <summary><c>USR … OK</c> carries the trailing "restricted/kid" flag (MSNP8+).</summary>
+    public required bool UsrOkHasRestrictedFlag { get; init; }
+
+    /// <summary>The server sends <c>CHL</c> challenges and the client answers with <c>QRY</c> (MSNP6+).</summary>
+    public required bool HasChallenges { get; init; }
+
+    /// <summary>Groups exist: <c>ADG</c>/<c>RMG</c>/<c>REG</c>, <c>LSG</c>, group ids on FL (MSNP7+).</summary>
+    public required bool HasGroups { get; init; }
+
+    /// <summary>List lines inside a <c>SYN</c> reply carry the TrID (MSNP2–MSNP7); from MSNP8 they do not.</summary>
+    public required bool SyncLinesHaveTrId { get; init; }
+
+    /// <summary>The <c>SYN</c> reply carries contact and group counts and one <c>LST</c> per contact with list bits (MSNP8+).</summary>
+    public required bool SyncHasCounts { get; init; }
+
+    /// <summary>The client may request a list with <c>LST TrID FL|AL|BL|RL</c> (MSNP2–MSNP7).</summary>
+    public required bool HasListRequest { get; init; }
+
+    /// <summary>Phone numbers and mobile settings (<c>PRP</c>, <c>BPR</c>) exist (MSNP5+).</summary>
+    public required bool HasPhoneNumbers { get; init; }
+
+    /// <summary><c>CHG</c>/<c>ILN</c>/<c>NLN</c> carry a client id (MSNP8+).</summary>
+    public required bool HasClientId { get; init; }
+
+    /// <summary><c>CHG</c>/<c>ILN</c>/<c>NLN</c> carry an URL-encoded MSNObject after the client id (MSNP9+).</summary>
+    public required bool HasMsnObject { get; init; }
+
+    /// <summary><c>QNG</c> carries the seconds until the next expected <c>PNG</c> (MSNP9+).</summary>
+    public required bool QngHasSeconds { get; init; }
+
+    /// <summary>Switchboard <c>MSG</c> accepts ack mode <c>D</c> (MSNP9+).</summary>
+    public required bool HasAckModeD { get; init; }
+
+    /// <summary>The command a client uses to page a mobile device: <c>PAG</c> (MSNP5–MSNP8), <c>PGD</c> (MSNP9), or null.</summary>
+    public required string? PagingCommand { get; init; }
+
+    /// <summary><c>SDC</c> exists (MSNP5+).</summary>
+    public required bool HasSdc { get; init; }
+
+    /// <summary><c>NOT</c> alerts exist (MSNP5+).</summary>
+    public required bool HasNotifications { get; init; }
+
+    /// <summary><c>IPG</c> incoming pages exist (MSNP6+).</summary>
+    public required bool HasIncomingPages { get; init; }
+
+    /// <summary><c>URL</c> replies carry a site id (MSNP3+).</summary>
+    public required bool UrlHasSiteId { get; init; }
+
+    /// <summary>MSNP2.</summary>
+    public static MsnpDialect Msnp2 { get; } = Build(2);
+
+    /// <summary>MSNP3.</summary>
+    public static MsnpDialect Msnp3 { get; } = Build(3);
+
+    /// <summary>MSNP4.</summary>
+    public static MsnpDialect Msnp4 { get; } = Build(4);
+
+    /// <summary>MSNP5.</summary>
+    public static MsnpDialect Msnp5 { get; } = Build(5);
+
+    /// <summary>MSNP6.</summary>
+    public static MsnpDialect Msnp6 { get; } = Build(6);
+
+    /// <summary>MSNP7.</summary>
+    public static MsnpDialect Msnp7 { get; } = Build(7);
+
+    /// <summary>MSNP8, the reference dialect.</summary>
+    public static MsnpDialect Msnp8 { get; } = Build(8);
+
+    /// <summary>MSNP9.</summary>
+    public static MsnpDialect Msnp9 { get; } = Build(9);
+
+    /// <summary>Every supported dialect, newest first (the order a server prefers).</summary>
+    public static IReadOnlyList<MsnpDialect> All { get; } = [Msnp9, Msnp8, Msnp7, Msnp6, Msnp5, Msnp4, Msnp3, Msnp2];
+
+    private static readonly FrozenDictionary<string, MsnpDialect> ByName =
+        All.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
+
+    /// <summary>The lowest supported version.</summary>
+    public const int MinimumVersion = 2;
+
+    /// <summary>The highest supported version.</summary>
+    public const int MaximumVersion = 9;
+
+    /// <summary>
+    /// Finds a dialect by its <c>VER</c> token. Tokens are case-sensitive (<c>msnp8</c> is not a version).
+    /// <c>CVR0</c> is not a dialect; see <see cref="VersionNegotiation"/>.
+    /// </summary>
+    public static bool TryGet(string token, [NotNullWhen(true)] out MsnpDialect? dialect) => ByName.TryGetValue(token, out dialect);
+
+    /// <summary>Finds a dialect by number (2–9).</summary>
+    public static MsnpDialect FromVersion(int version) =>
+        version is >= MinimumVersion and <= MaximumVersion
+            ? All[MaximumVersion - version]
+            : throw new ArgumentOutOfRangeException(nameof(version), version, "Supported versions are MSNP2 to MSNP9.");
+
+    /// <summary>Parses a dialect name such as <c>MSNP8</c> (case-insensitive, for command-line use) or a bare number.</summary>
+    public static bool TryParseLenient(string text, [NotNullWhen(true)] out MsnpDialect? dialect)
+    {
+        var s = text.Trim();
+        if (s.StartsWith("MSNP", StringComparison.OrdinalIgnoreCase))
+        {
+            s = s[4..];
+        }
+
+        dialect = int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v)
+            && v is >= MinimumVersion and <= MaximumVersion ? FromVersion(v) : null;
+        return dialect is not null;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+
+    private static MsnpDialect Build(int v) => new(v)
+    {
+        Authentication = v >= 8 ? AuthenticationMethod.Tweener : AuthenticationMethod.Md5,
+        HasInf = v <= 7,
+        RequiresCvr = v >= 8,
+        CvrHasAccount = v >= 8,
+        XfrNsParameterCount = v switch { 2 => 2, <= 6 => 3, _ => 4 },
+        UsrOkHasVerifiedFlag = v >= 6,
+        UsrOkHasRestrictedFlag = v >= 8,
+        HasChallenges = v >= 6,
+        HasGroups = v >= 7,
+        SyncLinesHaveTrId = v <= 7,
+        SyncHasCounts = v >= 8,
+        HasListRequest = v <= 7,
+        HasPhoneNumbers = v >= 5,
+        HasClientId = v >= 8,
+        HasMsnObject = v >= 9,
+        QngHasSeconds = v >= 9,
+        HasAckModeD = v >= 9,
+        PagingCommand = v switch { <= 4 => null, <= 8 => "PAG", _ => "PGD" },
+        HasSdc = v >= 5,
+        HasNotifications = v >= 5,
+        HasIncomingPages = v >= 6,
+        UrlHasSiteId = v >= 3,
+    };
+}
