@@ -1,0 +1,1 @@
+namespace Msnp.Server.Storage;
