@@ -1,0 +1,86 @@
+using System.Net;
+using Microsoft.AspNetCore.Connections;
+
+namespace Msnp.Server.Connections;
+
+/// <summary>
+/// One TCP connection of any role: its bounded output, its close/abort controls and a single
+/// re-armable deadline used for sign-in, authentication and idle timeouts.
+/// </summary>
+public sealed class MsnpConnection
+{
+    private readonly ConnectionContext _context;
+    private readonly CancellationTokenSource _deadline = new();
+    private int _closing;
+
+    internal MsnpConnection(ConnectionContext context, int outputLimit)
+    {
+        _context = context;
+        Output = new OutboundBuffer(outputLimit);
+        Output.Overflowed += () => Abort("output buffer full");
+    }
+
+    /// <summary>Kestrel's connection id, for logs.</summary>
+    public string Id => _context.ConnectionId;
+
+    /// <summary>The peer's address as seen by the server.</summary>
+    public EndPoint? RemoteEndPoint => _context.RemoteEndPoint;
+
+    /// <summary>The address the peer connected to.</summary>
+    public EndPoint? LocalEndPoint => _context.LocalEndPoint;
+
+    /// <summary>Outgoing bytes, writable from any thread.</summary>
+    public OutboundBuffer Output { get; }
+
+    /// <summary>True once <see cref="Close"/> or <see cref="Abort"/> was called.</summary>
+    public bool IsClosing => Volatile.Read(ref _closing) != 0;
+
+    /// <summary>Cancelled when the deadline passes or the connection is aborted.</summary>
+    internal CancellationToken ReadCancellation => _deadline.Token;
+
+    /// <summary>Why the connection was aborted, when it was.</summary>
+    public string? AbortReason { get; private set; }
+
+    /// <summary>Closes the connection after what is already queued has been sent.</summary>
+    public void Close()
+    {
+        if (Interlocked.Exchange(ref _closing, 1) == 0)
+        {
+            Output.Complete();
+        }
+    }
+
+    /// <summary>Drops the connection at once, discarding unsent output.</summary>
+    public void Abort(string reason)
+    {
+        AbortReason ??= reason;
+        Interlocked.Exchange(ref _closing, 1);
+        Output.Complete();
+        try
+        {
+            _deadline.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        _context.Abort(new ConnectionAbortedException(reason));
+    }
+
+    /// <summary>Closes the connection unless something re-arms or disarms the deadline within <paramref name="after"/>.</summary>
+    public void ArmDeadline(TimeSpan after)
+    {
+        try
+        {
+            _deadline.CancelAfter(after);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    /// <summary>Removes the deadline.</summary>
+    public void DisarmDeadline() => ArmDeadline(Timeout.InfiniteTimeSpan);
+
+    internal void DisposeDeadline() => _deadline.Dispose();
+}

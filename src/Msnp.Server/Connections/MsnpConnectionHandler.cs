@@ -1,0 +1,103 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Logging;
+using Msnp.Protocol.Framing;
+
+namespace Msnp.Server.Connections;
+
+/// <summary>
+/// The read loop shared by every TCP role: frames the input with the session's scanner, hands
+/// each frame to the session, and advances the pipe only past complete frames, so buffering is
+/// bounded by the scanner's line and payload limits.
+/// </summary>
+public abstract class MsnpConnectionHandler : ConnectionHandler
+{
+    private readonly ILogger _logger;
+    private readonly int _outputLimit;
+
+    /// <summary>Creates the handler.</summary>
+    protected MsnpConnectionHandler(ILogger logger, int outputLimit)
+    {
+        _logger = logger;
+        _outputLimit = outputLimit;
+    }
+
+    /// <summary>Creates the session for a new connection.</summary>
+    protected abstract IMsnpSession CreateSession(MsnpConnection connection);
+
+    /// <inheritdoc/>
+    public override async Task OnConnectedAsync(ConnectionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var connection = new MsnpConnection(context, _outputLimit);
+        var session = CreateSession(connection);
+        var writer = connection.Output.RunAsync(context.Transport.Output, context.ConnectionClosed);
+        try
+        {
+            await ReadLoopAsync(context.Transport.Input, connection, session).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (connection.ReadCancellation.IsCancellationRequested && connection.AbortReason is null)
+        {
+            session.OnDeadline();
+            connection.Close();
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or ConnectionResetException or ConnectionAbortedException or InvalidOperationException)
+        {
+            _logger.LogDebug("Connection {Id} ended: {Reason}", connection.Id, connection.AbortReason ?? ex.GetType().Name);
+        }
+        finally
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+            connection.Close();
+            try
+            {
+                await writer.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or TimeoutException or ConnectionResetException or ConnectionAbortedException or InvalidOperationException)
+            {
+            }
+
+            connection.DisposeDeadline();
+        }
+    }
+
+    private static async Task ReadLoopAsync(PipeReader input, MsnpConnection connection, IMsnpSession session)
+    {
+        while (!connection.IsClosing)
+        {
+            var result = await input.ReadAsync(connection.ReadCancellation).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            try
+            {
+                while (!connection.IsClosing)
+                {
+                    var status = session.Scanner.TryRead(buffer, out var frame, out var violation);
+                    if (status == ScanStatus.NeedMoreData)
+                    {
+                        break;
+                    }
+
+                    if (status == ScanStatus.Violation)
+                    {
+                        session.OnViolation(violation);
+                        connection.Close();
+                        return;
+                    }
+
+                    await session.HandleAsync(frame).ConfigureAwait(false);
+                    buffer = buffer.Slice(frame.End);
+                }
+            }
+            finally
+            {
+                input.AdvanceTo(buffer.Start, buffer.End);
+            }
+
+            if (result.IsCompleted || result.IsCanceled)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Buffers;
+using System.IO.Pipelines;
+
+namespace Msnp.Server.Connections;
+
+/// <summary>
+/// A connection's outgoing bytes. Any thread may append (presence fan-out, switchboard relays)
+/// under a short lock; one writer loop drains batches to the transport. The pending size is
+/// bounded: a receiver that stays full past the limit is cut off instead of growing memory.
+/// </summary>
+public sealed class OutboundBuffer
+{
+    private readonly Lock _sync = new();
+    private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly int _limit;
+    private ArrayBufferWriter<byte> _pending = new(256);
+    private ArrayBufferWriter<byte> _draining = new(256);
+    private bool _closed;
+    private bool _overflowed;
+    private bool _signalled;
+
+    /// <summary>Creates a buffer that holds at most <paramref name="limit"/> unsent bytes.</summary>
+    public OutboundBuffer(int limit) => _limit = limit;
+
+    /// <summary>Raised (once) when the pending bytes exceed the limit; the owner closes the connection.</summary>
+    public event Action? Overflowed;
+
+    /// <summary>True once the limit was exceeded.</summary>
+    public bool HasOverflowed => Volatile.Read(ref _overflowed);
+
+    /// <summary>Bytes waiting to be written.</summary>
+    public int PendingBytes
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _pending.WrittenCount;
+            }
+        }
+    }
+
+    /// <summary>Appends bytes produced by <paramref name="write"/>; returns false when the buffer is closed or overflowed.</summary>
+    public bool Write<TState>(TState state, Action<IBufferWriter<byte>, TState> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        bool overflow;
+        bool signal = false;
+        lock (_sync)
+        {
+            if (_closed || _overflowed)
+            {
+                return false;
+            }
+
+            write(_pending, state);
+            overflow = _pending.WrittenCount > _limit;
+            if (overflow)
+            {
+                _overflowed = true;
+            }
+            else if (!_signalled)
+            {
+                _signalled = true;
+                signal = true;
+            }
+        }
+
+        if (overflow)
+        {
+            Overflowed?.Invoke();
+            return false;
+        }
+
+        if (signal)
+        {
+            _signal.Release();
+        }
+
+        return true;
+    }
+
+    /// <summary>Appends raw bytes.</summary>
+    public bool Write(ReadOnlySpan<byte> bytes)
+    {
+        // Spans cannot be captured by the callback, so copy through a pooled array for the rare large case.
+        var rented = ArrayPool<byte>.Shared.Rent(bytes.Length);
+        try
+        {
+            bytes.CopyTo(rented);
+            return Write((Array: rented, Length: bytes.Length), static (w, s) => w.Write(s.Array.AsSpan(0, s.Length)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Stops accepting bytes; the writer loop flushes what is pending and ends.</summary>
+    public void Complete()
+    {
+        bool signal = false;
+        lock (_sync)
+        {
+            _closed = true;
+            if (!_signalled)
+            {
+                _signalled = true;
+                signal = true;
+            }
+        }
+
+        if (signal)
+        {
+            _signal.Release();
+        }
+    }
+
+    /// <summary>Drains pending bytes into <paramref name="output"/> until completed or cancelled.</summary>
+    public async Task RunAsync(PipeWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        while (true)
+        {
+            await _signal.WaitAsync(cancellationToken).ConfigureAwait(false);
+            bool closed;
+            lock (_sync)
+            {
+                (_pending, _draining) = (_draining, _pending);
+                _signalled = false;
+                closed = _closed;
+            }
+
+            if (_draining.WrittenCount > 0)
+            {
+                await output.WriteAsync(_draining.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                ShrinkIfLarge(_draining);
+            }
+
+            // Writers check _closed under the same lock as the swap, so nothing can follow it.
+            if (closed)
+            {
+                return;
+            }
+        }
+    }
+
+    // Idle connections should not keep a burst's worth of buffer alive.
+    private void ShrinkIfLarge(ArrayBufferWriter<byte> buffer)
+    {
+        if (buffer.Capacity > 16 * 1024)
+        {
+            lock (_sync)
+            {
+                if (ReferenceEquals(buffer, _draining))
+                {
+                    _draining = new ArrayBufferWriter<byte>(256);
+                    return;
+                }
+            }
+        }
+
+        buffer.ResetWrittenCount();
+    }
+}
