@@ -1,0 +1,44 @@
+namespace Msnp.Server.Hosting;
+
+/// <summary>
+/// Server settings, bound from <c>appsettings.json</c> section <c>Msnp</c>, <c>MSNP_</c> environment
+/// variables and command-line switches.
+/// </summary>
+public sealed class MsnpServerOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Msnp";
+
+    /// <summary>Where the database, keys and certificate live.</summary>
+    public string DataDirectory { get; set; } = "msnp-data";
+
+    /// <summary>The address every listener binds to.</summary>
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>The host name or address written into <c>XFR</c>/<c>RNG</c> replies and Passport URLs; defaults to the bind address.</summary>
+    public string? PublicHost { get; set; }
+
+    /// <summary>Dispatch server port (0 picks a free port).</summary>
+    public int DispatchPort { get; set; } = 1863;
+
+    /// <summary>Notification server port.</summary>
+    public int NotificationPort { get; set; } = 1864;
+
+    /// <summary>Switchboard server port.</summary>
+    public int SwitchboardPort { get; set; } = 1865;
+
+    /// <summary>Plain HTTP port (Passport for clients configured that way, gateway, health).</summary>
+    public int HttpPort { get; set; } = 8080;
+
+    /// <summary>HTTPS port (Passport).</summary>
+    public int HttpsPort { get; set; } = 8443;
+
+    /// <summary>Unsent bytes a connection may hold before it is dropped as a stalled receiver.</summary>
+    public int OutputLimitBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Time a notification connection has to finish signing in.</summary>
+    public TimeSpan SignInTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The host written into replies.</summary>
+    public string EffectivePublicHost => string.IsNullOrWhiteSpace(PublicHost) ? BindAddress : PublicHost!;
+}
