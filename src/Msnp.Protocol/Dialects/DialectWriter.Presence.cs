@@ -1,0 +1,92 @@
+using System.Buffers;
+using Msnp.Protocol.Commands;
+using Msnp.Protocol.Dialects.Model;
+
+namespace Msnp.Protocol.Dialects;
+
+// Presence, keep-alive and challenges (catalogue §3.2, §5.7, §5.9, §5.10).
+public abstract partial class DialectWriter
+{
+    /// <summary><c>CHG TrID STATUS {clientId {msnobj}}</c>: the echo of a client's status change.</summary>
+    public virtual void WriteStatusChanged(IBufferWriter<byte> output, uint trId, PresenceStatus status, uint clientId, string? msnObject)
+    {
+        var line = Line(output, CommandCodes.Chg, trId);
+        line.Token(status.WireName());
+        ClientCapabilities(ref line, clientId, msnObject);
+        line.End();
+    }
+
+    /// <summary>
+    /// <c>ILN TrID STATUS account name {clientId {msnobj}}</c>: a contact's presence, sent under
+    /// the TrID of the <c>CHG</c> or <c>ADD</c> that asked for it.
+    /// </summary>
+    public virtual void WriteInitialPresence(IBufferWriter<byte> output, uint trId, PresenceInfo presence)
+    {
+        ArgumentNullException.ThrowIfNull(presence);
+        var line = Line(output, CommandCodes.Iln, trId);
+        Presence(ref line, presence);
+        line.End();
+    }
+
+    /// <summary><c>NLN STATUS account name {clientId {msnobj}}</c>: a contact came online or changed.</summary>
+    public virtual void WritePresenceChanged(IBufferWriter<byte> output, PresenceInfo presence)
+    {
+        ArgumentNullException.ThrowIfNull(presence);
+        var line = Line(output, CommandCodes.Nln, null);
+        Presence(ref line, presence);
+        line.End();
+    }
+
+    /// <summary><c>FLN account</c>: a contact went offline, hid, or stopped allowing the user.</summary>
+    public virtual void WriteOffline(IBufferWriter<byte> output, string account)
+    {
+        var line = Line(output, CommandCodes.Fln, null);
+        line.Token(account);
+        line.End();
+    }
+
+    /// <summary><c>QNG</c>, or from MSNP9 <c>QNG seconds</c> (how long the client may wait before its next <c>PNG</c>).</summary>
+    public virtual void WritePong(IBufferWriter<byte> output, int secondsUntilNextPing)
+    {
+        var line = Line(output, CommandCodes.Qng, null);
+        if (Dialect.QngHasSeconds)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(secondsUntilNextPing);
+            line.Number(secondsUntilNextPing);
+        }
+
+        line.End();
+    }
+
+    /// <summary><c>CHL 0 challenge</c> (MSNP6+): the client must answer with <c>QRY</c> in about 50 seconds.</summary>
+    public virtual void WriteChallenge(IBufferWriter<byte> output, string challenge)
+    {
+        Require(Dialect.HasChallenges, "CHL");
+        var line = Line(output, CommandCodes.Chl, 0);
+        line.Token(challenge);
+        line.End();
+    }
+
+    private void Presence(ref MsnpWriter.LineWriter line, PresenceInfo presence)
+    {
+        line.Token(presence.Status.WireName());
+        line.Token(presence.Account);
+        line.Token(presence.FriendlyName);
+        ClientCapabilities(ref line, presence.ClientId, presence.MsnObject);
+    }
+
+    // The client id exists from MSNP8, the MSNObject (which needs the client id before it) from MSNP9.
+    private void ClientCapabilities(ref MsnpWriter.LineWriter line, uint clientId, string? msnObject)
+    {
+        if (!Dialect.HasClientId)
+        {
+            return;
+        }
+
+        line.Number(clientId);
+        if (Dialect.HasMsnObject && !string.IsNullOrEmpty(msnObject))
+        {
+            line.Token(msnObject);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Buffers;
+using Msnp.Protocol.Commands;
+
+namespace Msnp.Protocol.Dialects;
+
+// Switchboard referrals on the notification server, and the switchboard's own lines (catalogue §3.3, §3.4, §6.1).
+// Identical in MSNP2–9; here so that MSNP12's extra IRO/JOI parameter is an override.
+public abstract partial class DialectWriter
+{
+    /// <summary><c>XFR TrID SB host:port CKI cookie</c>: a new switchboard session for the user.</summary>
+    public virtual void WriteSwitchboardTransfer(IBufferWriter<byte> output, uint trId, string switchboard, string cookie)
+    {
+        var line = Line(output, CommandCodes.Xfr, trId);
+        line.Token("SB"u8);
+        line.Token(switchboard);
+        line.Token("CKI"u8);
+        line.Token(cookie);
+        line.End();
+    }
+
+    /// <summary><c>RNG sessionId host:port CKI cookie account name</c>: an invitation to an existing session.</summary>
+    public virtual void WriteRing(IBufferWriter<byte> output, string sessionId, string switchboard, string cookie, string inviterAccount, string inviterName)
+    {
+        var line = Line(output, CommandCodes.Rng, null);
+        line.Token(sessionId);
+        line.Token(switchboard);
+        line.Token("CKI"u8);
+        line.Token(cookie);
+        line.Token(inviterAccount);
+        line.Token(inviterName);
+        line.End();
+    }
+
+    /// <summary><c>USR TrID OK account name</c>: the switchboard accepted the cookie of a new session.</summary>
+    public virtual void WriteSwitchboardAuthenticated(IBufferWriter<byte> output, uint trId, string account, string friendlyName)
+    {
+        var line = Line(output, CommandCodes.Usr, trId);
+        line.Token("OK"u8);
+        line.Token(account);
+        line.Token(friendlyName);
+        line.End();
+    }
+
+    /// <summary><c>CAL TrID RINGING sessionId</c>: the invitation was passed on (the join comes later as <c>JOI</c>).</summary>
+    public virtual void WriteRinging(IBufferWriter<byte> output, uint trId, string sessionId)
+    {
+        var line = Line(output, CommandCodes.Cal, trId);
+        line.Token("RINGING"u8);
+        line.Token(sessionId);
+        line.End();
+    }
+
+    /// <summary><c>IRO TrID index total account name</c>: one participant already present, for a joiner (index from 1).</summary>
+    public virtual void WriteRosterEntry(IBufferWriter<byte> output, uint trId, int index, int total, string account, string friendlyName)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(index, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(total, index);
+        var line = Line(output, CommandCodes.Iro, trId);
+        line.Number(index);
+        line.Number(total);
+        line.Token(account);
+        line.Token(friendlyName);
+        line.End();
+    }
+
+    /// <summary><c>ANS TrID OK</c>: the joiner is in, after its <c>IRO</c> lines.</summary>
+    public virtual void WriteAnswered(IBufferWriter<byte> output, uint trId)
+    {
+        var line = Line(output, CommandCodes.Ans, trId);
+        line.Token("OK"u8);
+        line.End();
+    }
+
+    /// <summary><c>JOI account name</c>: a principal joined the session.</summary>
+    public virtual void WriteJoined(IBufferWriter<byte> output, string account, string friendlyName)
+    {
+        var line = Line(output, CommandCodes.Joi, null);
+        line.Token(account);
+        line.Token(friendlyName);
+        line.End();
+    }
+
+    /// <summary><c>BYE account</c>, or <c>BYE account 1</c> when the server dropped that participant.</summary>
+    public virtual void WriteLeft(IBufferWriter<byte> output, string account, bool droppedByServer)
+    {
+        var line = Line(output, CommandCodes.Bye, null);
+        line.Token(account);
+        if (droppedByServer)
+        {
+            line.Token("1"u8);
+        }
+
+        line.End();
+    }
+
+    /// <summary>
+    /// <c>MSG account name len</c> and the payload: an incoming message (on the notification
+    /// server the sender is <c>Hotmail Hotmail</c>). The length counts bytes.
+    /// </summary>
+    public virtual void WriteMessage(IBufferWriter<byte> output, string sender, string senderName, ReadOnlySpan<byte> payload) =>
+        MsnpWriter.WritePayloadCommand(output, CommandCodes.Msg, null, [sender, senderName], payload);
+
+    /// <summary><c>ACK TrID</c>: every participant received the message.</summary>
+    public virtual void WriteAcknowledged(IBufferWriter<byte> output, uint trId) => Line(output, CommandCodes.Ack, trId).End();
+
+    /// <summary><c>NAK TrID</c>: at least one participant did not receive the message.</summary>
+    public virtual void WriteNotAcknowledged(IBufferWriter<byte> output, uint trId) => Line(output, CommandCodes.Nak, trId).End();
+}
