@@ -1,0 +1,90 @@
+using System.Buffers;
+using Msnp.Protocol.Commands;
+using Msnp.Protocol.Dialects;
+using Msnp.Protocol.Errors;
+using Msnp.Protocol.Framing;
+
+namespace Msnp.Server.Connections;
+
+/// <summary>
+/// What every role's session shares: the connection, the negotiated dialect and its writer, and
+/// helpers to send lines and errors through the bounded output.
+/// </summary>
+public abstract class MsnpSessionBase : IMsnpSession
+{
+    // Before VER only login commands arrive, and none of them carries a payload in any version.
+    private static readonly FrameScanner PreVersionScanner = new(CommandTable.For(MsnpDialect.Msnp2, FrameDirection.ClientToServer));
+
+    /// <summary>Creates the session.</summary>
+    protected MsnpSessionBase(MsnpConnection connection)
+    {
+        Connection = connection;
+        Scanner = PreVersionScanner;
+    }
+
+    /// <summary>The connection.</summary>
+    public MsnpConnection Connection { get; }
+
+    /// <summary>The negotiated dialect, or null before <c>VER</c>.</summary>
+    public MsnpDialect? Dialect { get; private set; }
+
+    /// <summary>The writer of the negotiated dialect (MSNP8's before negotiation).</summary>
+    public DialectWriter Writer => DialectWriter.For(Dialect ?? MsnpDialect.Msnp8);
+
+    /// <inheritdoc/>
+    public FrameScanner Scanner { get; private set; }
+
+    /// <summary>Fixes the dialect and switches framing to its client command table.</summary>
+    public void UseDialect(MsnpDialect dialect)
+    {
+        Dialect = dialect;
+        Scanner = new FrameScanner(CommandTable.For(dialect, FrameDirection.ClientToServer));
+    }
+
+    /// <summary>Queues bytes written by <paramref name="write"/>.</summary>
+    public bool Send<TState>(TState state, Action<IBufferWriter<byte>, TState> write) => Connection.Output.Write(state, write);
+
+    /// <summary>Queues an error reply.</summary>
+    public void SendError(MsnpErrorCode error, uint trId) =>
+        Send((error, trId), static (w, s) => MsnpWriter.WriteError(w, s.error, s.trId));
+
+    /// <summary>Queues an error reply, then closes the connection once it is sent.</summary>
+    public void SendErrorAndClose(MsnpErrorCode error, uint trId)
+    {
+        SendError(error, trId);
+        Connection.Close();
+    }
+
+    /// <inheritdoc/>
+    public virtual async ValueTask HandleAsync(MsnpFrame frame)
+    {
+        if (!MsnpCommand.TryDecode(frame, Scanner.Table.Limits, out var command, out var violation))
+        {
+            OnViolation(violation);
+            Connection.Close();
+            return;
+        }
+
+        await HandleAsync(command!).ConfigureAwait(false);
+    }
+
+    /// <summary>Handles one decoded command.</summary>
+    protected abstract ValueTask HandleAsync(MsnpCommand command);
+
+    /// <inheritdoc/>
+    public virtual void OnViolation(FramingViolation violation)
+    {
+    }
+
+    /// <inheritdoc/>
+    public virtual void OnDeadline()
+    {
+    }
+
+    /// <inheritdoc/>
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Msnp.Server.Connections;
+using Msnp.Server.Hosting;
+
+namespace Msnp.Server.Dispatch;
+
+/// <summary>Kestrel handler for the dispatch port.</summary>
+public sealed class DispatchConnectionHandler : MsnpConnectionHandler
+{
+    private readonly MsnpServerOptions _options;
+    private readonly ServerEndpoints _endpoints;
+
+    /// <summary>Creates the handler.</summary>
+    public DispatchConnectionHandler(IOptions<MsnpServerOptions> options, ServerEndpoints endpoints, ILogger<DispatchConnectionHandler> logger)
+        : base(logger, options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)))
+    {
+        _options = options.Value;
+        _endpoints = endpoints;
+    }
+
+    /// <inheritdoc/>
+    protected override IMsnpSession CreateSession(MsnpConnection connection) =>
+        new DispatchSession(connection, _options, _endpoints.NotificationPort, _endpoints.DispatchPort);
+}

@@ -1,0 +1,23 @@
+namespace Msnp.Server.Hosting;
+
+/// <summary>
+/// The ports actually bound (differing from the options when 0 asked for a free port), filled in
+/// once the listeners are up and written into <c>XFR</c>, <c>RNG</c> and Passport replies.
+/// </summary>
+public sealed class ServerEndpoints
+{
+    /// <summary>The dispatch port.</summary>
+    public int DispatchPort { get; set; }
+
+    /// <summary>The notification port.</summary>
+    public int NotificationPort { get; set; }
+
+    /// <summary>The switchboard port.</summary>
+    public int SwitchboardPort { get; set; }
+
+    /// <summary>The plain HTTP port.</summary>
+    public int HttpPort { get; set; }
+
+    /// <summary>The HTTPS port.</summary>
+    public int HttpsPort { get; set; }
+}

@@ -1,0 +1,162 @@
+using Msnp.Protocol.Commands;
+using Msnp.Protocol.Dialects;
+using Msnp.Protocol.Dialects.Model;
+using Msnp.Protocol.Errors;
+using Msnp.Server.Connections;
+
+namespace Msnp.Server.Login;
+
+/// <summary>
+/// The lock-step start of a dispatch or notification connection: <c>VER</c>, <c>INF</c>, <c>CVR</c>
+/// up to the initial <c>USR … I</c> (catalogue §3.1, §5.1). Wrong order → 715 and close; a command
+/// with no meaning here → close without an error.
+/// </summary>
+public sealed class LoginPreamble
+{
+    private readonly MsnpSessionBase _session;
+    private readonly IReadOnlyCollection<MsnpDialect> _supported;
+    private readonly string _downloadHost;
+
+    /// <summary>Creates the preamble for a session.</summary>
+    public LoginPreamble(MsnpSessionBase session, IReadOnlyCollection<MsnpDialect> supported, string downloadHost)
+    {
+        _session = session;
+        _supported = supported;
+        _downloadHost = downloadHost;
+    }
+
+    /// <summary>True once a version was agreed.</summary>
+    public bool VersionAgreed => _session.Dialect is not null;
+
+    /// <summary>True once <c>USR … I</c> was accepted.</summary>
+    public bool AuthenticationStarted { get; private set; }
+
+    /// <summary>The account named in <c>USR … I</c>.</summary>
+    public string? Account { get; private set; }
+
+    /// <summary>
+    /// Handles <c>VER</c>, <c>INF</c> and <c>CVR</c>. Returns true when the command was one of them
+    /// (answered or refused), false for anything else.
+    /// </summary>
+    public bool TryHandle(MsnpCommand command)
+    {
+        var trId = command.TrId ?? 0;
+        if (command.Code == CommandCodes.Ver)
+        {
+            if (VersionAgreed)
+            {
+                _session.SendErrorAndClose(MsnpErrorCode.NotExpected, trId);
+                return true;
+            }
+
+            var outcome = VersionNegotiation.Negotiate(command.Parameters, _supported);
+            _session.Send((trId, outcome), static (w, s) => DialectWriter.For(s.outcome.Chosen ?? MsnpDialect.Msnp8).WriteVersionReply(w, s.trId, s.outcome));
+            if (outcome.Chosen is { } chosen)
+            {
+                _session.UseDialect(chosen);
+            }
+            else
+            {
+                _session.Connection.Close();
+            }
+
+            return true;
+        }
+
+        if (command.Code == CommandCodes.Inf)
+        {
+            if (!VersionAgreed || !_session.Dialect!.HasInf)
+            {
+                _session.Connection.Close();
+            }
+            else if (AuthenticationStarted)
+            {
+                _session.SendErrorAndClose(MsnpErrorCode.NotExpected, trId);
+            }
+            else
+            {
+                _session.Send(trId, static (w, t) => DialectWriter.For(MsnpDialect.Msnp7).WriteSecurityPackages(w, t));
+            }
+
+            return true;
+        }
+
+        if (command.Code == CommandCodes.Cvr || command.Code == CommandCodes.Cvq)
+        {
+            HandleClientVersion(command, trId);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Checks the initial <c>USR TrID MD5|TWN I account</c>. Returns the account when it is well
+    /// formed for the dialect; otherwise answers (911, 715, or a close) and returns null.
+    /// </summary>
+    public string? AcceptInitialUser(MsnpCommand command)
+    {
+        var trId = command.TrId ?? 0;
+        if (!VersionAgreed)
+        {
+            _session.Connection.Close();
+            return null;
+        }
+
+        if (AuthenticationStarted)
+        {
+            _session.SendErrorAndClose(MsnpErrorCode.NotExpected, trId);
+            return null;
+        }
+
+        var p = command.Parameters;
+        var expected = _session.Dialect!.Authentication == AuthenticationMethod.Md5 ? "MD5" : "TWN";
+        if (p.Count != 3 || p[0] != expected || p[1] != "I" || !LooksLikeAccount(p[2]))
+        {
+            _session.SendError(MsnpErrorCode.AuthenticationFailed, trId);
+            return null;
+        }
+
+        AuthenticationStarted = true;
+        Account = p[2].ToLowerInvariant();
+        return Account;
+    }
+
+    private void HandleClientVersion(MsnpCommand command, uint trId)
+    {
+        if (!VersionAgreed)
+        {
+            _session.Connection.Close();
+            return;
+        }
+
+        if (AuthenticationStarted)
+        {
+            _session.SendErrorAndClose(MsnpErrorCode.NotExpected, trId);
+            return;
+        }
+
+        // lcid osType osVer arch clientName clientVer (MSMSGS from MSNP4, account from MSNP8 — optional, scripts omit it).
+        var p = command.Parameters;
+        if (p.Count < 6 || !p[0].StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            _session.SendError(MsnpErrorCode.BadCVRParameters, trId);
+            return;
+        }
+
+        // Unknown clients are told their own version is current, as the service did for them.
+        var version = p[5];
+        var advice = new ClientVersionAdvice(version, version, version, $"http://{_downloadHost}/download", $"http://{_downloadHost}/");
+        _session.Send((trId, advice), static (w, s) => DialectWriter.For(MsnpDialect.Msnp8).WriteClientVersionReply(w, s.trId, s.advice));
+        if (command.Code == CommandCodes.Cvq)
+        {
+            _session.Connection.Close();
+        }
+    }
+
+    private static bool LooksLikeAccount(string account)
+    {
+        int at = account.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == account.LastIndexOf('@') && account.IndexOf('.', at) > at + 1 && !account.EndsWith('.') && account.Length <= 129;
+    }
+}
