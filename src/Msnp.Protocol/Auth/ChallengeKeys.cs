@@ -1,0 +1,38 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Msnp.Protocol.Auth;
+
+/// <summary>The documented CHL/QRY key pairs valid for the MSNP6–MSNP10 algorithm (catalogue §5.9).</summary>
+public static class ChallengeKeys
+{
+    /// <summary><c>msmsgs@msnmsgr.com</c> / <c>Q1P7W2E4J9R8U3S5</c>: the pair hypothetic documents, used since client 3.6.0038.</summary>
+    public static ChallengeKey Default { get; } = new("msmsgs@msnmsgr.com", "Q1P7W2E4J9R8U3S5");
+
+    /// <summary>Every documented pair, <see cref="Default"/> first; the server accepts any of them.</summary>
+    public static IReadOnlyList<ChallengeKey> Documented { get; } =
+    [
+        Default,
+        new("PROD0038W!61ZTF9", "VT6PX?UQTM4WM%YR"),
+        new("PROD0058#7IL2{QD", "QHDCY@7R1TB6W?5B"),
+        new("PROD0061VRRZH@4F", "JXQ6J@TUOGYV@N0M"),
+        new("PROD00504RLUG%WL", "I2EBK%PYNLZL5_J4"),
+        new("PROD0076ENE8*@AW", "CEQJ8}OE0!WTSWII"),
+    ];
+
+    /// <summary>Finds the pair for a client id (exact, case-sensitive match, as the ids are fixed strings).</summary>
+    public static bool TryFind(ReadOnlySpan<char> clientId, IReadOnlyList<ChallengeKey> keys, [NotNullWhen(true)] out ChallengeKey? key)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var candidate in keys)
+        {
+            if (clientId.SequenceEqual(candidate.ClientId))
+            {
+                key = candidate;
+                return true;
+            }
+        }
+
+        key = null;
+        return false;
+    }
+}

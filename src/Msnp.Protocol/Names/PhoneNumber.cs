@@ -1,0 +1,14 @@
+namespace Msnp.Protocol.Names;
+
+/// <summary>A phone number as set with PRP (PHH, PHW, PHM). Its limit counts URL-encoded bytes (<see cref="NameLimits.PhoneNumber"/>).</summary>
+public static class PhoneNumber
+{
+    /// <summary>The largest URL-encoded length accepted, in bytes.</summary>
+    public const int MaxEncodedBytes = NameLimits.PhoneNumber;
+
+    /// <summary>Checks decoded text, measuring the length it will have once URL-encoded.</summary>
+    public static NameError Validate(ReadOnlySpan<char> text) => EncodedNameRule.Validate(text, MaxEncodedBytes);
+
+    /// <summary>Checks a token exactly as received on the wire: its own byte count is the encoded length.</summary>
+    public static NameError ValidateEncoded(ReadOnlySpan<byte> wireToken) => EncodedNameRule.ValidateEncoded(wireToken, MaxEncodedBytes);
+}
