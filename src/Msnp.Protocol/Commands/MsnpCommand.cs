@@ -98,7 +98,7 @@ public sealed class MsnpCommand
             index++;
         }
 
-        ReadOnlyMemory<byte>? payload = frame.HasPayload ? frame.Payload.ToArray() : null;
+        ReadOnlyMemory<byte>? payload = frame.HasPayload ? frame.Payload.ToArray() : (ReadOnlyMemory<byte>?)null;
         command = new MsnpCommand(frame.Command, frame.TrIdOrNull, parameters, payload);
         violation = default;
         return true;
