@@ -98,7 +98,14 @@ public sealed class MsnpCommand
             index++;
         }
 
-        ReadOnlyMemory<byte>? payload = frame.HasPayload ? frame.Payload.ToArray() : (ReadOnlyMemory<byte>?)null;
+        // Not a conditional expression: its null would convert to an empty, non-null ReadOnlyMemory
+        // (through the byte[] conversion), giving every command without payload an empty one.
+        ReadOnlyMemory<byte>? payload = null;
+        if (frame.HasPayload)
+        {
+            payload = frame.Payload.ToArray();
+        }
+
         command = new MsnpCommand(frame.Command, frame.TrIdOrNull, parameters, payload);
         violation = default;
         return true;

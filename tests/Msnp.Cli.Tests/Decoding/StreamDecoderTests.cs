@@ -187,6 +187,20 @@ public class StreamDecoderTests
     }
 
     [Fact]
+    public async Task A_zero_length_payload_is_an_empty_string_not_null()
+    {
+        var (exitCode, lines) = await RunAsync(Bytes("MSG 1 N 0\r\nOUT\r\n"), FrameDirection.ClientToServer);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Equal(
+            [
+                """{"command":"MSG","trid":1,"params":["N","0"],"payload":""}""",
+                """{"command":"OUT","trid":null,"params":[],"payload":null}""",
+            ],
+            lines);
+    }
+
+    [Fact]
     public async Task Error_replies_print_their_number_as_the_command()
     {
         var (exitCode, lines) = await RunAsync(Bytes("911 3\r\n"));
