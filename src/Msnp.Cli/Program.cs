@@ -1,1 +1,3 @@
-return 0;
+using Msnp.Cli;
+
+return await MsnpRootCommand.RunAsync(args);

@@ -1,0 +1,69 @@
+using System.CommandLine;
+
+namespace Msnp.Cli.Tests;
+
+/// <summary>Option parsing and usage errors, run in process with captured output.</summary>
+public class CommandLineTests
+{
+    [Theory]
+    [InlineData("decode", "--dialect", "MSNP99")]
+    [InlineData("decode", "--dialect", "MSNP1")]
+    [InlineData("decode", "--dialect", "eight")]
+    public async Task Unknown_dialects_are_usage_errors(params string[] args)
+    {
+        var (exitCode, output, error) = await RunAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains($"Unknown dialect '{args[^1]}'", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+    }
+
+    [Fact]
+    public async Task An_unknown_side_is_a_usage_error()
+    {
+        var (exitCode, _, error) = await RunAsync("decode", "--from", "middle");
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains("middle", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_a_usage_error()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"msnp-missing-{Guid.NewGuid():N}.bin");
+
+        var (exitCode, _, error) = await RunAsync("decode", missing);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains($"File '{missing}' does not exist.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decode_help_lists_its_options_and_defaults()
+    {
+        var (exitCode, output, _) = await RunAsync("decode", "--help");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("--from <client|server>", output, StringComparison.Ordinal);
+        Assert.Contains("[default: server]", output, StringComparison.Ordinal);
+        Assert.Contains("--dialect <MSNPn>", output, StringComparison.Ordinal);
+        Assert.Contains("[default: MSNP8]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_verb_shows_the_root_help_and_fails()
+    {
+        var (exitCode, output, _) = await RunAsync();
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains("decode", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int exitCode = await MsnpRootCommand.RunAsync(args, new InvocationConfiguration { Output = output, Error = error });
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}

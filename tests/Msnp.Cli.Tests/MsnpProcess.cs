@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Msnp.Cli.Tests;
+
+/// <summary>
+/// Runs the built <c>msnp</c> tool as a separate process, the way a shell would. The tool's
+/// <c>msnp.dll</c> is copied next to this test assembly by the project reference, and is started
+/// with the same <c>dotnet</c> host that runs the tests, so no PATH or install layout is assumed.
+/// </summary>
+internal static class MsnpProcess
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(byte[]? standardInput, params string[] args)
+    {
+        var tool = Path.Combine(AppContext.BaseDirectory, "msnp.dll");
+        Assert.True(File.Exists(tool), $"the msnp tool was not found at {tool}");
+
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(tool);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start msnp");
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            var output = new MemoryStream();
+            var error = new MemoryStream();
+            var readOutput = process.StandardOutput.BaseStream.CopyToAsync(output, timeout.Token);
+            var readError = process.StandardError.BaseStream.CopyToAsync(error, timeout.Token);
+            await using (var stdin = process.StandardInput.BaseStream)
+            {
+                if (standardInput is not null)
+                {
+                    await stdin.WriteAsync(standardInput, timeout.Token);
+                }
+            }
+
+            await Task.WhenAll(readOutput, readError);
+            await process.WaitForExitAsync(timeout.Token);
+            return (process.ExitCode, Encoding.UTF8.GetString(output.ToArray()), Encoding.UTF8.GetString(error.ToArray()));
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"msnp {string.Join(' ', args)} did not finish within {Timeout}.");
+        }
+    }
+
+    public static string[] Lines(string output) =>
+        output.Length == 0 ? [] : output.TrimEnd('\n').Split('\n');
+
+    // The muxer that launched the build (set by the dotnet CLI), else the one that owns this runtime.
+    private static string DotnetHost()
+    {
+        var fromCli = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(fromCli) && File.Exists(fromCli))
+        {
+            return fromCli;
+        }
+
+        // <root>/shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll
+        var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var root = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
+        var muxer = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+        return File.Exists(muxer) ? muxer : "dotnet";
+    }
+}
