@@ -98,7 +98,13 @@ public sealed class MsnpCommand
             index++;
         }
 
-        ReadOnlyMemory<byte>? payload = frame.HasPayload ? frame.Payload.ToArray() : null;
+        // Not a conditional expression: its null would convert through byte[] to an empty, non-null ReadOnlyMemory.
+        ReadOnlyMemory<byte>? payload = null;
+        if (frame.HasPayload)
+        {
+            payload = frame.Payload.ToArray();
+        }
+
         command = new MsnpCommand(frame.Command, frame.TrIdOrNull, parameters, payload);
         violation = default;
         return true;

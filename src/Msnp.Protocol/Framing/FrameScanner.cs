@@ -261,12 +261,12 @@ public sealed class FrameScanner
                 return FramingError.InvalidTrId;
             }
 
+            // Checked per digit so that a digit limit above ten cannot wrap the value round to a small TrID.
             value = (value * 10) + digit;
-        }
-
-        if (value > uint.MaxValue)
-        {
-            return FramingError.TrIdOutOfRange;
+            if (value > uint.MaxValue)
+            {
+                return AllDigits(token) ? FramingError.TrIdOutOfRange : FramingError.InvalidTrId;
+            }
         }
 
         trId = (long)value;
@@ -291,18 +291,18 @@ public sealed class FrameScanner
             return FramingError.PayloadTooLarge;
         }
 
-        int value = 0;
+        // Checked per digit so that a digit limit above nine cannot wrap the value round to a small length.
+        long value = 0;
         foreach (byte b in token)
         {
             value = (value * 10) + (b - '0');
+            if (value > max)
+            {
+                return FramingError.PayloadTooLarge;
+            }
         }
 
-        if (value > max)
-        {
-            return FramingError.PayloadTooLarge;
-        }
-
-        length = value;
+        length = (int)value;
         return FramingError.None;
     }
 
