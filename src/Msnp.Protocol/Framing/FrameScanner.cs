@@ -64,12 +64,13 @@ public sealed class FrameScanner
     /// <summary>Reads one frame from the start of a contiguous span (the fast path).</summary>
     public ScanStatus TryRead(ReadOnlySpan<byte> buffer, out FrameLayout layout, out FramingViolation violation)
     {
-        int window = Math.Min(buffer.Length, _limits.MaxLineLength + 2);
+        // Computed in long: a limit near int.MaxValue must not overflow into a negative window.
+        int window = (int)Math.Min(buffer.Length, _limits.MaxLineLength + 2L);
         int lf = buffer[..window].IndexOf((byte)'\n');
         if (lf < 0)
         {
             layout = default;
-            if (window == _limits.MaxLineLength + 2)
+            if (window == _limits.MaxLineLength + 2L)
             {
                 violation = FramingViolation.Disconnect(FramingError.LineTooLong);
                 return ScanStatus.Violation;
@@ -84,13 +85,13 @@ public sealed class FrameScanner
 
     private ScanStatus TryReadMultiSegment(in ReadOnlySequence<byte> buffer, out FrameLayout layout, out FramingViolation violation)
     {
-        long windowLength = Math.Min(buffer.Length, _limits.MaxLineLength + 2);
+        long windowLength = Math.Min(buffer.Length, _limits.MaxLineLength + 2L);
         var window = buffer.Slice(0, windowLength);
         var lfPosition = window.PositionOf((byte)'\n');
         if (lfPosition is null)
         {
             layout = default;
-            if (windowLength == _limits.MaxLineLength + 2)
+            if (windowLength == _limits.MaxLineLength + 2L)
             {
                 violation = FramingViolation.Disconnect(FramingError.LineTooLong);
                 return ScanStatus.Violation;

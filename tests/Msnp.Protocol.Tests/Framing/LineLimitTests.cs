@@ -51,8 +51,22 @@ public class LineLimitTests
     {
         Assert.Equal(4096, FramingLimits.Default.MaxLineLength);
         var atLimit = LineOf(4096);
-        FrameAssert.ReadsEveryWay(Default, Bytes(atLimit + terminator), "SYN", 5, Bytes(atLimit), null);
-        FrameAssert.FailsEveryWay(Default, Bytes(LineOf(4097) + terminator), FramingError.LineTooLong);
+        var passes = Bytes(atLimit + terminator);
+        var fails = Bytes(LineOf(4097) + terminator);
+
+        // Every split point is covered with the small limit; here a few around the edges suffice.
+        var expected = Scanned.Complete("SYN", 5, Bytes(atLimit), null, passes.Length).ToString();
+        var tooLong = Scanned.Violation(FramingError.LineTooLong).ToString();
+        Assert.Equal(expected, Scanned.FromSpan(Default, passes).ToString());
+        Assert.Equal(tooLong, Scanned.FromSpan(Default, fails).ToString());
+        foreach (int at in new[] { 0, 1, 512, 4095, 4096, 4097, passes.Length - 1, passes.Length })
+        {
+            Assert.Equal(expected, Scanned.From(Default, Sequences.SplitAt(passes, at)).ToString());
+            Assert.Equal(tooLong, Scanned.From(Default, Sequences.SplitAt(fails, Math.Min(at, fails.Length))).ToString());
+        }
+
+        Assert.Equal(expected, Scanned.From(Default, Sequences.OneBytePerSegment(passes)).ToString());
+        Assert.Equal(tooLong, Scanned.From(Default, Sequences.OneBytePerSegment(fails)).ToString());
     }
 
     [Fact]
@@ -84,6 +98,20 @@ public class LineLimitTests
         var oneByOne = BufferSegment.Chain([.. head.Select((_, i) => (ReadOnlyMemory<byte>)head.AsMemory(i, 1)), spare, poison]);
         Assert.Equal(ScanStatus.Violation, Small.TryRead(oneByOne, out _, out violation));
         Assert.Equal(FramingError.LineTooLong, violation.Error);
+    }
+
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(int.MaxValue - 1)]
+    public void A_line_limit_near_int_MaxValue_still_frames(int maxLineLength)
+    {
+        // Regression: limit + 2 overflowed to a negative window and every read threw.
+        var scanner = new FrameScanner(CommandTable.Create(
+            MsnpDialect.Msnp8, FrameDirection.ClientToServer, FramingLimits.Default with { MaxLineLength = maxLineLength }));
+
+        FrameAssert.ReadsEveryWay(scanner, "SYN 5 0\r\n"u8.ToArray(), "SYN", 5, "SYN 5 0"u8.ToArray(), null);
+        Assert.Equal(Scanned.NeedMoreData.ToString(), Scanned.From(scanner, Sequences.Contiguous(Bytes(LineOf(5000)))).ToString());
+        Assert.Equal(Scanned.NeedMoreData.ToString(), Scanned.From(scanner, Sequences.SplitAt(Bytes(LineOf(5000)), 100)).ToString());
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Msnp.Protocol.Tests.Framing.Support;
 /// </summary>
 internal static class FrameStreamReader
 {
-    public static List<Scanned> ReadAll(FrameScanner scanner, IReadOnlyList<ReadOnlyMemory<byte>> chunks)
+    public static List<Scanned> ReadAll(FrameScanner scanner, IReadOnlyList<ReadOnlyMemory<byte>> chunks, Action<MsnpFrame>? onFrame = null)
     {
         var frames = new List<Scanned>();
         var arrived = new List<ReadOnlyMemory<byte>>();
@@ -38,6 +38,7 @@ internal static class FrameStreamReader
                     return frames;
                 }
 
+                onFrame?.Invoke(frame);
                 var scanned = Scanned.From(scanner, buffer);
                 Assert.Equal(scanned.End, buffer.Slice(buffer.Start, frame.End).Length);
                 Assert.True(scanned.End > 0, "A complete frame must consume at least one byte.");
