@@ -12,11 +12,14 @@ namespace Msnp.Protocol.Commands;
 /// </summary>
 public static class MsnpWriter
 {
+    private const string TokenRule = "An MSNP token must be non-empty and hold no space, tab, CR or LF; URL-encode it first.";
     private static readonly SearchValues<byte> Forbidden = SearchValues.Create(" \t\r\n"u8);
+    private static readonly SearchValues<char> ForbiddenChars = SearchValues.Create(" \t\r\n");
 
     /// <summary>Writes a command line without payload.</summary>
     public static void WriteLine(IBufferWriter<byte> output, CommandCode code, uint? trId, params ReadOnlySpan<string> parameters)
     {
+        ValidateTokens(parameters);
         var line = new LineWriter(output, code, trId);
         foreach (var p in parameters)
         {
@@ -29,6 +32,7 @@ public static class MsnpWriter
     /// <summary>Writes a payload command: the parameters, then the payload's byte count, CR LF and the payload.</summary>
     public static void WritePayloadCommand(IBufferWriter<byte> output, CommandCode code, uint? trId, ReadOnlySpan<string> parametersBeforeLength, ReadOnlySpan<byte> payload)
     {
+        ValidateTokens(parametersBeforeLength);
         var line = new LineWriter(output, code, trId);
         foreach (var p in parametersBeforeLength)
         {
@@ -48,6 +52,11 @@ public static class MsnpWriter
     public static void Write(IBufferWriter<byte> output, MsnpCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
+        foreach (var p in command.Parameters)
+        {
+            ValidateToken(p);
+        }
+
         var line = new LineWriter(output, command.Code, command.TrId);
         foreach (var p in command.Parameters)
         {
@@ -61,7 +70,29 @@ public static class MsnpWriter
         }
     }
 
-    /// <summary>Builds one command line token by token, straight into the output buffer.</summary>
+    // Tokens are checked before anything is written, so a refused command leaves no half line in the output.
+    private static void ValidateTokens(ReadOnlySpan<string> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            ValidateToken(token);
+        }
+    }
+
+    // Same rule as LineWriter's byte check: UTF-8 encodes these four characters, and only them, as the forbidden bytes.
+    private static void ValidateToken(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (token.Length == 0 || token.AsSpan().IndexOfAny(ForbiddenChars) >= 0)
+        {
+            throw new ArgumentException(TokenRule, nameof(token));
+        }
+    }
+
+    /// <summary>
+    /// Builds one command line token by token, straight into the output buffer. A refused token
+    /// throws with the line unfinished; the static helpers check all tokens first.
+    /// </summary>
     public ref struct LineWriter
     {
         private readonly IBufferWriter<byte> _output;
@@ -129,7 +160,7 @@ public static class MsnpWriter
         {
             if (token.IsEmpty || token.IndexOfAny(Forbidden) >= 0)
             {
-                throw new ArgumentException("An MSNP token must be non-empty and hold no space, tab, CR or LF; URL-encode it first.", nameof(token));
+                throw new ArgumentException(TokenRule, nameof(token));
             }
         }
     }

@@ -64,12 +64,13 @@ public sealed class FrameScanner
     /// <summary>Reads one frame from the start of a contiguous span (the fast path).</summary>
     public ScanStatus TryRead(ReadOnlySpan<byte> buffer, out FrameLayout layout, out FramingViolation violation)
     {
-        int window = Math.Min(buffer.Length, _limits.MaxLineLength + 2);
+        // Computed in long: a limit near int.MaxValue must not overflow into a negative window.
+        int window = (int)Math.Min(buffer.Length, _limits.MaxLineLength + 2L);
         int lf = buffer[..window].IndexOf((byte)'\n');
         if (lf < 0)
         {
             layout = default;
-            if (window == _limits.MaxLineLength + 2)
+            if (window == _limits.MaxLineLength + 2L)
             {
                 violation = FramingViolation.Disconnect(FramingError.LineTooLong);
                 return ScanStatus.Violation;
@@ -84,13 +85,13 @@ public sealed class FrameScanner
 
     private ScanStatus TryReadMultiSegment(in ReadOnlySequence<byte> buffer, out FrameLayout layout, out FramingViolation violation)
     {
-        long windowLength = Math.Min(buffer.Length, _limits.MaxLineLength + 2);
+        long windowLength = Math.Min(buffer.Length, _limits.MaxLineLength + 2L);
         var window = buffer.Slice(0, windowLength);
         var lfPosition = window.PositionOf((byte)'\n');
         if (lfPosition is null)
         {
             layout = default;
-            if (windowLength == _limits.MaxLineLength + 2)
+            if (windowLength == _limits.MaxLineLength + 2L)
             {
                 violation = FramingViolation.Disconnect(FramingError.LineTooLong);
                 return ScanStatus.Violation;
@@ -261,12 +262,12 @@ public sealed class FrameScanner
                 return FramingError.InvalidTrId;
             }
 
+            // Checked per digit so that a digit limit above ten cannot wrap the value round to a small TrID.
             value = (value * 10) + digit;
-        }
-
-        if (value > uint.MaxValue)
-        {
-            return FramingError.TrIdOutOfRange;
+            if (value > uint.MaxValue)
+            {
+                return AllDigits(token) ? FramingError.TrIdOutOfRange : FramingError.InvalidTrId;
+            }
         }
 
         trId = (long)value;
@@ -291,18 +292,18 @@ public sealed class FrameScanner
             return FramingError.PayloadTooLarge;
         }
 
-        int value = 0;
+        // Checked per digit so that a digit limit above nine cannot wrap the value round to a small length.
+        long value = 0;
         foreach (byte b in token)
         {
             value = (value * 10) + (b - '0');
+            if (value > max)
+            {
+                return FramingError.PayloadTooLarge;
+            }
         }
 
-        if (value > max)
-        {
-            return FramingError.PayloadTooLarge;
-        }
-
-        length = value;
+        length = (int)value;
         return FramingError.None;
     }
 
