@@ -1,1 +1,0 @@
-namespace Msnp.Server.Storage;
