@@ -1,0 +1,13 @@
+namespace Msnp.Server.Storage;
+
+/// <summary>
+/// One contact as a <c>SYN</c> reply describes it: the name shown (the stored nickname, or the
+/// contact's own friendly name when none was stored, as for RL-only entries), its list bits, the
+/// groups it is in (only when on FL) and its public phone numbers (<c>BPR</c>: PHH, PHW, PHM, MOB).
+/// </summary>
+public sealed record ContactEntry(
+    string Account,
+    string Name,
+    ContactLists Lists,
+    IReadOnlyList<int> GroupIds,
+    IReadOnlyList<PhoneEntry> Phones);

@@ -1,0 +1,63 @@
+namespace Msnp.Server.Storage.Sqlite;
+
+/// <summary>
+/// The ordered schema scripts. Script <c>n</c> (1-based) upgrades a database whose
+/// <c>PRAGMA user_version</c> is <c>n - 1</c>; never edit a released script, append a new one.
+/// </summary>
+internal static class SchemaMigrations
+{
+    public static IReadOnlyList<string> Scripts { get; } =
+    [
+        // 1: accounts, per-user settings, groups, contacts with list bits, group membership.
+        """
+        CREATE TABLE accounts (
+            id            INTEGER PRIMARY KEY,
+            email         TEXT    NOT NULL UNIQUE,
+            friendly_name TEXT    NOT NULL,
+            password_hash TEXT    NOT NULL,
+            legacy_secret BLOB    NOT NULL,
+            list_version  INTEGER NOT NULL DEFAULT 0 CHECK (list_version BETWEEN 0 AND 4294967295),
+            gtc           TEXT    NOT NULL DEFAULT 'A'  CHECK (gtc IN ('A', 'N')),
+            blp           TEXT    NOT NULL DEFAULT 'AL' CHECK (blp IN ('AL', 'BL')),
+            created_at    TEXT    NOT NULL
+        );
+
+        CREATE TABLE phones (
+            account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+            type       TEXT    NOT NULL,
+            value      TEXT    NOT NULL,
+            PRIMARY KEY (account_id, type)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE groups (
+            owner_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+            group_id INTEGER NOT NULL CHECK (group_id >= 0),
+            name     TEXT    NOT NULL,
+            PRIMARY KEY (owner_id, group_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE contacts (
+            owner_id   INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+            contact_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+            lists      INTEGER NOT NULL CHECK (lists BETWEEN 1 AND 15),
+            nickname   TEXT,
+            PRIMARY KEY (owner_id, contact_id)
+        ) WITHOUT ROWID;
+
+        CREATE INDEX contacts_by_contact ON contacts (contact_id);
+
+        CREATE TABLE contact_groups (
+            owner_id   INTEGER NOT NULL,
+            contact_id INTEGER NOT NULL,
+            group_id   INTEGER NOT NULL,
+            PRIMARY KEY (owner_id, contact_id, group_id),
+            FOREIGN KEY (owner_id, contact_id) REFERENCES contacts (owner_id, contact_id) ON DELETE CASCADE,
+            FOREIGN KEY (owner_id, group_id) REFERENCES groups (owner_id, group_id) ON DELETE CASCADE
+        ) WITHOUT ROWID;
+
+        CREATE INDEX contact_groups_by_group ON contact_groups (owner_id, group_id);
+        """,
+    ];
+
+    public static int LatestVersion => Scripts.Count;
+}

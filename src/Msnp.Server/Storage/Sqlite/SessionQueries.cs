@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Msnp.Server.Storage.Sqlite;
+
+/// <summary>Small queries every store operation needs, run inside the caller's session.</summary>
+internal static class SessionQueries
+{
+    public static async Task<long?> FindAccountIdAsync(this StoreSession session, string normalizedEmail, CancellationToken cancellationToken)
+    {
+        var id = await session.ScalarAsync("SELECT id FROM accounts WHERE email = $email;", cancellationToken, ("$email", normalizedEmail)).ConfigureAwait(false);
+        return id is null ? null : Convert.ToInt64(id, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The id of the account a signed-in caller acts for.</summary>
+    /// <exception cref="KeyNotFoundException">The account does not exist (for example, deleted meanwhile).</exception>
+    public static async Task<long> RequireAccountIdAsync(this StoreSession session, string owner, CancellationToken cancellationToken) =>
+        await session.FindAccountIdAsync(AccountName.Require(owner), cancellationToken).ConfigureAwait(false)
+        ?? throw new KeyNotFoundException($"No account '{owner}'.");
+
+    /// <summary>Adds one to an account's list version (wrapping at 2³², as the protocol's counter does) and returns the new value.</summary>
+    public static async Task<uint> BumpVersionAsync(this StoreSession session, long accountId, CancellationToken cancellationToken)
+    {
+        var version = await session.ScalarAsync(
+            "UPDATE accounts SET list_version = (list_version + 1) % 4294967296 WHERE id = $id RETURNING list_version;",
+            cancellationToken,
+            ("$id", accountId)).ConfigureAwait(false);
+        return (uint)Convert.ToInt64(version, CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+using Msnp.Server.Storage.Security;
+
+namespace Msnp.Server.Storage.Sqlite;
+
+/// <summary>Accounts in SQLite: PBKDF2 hashes for verification, AES-GCM-encrypted legacy secrets for MD5 login.</summary>
+internal sealed class SqliteAccountStore : IAccountStore
+{
+    private const string DefaultGroupName = "Other%20Contacts";
+
+    private readonly SqliteDatabase _database;
+    private readonly LegacySecretProtector _protector;
+    private readonly Lazy<string> _decoyHash;
+
+    public SqliteAccountStore(SqliteDatabase database, LegacySecretProtector protector)
+    {
+        _database = database;
+        _protector = protector;
+        _decoyHash = new Lazy<string>(() => PasswordHasher.Hash(Guid.NewGuid().ToString(), Iterations));
+    }
+
+    private int Iterations => _database.Options.PasswordIterations;
+
+    public async Task<CreateAccountResult> CreateAsync(string email, string password, string? friendlyName = null, CancellationToken cancellationToken = default)
+    {
+        if (!AccountName.TryNormalize(email, out var normalized))
+        {
+            return new CreateAccountResult(null, CreateAccountError.InvalidEmail);
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            return new CreateAccountResult(null, CreateAccountError.InvalidPassword);
+        }
+
+        friendlyName ??= normalized;
+        if (!WireText.IsName(friendlyName))
+        {
+            return new CreateAccountResult(null, CreateAccountError.InvalidFriendlyName);
+        }
+
+        // The slow hash runs before the write lock is taken.
+        var hash = PasswordHasher.Hash(password, Iterations);
+        var secret = _protector.Protect(password, normalized);
+        var createdAt = DateTimeOffset.UtcNow;
+
+        await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
+        if (await session.FindAccountIdAsync(normalized, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return new CreateAccountResult(null, CreateAccountError.AlreadyExists);
+        }
+
+        var id = await session.ScalarAsync(
+            """
+            INSERT INTO accounts (email, friendly_name, password_hash, legacy_secret, created_at)
+            VALUES ($email, $name, $hash, $secret, $created) RETURNING id;
+            """,
+            cancellationToken,
+            ("$email", normalized), ("$name", friendlyName), ("$hash", hash), ("$secret", secret), ("$created", createdAt.ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false);
+        await session.ExecuteAsync(
+            "INSERT INTO groups (owner_id, group_id, name) VALUES ($owner, 0, $name);",
+            cancellationToken,
+            ("$owner", id), ("$name", DefaultGroupName)).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new CreateAccountResult(new Account(normalized, friendlyName, createdAt), CreateAccountError.None);
+    }
+
+    public async Task<Account?> FindAsync(string email, CancellationToken cancellationToken = default)
+    {
+        if (!AccountName.TryNormalize(email, out var normalized))
+        {
+            return null;
+        }
+
+        await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await session.QueryAsync(
+            "SELECT email, friendly_name, created_at FROM accounts WHERE email = $email;",
+            ReadAccount,
+            cancellationToken,
+            ("$email", normalized)).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public async Task<IReadOnlyList<Account>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return await session.QueryAsync("SELECT email, friendly_name, created_at FROM accounts ORDER BY email;", ReadAccount, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> SetPasswordAsync(string email, string password, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        if (!AccountName.TryNormalize(email, out var normalized))
+        {
+            return false;
+        }
+
+        var hash = PasswordHasher.Hash(password, Iterations);
+        var secret = _protector.Protect(password, normalized);
+        await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
+        int changed = await session.ExecuteAsync(
+            "UPDATE accounts SET password_hash = $hash, legacy_secret = $secret WHERE email = $email;",
+            cancellationToken,
+            ("$hash", hash), ("$secret", secret), ("$email", normalized)).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return changed == 1;
+    }
+
+    public async Task<bool> RemoveAsync(string email, CancellationToken cancellationToken = default)
+    {
+        if (!AccountName.TryNormalize(email, out var normalized))
+        {
+            return false;
+        }
+
+        await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
+        if (await session.FindAccountIdAsync(normalized, cancellationToken).ConfigureAwait(false) is not { } id)
+        {
+            return false;
+        }
+
+        // Everyone who lists the account (on any list, RL included) sees it disappear: one change each.
+        var owners = await session.QueryAsync(
+            "SELECT owner_id FROM contacts WHERE contact_id = $id AND owner_id <> $id;",
+            r => r.GetInt64(0),
+            cancellationToken,
+            ("$id", id)).ConfigureAwait(false);
+        foreach (var owner in owners)
+        {
+            await session.BumpVersionAsync(owner, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Cascades to its groups, phones, its own list rows and every row naming it.
+        await session.ExecuteAsync("DELETE FROM accounts WHERE id = $id;", cancellationToken, ("$id", id)).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<bool> VerifyPasswordAsync(string email, string password, CancellationToken cancellationToken = default)
+    {
+        string? stored = null;
+        if (AccountName.TryNormalize(email, out var normalized))
+        {
+            await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
+            stored = (string?)await session.ScalarAsync("SELECT password_hash FROM accounts WHERE email = $email;", cancellationToken, ("$email", normalized)).ConfigureAwait(false);
+        }
+
+        if (stored is null)
+        {
+            PasswordHasher.Verify(password ?? string.Empty, _decoyHash.Value, Iterations, out _);
+            return false;
+        }
+
+        if (!PasswordHasher.Verify(password ?? string.Empty, stored, Iterations, out var needsRehash))
+        {
+            return false;
+        }
+
+        if (needsRehash)
+        {
+            await RehashAsync(normalized!, password!, stored, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    public async Task<string?> GetLegacySecretAsync(string email, CancellationToken cancellationToken = default)
+    {
+        if (!AccountName.TryNormalize(email, out var normalized))
+        {
+            return null;
+        }
+
+        await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var record = (byte[]?)await session.ScalarAsync("SELECT legacy_secret FROM accounts WHERE email = $email;", cancellationToken, ("$email", normalized)).ConfigureAwait(false);
+        return record is null ? null : _protector.Unprotect(record, normalized);
+    }
+
+    // Only replaces the hash that was verified, so a password changed meanwhile is not overwritten.
+    private async Task RehashAsync(string email, string password, string oldHash, CancellationToken cancellationToken)
+    {
+        var hash = PasswordHasher.Hash(password, Iterations);
+        await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
+        await session.ExecuteAsync(
+            "UPDATE accounts SET password_hash = $hash WHERE email = $email AND password_hash = $old;",
+            cancellationToken,
+            ("$hash", hash), ("$email", email), ("$old", oldHash)).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Account ReadAccount(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+}

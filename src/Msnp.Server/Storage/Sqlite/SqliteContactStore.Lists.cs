@@ -1,0 +1,183 @@
+using Msnp.Protocol.Errors;
+
+namespace Msnp.Server.Storage.Sqlite;
+
+/// <summary>ADD, REM and REA on a contact.</summary>
+internal sealed partial class SqliteContactStore
+{
+    public async Task<ListChangeResult> AddAsync(string owner, ContactLists list, string contact, string nickname, int? groupId = null, CancellationToken cancellationToken = default)
+    {
+        RequireEditableList(list);
+        WireText.RequireToken(nickname, WireText.MaxNameBytes, nameof(nickname));
+        if (!AccountName.TryNormalize(contact, out var contactEmail))
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.InvalidParameter);
+        }
+
+        await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
+        var ownerId = await session.RequireAccountIdAsync(owner, cancellationToken).ConfigureAwait(false);
+        int group = groupId ?? 0;
+        if (list == ContactLists.Forward && !await session.GroupExistsAsync(ownerId, group, cancellationToken).ConfigureAwait(false))
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.InvalidGroup);
+        }
+
+        if (await session.FindAccountIdAsync(contactEmail, cancellationToken).ConfigureAwait(false) is not { } contactId)
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.InvalidPrincipal);
+        }
+
+        var current = await session.GetListsAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false);
+        ListChangeResult result;
+        if (list == ContactLists.Forward)
+        {
+            result = await AddToForwardListAsync(session, ownerId, contactId, contactEmail, nickname, groupId, group, current, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            result = await AddToPrivacyListAsync(session, ownerId, contactId, list, nickname, current, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (result.Succeeded)
+        {
+            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    public async Task<ListChangeResult> RemoveAsync(string owner, ContactLists list, string contact, int? groupId = null, CancellationToken cancellationToken = default)
+    {
+        RequireEditableList(list);
+        if (!AccountName.TryNormalize(contact, out var contactEmail))
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.InvalidParameter);
+        }
+
+        if (list != ContactLists.Forward)
+        {
+            groupId = null;
+        }
+
+        await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
+        var ownerId = await session.RequireAccountIdAsync(owner, cancellationToken).ConfigureAwait(false);
+        if (groupId is { } g && !await session.GroupExistsAsync(ownerId, g, cancellationToken).ConfigureAwait(false))
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.InvalidGroup);
+        }
+
+        var contactId = await session.FindAccountIdAsync(contactEmail, cancellationToken).ConfigureAwait(false);
+        var current = contactId is { } id ? await session.GetListsAsync(ownerId, id, cancellationToken).ConfigureAwait(false) : ContactLists.None;
+        if ((current & list) == 0)
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.PrincipalNotOnList);
+        }
+
+        IReadOnlyList<ReverseListChange> reverse = [];
+        if (list == ContactLists.Forward)
+        {
+            bool leaveList = true;
+            if (groupId is { } group)
+            {
+                if (!await session.IsInGroupAsync(ownerId, contactId!.Value, group, cancellationToken).ConfigureAwait(false))
+                {
+                    return ListChangeResult.Failure(MsnpErrorCode.PrincipalNotInGroup);
+                }
+
+                // Every FL entry is in at least one group, so leaving the last one leaves the FL.
+                leaveList = await session.LeaveGroupAsync(ownerId, contactId.Value, group, cancellationToken).ConfigureAwait(false) == 0;
+            }
+
+            if (leaveList)
+            {
+                reverse = [await session.LeaveForwardListAsync(ownerId, contactId!.Value, cancellationToken).ConfigureAwait(false)];
+            }
+        }
+        else
+        {
+            await session.RemoveListsAsync(ownerId, contactId!.Value, list, cancellationToken).ConfigureAwait(false);
+        }
+
+        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return ListChangeResult.Success(version, reverse: reverse);
+    }
+
+    public async Task<ListChangeResult> SetNicknameAsync(string owner, string contact, string nickname, CancellationToken cancellationToken = default)
+    {
+        WireText.RequireToken(nickname, WireText.MaxNameBytes, nameof(nickname));
+        if (!AccountName.TryNormalize(contact, out var contactEmail))
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.InvalidParameter);
+        }
+
+        await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
+        var ownerId = await session.RequireAccountIdAsync(owner, cancellationToken).ConfigureAwait(false);
+        int changed = await session.ExecuteAsync(
+            """
+            UPDATE contacts SET nickname = $nickname
+            WHERE owner_id = $owner AND contact_id = (SELECT id FROM accounts WHERE email = $contact);
+            """,
+            cancellationToken,
+            ("$nickname", nickname), ("$owner", ownerId), ("$contact", contactEmail)).ConfigureAwait(false);
+        if (changed == 0)
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.PrincipalNotOnList);
+        }
+
+        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return ListChangeResult.Success(version);
+    }
+
+    private async Task<ListChangeResult> AddToForwardListAsync(
+        StoreSession session, long ownerId, long contactId, string contactEmail, string nickname, int? requestedGroup, int group, ContactLists current, CancellationToken cancellationToken)
+    {
+        if ((current & ContactLists.Forward) != 0)
+        {
+            // Already on FL: only a new group for it is a change.
+            if (requestedGroup is null || await session.IsInGroupAsync(ownerId, contactId, group, cancellationToken).ConfigureAwait(false))
+            {
+                return ListChangeResult.Failure(MsnpErrorCode.PrincipalAlreadyOnList);
+            }
+
+            await session.JoinGroupAsync(ownerId, contactId, group, cancellationToken).ConfigureAwait(false);
+            return ListChangeResult.Success(await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (await session.CountOnListAsync(ownerId, ContactLists.Forward, cancellationToken).ConfigureAwait(false) >= Options.ForwardListLimit)
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.PrincipalListFull);
+        }
+
+        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        var reverse = await session.EnterForwardListAsync(ownerId, contactId, contactEmail, nickname, group, cancellationToken).ConfigureAwait(false);
+        return ListChangeResult.Success(version, reverse: [reverse]);
+    }
+
+    private async Task<ListChangeResult> AddToPrivacyListAsync(
+        StoreSession session, long ownerId, long contactId, ContactLists list, string nickname, ContactLists current, CancellationToken cancellationToken)
+    {
+        if ((current & list) != 0)
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.PrincipalAlreadyOnList);
+        }
+
+        var opposite = list == ContactLists.Allow ? ContactLists.Block : ContactLists.Allow;
+        if ((current & opposite) != 0)
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.PrincipalIsInTheOppositeList);
+        }
+
+        int limit = list == ContactLists.Allow ? Options.AllowListLimit : Options.BlockListLimit;
+        if (await session.CountOnListAsync(ownerId, list, cancellationToken).ConfigureAwait(false) >= limit)
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.PrincipalListFull);
+        }
+
+        // The FL nickname is the one the user chose; an AL/BL add does not overwrite it.
+        bool replaceNickname = (current & ContactLists.Forward) == 0;
+        await session.AddListsAsync(ownerId, contactId, list, nickname, replaceNickname, cancellationToken).ConfigureAwait(false);
+        return ListChangeResult.Success(await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+
+namespace Msnp.Server.Storage.Sqlite;
+
+/// <summary>
+/// Contact lists in SQLite. Reads run in one deferred transaction (a consistent snapshot); every
+/// mutation runs in one <c>BEGIN IMMEDIATE</c> transaction that also bumps the list versions it
+/// affects, so versions never skip or repeat, whichever process writes. Mutations live in the
+/// partial files by command family.
+/// </summary>
+internal sealed partial class SqliteContactStore : IContactStore
+{
+    private static readonly string[] BuddyPhoneTypes = [nameof(PhoneType.PHH), nameof(PhoneType.PHW), nameof(PhoneType.PHM), nameof(PhoneType.MOB)];
+
+    private readonly SqliteDatabase _database;
+
+    public SqliteContactStore(SqliteDatabase database) => _database = database;
+
+    private StorageOptions Options => _database.Options;
+
+    public async Task<uint?> GetListVersionAsync(string owner, CancellationToken cancellationToken = default)
+    {
+        if (!AccountName.TryNormalize(owner, out var email))
+        {
+            return null;
+        }
+
+        await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var version = await session.ScalarAsync("SELECT list_version FROM accounts WHERE email = $email;", cancellationToken, ("$email", email)).ConfigureAwait(false);
+        return version is null ? null : (uint)Convert.ToInt64(version, CultureInfo.InvariantCulture);
+    }
+
+    public async Task<ContactListSnapshot?> GetSnapshotAsync(string owner, CancellationToken cancellationToken = default)
+    {
+        if (!AccountName.TryNormalize(owner, out var email))
+        {
+            return null;
+        }
+
+        await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var heads = await session.QueryAsync(
+            "SELECT id, list_version, gtc, blp FROM accounts WHERE email = $email;",
+            r => (Id: r.GetInt64(0), Version: (uint)r.GetInt64(1), Gtc: Enum.Parse<GtcMode>(r.GetString(2)), Blp: Enum.Parse<BlpMode>(r.GetString(3))),
+            cancellationToken,
+            ("$email", email)).ConfigureAwait(false);
+        if (heads.Count == 0)
+        {
+            return null;
+        }
+
+        var head = heads[0];
+        (string, object?) ownerArg = ("$owner", head.Id);
+
+        var phones = await session.QueryAsync(
+            "SELECT type, value FROM phones WHERE account_id = $owner;",
+            ReadPhone,
+            cancellationToken,
+            ownerArg).ConfigureAwait(false);
+
+        var groups = await session.QueryAsync(
+            "SELECT group_id, name FROM groups WHERE owner_id = $owner ORDER BY group_id;",
+            r => new ContactGroup(r.GetInt32(0), r.GetString(1)),
+            cancellationToken,
+            ownerArg).ConfigureAwait(false);
+
+        var memberships = (await session.QueryAsync(
+            "SELECT contact_id, group_id FROM contact_groups WHERE owner_id = $owner ORDER BY contact_id, group_id;",
+            r => (Contact: r.GetInt64(0), Group: r.GetInt32(1)),
+            cancellationToken,
+            ownerArg).ConfigureAwait(false)).ToLookup(m => m.Contact, m => m.Group);
+
+        var contactPhones = (await session.QueryAsync(
+            $"""
+            SELECT p.account_id, p.type, p.value FROM phones p
+            JOIN contacts c ON c.contact_id = p.account_id AND c.owner_id = $owner
+            WHERE p.type IN ('{string.Join("', '", BuddyPhoneTypes)}');
+            """,
+            r => (Contact: r.GetInt64(0), Phone: new PhoneEntry(Enum.Parse<PhoneType>(r.GetString(1)), r.GetString(2))),
+            cancellationToken,
+            ownerArg).ConfigureAwait(false)).ToLookup(p => p.Contact, p => p.Phone);
+
+        var contacts = await session.QueryAsync(
+            """
+            SELECT c.contact_id, a.email, coalesce(c.nickname, a.friendly_name), c.lists FROM contacts c
+            JOIN accounts a ON a.id = c.contact_id
+            WHERE c.owner_id = $owner ORDER BY a.email;
+            """,
+            r => (Id: r.GetInt64(0), Email: r.GetString(1), Name: r.GetString(2), Lists: (ContactLists)r.GetInt32(3)),
+            cancellationToken,
+            ownerArg).ConfigureAwait(false);
+
+        return new ContactListSnapshot(
+            head.Version,
+            head.Gtc,
+            head.Blp,
+            SortPhones(phones),
+            groups,
+            [.. contacts.Select(c => new ContactEntry(c.Email, c.Name, c.Lists, [.. memberships[c.Id]], SortPhones(contactPhones[c.Id])))]);
+    }
+
+    public async Task<IReadOnlyList<string>> GetReverseListAsync(string account, CancellationToken cancellationToken = default)
+    {
+        if (!AccountName.TryNormalize(account, out var email))
+        {
+            return [];
+        }
+
+        await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return await session.QueryAsync(
+            """
+            SELECT o.email FROM contacts c
+            JOIN accounts t ON t.id = c.contact_id
+            JOIN accounts o ON o.id = c.owner_id
+            WHERE t.email = $email AND (c.lists & 1) <> 0 ORDER BY o.email;
+            """,
+            r => r.GetString(0),
+            cancellationToken,
+            ("$email", email)).ConfigureAwait(false);
+    }
+
+    public async Task<bool> CanSeeAsync(string viewer, string target, CancellationToken cancellationToken = default)
+    {
+        if (!AccountName.TryNormalize(target, out var targetEmail))
+        {
+            return false;
+        }
+
+        AccountName.TryNormalize(viewer, out var viewerEmail);
+        await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await session.QueryAsync(
+            """
+            SELECT t.blp, coalesce((SELECT c.lists FROM contacts c JOIN accounts v ON v.id = c.contact_id
+                                    WHERE c.owner_id = t.id AND v.email = $viewer), 0)
+            FROM accounts t WHERE t.email = $target;
+            """,
+            r => (Blp: Enum.Parse<BlpMode>(r.GetString(0)), Lists: (ContactLists)r.GetInt32(1)),
+            cancellationToken,
+            ("$viewer", viewerEmail), ("$target", targetEmail)).ConfigureAwait(false);
+        return rows.Count == 1 && Privacy.Allows(rows[0].Blp, rows[0].Lists);
+    }
+
+    private static PhoneEntry ReadPhone(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
+        new(Enum.Parse<PhoneType>(reader.GetString(0)), reader.GetString(1));
+
+    private static PhoneEntry[] SortPhones(IEnumerable<PhoneEntry> phones) => [.. phones.OrderBy(p => p.Type)];
+
+    private static void RequireEditableList(ContactLists list)
+    {
+        if (list is not (ContactLists.Forward or ContactLists.Allow or ContactLists.Block))
+        {
+            throw new ArgumentException("Only FL, AL or BL can be changed by a client.", nameof(list));
+        }
+    }
+}

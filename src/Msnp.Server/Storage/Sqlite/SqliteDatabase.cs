@@ -1,0 +1,122 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Msnp.Server.Storage.Sqlite;
+
+/// <summary>
+/// The shared connection factory of the SQLite stores: one connection per operation from the
+/// Microsoft.Data.Sqlite pool, foreign keys on, WAL journal, and the schema brought up to date once
+/// at open. Nothing is cached in memory, so another process may write the same file at any time.
+/// </summary>
+internal sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+
+    public SqliteDatabase(StorageOptions options)
+    {
+        Options = options;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
+        }.ToString();
+    }
+
+    public StorageOptions Options { get; }
+
+    public Task<StoreSession> ReadAsync(CancellationToken cancellationToken) =>
+        StoreSession.BeginAsync(_connectionString, Options.BusyTimeout, write: false, cancellationToken);
+
+    public Task<StoreSession> WriteAsync(CancellationToken cancellationToken) =>
+        StoreSession.BeginAsync(_connectionString, Options.BusyTimeout, write: true, cancellationToken);
+
+    /// <summary>Creates the directory and file if needed, switches to WAL and applies pending migrations in one transaction.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        CreatePrivateDirectory(Options.DataDirectory);
+        CreatePrivateFile(Options.DatabasePath);
+
+        await using (var connection = new SqliteConnection(_connectionString))
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+
+            // journal_mode cannot change inside a transaction, and it is persistent in the file.
+            command.CommandText = "PRAGMA busy_timeout = " + ((long)Options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + ";";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            var mode = (string?)await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"The database '{Options.DatabasePath}' could not be switched to WAL mode (got '{mode}').");
+            }
+        }
+
+        await using var session = await WriteAsync(cancellationToken).ConfigureAwait(false);
+        var version = Convert.ToInt32(await session.ScalarAsync("PRAGMA user_version;", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        if (version > SchemaMigrations.LatestVersion)
+        {
+            throw new InvalidOperationException(
+                $"The database '{Options.DatabasePath}' has schema version {version}, newer than the {SchemaMigrations.LatestVersion} this build knows.");
+        }
+
+        for (; version < SchemaMigrations.LatestVersion; version++)
+        {
+            await session.ExecuteAsync(SchemaMigrations.Scripts[version], cancellationToken).ConfigureAwait(false);
+            await session.ExecuteAsync("PRAGMA user_version = " + (version + 1).ToString(CultureInfo.InvariantCulture) + ";", cancellationToken).ConfigureAwait(false);
+        }
+
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Closes the idle pooled connections so the files are released.</summary>
+    public void ClearPool()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private static void CreatePrivateDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    // SQLite gives its -wal and -shm files the mode of the database file, so creating it 0600 covers all three.
+    private static void CreatePrivateFile(string path)
+    {
+        if (File.Exists(path))
+        {
+            return;
+        }
+
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            using var _ = new FileStream(path, options);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first.
+        }
+    }
+}

@@ -1,0 +1,54 @@
+namespace Msnp.Server.Storage;
+
+/// <summary>Where the data lives and the limits the stores enforce; bound from configuration.</summary>
+public sealed class StorageOptions
+{
+    /// <summary>The lowest PBKDF2 iteration count accepted; below it a stolen database is too cheap to attack.</summary>
+    public const int MinimumPasswordIterations = 100_000;
+
+    /// <summary>Directory holding the database and <c>secret.key</c>; created (mode 0700 on Unix) when missing.</summary>
+    public string DataDirectory { get; set; } = "msnp-data";
+
+    /// <summary>Database file name inside <see cref="DataDirectory"/>.</summary>
+    public string DatabaseFileName { get; set; } = "msnp.db";
+
+    /// <summary>FL capacity; 150 as in 2003 (210 beyond it).</summary>
+    public int ForwardListLimit { get; set; } = 150;
+
+    /// <summary>AL capacity (210 beyond it).</summary>
+    public int AllowListLimit { get; set; } = 300;
+
+    /// <summary>BL capacity (210 beyond it).</summary>
+    public int BlockListLimit { get; set; } = 300;
+
+    /// <summary>Groups per user including group 0 (223 beyond it).</summary>
+    public int MaxGroups { get; set; } = 30;
+
+    /// <summary>
+    /// PBKDF2-SHA256 iterations for new hashes. Raising it re-hashes each password at its owner's next
+    /// successful login, since the count is stored with every hash.
+    /// </summary>
+    public int PasswordIterations { get; set; } = 600_000;
+
+    /// <summary>How long a writer waits for another writer (this or another process) before failing.</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The full path of the database file.</summary>
+    public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, DatabaseFileName));
+
+    /// <summary>The full path of the key that encrypts legacy secrets.</summary>
+    public string KeyPath => Path.GetFullPath(Path.Combine(DataDirectory, "secret.key"));
+
+    /// <summary>Throws when a value is out of range.</summary>
+    public void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(DataDirectory);
+        ArgumentException.ThrowIfNullOrWhiteSpace(DatabaseFileName);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ForwardListLimit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(AllowListLimit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BlockListLimit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxGroups, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(PasswordIterations, MinimumPasswordIterations);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BusyTimeout, TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text;
+
+namespace Msnp.Server.Storage;
+
+/// <summary>
+/// Guards for names stored in wire form: a value that holds a space or control character would
+/// break every command line it is later written into, so it never reaches the database.
+/// </summary>
+internal static class WireText
+{
+    /// <summary>Friendly names and nicknames (catalogue §2.7).</summary>
+    public const int MaxNameBytes = 387;
+
+    /// <summary>Group names; beyond it ADG/REG answer 229.</summary>
+    public const int MaxGroupNameBytes = 61;
+
+    /// <summary>Phone numbers; beyond it the server disconnects.</summary>
+    public const int MaxPhoneBytes = 95;
+
+    public static bool IsToken(string? value) =>
+        !string.IsNullOrEmpty(value) && !value.AsSpan().ContainsAnyInRange('\0', ' ') && !value.Contains('\u007f');
+
+    public static int ByteCount(string value) => Encoding.UTF8.GetByteCount(value);
+
+    public static bool IsName(string? value) => IsToken(value) && ByteCount(value!) <= MaxNameBytes;
+
+    public static void RequireToken(string? value, int maxBytes, string paramName)
+    {
+        if (!IsToken(value))
+        {
+            throw new ArgumentException("The value must be a non-empty token without spaces or control characters.", paramName);
+        }
+
+        if (ByteCount(value!) > maxBytes)
+        {
+            throw new ArgumentException($"The value is longer than {maxBytes} bytes.", paramName);
+        }
+    }
+}
