@@ -1,0 +1,160 @@
+using System.Buffers.Binary;
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Msnp.Server.Passport;
+
+/// <summary>
+/// Self-contained, HMAC-signed tickets. <c>t</c> is base64url of
+/// <c>version | expiry (Unix seconds, big-endian) | 16-byte nonce | account (UTF-8) | HMAC-SHA256</c>;
+/// <c>p</c> is base64url of a second HMAC over <c>t</c>, so neither half can be swapped or edited.
+/// No server-side state: a restart or another node with the same key accepts the same tickets.
+/// </summary>
+public sealed class TicketService : ITicketService
+{
+    private const byte FormatVersion = 1;
+    private const int NonceLength = 16;
+    private const int MacLength = 32;
+    private const int HeaderLength = 1 + sizeof(long) + NonceLength;
+
+    /// <summary>Longest account name a ticket carries, in UTF-8 bytes (e-mail addresses stop at 254).</summary>
+    public const int MaxAccountBytes = 256;
+
+    // Upper bound on the whole "t=…&p=…" string; anything longer is refused before decoding.
+    private const int MaxTicketChars = 1024;
+
+    private readonly byte[] _key;
+    private readonly TimeSpan _lifetime;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the service over a shared key.</summary>
+    public TicketService(byte[] key, TimeSpan lifetime, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(time);
+        if (key.Length < 16)
+        {
+            throw new ArgumentException("A ticket key needs at least 16 bytes.", nameof(key));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
+        _key = key.ToArray();
+        _lifetime = lifetime;
+        _time = time;
+    }
+
+    /// <inheritdoc/>
+    public IssuedTicket Issue(string account)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(account);
+        var accountBytes = Encoding.UTF8.GetBytes(Normalize(account));
+        if (accountBytes.Length > MaxAccountBytes)
+        {
+            throw new ArgumentException($"Account names longer than {MaxAccountBytes} bytes cannot be ticketed.", nameof(account));
+        }
+
+        var issuedAt = DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().ToUnixTimeSeconds());
+        var expiresAt = issuedAt + _lifetime;
+
+        var t = new byte[HeaderLength + accountBytes.Length + MacLength];
+        t[0] = FormatVersion;
+        BinaryPrimitives.WriteInt64BigEndian(t.AsSpan(1), expiresAt.ToUnixTimeSeconds());
+        RandomNumberGenerator.Fill(t.AsSpan(1 + sizeof(long), NonceLength));
+        accountBytes.CopyTo(t.AsSpan(HeaderLength));
+        var signed = t.AsSpan(0, t.Length - MacLength);
+        Mac((byte)'t', signed, t.AsSpan(signed.Length));
+
+        Span<byte> p = stackalloc byte[MacLength];
+        Mac((byte)'p', t, p);
+        return new IssuedTicket(Base64Url.EncodeToString(t), Base64Url.EncodeToString(p), issuedAt, expiresAt);
+    }
+
+    /// <inheritdoc/>
+    public TicketValidation Validate(string ticket, string expectedAccount)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(expectedAccount);
+        if (!TrySplit(ticket, out var tText, out var pText)
+            || !TryDecode(tText, HeaderLength + 1 + MacLength, HeaderLength + MaxAccountBytes + MacLength, out var t)
+            || !TryDecode(pText, MacLength, MacLength, out var p)
+            || t[0] != FormatVersion)
+        {
+            return TicketValidation.Malformed;
+        }
+
+        Span<byte> expected = stackalloc byte[MacLength];
+        var signed = t.AsSpan(0, t.Length - MacLength);
+        Mac((byte)'t', signed, expected);
+        var tGood = CryptographicOperations.FixedTimeEquals(expected, t.AsSpan(signed.Length));
+        Mac((byte)'p', t, expected);
+        var pGood = CryptographicOperations.FixedTimeEquals(expected, p);
+        if (!(tGood & pGood))
+        {
+            return TicketValidation.BadSignature;
+        }
+
+        var account = t.AsSpan(HeaderLength, signed.Length - HeaderLength);
+        var wanted = Encoding.UTF8.GetBytes(Normalize(expectedAccount));
+        if (!CryptographicOperations.FixedTimeEquals(account, wanted))
+        {
+            return TicketValidation.WrongAccount;
+        }
+
+        var expiry = BinaryPrimitives.ReadInt64BigEndian(t.AsSpan(1));
+        return _time.GetUtcNow().ToUnixTimeSeconds() >= expiry ? TicketValidation.Expired : TicketValidation.Valid;
+    }
+
+    // Accounts are e-mail addresses; the same person may type them in any case.
+    private static string Normalize(string account) => account.Trim().ToLowerInvariant();
+
+    private void Mac(byte purpose, ReadOnlySpan<byte> data, Span<byte> destination)
+    {
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
+        hmac.AppendData([purpose]);
+        hmac.AppendData(data);
+        hmac.GetHashAndReset(destination);
+    }
+
+    // Clients pass the from-PP value on verbatim; tolerate the quotes some keep and either order.
+    private static bool TrySplit(string ticket, out string t, out string p)
+    {
+        t = p = "";
+        var text = ticket.AsSpan().Trim().Trim('\'');
+        if (text.Length > MaxTicketChars)
+        {
+            return false;
+        }
+
+        foreach (var range in text.Split('&'))
+        {
+            var part = text[range];
+            if (part.StartsWith("t=", StringComparison.Ordinal) && t.Length == 0)
+            {
+                t = part[2..].ToString();
+            }
+            else if (part.StartsWith("p=", StringComparison.Ordinal) && p.Length == 0)
+            {
+                p = part[2..].ToString();
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return t.Length > 0 && p.Length > 0;
+    }
+
+    private static bool TryDecode(string text, int minBytes, int maxBytes, out byte[] bytes)
+    {
+        bytes = [];
+        if (!Base64Url.IsValid(text, out var length) || length < minBytes || length > maxBytes)
+        {
+            return false;
+        }
+
+        bytes = Base64Url.DecodeFromChars(text);
+        return true;
+    }
+}

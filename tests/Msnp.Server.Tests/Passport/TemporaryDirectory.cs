@@ -1,0 +1,20 @@
+namespace Msnp.Server.Tests.Passport;
+
+/// <summary>A fresh data directory per test, removed afterwards.</summary>
+internal sealed class TemporaryDirectory : IDisposable
+{
+    public TemporaryDirectory() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "msnp-passport-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

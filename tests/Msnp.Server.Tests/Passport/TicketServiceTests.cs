@@ -1,0 +1,189 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using Msnp.Server.Passport;
+
+namespace Msnp.Server.Tests.Passport;
+
+public sealed class TicketServiceTests
+{
+    private static readonly DateTimeOffset Start = new(2003, 9, 5, 12, 0, 0, TimeSpan.Zero);
+    private readonly byte[] _key = RandomNumberGenerator.GetBytes(TicketSigningKey.Length);
+    private readonly ManualTimeProvider _clock = new(Start);
+
+    private TicketService Service(byte[]? key = null) => new(key ?? _key, TimeSpan.FromHours(24), _clock);
+
+    [Fact]
+    public void Issued_ticket_validates_for_its_account_in_any_case()
+    {
+        var ticket = Service().Issue("Alice@Example.com");
+
+        Assert.Equal(TicketValidation.Valid, Service().Validate(ticket.Value, "alice@example.com"));
+        Assert.Equal(TicketValidation.Valid, Service().Validate(ticket.Value, "ALICE@EXAMPLE.COM"));
+    }
+
+    [Fact]
+    public void Ticket_has_the_passport_shape_and_only_characters_safe_in_headers_and_command_lines()
+    {
+        var ticket = Service().Issue("alice@example.com");
+
+        Assert.Matches("^t=[A-Za-z0-9_-]+&p=[A-Za-z0-9_-]+$", ticket.Value);
+        Assert.Equal($"t={ticket.T}&p={ticket.P}", ticket.Value);
+        Assert.Equal(Start, ticket.IssuedAt);
+        Assert.Equal(Start.AddHours(24), ticket.ExpiresAt);
+    }
+
+    [Fact]
+    public void Each_ticket_is_unique()
+    {
+        var service = Service();
+        Assert.NotEqual(service.Issue("alice@example.com").Value, service.Issue("alice@example.com").Value);
+    }
+
+    [Fact]
+    public void Ticket_expires_after_its_lifetime()
+    {
+        var ticket = Service().Issue("alice@example.com");
+
+        _clock.Now = Start.AddHours(24).AddSeconds(-1);
+        Assert.Equal(TicketValidation.Valid, Service().Validate(ticket.Value, "alice@example.com"));
+        _clock.Now = Start.AddHours(24);
+        Assert.Equal(TicketValidation.Expired, Service().Validate(ticket.Value, "alice@example.com"));
+    }
+
+    [Fact]
+    public void Ticket_for_another_account_is_refused()
+    {
+        var ticket = Service().Issue("alice@example.com");
+
+        Assert.Equal(TicketValidation.WrongAccount, Service().Validate(ticket.Value, "bob@example.com"));
+        Assert.Equal(TicketValidation.WrongAccount, Service().Validate(ticket.Value, "alice@example.co"));
+    }
+
+    [Fact]
+    public void Rewriting_the_account_inside_t_breaks_the_signature()
+    {
+        var ticket = Service().Issue("alice@example.com");
+        var t = Base64Url.DecodeFromChars(ticket.T);
+        var at = t.AsSpan().IndexOf("alice"u8);
+        "bobby"u8.CopyTo(t.AsSpan(at));
+        var forged = $"t={Base64Url.EncodeToString(t)}&p={ticket.P}";
+
+        Assert.Equal(TicketValidation.BadSignature, Service().Validate(forged, "bobby@example.com"));
+    }
+
+    [Fact]
+    public void Extending_the_expiry_breaks_the_signature()
+    {
+        var ticket = Service().Issue("alice@example.com");
+        var t = Base64Url.DecodeFromChars(ticket.T);
+        t[2] ^= 0x01; // inside the big-endian expiry
+        _clock.Now = Start.AddDays(2);
+
+        Assert.Equal(TicketValidation.BadSignature, Service().Validate($"t={Base64Url.EncodeToString(t)}&p={ticket.P}", "alice@example.com"));
+    }
+
+    [Fact]
+    public void P_from_another_ticket_or_altered_p_is_refused()
+    {
+        var service = Service();
+        var first = service.Issue("alice@example.com");
+        var second = service.Issue("alice@example.com");
+        var p = Base64Url.DecodeFromChars(first.P);
+        p[0] ^= 0x80;
+
+        Assert.Equal(TicketValidation.BadSignature, service.Validate($"t={first.T}&p={second.P}", "alice@example.com"));
+        Assert.Equal(TicketValidation.BadSignature, service.Validate($"t={first.T}&p={Base64Url.EncodeToString(p)}", "alice@example.com"));
+    }
+
+    [Fact]
+    public void Ticket_signed_with_another_key_is_refused()
+    {
+        var foreign = Service(RandomNumberGenerator.GetBytes(TicketSigningKey.Length)).Issue("alice@example.com");
+
+        Assert.Equal(TicketValidation.BadSignature, Service().Validate(foreign.Value, "alice@example.com"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("t=&p=")]
+    [InlineData("garbage")]
+    [InlineData("t=abc")]
+    [InlineData("t=!!!!&p=????")]
+    [InlineData("t=AAAA&p=AAAA")]
+    public void Malformed_tickets_are_refused(string ticket) =>
+        Assert.Equal(TicketValidation.Malformed, Service().Validate(ticket, "alice@example.com"));
+
+    [Fact]
+    public void Truncated_or_padded_tickets_are_refused()
+    {
+        var ticket = Service().Issue("alice@example.com");
+
+        Assert.NotEqual(TicketValidation.Valid, Service().Validate(ticket.Value[..^4], "alice@example.com"));
+        Assert.NotEqual(TicketValidation.Valid, Service().Validate($"t={ticket.T}AAAA&p={ticket.P}", "alice@example.com"));
+        Assert.Equal(TicketValidation.Malformed, Service().Validate(ticket.Value + "&x=1", "alice@example.com"));
+        Assert.Equal(TicketValidation.Malformed, Service().Validate("t=" + new string('A', 2000) + "&p=" + ticket.P, "alice@example.com"));
+    }
+
+    [Fact]
+    public void Quoted_from_pp_value_and_swapped_order_are_tolerated()
+    {
+        var ticket = Service().Issue("alice@example.com");
+
+        Assert.Equal(TicketValidation.Valid, Service().Validate($"'{ticket.Value}'", "alice@example.com"));
+        Assert.Equal(TicketValidation.Valid, Service().Validate($"p={ticket.P}&t={ticket.T}", "alice@example.com"));
+    }
+
+    [Fact]
+    public void Key_is_created_owner_only_once_and_tickets_survive_a_restart()
+    {
+        using var data = new TemporaryDirectory();
+        var key = TicketSigningKey.LoadOrCreate(data.Path);
+        var path = Path.Combine(data.Path, TicketSigningKey.FileName);
+        var ticket = new TicketService(key, TimeSpan.FromHours(1), _clock).Issue("alice@example.com");
+
+        var reloaded = TicketSigningKey.LoadOrCreate(data.Path);
+
+        Assert.Equal(TicketSigningKey.Length, key.Length);
+        Assert.Equal(key, reloaded);
+        Assert.Equal(TicketValidation.Valid, new TicketService(reloaded, TimeSpan.FromHours(1), _clock).Validate(ticket.Value, "alice@example.com"));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
+
+        Assert.Empty(Directory.GetFiles(data.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public void A_damaged_key_file_is_reported_not_replaced()
+    {
+        using var data = new TemporaryDirectory();
+        var path = Path.Combine(data.Path, TicketSigningKey.FileName);
+        File.WriteAllBytes(path, [1, 2, 3]);
+
+        Assert.Throws<InvalidDataException>(() => TicketSigningKey.LoadOrCreate(data.Path));
+        Assert.Equal([1, 2, 3], File.ReadAllBytes(path));
+    }
+
+    [Fact]
+    public void Data_directory_is_created_owner_only()
+    {
+        using var parent = new TemporaryDirectory();
+        var data = Path.Combine(parent.Path, "nested", "data");
+
+        TicketSigningKey.LoadOrCreate(data);
+
+        Assert.True(File.Exists(Path.Combine(data, TicketSigningKey.FileName)));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(data));
+        }
+    }
+
+    [Fact]
+    public void Overlong_accounts_cannot_be_ticketed()
+    {
+        Assert.Throws<ArgumentException>(() => Service().Issue(new string('a', TicketService.MaxAccountBytes + 1)));
+        Assert.Throws<ArgumentException>(() => Service().Issue(" "));
+    }
+}
