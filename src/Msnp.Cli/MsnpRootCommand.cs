@@ -12,6 +12,8 @@ internal static class MsnpRootCommand
     public static RootCommand Create()
     {
         var root = new RootCommand("msnp: tools for the MSN Messenger Protocol (MSNP2 to MSNP9).");
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(DecodeCommand.Create());
         return root;
     }

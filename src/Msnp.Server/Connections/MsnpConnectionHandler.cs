@@ -32,7 +32,7 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
         ArgumentNullException.ThrowIfNull(context);
         var connection = new MsnpConnection(context, _outputLimit);
         var session = CreateSession(connection);
-        var writer = connection.Output.RunAsync(context.Transport.Output, context.ConnectionClosed);
+        var writer = RunWriterAsync(context, connection);
         try
         {
             await ReadLoopAsync(context.Transport.Input, connection, session).ConfigureAwait(false);
@@ -59,6 +59,20 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
             }
 
             connection.DisposeDeadline();
+        }
+    }
+
+    // When the writer ends (the session closed and everything queued was sent), wake the reader
+    // so a close requested from another thread (OUT OTH, shutdown) does not wait for client bytes.
+    private static async Task RunWriterAsync(ConnectionContext context, MsnpConnection connection)
+    {
+        try
+        {
+            await connection.Output.RunAsync(context.Transport.Output, context.ConnectionClosed).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Transport.Input.CancelPendingRead();
         }
     }
 

@@ -3,61 +3,103 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Msnp.Protocol.Dialects.Model;
 using Msnp.Server.Dispatch;
+using Msnp.Server.Notification;
+using Msnp.Server.Passport;
+using Msnp.Server.Presence;
+using Msnp.Server.Storage;
+using Msnp.Server.Storage.Sqlite;
+using Msnp.Server.Switchboard;
 
 namespace Msnp.Server.Hosting;
 
 /// <summary>
 /// One generic host running every listener: the TCP roles as Kestrel connection handlers, and
-/// the HTTP(S) endpoints on the same Kestrel server.
+/// the Passport endpoints over HTTP and HTTPS on the same Kestrel server.
 /// </summary>
 public sealed class MsnpServerHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly SqliteStore _store;
 
-    private MsnpServerHost(WebApplication app, ServerEndpoints endpoints)
+    private MsnpServerHost(WebApplication app, ServerEndpoints endpoints, SqliteStore store, MsnpServerOptions options)
     {
         _app = app;
+        _store = store;
         Endpoints = endpoints;
+        Options = options;
     }
 
     /// <summary>The bound ports.</summary>
     public ServerEndpoints Endpoints { get; }
 
+    /// <summary>The effective options.</summary>
+    public MsnpServerOptions Options { get; }
+
     /// <summary>The application's services.</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Builds the host from options (already bound from configuration) and starts it.</summary>
-    public static async Task<MsnpServerHost> StartAsync(MsnpServerOptions options, string[]? args = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Builds the host and starts it. Options come from the <c>Msnp</c> configuration section
+    /// (appsettings.json, <c>Msnp__Name</c> environment variables, <c>--Msnp:Name=value</c> arguments),
+    /// then <paramref name="configure"/> (the CLI's switches) applies on top.
+    /// </summary>
+    public static async Task<MsnpServerHost> StartAsync(Action<MsnpServerOptions>? configure = null, string[]? args = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        Directory.CreateDirectory(options.DataDirectory);
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
+        var options = new MsnpServerOptions();
+        builder.Configuration.GetSection(MsnpServerOptions.SectionName).Bind(options);
+        configure?.Invoke(options);
+        Directory.CreateDirectory(options.DataDirectory);
+
+        var storageOptions = options.Storage;
+        storageOptions.DataDirectory = options.DataDirectory;
+        var store = await SqliteStore.OpenAsync(storageOptions, cancellationToken).ConfigureAwait(false);
+
         var endpoints = new ServerEndpoints();
         builder.Services.AddSingleton(endpoints);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(store.Accounts);
+        builder.Services.AddSingleton(store.Contacts);
+        builder.Services.AddSingleton<IPresenceHub, PresenceHub>();
+        builder.Services.AddSingleton<ISwitchboardBroker, SwitchboardBroker>();
+        builder.Services.AddSingleton<IPassportCredentialChecker, AccountStoreCredentialChecker>();
+        var passport = options.ToPassportOptions();
+        builder.Services.AddPassport(passport);
 
         var address = IPAddress.Parse(options.BindAddress);
-        ListenOptions? dispatch = null;
+        ListenOptions? dispatch = null, notification = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(address, options.DispatchPort, lo =>
-            {
-                dispatch = lo;
-                lo.UseConnectionHandler<DispatchConnectionHandler>();
-            });
+            kestrel.Listen(address, options.DispatchPort, lo => (dispatch = lo).UseConnectionHandler<DispatchConnectionHandler>());
+            kestrel.Listen(address, options.NotificationPort, lo => (notification = lo).UseConnectionHandler<NotificationConnectionHandler>());
         });
+        var passportListeners = builder.WebHost.UsePassportListeners(passport);
 
         var app = builder.Build();
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        app.MapPassport();
+        app.Lifetime.ApplicationStopping.Register(() => SignEveryoneOut(app.Services.GetRequiredService<IPresenceHub>()));
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+
         endpoints.DispatchPort = BoundPort(dispatch);
-        endpoints.NotificationPort = options.NotificationPort;
+        endpoints.NotificationPort = BoundPort(notification);
         endpoints.SwitchboardPort = options.SwitchboardPort;
-        endpoints.HttpPort = options.HttpPort;
-        endpoints.HttpsPort = options.HttpsPort;
-        return new MsnpServerHost(app, endpoints);
+        endpoints.HttpPort = passportListeners.HttpPort ?? 0;
+        endpoints.HttpsPort = passportListeners.HttpsPort;
+        return new MsnpServerHost(app, endpoints, store, options);
     }
 
     /// <summary>Waits until the host is asked to stop (Ctrl-C, SIGTERM).</summary>
@@ -71,6 +113,16 @@ public sealed class MsnpServerHost : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _store.Dispose();
+    }
+
+    // Ctrl-C / SIGTERM: signed-in users are told the server is going down (OUT SSD).
+    private static void SignEveryoneOut(IPresenceHub hub)
+    {
+        foreach (var endpoint in hub.All.ToArray())
+        {
+            endpoint.SignOut(SignOutReason.ServerShutdown);
+        }
     }
 
     // Kestrel replaces a port-0 endpoint with the bound one once listening.

@@ -1,3 +1,7 @@
+using System.Net;
+using Msnp.Server.Passport;
+using Msnp.Server.Storage;
+
 namespace Msnp.Server.Hosting;
 
 /// <summary>
@@ -38,6 +42,27 @@ public sealed class MsnpServerOptions
 
     /// <summary>Time a notification connection has to finish signing in.</summary>
     public TimeSpan SignInTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a Passport ticket stays valid.</summary>
+    public TimeSpan TicketLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Serve the Passport endpoints on the plain HTTP port too (for clients configured that way).</summary>
+    public bool AllowPlainHttpPassport { get; set; } = true;
+
+    /// <summary>Storage limits and password work factor; its data directory follows <see cref="DataDirectory"/>.</summary>
+    public StorageOptions Storage { get; set; } = new();
+
+    /// <summary>The Passport settings derived from these options.</summary>
+    public PassportOptions ToPassportOptions() => new()
+    {
+        PublicHost = EffectivePublicHost,
+        BindAddress = IPAddress.Parse(BindAddress),
+        HttpPort = HttpPort,
+        HttpsPort = HttpsPort,
+        DataDirectory = DataDirectory,
+        TicketLifetime = TicketLifetime,
+        AllowPlainHttpPassport = AllowPlainHttpPassport,
+    };
 
     /// <summary>The host written into replies.</summary>
     public string EffectivePublicHost => string.IsNullOrWhiteSpace(PublicHost) ? BindAddress : PublicHost!;

@@ -27,6 +27,6 @@ public interface IPresenceEndpoint
     /// <summary>Queues bytes to this session, written by its dialect's writer.</summary>
     bool Deliver<TState>(TState state, Action<System.Buffers.IBufferWriter<byte>, DialectWriter, TState> write);
 
-    /// <summary>Ends the session because the account signed in elsewhere (<c>OUT OTH</c>).</summary>
-    void SignOutElsewhere();
+    /// <summary>Ends the session with <c>OUT OTH</c> (signed in elsewhere) or <c>OUT SSD</c> (server shutting down).</summary>
+    void SignOut(SignOutReason reason);
 }

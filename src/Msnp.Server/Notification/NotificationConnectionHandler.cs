@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Msnp.Server.Connections;
+using Msnp.Server.Hosting;
+using Msnp.Server.Passport;
+using Msnp.Server.Presence;
+using Msnp.Server.Storage;
+using Msnp.Server.Switchboard;
+
+namespace Msnp.Server.Notification;
+
+/// <summary>Kestrel handler for the notification port.</summary>
+public sealed class NotificationConnectionHandler : MsnpConnectionHandler
+{
+    private readonly NotificationServices _services;
+
+    /// <summary>Creates the handler.</summary>
+    public NotificationConnectionHandler(
+        IOptions<MsnpServerOptions> options,
+        ServerEndpoints endpoints,
+        IAccountStore accounts,
+        IContactStore contacts,
+        IPresenceHub presence,
+        ITicketService tickets,
+        ISwitchboardBroker switchboards,
+        TimeProvider time,
+        ILogger<NotificationConnectionHandler> logger)
+        : base(logger, options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)))
+    {
+        _services = new NotificationServices(options.Value, endpoints, accounts, contacts, presence, tickets, switchboards, time, logger);
+    }
+
+    /// <inheritdoc/>
+    protected override IMsnpSession CreateSession(MsnpConnection connection) => new NotificationSession(connection, _services);
+}

@@ -1,0 +1,352 @@
+using System.Globalization;
+using System.Text;
+using Msnp.Protocol.Commands;
+using Msnp.Protocol.Dialects.Model;
+using Msnp.Protocol.Errors;
+using Msnp.Protocol.Names;
+using Msnp.Server.Storage;
+
+namespace Msnp.Server.Notification;
+
+/// <summary>Lists, groups and privacy: SYN, LST, ADD, REM, REA, GTC, BLP, PRP, ADG, RMG, REG (catalogue §3.3, §5.6, §5.8).</summary>
+public sealed partial class NotificationSession
+{
+    private async ValueTask HandleSyncAsync(MsnpCommand command)
+    {
+        var trId = command.TrId ?? 0;
+        if (command.Parameters.Count < 1 || !uint.TryParse(command.Parameters[0], NumberStyles.None, CultureInfo.InvariantCulture, out var cached))
+        {
+            Connection.Close();
+            return;
+        }
+
+        var snapshot = await Services.Contacts.GetSnapshotAsync(Account).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            SendError(MsnpErrorCode.DatabaseServerError, trId);
+            return;
+        }
+
+        var model = snapshot.ToProtocol();
+        Send((Writer, trId, cached, model), static (w, s) => s.Writer.WriteSyncReply(w, s.trId, s.cached, s.model));
+    }
+
+    private async ValueTask HandleListRequestAsync(MsnpCommand command)
+    {
+        var trId = command.TrId ?? 0;
+        if (command.Parameters.Count != 1 || !ListKinds.TryParse(command.Parameters[0], out var list))
+        {
+            Connection.Close();
+            return;
+        }
+
+        var snapshot = await Services.Contacts.GetSnapshotAsync(Account).ConfigureAwait(false);
+        var model = snapshot!.ToProtocol();
+        Send((Writer, trId, list, model), static (w, s) => s.Writer.WriteListReply(w, s.trId, s.list, s.model));
+    }
+
+    private async ValueTask HandleAddAsync(MsnpCommand command)
+    {
+        var trId = command.TrId ?? 0;
+        var p = command.Parameters;
+        if (p.Count is < 3 or > 4 || !ListKinds.TryParse(p[0], out var list))
+        {
+            Connection.Close();
+            return;
+        }
+
+        // The RL belongs to the server: any attempt on it ends the connection (catalogue §3.3).
+        if (list == ListKind.Reverse)
+        {
+            Connection.Close();
+            return;
+        }
+
+        if (!IsEncodedNameWithinLimit(p[2]))
+        {
+            Connection.Close();
+            return;
+        }
+
+        if (!PassportName.TryParse(p[1], out var name))
+        {
+            SendError(MsnpErrorCode.InvalidParameter, trId);
+            return;
+        }
+
+        int? group = null;
+        if (p.Count == 4)
+        {
+            if (list != ListKind.Forward || !Dialect!.HasGroups || !int.TryParse(p[3], NumberStyles.None, CultureInfo.InvariantCulture, out var g))
+            {
+                SendError(MsnpErrorCode.InvalidGroup, trId);
+                return;
+            }
+
+            group = g;
+        }
+        else if (list == ListKind.Forward && Dialect!.HasGroups)
+        {
+            group = 0;
+        }
+
+        var contact = name.Normalized;
+        var result = await Services.Contacts.AddAsync(Account, list.ToStorage(), contact, p[2], group).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            SendError(result.Error.Value, trId);
+            return;
+        }
+
+        var nickname = p[2];
+        Send((Writer, trId, list, version: result.Version, contact, nickname, group), static (w, s) => s.Writer.WriteAdded(w, s.trId, s.list, s.version, s.contact, s.nickname, s.group));
+        NotifyReverseListChanges(result);
+        if (list == ListKind.Forward)
+        {
+            await PresenceFanout.SendInitialPresenceOfAsync(this, contact, trId).ConfigureAwait(false);
+        }
+        else
+        {
+            await PresenceFanout.RefreshViewerAsync(this, contact).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask HandleRemoveAsync(MsnpCommand command)
+    {
+        var trId = command.TrId ?? 0;
+        var p = command.Parameters;
+        if (p.Count is < 2 or > 3 || !ListKinds.TryParse(p[0], out var list) || list == ListKind.Reverse)
+        {
+            Connection.Close();
+            return;
+        }
+
+        int? group = null;
+        if (p.Count == 3)
+        {
+            if (list != ListKind.Forward || !Dialect!.HasGroups || !int.TryParse(p[2], NumberStyles.None, CultureInfo.InvariantCulture, out var g))
+            {
+                SendError(MsnpErrorCode.InvalidGroup, trId);
+                return;
+            }
+
+            group = g;
+        }
+
+        var contact = p[1].ToLowerInvariant();
+        var result = await Services.Contacts.RemoveAsync(Account, list.ToStorage(), contact, group).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            SendError(result.Error.Value, trId);
+            return;
+        }
+
+        Send((Writer, trId, list, version: result.Version, contact, group), static (w, s) => s.Writer.WriteRemoved(w, s.trId, s.list, s.version, s.contact, s.group));
+        NotifyReverseListChanges(result);
+        if (list != ListKind.Forward)
+        {
+            await PresenceFanout.RefreshViewerAsync(this, contact).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask HandleRenameAsync(MsnpCommand command)
+    {
+        var trId = command.TrId ?? 0;
+        var p = command.Parameters;
+        if (p.Count != 2 || !IsEncodedNameWithinLimit(p[1]))
+        {
+            Connection.Close();
+            return;
+        }
+
+        var target = p[0].ToLowerInvariant();
+        var self = target == Account;
+        var result = self
+            ? await Services.Contacts.SetFriendlyNameAsync(Account, p[1]).ConfigureAwait(false)
+            : await Services.Contacts.SetNicknameAsync(Account, target, p[1]).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            SendError(result.Error.Value, trId);
+            return;
+        }
+
+        var name = p[1];
+        Send((Writer, trId, version: result.Version, target, name), static (w, s) => s.Writer.WriteRenamed(w, s.trId, s.version, s.target, s.name));
+        if (self)
+        {
+            SetFriendlyName(name);
+            if (PresenceOpened && Status != PresenceStatus.Hidden)
+            {
+                await PresenceFanout.AnnounceAsync(this).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async ValueTask HandlePrivacyAsync(MsnpCommand command)
+    {
+        var trId = command.TrId ?? 0;
+        var p = command.Parameters;
+        if (command.Code == CommandCodes.Gtc)
+        {
+            if (p.Count != 1 || !PrivacyNames.TryParse(p[0], out ReverseListPrompt prompt))
+            {
+                Connection.Close();
+                return;
+            }
+
+            var result = await Services.Contacts.SetGtcAsync(Account, prompt == ReverseListPrompt.Ask ? GtcMode.A : GtcMode.N).ConfigureAwait(false);
+            if (Reply(result, trId))
+            {
+                Send((Writer, trId, result.Version, prompt), static (w, s) => s.Writer.WriteReverseListPrompt(w, s.trId, s.Version, s.prompt));
+            }
+        }
+        else
+        {
+            if (p.Count != 1 || !PrivacyNames.TryParse(p[0], out DefaultPrivacy privacy))
+            {
+                Connection.Close();
+                return;
+            }
+
+            var result = await Services.Contacts.SetBlpAsync(Account, privacy == DefaultPrivacy.Allow ? BlpMode.AL : BlpMode.BL).ConfigureAwait(false);
+            if (Reply(result, trId))
+            {
+                Send((Writer, trId, result.Version, privacy), static (w, s) => s.Writer.WriteDefaultPrivacy(w, s.trId, s.Version, s.privacy));
+                await PresenceFanout.RefreshAllViewersAsync(this).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async ValueTask HandlePhoneAsync(MsnpCommand command)
+    {
+        var trId = command.TrId ?? 0;
+        var p = command.Parameters;
+        if (p.Count is < 1 or > 2 || !PhoneKinds.TryParse(p[0], out var kind))
+        {
+            SendErrorAndClose(MsnpErrorCode.NotExpected, trId);
+            return;
+        }
+
+        string? value = p.Count == 2 ? p[1] : null;
+        if (value is not null && PhoneNumber.ValidateEncoded(Encoding.UTF8.GetBytes(value)) == NameError.TooLong)
+        {
+            Connection.Close();
+            return;
+        }
+
+        var result = await Services.Contacts.SetPhoneAsync(Account, kind.ToStorage(), value).ConfigureAwait(false);
+        if (Reply(result, trId))
+        {
+            Send((Writer, trId, result.Version, kind, value), static (w, s) => s.Writer.WritePhoneChanged(w, s.trId, s.Version, s.kind, s.value));
+        }
+    }
+
+    private async ValueTask HandleGroupAsync(MsnpCommand command)
+    {
+        var trId = command.TrId ?? 0;
+        var p = command.Parameters;
+        if (command.Code == CommandCodes.Adg)
+        {
+            if (p.Count is < 1 or > 2)
+            {
+                Connection.Close();
+                return;
+            }
+
+            var name = p[0];
+            var nameError = GroupName.ValidateEncoded(Encoding.UTF8.GetBytes(name));
+            if (nameError == NameError.TooLong)
+            {
+                SendError(MsnpErrorCode.GroupNameTooLong, trId);
+                return;
+            }
+
+            var result = await Services.Contacts.AddGroupAsync(Account, name).ConfigureAwait(false);
+            if (Reply(result, trId))
+            {
+                Send((Writer, trId, result.Version, name, id: result.GroupId ?? 0), static (w, s) => s.Writer.WriteGroupAdded(w, s.trId, s.Version, s.name, s.id));
+            }
+
+            return;
+        }
+
+        if (p.Count < 1 || !int.TryParse(p[0], NumberStyles.None, CultureInfo.InvariantCulture, out var groupId))
+        {
+            Connection.Close();
+            return;
+        }
+
+        if (command.Code == CommandCodes.Rmg)
+        {
+            var result = groupId == 0 ? null : await Services.Contacts.RemoveGroupAsync(Account, groupId).ConfigureAwait(false);
+            if (result is null)
+            {
+                SendError(MsnpErrorCode.CannotRemoveGroupZero, trId);
+            }
+            else if (Reply(result, trId))
+            {
+                Send((Writer, trId, result.Version, groupId), static (w, s) => s.Writer.WriteGroupRemoved(w, s.trId, s.Version, s.groupId));
+                NotifyReverseListChanges(result);
+            }
+
+            return;
+        }
+
+        if (p.Count is < 2 or > 3)
+        {
+            Connection.Close();
+            return;
+        }
+
+        var newName = p[1];
+        if (GroupName.ValidateEncoded(Encoding.UTF8.GetBytes(newName)) == NameError.TooLong)
+        {
+            SendError(MsnpErrorCode.GroupNameTooLong, trId);
+            return;
+        }
+
+        var renamed = await Services.Contacts.RenameGroupAsync(Account, groupId, newName).ConfigureAwait(false);
+        if (Reply(renamed, trId))
+        {
+            Send((Writer, trId, renamed.Version, groupId, newName), static (w, s) => s.Writer.WriteGroupRenamed(w, s.trId, s.Version, s.groupId, s.newName));
+        }
+    }
+
+    private bool Reply(ListChangeResult result, uint trId)
+    {
+        if (result.Succeeded)
+        {
+            return true;
+        }
+
+        SendError(result.Error.Value, trId);
+        return false;
+    }
+
+    // ADD 0 RL / REM 0 RL to the other side, when it is signed in (catalogue §5.8).
+    private void NotifyReverseListChanges(ListChangeResult result)
+    {
+        foreach (var change in result.ReverseListChanges)
+        {
+            var other = Services.Presence.Find(change.Account);
+            if (other is null)
+            {
+                continue;
+            }
+
+            var me = Account;
+            var name = FriendlyName;
+            if (change.Kind == ReverseListChangeKind.Added)
+            {
+                other.Deliver((change.Version, me, name), static (w, writer, s) => writer.WriteReverseListAdded(w, s.Version, s.me, s.name));
+            }
+            else
+            {
+                other.Deliver((change.Version, me), static (w, writer, s) => writer.WriteReverseListRemoved(w, s.Version, s.me));
+            }
+        }
+    }
+
+    private static bool IsEncodedNameWithinLimit(string name) =>
+        Msnp.Protocol.Names.FriendlyName.ValidateEncoded(Encoding.UTF8.GetBytes(name)) != NameError.TooLong;
+}

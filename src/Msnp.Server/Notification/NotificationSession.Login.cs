@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Msnp.Protocol.Auth;
+using Msnp.Protocol.Commands;
+using Msnp.Protocol.Dialects;
+using Msnp.Protocol.Errors;
+using Msnp.Server.Passport;
+
+namespace Msnp.Server.Notification;
+
+/// <summary>The notification server's login: <c>USR … I</c> / <c>USR … S</c> for MD5 and TWN (catalogue §5.2, §5.3).</summary>
+public sealed partial class NotificationSession
+{
+    private static readonly RandomNumberGenerator Rng = RandomNumberGenerator.Create();
+    private string? _md5Challenge;
+
+    private async ValueTask HandleLoginAsync(MsnpCommand command)
+    {
+        if (_preamble.TryHandle(command))
+        {
+            return;
+        }
+
+        if (command.Code != CommandCodes.Usr)
+        {
+            // Outside the login commands nothing has a meaning yet: close without an error.
+            Connection.Close();
+            return;
+        }
+
+        var trId = command.TrId ?? 0;
+        if (Phase == NotificationPhase.LoggingIn)
+        {
+            var account = _preamble.AcceptInitialUser(command);
+            if (account is null)
+            {
+                return;
+            }
+
+            Account = account;
+            Phase = NotificationPhase.Authenticating;
+            if (Dialect!.Authentication == AuthenticationMethod.Md5)
+            {
+                _md5Challenge = Md5Login.CreateChallenge(Rng);
+                Send((Writer, trId, _md5Challenge), static (w, s) => s.Writer.WriteAuthenticationChallenge(w, s.trId, s._md5Challenge));
+            }
+            else
+            {
+                var challenge = TweenerChallengeString();
+                Send((Writer, trId, challenge), static (w, s) => s.Writer.WriteAuthenticationChallenge(w, s.trId, s.challenge));
+            }
+
+            return;
+        }
+
+        var p = command.Parameters;
+        var method = Dialect!.Authentication == AuthenticationMethod.Md5 ? "MD5" : "TWN";
+        if (p.Count != 3 || p[0] != method || p[1] != "S")
+        {
+            SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
+            return;
+        }
+
+        var accountRecord = await Services.Accounts.FindAsync(Account).ConfigureAwait(false);
+        bool ok = accountRecord is not null && (method == "MD5"
+            ? await VerifyMd5Async(p[2]).ConfigureAwait(false)
+            : VerifyTicket(p[2]));
+        if (!ok)
+        {
+            SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
+            return;
+        }
+
+        CompleteSignIn(accountRecord!.Email, accountRecord.FriendlyName, trId);
+    }
+
+    private async ValueTask<bool> VerifyMd5Async(string response)
+    {
+        var secret = await Services.Accounts.GetLegacySecretAsync(Account).ConfigureAwait(false);
+        return secret is not null && _md5Challenge is not null && Md5Login.Verify(_md5Challenge, secret, response);
+    }
+
+    private bool VerifyTicket(string ticket)
+    {
+        if (Services.Tickets.Validate(ticket, Account) != TicketValidation.Valid)
+        {
+            return false;
+        }
+
+        // The profile's MSPAuth is the t= part of the ticket (catalogue §5.3).
+        var t = ticket.StartsWith("t=", StringComparison.Ordinal) ? ticket[2..] : ticket;
+        int amp = t.IndexOf('&', StringComparison.Ordinal);
+        TicketPart = amp >= 0 ? t[..amp] : t;
+        return true;
+    }
+
+    private string TweenerChallengeString()
+    {
+        var ct = Services.Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var tpf = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        return $"lc=1033,id=507,tw=40,fs=1,ru=http%3A%2F%2Fmessenger%2Emsn%2Ecom,ct={ct},kpp=1,kv=5,ver=2.1.0173.1,tpf={tpf}";
+    }
+}

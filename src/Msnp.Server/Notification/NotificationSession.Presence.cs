@@ -1,0 +1,93 @@
+using System.Globalization;
+using Msnp.Protocol.Auth;
+using Msnp.Protocol.Commands;
+using Msnp.Protocol.Dialects.Model;
+using Msnp.Protocol.Errors;
+
+namespace Msnp.Server.Notification;
+
+/// <summary>Presence and keep-alive: <c>CHG</c>, <c>PNG</c>, <c>CHL</c>/<c>QRY</c> (catalogue §3.2, §5.7, §5.9, §5.10).</summary>
+public sealed partial class NotificationSession
+{
+    /// <summary>How long a client has to answer <c>CHL</c> (catalogue §3.2).</summary>
+    internal static readonly TimeSpan ChallengeTimeout = TimeSpan.FromSeconds(50);
+
+    private void HandlePing() =>
+        Send(Writer, static (w, writer) => writer.WritePong(w, 50));
+
+    private async ValueTask HandleStatusChangeAsync(MsnpCommand command)
+    {
+        var trId = command.TrId ?? 0;
+        var p = command.Parameters;
+        var dialect = Dialect!;
+        int max = dialect.HasMsnObject ? 3 : dialect.HasClientId ? 2 : 1;
+        if (p.Count < 1 || p.Count > max || !PresenceStatuses.TryParseSettable(p[0], out var status))
+        {
+            SendError(MsnpErrorCode.InvalidParameter, trId);
+            return;
+        }
+
+        uint clientId = 0;
+        if (p.Count >= 2 && !uint.TryParse(p[1], NumberStyles.None, CultureInfo.InvariantCulture, out clientId))
+        {
+            SendError(MsnpErrorCode.InvalidParameter, trId);
+            return;
+        }
+
+        string? msnObject = p.Count == 3 ? p[2] : null;
+        bool first = !PresenceOpened;
+        var previous = Status;
+        SetPresence(status, clientId, msnObject);
+        Send((Writer, trId, status, clientId, msnObject), static (w, s) => s.Writer.WriteStatusChanged(w, s.trId, s.status, s.clientId, s.msnObject));
+
+        if (first)
+        {
+            await PresenceFanout.SendInitialPresenceAsync(this, trId).ConfigureAwait(false);
+            if (dialect.HasChallenges)
+            {
+                SendChallenge();
+            }
+        }
+
+        if (status == PresenceStatus.Hidden)
+        {
+            if (!first && previous != PresenceStatus.Hidden)
+            {
+                await PresenceFanout.AnnounceOfflineAsync(this).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await PresenceFanout.AnnounceAsync(this).ConfigureAwait(false);
+        }
+    }
+
+    private void SendChallenge()
+    {
+        PreviousChallenge = OutstandingChallenge;
+        var challenge = ChallengeResponse.CreateChallenge(Rng);
+        OutstandingChallenge = challenge;
+        Send((Writer, challenge), static (w, s) => s.Writer.WriteChallenge(w, s.challenge));
+        Connection.ArmDeadline(ChallengeTimeout);
+    }
+
+    private void HandleChallengeAnswer(MsnpCommand command)
+    {
+        var trId = command.TrId ?? 0;
+        var p = command.Parameters;
+        var payload = command.Payload ?? ReadOnlyMemory<byte>.Empty;
+        bool ok = p.Count == 2 && (Answers(OutstandingChallenge) || Answers(PreviousChallenge));
+        if (!ok)
+        {
+            SendErrorAndClose(MsnpErrorCode.ChallengeResponseFailed, trId);
+            return;
+        }
+
+        OutstandingChallenge = null;
+        Connection.DisarmDeadline();
+        Send(trId, static (w, t) => MsnpWriter.WriteLine(w, CommandCodes.Qry, t));
+
+        bool Answers(string? challenge) =>
+            challenge is not null && ChallengeResponse.Verify(challenge, p[0], payload.Span) == ChallengeVerification.Valid;
+    }
+}

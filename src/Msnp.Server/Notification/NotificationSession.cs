@@ -1,0 +1,221 @@
+using System.Buffers;
+using Microsoft.Extensions.Logging;
+using Msnp.Protocol.Commands;
+using Msnp.Protocol.Dialects;
+using Msnp.Protocol.Dialects.Model;
+using Msnp.Protocol.Errors;
+using Msnp.Protocol.Framing;
+using Msnp.Server.Connections;
+using Msnp.Server.Login;
+using Msnp.Server.Presence;
+
+namespace Msnp.Server.Notification;
+
+/// <summary>
+/// One notification-server connection: the lock-step login, then the signed-in command families
+/// (lists, presence, miscellaneous), each in its own file.
+/// </summary>
+public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndpoint
+{
+    private readonly LoginPreamble _preamble;
+    private volatile string _friendlyName = string.Empty;
+    private volatile PresenceStatus _status = PresenceStatus.Offline;
+    private uint _clientId;
+    private volatile string? _msnObject;
+
+    /// <summary>Creates the session.</summary>
+    public NotificationSession(MsnpConnection connection, NotificationServices services, bool overHttp = false)
+        : base(connection)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        Services = services;
+        OverHttp = overHttp;
+        _preamble = new LoginPreamble(this, MsnpDialect.All, services.Options.EffectivePublicHost);
+        connection.ArmDeadline(services.Options.SignInTimeout);
+    }
+
+    internal NotificationServices Services { get; }
+
+    internal bool OverHttp { get; }
+
+    /// <summary>Where the connection is in its life.</summary>
+    public NotificationPhase Phase { get; private set; } = NotificationPhase.LoggingIn;
+
+    /// <inheritdoc/>
+    public string Account { get; private set; } = string.Empty;
+
+    /// <inheritdoc/>
+    public string FriendlyName => _friendlyName;
+
+    /// <inheritdoc/>
+    public PresenceStatus Status => _status;
+
+    /// <inheritdoc/>
+    public uint ClientId => Volatile.Read(ref _clientId);
+
+    /// <inheritdoc/>
+    public string? MsnObject => _msnObject;
+
+    MsnpDialect IPresenceEndpoint.Dialect => Dialect ?? MsnpDialect.Msnp8;
+
+    /// <summary>True once the first <c>CHG</c> opened the user's presence.</summary>
+    internal bool PresenceOpened { get; private set; }
+
+    /// <summary>The challenge awaiting a <c>QRY</c>, if any.</summary>
+    internal string? OutstandingChallenge { get; set; }
+
+    /// <summary>The challenge before it, which clients may still answer (catalogue §5.9).</summary>
+    internal string? PreviousChallenge { get; set; }
+
+    /// <summary>Presence as written into ILN/NLN lines.</summary>
+    internal PresenceInfo PresenceInfo => new(Status, Account, FriendlyName, ClientId, MsnObject);
+
+    /// <inheritdoc/>
+    public bool Deliver<TState>(TState state, Action<IBufferWriter<byte>, DialectWriter, TState> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var writer = Writer;
+        return Send((state, write, writer), static (w, s) => s.write(w, s.writer, s.state));
+    }
+
+    /// <inheritdoc/>
+    public void SignOut(SignOutReason reason)
+    {
+        Send((Writer, reason), static (w, s) => s.Writer.WriteSignOut(w, s.reason));
+        Connection.Close();
+    }
+
+    internal void SetFriendlyName(string name) => _friendlyName = name;
+
+    internal void SetPresence(PresenceStatus status, uint clientId, string? msnObject)
+    {
+        _status = status;
+        Volatile.Write(ref _clientId, clientId);
+        _msnObject = msnObject;
+        PresenceOpened = true;
+    }
+
+    /// <inheritdoc/>
+    protected override async ValueTask HandleAsync(MsnpCommand command)
+    {
+        if (Phase != NotificationPhase.SignedIn)
+        {
+            await HandleLoginAsync(command).ConfigureAwait(false);
+            return;
+        }
+
+        var code = command.Code;
+        if (code == CommandCodes.Png)
+        {
+            HandlePing();
+        }
+        else if (code == CommandCodes.Qry)
+        {
+            HandleChallengeAnswer(command);
+        }
+        else if (code == CommandCodes.Chg)
+        {
+            await HandleStatusChangeAsync(command).ConfigureAwait(false);
+        }
+        else if (code == CommandCodes.Syn)
+        {
+            await HandleSyncAsync(command).ConfigureAwait(false);
+        }
+        else if (code == CommandCodes.Lst && Dialect!.HasListRequest)
+        {
+            await HandleListRequestAsync(command).ConfigureAwait(false);
+        }
+        else if (code == CommandCodes.Add)
+        {
+            await HandleAddAsync(command).ConfigureAwait(false);
+        }
+        else if (code == CommandCodes.Rem)
+        {
+            await HandleRemoveAsync(command).ConfigureAwait(false);
+        }
+        else if (code == CommandCodes.Rea)
+        {
+            await HandleRenameAsync(command).ConfigureAwait(false);
+        }
+        else if (code == CommandCodes.Gtc || code == CommandCodes.Blp)
+        {
+            await HandlePrivacyAsync(command).ConfigureAwait(false);
+        }
+        else if (code == CommandCodes.Prp && Dialect!.HasPhoneNumbers)
+        {
+            await HandlePhoneAsync(command).ConfigureAwait(false);
+        }
+        else if ((code == CommandCodes.Adg || code == CommandCodes.Rmg || code == CommandCodes.Reg) && Dialect!.HasGroups)
+        {
+            await HandleGroupAsync(command).ConfigureAwait(false);
+        }
+        else if (code == CommandCodes.Msg)
+        {
+            // A client may not send MSG to the notification server: immediate disconnect (catalogue §2.6).
+            Connection.Close();
+        }
+        else if (code == CommandCodes.Out)
+        {
+            Connection.Close();
+        }
+        else if (code == CommandCodes.Usr)
+        {
+            SendError(MsnpErrorCode.AlreadyLoggedIn, command.TrId ?? 0);
+        }
+        else if (code == CommandCodes.Ver || code == CommandCodes.Cvr || code == CommandCodes.Inf)
+        {
+            SendErrorAndClose(MsnpErrorCode.NotExpected, command.TrId ?? 0);
+        }
+        else
+        {
+            HandleMiscellaneous(command);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override void OnDeadline() =>
+        Services.Logger.LogDebug("Notification connection {Id} timed out in phase {Phase}", Connection.Id, Phase);
+
+    /// <inheritdoc/>
+    public override void OnViolation(FramingViolation violation) =>
+        Services.Logger.LogDebug("Notification connection {Id} closed: {Violation}", Connection.Id, violation.Describe());
+
+    /// <inheritdoc/>
+    public override async ValueTask DisposeAsync()
+    {
+        if (Phase == NotificationPhase.SignedIn && Services.Presence.Unregister(this))
+        {
+            var wasVisible = PresenceOpened && Status != PresenceStatus.Hidden;
+            _status = PresenceStatus.Offline;
+            if (wasVisible)
+            {
+                try
+                {
+                    await PresenceFanout.AnnounceOfflineAsync(this).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    Services.Logger.LogWarning(ex, "Could not announce {Account} offline", Account);
+                }
+            }
+        }
+
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void CompleteSignIn(string account, string friendlyName, uint trId)
+    {
+        Account = account;
+        _friendlyName = friendlyName;
+        Phase = NotificationPhase.SignedIn;
+        Connection.DisarmDeadline();
+        var dialect = Dialect!;
+        var mspAuth = TicketPart;
+        Send((writer: Writer, trId, account, friendlyName), static (w, s) => s.writer.WriteAuthenticated(w, s.trId, s.account, s.friendlyName, verified: true, restricted: false));
+        Send((version: dialect.Version, account, mspAuth, now: Services.Time.GetUtcNow(), remote: Connection.RemoteEndPoint, http: OverHttp),
+            static (w, s) => ProfileWriter.Write(w, s.version, s.account, s.mspAuth, s.now, s.remote, s.http));
+        Services.Presence.Register(this)?.SignOut(SignOutReason.OtherSession);
+    }
+
+    private string TicketPart { get; set; } = "0";
+}

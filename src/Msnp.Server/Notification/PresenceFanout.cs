@@ -1,0 +1,121 @@
+using Msnp.Protocol.Dialects.Model;
+using Msnp.Server.Presence;
+
+namespace Msnp.Server.Notification;
+
+/// <summary>
+/// Who hears about whose presence (catalogue §5.7): a contact's status reaches a user only when
+/// the user has the contact on the FL and the contact allows the user (AL/BL/BLP); hidden and
+/// disallowed users always look offline.
+/// </summary>
+internal static class PresenceFanout
+{
+    /// <summary>The <c>ILN</c> burst after the first <c>CHG</c>: one line per visible online FL contact, with the CHG's TrID.</summary>
+    public static async ValueTask SendInitialPresenceAsync(NotificationSession me, uint trId)
+    {
+        var snapshot = await me.Services.Contacts.GetSnapshotAsync(me.Account).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return;
+        }
+
+        foreach (var contact in snapshot.Contacts)
+        {
+            if ((contact.Lists & Storage.ContactLists.Forward) != 0)
+            {
+                await SendInitialPresenceOfAsync(me, contact.Account, trId).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Sends <c>ILN</c> for one contact if it is online, visible and allows <paramref name="me"/>.</summary>
+    public static async ValueTask SendInitialPresenceOfAsync(NotificationSession me, string contact, uint trId)
+    {
+        var other = me.Services.Presence.Find(contact);
+        if (other is null || !IsVisible(other.Status))
+        {
+            return;
+        }
+
+        if (await me.Services.Contacts.CanSeeAsync(me.Account, contact).ConfigureAwait(false))
+        {
+            var info = new PresenceInfo(other.Status, other.Account, other.FriendlyName, other.ClientId, other.MsnObject);
+            me.Deliver((trId, info), static (w, writer, s) => writer.WriteInitialPresence(w, s.trId, s.info));
+        }
+    }
+
+    /// <summary><c>NLN</c> to everyone online who has <paramref name="me"/> on their FL and is allowed to see them.</summary>
+    public static async ValueTask AnnounceAsync(NotificationSession me)
+    {
+        var info = me.PresenceInfo;
+        await ForEachAllowedViewerAsync(me, viewer => viewer.Deliver(info, static (w, writer, i) => writer.WritePresenceChanged(w, i))).ConfigureAwait(false);
+    }
+
+    /// <summary><c>FLN</c> to everyone online who could see <paramref name="me"/>.</summary>
+    public static async ValueTask AnnounceOfflineAsync(NotificationSession me)
+    {
+        var account = me.Account;
+        await ForEachAllowedViewerAsync(me, viewer => viewer.Deliver(account, static (w, writer, a) => writer.WriteOffline(w, a))).ConfigureAwait(false);
+    }
+
+    /// <summary>After a privacy change: tells one viewer whether <paramref name="me"/> is now visible (<c>NLN</c>) or not (<c>FLN</c>).</summary>
+    public static async ValueTask RefreshViewerAsync(NotificationSession me, string viewerAccount)
+    {
+        if (!IsVisible(me.Status))
+        {
+            return;
+        }
+
+        var viewer = me.Services.Presence.Find(viewerAccount);
+        if (viewer is null || viewer.Status == PresenceStatus.Offline)
+        {
+            return;
+        }
+
+        var reverse = await me.Services.Contacts.GetReverseListAsync(me.Account).ConfigureAwait(false);
+        if (!reverse.Contains(viewerAccount, StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        if (await me.Services.Contacts.CanSeeAsync(viewerAccount, me.Account).ConfigureAwait(false))
+        {
+            var info = me.PresenceInfo;
+            viewer.Deliver(info, static (w, writer, i) => writer.WritePresenceChanged(w, i));
+        }
+        else
+        {
+            var account = me.Account;
+            viewer.Deliver(account, static (w, writer, a) => writer.WriteOffline(w, a));
+        }
+    }
+
+    /// <summary>After a BLP change every viewer may flip.</summary>
+    public static async ValueTask RefreshAllViewersAsync(NotificationSession me)
+    {
+        foreach (var viewer in await me.Services.Contacts.GetReverseListAsync(me.Account).ConfigureAwait(false))
+        {
+            await RefreshViewerAsync(me, viewer).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsVisible(PresenceStatus status) => status is not (PresenceStatus.Offline or PresenceStatus.Hidden);
+
+    private static async ValueTask ForEachAllowedViewerAsync(NotificationSession me, Action<IPresenceEndpoint> deliver)
+    {
+        var reverse = await me.Services.Contacts.GetReverseListAsync(me.Account).ConfigureAwait(false);
+        foreach (var account in reverse)
+        {
+            var viewer = me.Services.Presence.Find(account);
+            if (viewer is null || viewer.Status == PresenceStatus.Offline || ReferenceEquals(viewer, me))
+            {
+                continue;
+            }
+
+            if (await me.Services.Contacts.CanSeeAsync(account, me.Account).ConfigureAwait(false))
+            {
+                deliver(viewer);
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Msnp.Server.Storage;
+
+namespace Msnp.Server.Passport;
+
+/// <summary>Checks Passport sign-in passwords against the account store.</summary>
+public sealed class AccountStoreCredentialChecker(IAccountStore accounts) : IPassportCredentialChecker
+{
+    /// <inheritdoc/>
+    public async Task<PassportAccount?> CheckAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        if (!await accounts.VerifyPasswordAsync(email, password, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var account = await accounts.FindAsync(email, cancellationToken).ConfigureAwait(false);
+        return account is null ? null : new PassportAccount(account.Email);
+    }
+}
