@@ -41,6 +41,9 @@ public abstract class MsnpSessionBase : IMsnpSession
         Scanner = new FrameScanner(CommandTable.For(dialect, FrameDirection.ClientToServer));
     }
 
+    /// <summary>Frames the following input with <paramref name="scanner"/> (roles whose framing does not follow the dialect).</summary>
+    protected void UseScanner(FrameScanner scanner) => Scanner = scanner;
+
     /// <summary>Queues bytes written by <paramref name="write"/>.</summary>
     public bool Send<TState>(TState state, Action<IBufferWriter<byte>, TState> write) => Connection.Output.Write(state, write);
 

@@ -18,9 +18,44 @@ public sealed class OutboundBuffer
     private bool _closed;
     private bool _overflowed;
     private bool _signalled;
+    private TaskCompletionSource? _drainWaiter;
 
     /// <summary>Creates a buffer that holds at most <paramref name="limit"/> unsent bytes.</summary>
-    public OutboundBuffer(int limit) => _limit = limit;
+    public OutboundBuffer(int limit)
+    {
+        _limit = limit;
+        HighWaterMark = limit / 2;
+    }
+
+    /// <summary>Above this many pending bytes a producer that can wait (a switchboard sender) should, see <see cref="WaitForDrainAsync"/>.</summary>
+    public int HighWaterMark { get; }
+
+    /// <summary>True when more than <see cref="HighWaterMark"/> bytes wait to be sent.</summary>
+    public bool IsAboveHighWater
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _pending.WrittenCount > HighWaterMark && !_closed;
+            }
+        }
+    }
+
+    /// <summary>Completes once pending bytes fall to the high-water mark or the buffer closes.</summary>
+    public Task WaitForDrainAsync()
+    {
+        lock (_sync)
+        {
+            if (_pending.WrittenCount <= HighWaterMark || _closed || _overflowed)
+            {
+                return Task.CompletedTask;
+            }
+
+            _drainWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _drainWaiter.Task;
+        }
+    }
 
     /// <summary>Raised (once) when the pending bytes exceed the limit; the owner closes the connection.</summary>
     public event Action? Overflowed;
@@ -100,9 +135,12 @@ public sealed class OutboundBuffer
     public void Complete()
     {
         bool signal = false;
+        TaskCompletionSource? waiter;
         lock (_sync)
         {
             _closed = true;
+            waiter = _drainWaiter;
+            _drainWaiter = null;
             if (!_signalled)
             {
                 _signalled = true;
@@ -110,6 +148,7 @@ public sealed class OutboundBuffer
             }
         }
 
+        waiter?.TrySetResult();
         if (signal)
         {
             _signal.Release();
@@ -137,12 +176,29 @@ public sealed class OutboundBuffer
                 ShrinkIfLarge(_draining);
             }
 
+            ReleaseDrainWaiter();
+
             // Writers check _closed under the same lock as the swap, so nothing can follow it.
             if (closed)
             {
                 return;
             }
         }
+    }
+
+    private void ReleaseDrainWaiter()
+    {
+        TaskCompletionSource? waiter = null;
+        lock (_sync)
+        {
+            if (_drainWaiter is not null && _pending.WrittenCount <= HighWaterMark)
+            {
+                waiter = _drainWaiter;
+                _drainWaiter = null;
+            }
+        }
+
+        waiter?.TrySetResult();
     }
 
     // Idle connections should not keep a burst's worth of buffer alive.

@@ -18,8 +18,8 @@ using Msnp.Server.Switchboard;
 namespace Msnp.Server.Hosting;
 
 /// <summary>
-/// One generic host running every listener: the TCP roles as Kestrel connection handlers, and
-/// the Passport endpoints over HTTP and HTTPS on the same Kestrel server.
+/// One generic host running every listener: dispatch, notification and switchboard as Kestrel
+/// connection handlers, and the Passport endpoints over HTTP and HTTPS on the same Kestrel server.
 /// </summary>
 public sealed class MsnpServerHost : IAsyncDisposable
 {
@@ -73,11 +73,12 @@ public sealed class MsnpServerHost : IAsyncDisposable
         builder.Services.AddPassport(passport);
 
         var address = IPAddress.Parse(options.BindAddress);
-        ListenOptions? dispatch = null, notification = null;
+        ListenOptions? dispatch = null, notification = null, switchboard = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(address, options.DispatchPort, lo => (dispatch = lo).UseConnectionHandler<DispatchConnectionHandler>());
             kestrel.Listen(address, options.NotificationPort, lo => (notification = lo).UseConnectionHandler<NotificationConnectionHandler>());
+            kestrel.Listen(address, options.SwitchboardPort, lo => (switchboard = lo).UseConnectionHandler<SwitchboardConnectionHandler>());
         });
         var passportListeners = builder.WebHost.UsePassportListeners(passport);
 
@@ -96,7 +97,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
 
         endpoints.DispatchPort = BoundPort(dispatch);
         endpoints.NotificationPort = BoundPort(notification);
-        endpoints.SwitchboardPort = options.SwitchboardPort;
+        endpoints.SwitchboardPort = BoundPort(switchboard);
         endpoints.HttpPort = passportListeners.HttpPort ?? 0;
         endpoints.HttpsPort = passportListeners.HttpsPort;
         return new MsnpServerHost(app, endpoints, store, options);

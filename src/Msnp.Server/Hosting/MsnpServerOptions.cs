@@ -43,6 +43,21 @@ public sealed class MsnpServerOptions
     /// <summary>Time a notification connection has to finish signing in.</summary>
     public TimeSpan SignInTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Time a switchboard connection has to send <c>USR</c> or <c>ANS</c> (catalogue §8: about a minute).</summary>
+    public TimeSpan SwitchboardAuthenticationTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A switchboard participant that sends nothing for this long is dropped (<c>BYE account 1</c> to the others).</summary>
+    public TimeSpan SwitchboardIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long a switchboard sender waits for a receiver whose output is above half of
+    /// <see cref="OutputLimitBytes"/> to drain before that receiver is dropped as stalled.
+    /// </summary>
+    public TimeSpan StalledReceiverTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Most participants (joined plus invited) in one switchboard session.</summary>
+    public int MaxSwitchboardParticipants { get; set; } = 64;
+
     /// <summary>How long a Passport ticket stays valid.</summary>
     public TimeSpan TicketLifetime { get; set; } = TimeSpan.FromHours(24);
 

@@ -1,14 +1,26 @@
+using System.Diagnostics.CodeAnalysis;
+using Msnp.Protocol.Dialects;
+
 namespace Msnp.Server.Switchboard;
 
 /// <summary>
-/// Hands out switchboard cookies. Behind an interface so several nodes can later share the
-/// cookie space; cookies are random, single-use, bound to the account and expiring.
+/// Hands out switchboard cookies and finds sessions. Behind an interface so several nodes can
+/// later share the cookie space; cookies are random, single-use, bound to one account and expire.
 /// </summary>
 public interface ISwitchboardBroker
 {
-    /// <summary>Issues a cookie that lets <paramref name="account"/> open a new session with <c>USR</c>.</summary>
-    string IssueCreatorCookie(string account);
+    /// <summary>How long a cookie stays valid after <c>XFR SB</c> or <c>RNG</c>.</summary>
+    TimeSpan CookieLifetime { get; }
 
-    /// <summary>Redeems a creator cookie for <paramref name="account"/>; false when unknown, used, expired or another account's.</summary>
-    bool RedeemCreatorCookie(string account, string cookie);
+    /// <summary>Issues a cookie that lets <paramref name="account"/> open a new session with <c>USR</c>.</summary>
+    string IssueCreatorCookie(string account, string friendlyName, MsnpDialect dialect);
+
+    /// <summary>Redeems a creator cookie and opens a new session for its holder.</summary>
+    bool TryOpenSession(string account, string cookie, [NotNullWhen(true)] out SwitchboardTicket? ticket, [NotNullWhen(true)] out SwitchboardRoom? room);
+
+    /// <summary>Finds a session by id.</summary>
+    bool TryGetRoom(string sessionId, [NotNullWhen(true)] out SwitchboardRoom? room);
+
+    /// <summary>Forgets a session that nobody is in any more.</summary>
+    void Remove(SwitchboardRoom room);
 }

@@ -1,40 +1,74 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
+using Msnp.Protocol.Dialects;
 
 namespace Msnp.Server.Switchboard;
 
-/// <summary>The in-process cookie issuer.</summary>
+/// <summary>The in-process cookie issuer and session directory.</summary>
 public sealed class SwitchboardBroker : ISwitchboardBroker
 {
-    private readonly ConcurrentDictionary<string, (string Account, DateTimeOffset Expires)> _creatorCookies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SwitchboardTicket> _creatorCookies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SwitchboardRoom> _rooms = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
 
     /// <summary>Creates the broker.</summary>
     public SwitchboardBroker(TimeProvider time) => _time = time;
 
-    /// <summary>How long a cookie stays valid; clients may take two minutes or more to connect (catalogue §8).</summary>
+    /// <summary>Clients may take two minutes or more between XFR/RNG and connecting (catalogue §8).</summary>
     public TimeSpan CookieLifetime { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Sessions currently open.</summary>
+    public int RoomCount => _rooms.Count;
+
     /// <inheritdoc/>
-    public string IssueCreatorCookie(string account)
+    public string IssueCreatorCookie(string account, string friendlyName, MsnpDialect dialect)
     {
-        Sweep();
+        SweepExpired();
         var cookie = NewCookie();
-        _creatorCookies[cookie] = (account, _time.GetUtcNow() + CookieLifetime);
+        _creatorCookies[cookie] = new SwitchboardTicket(account, friendlyName, dialect, _time.GetUtcNow() + CookieLifetime);
         return cookie;
     }
 
     /// <inheritdoc/>
-    public bool RedeemCreatorCookie(string account, string cookie) =>
-        _creatorCookies.TryRemove(cookie, out var entry) && entry.Account == account && entry.Expires > _time.GetUtcNow();
+    public bool TryOpenSession(string account, string cookie, [NotNullWhen(true)] out SwitchboardTicket? ticket, [NotNullWhen(true)] out SwitchboardRoom? room)
+    {
+        room = null;
+        if (!_creatorCookies.TryRemove(cookie, out ticket) || ticket.Account != account || ticket.ExpiresAt <= _time.GetUtcNow())
+        {
+            ticket = null;
+            return false;
+        }
 
-    /// <summary>A cookie in the classic shape (<c>digits.digits.digits</c>) carrying 96 random bits.</summary>
+        do
+        {
+            room = new SwitchboardRoom(NewSessionId(), this, _time);
+        }
+        while (!_rooms.TryAdd(room.Id, room));
+
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public bool TryGetRoom(string sessionId, [NotNullWhen(true)] out SwitchboardRoom? room) => _rooms.TryGetValue(sessionId, out room);
+
+    /// <inheritdoc/>
+    public void Remove(SwitchboardRoom room)
+    {
+        ArgumentNullException.ThrowIfNull(room);
+        _rooms.TryRemove(new KeyValuePair<string, SwitchboardRoom>(room.Id, room));
+    }
+
+    /// <summary>A cookie in the classic shape (<c>digits.digits.digits</c>) carrying about 93 random bits.</summary>
     internal static string NewCookie() =>
         FormattableString.Invariant($"{RandomNumberGenerator.GetInt32(int.MaxValue)}.{RandomNumberGenerator.GetInt32(int.MaxValue)}.{RandomNumberGenerator.GetInt32(int.MaxValue)}");
 
-    private void Sweep()
+    private static string NewSessionId() => RandomNumberGenerator.GetInt32(10_000_000, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // Unredeemed cookies would otherwise accumulate; sweeping on issue keeps the table bounded by the issue rate.
+    private void SweepExpired()
     {
-        if (_creatorCookies.Count < 1024)
+        if (_creatorCookies.Count < 256)
         {
             return;
         }
@@ -42,7 +76,7 @@ public sealed class SwitchboardBroker : ISwitchboardBroker
         var now = _time.GetUtcNow();
         foreach (var (key, value) in _creatorCookies)
         {
-            if (value.Expires <= now)
+            if (value.ExpiresAt <= now)
             {
                 _creatorCookies.TryRemove(key, out _);
             }

@@ -49,6 +49,19 @@ internal sealed class LineClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads lines until one starts with <paramref name="prefix"/>, skipping unrelated notifications (ILN, NLN, CHL …).</summary>
+    public async Task<string> ReadLineStartingWithAsync(string prefix)
+    {
+        while (true)
+        {
+            var line = await ReadLineAsync() ?? throw new IOException($"closed while waiting for '{prefix}'");
+            if (line.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return line;
+            }
+        }
+    }
+
     public async Task<byte[]> ReadBytesAsync(int count)
     {
         using var cts = new CancellationTokenSource(Timeout);

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Msnp.Server.Connections;
+using Msnp.Server.Hosting;
+using Msnp.Server.Presence;
+using Msnp.Server.Storage;
+
+namespace Msnp.Server.Switchboard;
+
+/// <summary>Kestrel handler for the switchboard port.</summary>
+public sealed class SwitchboardConnectionHandler : MsnpConnectionHandler
+{
+    private readonly SwitchboardServices _services;
+
+    /// <summary>Creates the handler.</summary>
+    public SwitchboardConnectionHandler(
+        IOptions<MsnpServerOptions> options,
+        ServerEndpoints endpoints,
+        ISwitchboardBroker broker,
+        IPresenceHub presence,
+        IContactStore contacts,
+        TimeProvider time,
+        ILogger<SwitchboardConnectionHandler> logger)
+        : base(logger, options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)))
+    {
+        _services = new SwitchboardServices(options.Value, endpoints, broker, presence, contacts, time, logger);
+    }
+
+    /// <inheritdoc/>
+    protected override IMsnpSession CreateSession(MsnpConnection connection) => new SwitchboardParticipant(connection, _services);
+}

@@ -1,0 +1,284 @@
+using System.Buffers;
+using Microsoft.Extensions.Logging;
+using Msnp.Protocol.Commands;
+using Msnp.Protocol.Dialects;
+using Msnp.Protocol.Errors;
+using Msnp.Protocol.Framing;
+using Msnp.Protocol.Messages;
+using Msnp.Protocol.Names;
+using Msnp.Server.Connections;
+
+namespace Msnp.Server.Switchboard;
+
+/// <summary>
+/// One connection to the switchboard: <c>USR</c> or <c>ANS</c> to get in, then <c>CAL</c>,
+/// <c>MSG</c> and <c>OUT</c> (catalogue §3.4, §6).
+/// </summary>
+public sealed class SwitchboardParticipant : MsnpSessionBase
+{
+    // Switchboard commands and the 1664-byte MSG limit are the same in MSNP2–9; the dialect only changes ack D.
+    private static readonly FrameScanner SwitchboardScanner = new(CommandTable.For(MsnpDialect.Msnp9, FrameDirection.ClientToServer));
+
+    private readonly SwitchboardServices _services;
+    private SwitchboardRoom? _room;
+    private bool _left;
+
+    /// <summary>Creates the participant for a new connection.</summary>
+    public SwitchboardParticipant(MsnpConnection connection, SwitchboardServices services)
+        : base(connection)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _services = services;
+        UseScanner(SwitchboardScanner);
+        connection.ArmDeadline(services.Options.SwitchboardAuthenticationTimeout);
+    }
+
+    /// <summary>The participant's account, once authenticated.</summary>
+    public string Account { get; private set; } = string.Empty;
+
+    /// <summary>The friendly name the participant had when it joined.</summary>
+    public string FriendlyName { get; private set; } = string.Empty;
+
+    internal void Bind(SwitchboardTicket ticket)
+    {
+        Account = ticket.Account;
+        FriendlyName = ticket.FriendlyName;
+        UseDialect(ticket.Dialect);
+        UseScanner(SwitchboardScanner);
+    }
+
+    /// <inheritdoc/>
+    protected override async ValueTask HandleAsync(MsnpCommand command)
+    {
+        var code = command.Code;
+        if (_room is null)
+        {
+            if (code == CommandCodes.Usr)
+            {
+                HandleCreate(command);
+            }
+            else if (code == CommandCodes.Ans)
+            {
+                HandleAnswer(command);
+            }
+            else
+            {
+                Connection.Close();
+            }
+
+            return;
+        }
+
+        Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
+        if (code == CommandCodes.Cal)
+        {
+            await HandleCallAsync(command).ConfigureAwait(false);
+        }
+        else if (code == CommandCodes.Out)
+        {
+            _left = true;
+            _room.Leave(this, dropped: false);
+            Connection.Close();
+        }
+        else
+        {
+            // MSG arrives as a frame (see HandleAsync(MsnpFrame)); anything else has no meaning here.
+            Connection.Close();
+        }
+    }
+
+    /// <inheritdoc/>
+    public override ValueTask HandleAsync(MsnpFrame frame)
+    {
+        // The hot path: relay MSG straight from the receive buffer without building a command object.
+        if (frame.Command == CommandCodes.Msg && _room is not null)
+        {
+            return HandleMessage(frame) ? WaitForSlowReceiversAsync() : ValueTask.CompletedTask;
+        }
+
+        return base.HandleAsync(frame);
+    }
+
+    /// <inheritdoc/>
+    public override void OnDeadline()
+    {
+        if (_room is not null && !_left)
+        {
+            _left = true;
+            _room.Leave(this, dropped: true);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override async ValueTask DisposeAsync()
+    {
+        if (_room is not null && !_left)
+        {
+            _left = true;
+            _room.Leave(this, dropped: true);
+        }
+
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void HandleCreate(MsnpCommand command)
+    {
+        var p = command.Parameters;
+        var trId = command.TrId ?? 0;
+        if (p.Count != 2 || !_services.Broker.TryOpenSession(p[0].ToLowerInvariant(), p[1], out var ticket, out var room))
+        {
+            SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
+            return;
+        }
+
+        Bind(ticket);
+        if (!room.AddCreator(this))
+        {
+            SendErrorAndClose(MsnpErrorCode.SwitchboardFailed, trId);
+            return;
+        }
+
+        _room = room;
+        Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
+        Send((Writer, trId, Account, FriendlyName), static (w, s) => s.Writer.WriteSwitchboardAuthenticated(w, s.trId, s.Account, s.FriendlyName));
+    }
+
+    private void HandleAnswer(MsnpCommand command)
+    {
+        var p = command.Parameters;
+        var trId = command.TrId ?? 0;
+        Account = p.Count == 3 ? p[0].ToLowerInvariant() : string.Empty;
+        if (p.Count != 3 || !_services.Broker.TryGetRoom(p[2], out var room) || !room.TryJoin(this, p[1], trId))
+        {
+            SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
+            return;
+        }
+
+        _room = room;
+        Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
+    }
+
+    private async ValueTask HandleCallAsync(MsnpCommand command)
+    {
+        var p = command.Parameters;
+        var trId = command.TrId ?? 0;
+        if (p.Count != 1)
+        {
+            // A wrong parameter count ends the connection (catalogue §3.4).
+            _left = true;
+            _room!.Leave(this, dropped: true);
+            Connection.Close();
+            return;
+        }
+
+        if (!PassportName.TryParse(p[0], out var name))
+        {
+            SendError(MsnpErrorCode.InvalidPrincipalName, trId);
+            return;
+        }
+
+        var target = name.Normalized;
+        if (target == Account)
+        {
+            SendError(MsnpErrorCode.PrincipalAlreadyOnList, trId);
+            return;
+        }
+
+        var invitee = _services.Presence.Find(target);
+        if (invitee is null || invitee.Status is Protocol.Dialects.Model.PresenceStatus.Offline or Protocol.Dialects.Model.PresenceStatus.Hidden)
+        {
+            SendError(MsnpErrorCode.PrincipalNotOnline, trId);
+            return;
+        }
+
+        if (!await _services.Contacts.CanSeeAsync(Account, target).ConfigureAwait(false))
+        {
+            SendError(MsnpErrorCode.PrincipalNotOnList, trId);
+            return;
+        }
+
+        var ticket = new SwitchboardTicket(target, invitee.FriendlyName, invitee.Dialect, _services.Time.GetUtcNow() + _services.Broker.CookieLifetime);
+        var error = _room!.Invite(ticket, _services.Options.MaxSwitchboardParticipants, out var cookie);
+        if (error is { } e)
+        {
+            SendError(e, trId);
+            return;
+        }
+
+        var sessionId = _room.Id;
+        Send((Writer, trId, sessionId), static (w, s) => s.Writer.WriteRinging(w, s.trId, s.sessionId));
+        var address = $"{_services.Options.EffectivePublicHost}:{_services.Endpoints.SwitchboardPort}";
+        invitee.Deliver((sessionId, address, cookie, Account, FriendlyName),
+            static (w, writer, s) => writer.WriteRing(w, s.sessionId, s.address, s.cookie, s.Account, s.FriendlyName));
+    }
+
+    // Returns true when some receiver is above its high-water mark.
+    private bool HandleMessage(in MsnpFrame frame)
+    {
+        var trId = frame.TrId;
+        int tokens = 0;
+        byte ack = 0;
+        var line = frame.Line.IsSingleSegment ? frame.Line.FirstSpan : frame.Line.ToArray();
+        foreach (var token in new LineTokens(line))
+        {
+            if (tokens == 2)
+            {
+                ack = token.Length == 1 ? token[0] : (byte)0;
+            }
+
+            tokens++;
+        }
+
+        // MSG TrID ack len: any other shape, or an unknown or lower-case ack letter, ends the connection undelivered.
+        bool ackD = ack == (byte)'D' && Dialect is { HasAckModeD: true };
+        if (tokens != 4 || !(ack is (byte)'U' or (byte)'N' or (byte)'A' || ackD))
+        {
+            _left = true;
+            _room!.Leave(this, dropped: true);
+            Connection.Close();
+            return false;
+        }
+
+        if (ackD && !MimeMessage.TryParse((ReadOnlyMemory<byte>)frame.Payload.ToArray(), out _, out _))
+        {
+            SendErrorAndClose(MsnpErrorCode.MalformedMessage, trId);
+            _left = true;
+            _room!.Leave(this, dropped: true);
+            return false;
+        }
+
+        var (receivers, delivered) = _room!.Relay(this, frame.Payload);
+        bool allDelivered = receivers > 0 && delivered == receivers;
+        if (allDelivered && ack is (byte)'A' or (byte)'D')
+        {
+            Send((Writer, trId), static (w, s) => s.Writer.WriteAcknowledged(w, s.trId));
+        }
+        else if (!allDelivered && ack is (byte)'A' or (byte)'N' or (byte)'D')
+        {
+            Send((Writer, trId), static (w, s) => s.Writer.WriteNotAcknowledged(w, s.trId));
+        }
+
+        _services.Logger.LogTrace("Relayed {Bytes} bytes from {Account} to {Delivered}/{Receivers}", frame.Payload.Length, Account, delivered, receivers);
+        return _room.Participants.Any(p => !ReferenceEquals(p, this) && p.Connection.Output.IsAboveHighWater);
+    }
+
+    // Backpressure: the sender reads no further while a receiver is behind, so receivers that keep
+    // up lose nothing; one that stays behind past the timeout is dropped (BYE account 1) and the
+    // conversation goes on without it.
+    private async ValueTask WaitForSlowReceiversAsync()
+    {
+        foreach (var receiver in _room!.Participants)
+        {
+            if (ReferenceEquals(receiver, this) || !receiver.Connection.Output.IsAboveHighWater)
+            {
+                continue;
+            }
+
+            var drained = receiver.Connection.Output.WaitForDrainAsync();
+            if (await Task.WhenAny(drained, Task.Delay(_services.Options.StalledReceiverTimeout, _services.Time)).ConfigureAwait(false) != drained)
+            {
+                receiver.Connection.Abort("stalled receiver");
+            }
+        }
+    }
+}

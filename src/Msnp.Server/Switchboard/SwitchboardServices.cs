@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+using Msnp.Server.Hosting;
+using Msnp.Server.Presence;
+using Msnp.Server.Storage;
+
+namespace Msnp.Server.Switchboard;
+
+/// <summary>What a switchboard connection needs from the rest of the server.</summary>
+public sealed record SwitchboardServices(
+    MsnpServerOptions Options,
+    ServerEndpoints Endpoints,
+    ISwitchboardBroker Broker,
+    IPresenceHub Presence,
+    IContactStore Contacts,
+    TimeProvider Time,
+    ILogger Logger);
