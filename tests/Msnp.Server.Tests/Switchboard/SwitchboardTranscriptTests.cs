@@ -323,4 +323,58 @@ public sealed class SwitchboardTranscriptTests
         Assert.Equal(total, received);
         Assert.True(sawBye);
     }
+
+    [Fact]
+    public async Task Twenty_participants_share_one_session()
+    {
+        await using var server = await TestServer.StartAsync();
+        const int count = 20;
+        var names = Enumerable.Range(0, count).Select(i => $"user{i:00}@example.com").ToArray();
+        var ns = new List<LineClient>();
+        var sbs = new List<LineClient>();
+        try
+        {
+            foreach (var name in names)
+            {
+                await SignIn.CreateAccountAsync(server, name, "pw", name[..6]);
+                var client = await SignIn.TweenerAsync(server, name, ns.Count % 2 == 0 ? "MSNP8" : "MSNP9");
+                ns.Add(client);
+                await Chat.GoOnlineAsync(client);
+            }
+
+            sbs.Add(await Chat.OpenAsync(server, ns[0], names[0]));
+            for (int i = 1; i < count; i++)
+            {
+                await sbs[0].SendAsync($"CAL {i + 1} {names[i]}\r\n");
+                await sbs[0].ReadLineStartingWithAsync($"CAL {i + 1} RINGING");
+                var (sb, roster) = await Chat.AnswerAsync(server, ns[i], names[i]);
+                Assert.Equal(i, roster.Length);
+                sbs.Add(sb);
+
+                // Everyone already inside hears about the newcomer.
+                for (int j = 0; j < i; j++)
+                {
+                    Assert.Equal($"JOI {names[i]} {names[i][..6]}", await sbs[j].ReadLineAsync());
+                }
+            }
+
+            await Chat.SendTextAsync(sbs[5], 99, 'A', "hello everyone");
+            for (int j = 0; j < count; j++)
+            {
+                if (j != 5)
+                {
+                    Assert.Equal(names[5], (await Chat.ReceiveAsync(sbs[j])).Sender);
+                }
+            }
+
+            Assert.Equal("ACK 99", await sbs[5].ReadLineAsync());
+        }
+        finally
+        {
+            foreach (var c in sbs.Concat(ns))
+            {
+                await c.DisposeAsync();
+            }
+        }
+    }
 }
