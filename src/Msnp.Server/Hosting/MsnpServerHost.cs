@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Server.Dispatch;
 using Msnp.Server.Notification;
@@ -59,6 +60,9 @@ public sealed class MsnpServerHost : IAsyncDisposable
         var storageOptions = options.Storage;
         storageOptions.DataDirectory = options.DataDirectory;
         var store = await SqliteStore.OpenAsync(storageOptions, cancellationToken).ConfigureAwait(false);
+
+        // Kestrel would announce every TCP role as "http://…"; msnp serve prints its own listener summary.
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 
         var endpoints = new ServerEndpoints();
         builder.Services.AddSingleton(endpoints);
