@@ -31,4 +31,12 @@ internal static class SessionQueries
             ("$id", accountId)).ConfigureAwait(false);
         return (uint)Convert.ToInt64(version, CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Ends a mutation that changed the owner's data: one version step, then commit. Returns the new version.</summary>
+    public static async Task<uint> BumpVersionAndCommitAsync(this StoreSession session, long ownerId, CancellationToken cancellationToken)
+    {
+        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return version;
+    }
 }

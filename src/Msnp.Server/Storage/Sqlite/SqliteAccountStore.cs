@@ -75,14 +75,12 @@ internal sealed class SqliteAccountStore : IAccountStore
             return null;
         }
 
-        var normalized = name.Normalized;
-
         await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
         var rows = await session.QueryAsync(
             "SELECT email, friendly_name, created_at FROM accounts WHERE email = $email;",
             ReadAccount,
             cancellationToken,
-            ("$email", normalized)).ConfigureAwait(false);
+            ("$email", name.Normalized)).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 
@@ -120,10 +118,8 @@ internal sealed class SqliteAccountStore : IAccountStore
             return false;
         }
 
-        var normalized = name.Normalized;
-
         await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
-        if (await session.FindAccountIdAsync(normalized, cancellationToken).ConfigureAwait(false) is not { } id)
+        if (await session.FindAccountIdAsync(name.Normalized, cancellationToken).ConfigureAwait(false) is not { } id)
         {
             return false;
         }

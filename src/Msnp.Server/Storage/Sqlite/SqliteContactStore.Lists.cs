@@ -58,8 +58,6 @@ internal sealed partial class SqliteContactStore
             return ListChangeResult.Failure(MsnpErrorCode.InvalidParameter);
         }
 
-        var contactEmail = contactName.Normalized;
-
         if (list != ListKind.Forward)
         {
             groupId = null;
@@ -72,7 +70,7 @@ internal sealed partial class SqliteContactStore
             return ListChangeResult.Failure(MsnpErrorCode.InvalidGroup);
         }
 
-        var contactId = await session.FindAccountIdAsync(contactEmail, cancellationToken).ConfigureAwait(false);
+        var contactId = await session.FindAccountIdAsync(contactName.Normalized, cancellationToken).ConfigureAwait(false);
         var current = contactId is { } id ? await session.GetListsAsync(ownerId, id, cancellationToken).ConfigureAwait(false) : ListKind.None;
         if ((current & list) == 0)
         {
@@ -104,8 +102,7 @@ internal sealed partial class SqliteContactStore
             await session.RemoveListsAsync(ownerId, contactId!.Value, list, cancellationToken).ConfigureAwait(false);
         }
 
-        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version, reverse: reverse);
     }
 
@@ -117,8 +114,6 @@ internal sealed partial class SqliteContactStore
             return ListChangeResult.Failure(MsnpErrorCode.InvalidParameter);
         }
 
-        var contactEmail = contactName.Normalized;
-
         await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
         var ownerId = await session.RequireAccountIdAsync(owner, cancellationToken).ConfigureAwait(false);
         int changed = await session.ExecuteAsync(
@@ -127,14 +122,13 @@ internal sealed partial class SqliteContactStore
             WHERE owner_id = $owner AND contact_id = (SELECT id FROM accounts WHERE email = $contact);
             """,
             cancellationToken,
-            ("$nickname", nickname), ("$owner", ownerId), ("$contact", contactEmail)).ConfigureAwait(false);
+            ("$nickname", nickname), ("$owner", ownerId), ("$contact", contactName.Normalized)).ConfigureAwait(false);
         if (changed == 0)
         {
             return ListChangeResult.Failure(MsnpErrorCode.PrincipalNotOnList);
         }
 
-        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version);
     }
 

@@ -39,8 +39,7 @@ internal sealed partial class SqliteContactStore
                 ("$owner", ownerId), ("$type", type), ("$value", value)).ConfigureAwait(false);
         }
 
-        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version);
     }
 
@@ -50,8 +49,7 @@ internal sealed partial class SqliteContactStore
         await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
         var ownerId = await session.RequireAccountIdAsync(owner, cancellationToken).ConfigureAwait(false);
         await session.ExecuteAsync("UPDATE accounts SET friendly_name = $name WHERE id = $owner;", cancellationToken, ("$name", friendlyName), ("$owner", ownerId)).ConfigureAwait(false);
-        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version);
     }
 
@@ -69,8 +67,7 @@ internal sealed partial class SqliteContactStore
             return ListChangeResult.Failure(MsnpErrorCode.AlreadyInTheMode);
         }
 
-        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version);
     }
 }

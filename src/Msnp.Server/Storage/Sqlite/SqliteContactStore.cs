@@ -29,10 +29,8 @@ internal sealed partial class SqliteContactStore : IContactStore
             return null;
         }
 
-        var email = name.Normalized;
-
         await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var version = await session.ScalarAsync("SELECT list_version FROM accounts WHERE email = $email;", cancellationToken, ("$email", email)).ConfigureAwait(false);
+        var version = await session.ScalarAsync("SELECT list_version FROM accounts WHERE email = $email;", cancellationToken, ("$email", name.Normalized)).ConfigureAwait(false);
         return version is null ? null : (uint)Convert.ToInt64(version, CultureInfo.InvariantCulture);
     }
 
@@ -134,8 +132,6 @@ internal sealed partial class SqliteContactStore : IContactStore
             return false;
         }
 
-        var targetEmail = targetName.Normalized;
-
         PassportName.TryParse(viewer, out var viewerName);
         await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
         var rows = await session.QueryAsync(
@@ -146,7 +142,7 @@ internal sealed partial class SqliteContactStore : IContactStore
             """,
             r => (Blp: StoredTokens.ReadDefaultPrivacy(r.GetString(0)), Lists: (ListKind)r.GetInt32(1)),
             cancellationToken,
-            ("$viewer", viewerName.Normalized), ("$target", targetEmail)).ConfigureAwait(false);
+            ("$viewer", viewerName.Normalized), ("$target", targetName.Normalized)).ConfigureAwait(false);
         return rows.Count == 1 && Privacy.Allows(rows[0].Blp, rows[0].Lists);
     }
 
