@@ -91,7 +91,7 @@ public sealed partial class NotificationSession
         }
 
         var contact = name.Normalized;
-        var result = await Services.Contacts.AddAsync(Account, list.ToStorage(), contact, p[2], group).ConfigureAwait(false);
+        var result = await Services.Contacts.AddAsync(Account, list, contact, p[2], group).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             SendError(result.Error.Value, trId);
@@ -134,7 +134,7 @@ public sealed partial class NotificationSession
         }
 
         var contact = p[1].ToLowerInvariant();
-        var result = await Services.Contacts.RemoveAsync(Account, list.ToStorage(), contact, group).ConfigureAwait(false);
+        var result = await Services.Contacts.RemoveAsync(Account, list, contact, group).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             SendError(result.Error.Value, trId);
@@ -194,7 +194,7 @@ public sealed partial class NotificationSession
                 return;
             }
 
-            var result = await Services.Contacts.SetGtcAsync(Account, prompt == ReverseListPrompt.Ask ? GtcMode.A : GtcMode.N).ConfigureAwait(false);
+            var result = await Services.Contacts.SetGtcAsync(Account, prompt).ConfigureAwait(false);
             if (Reply(result, trId))
             {
                 Send((Writer, trId, result.Version, prompt), static (w, s) => s.Writer.WriteReverseListPrompt(w, s.trId, s.Version, s.prompt));
@@ -208,7 +208,7 @@ public sealed partial class NotificationSession
                 return;
             }
 
-            var result = await Services.Contacts.SetBlpAsync(Account, privacy == DefaultPrivacy.Allow ? BlpMode.AL : BlpMode.BL).ConfigureAwait(false);
+            var result = await Services.Contacts.SetBlpAsync(Account, privacy).ConfigureAwait(false);
             if (Reply(result, trId))
             {
                 Send((Writer, trId, result.Version, privacy), static (w, s) => s.Writer.WriteDefaultPrivacy(w, s.trId, s.Version, s.privacy));
@@ -234,7 +234,7 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var result = await Services.Contacts.SetPhoneAsync(Account, kind.ToStorage(), value).ConfigureAwait(false);
+        var result = await Services.Contacts.SetPhoneAsync(Account, kind, value).ConfigureAwait(false);
         if (Reply(result, trId))
         {
             Send((Writer, trId, result.Version, kind, value), static (w, s) => s.Writer.WritePhoneChanged(w, s.trId, s.Version, s.kind, s.value));

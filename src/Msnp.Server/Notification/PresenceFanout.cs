@@ -21,7 +21,7 @@ internal static class PresenceFanout
 
         foreach (var contact in snapshot.Contacts)
         {
-            if ((contact.Lists & Storage.ContactLists.Forward) != 0)
+            if ((contact.Lists & ListKind.Forward) != 0)
             {
                 await SendInitialPresenceOfAsync(me, contact.Account, trId).ConfigureAwait(false);
             }

@@ -8,22 +8,10 @@ namespace Msnp.Server.Notification;
 internal static class SnapshotMapping
 {
     public static ListSnapshot ToProtocol(this ContactListSnapshot s) =>
-        new(s.Version, new PrivacySettings(
-            s.Gtc == GtcMode.A ? ReverseListPrompt.Ask : ReverseListPrompt.DoNotAsk,
-            s.Blp == BlpMode.AL ? DefaultPrivacy.Allow : DefaultPrivacy.Block))
+        new(s.Version, s.Privacy)
         {
-            Phones = s.Phones.Select(ToProtocol).ToArray(),
-            Groups = s.Groups.Select(g => new GroupEntry(g.Id, g.Name)).ToArray(),
-            Contacts = s.Contacts.Select(c => new ContactEntry(c.Account, c.Name, (ListKind)(int)c.Lists)
-            {
-                Groups = c.GroupIds,
-                Phones = c.Phones.Select(ToProtocol).ToArray(),
-            }).ToArray(),
+            Phones = s.Phones,
+            Groups = s.Groups,
+            Contacts = [.. s.Contacts.Select(c => new ContactEntry(c.Account, c.Name, c.Lists) { Groups = c.GroupIds, Phones = c.Phones })],
         };
-
-    public static ContactLists ToStorage(this ListKind list) => (ContactLists)(int)list;
-
-    public static PhoneType ToStorage(this PhoneKind kind) => (PhoneType)(int)kind;
-
-    private static PhoneSetting ToProtocol(PhoneEntry p) => new((PhoneKind)(int)p.Type, p.Value);
 }

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Msnp.Server.Storage.Security;
 
 namespace Msnp.Server.Passport;
 
@@ -20,22 +20,6 @@ public static class TicketSigningKey
     public static byte[] LoadOrCreate(string dataDirectory)
     {
         PrivateFile.EnsureDirectory(dataDirectory);
-        var path = Path.Combine(dataDirectory, FileName);
-        if (!File.Exists(path))
-        {
-            var fresh = RandomNumberGenerator.GetBytes(Length);
-            if (PrivateFile.Write(path, fresh, PrivateFile.OwnerOnly, overwrite: false))
-            {
-                return fresh;
-            }
-        }
-
-        var key = File.ReadAllBytes(path);
-        if (key.Length != Length)
-        {
-            throw new InvalidDataException($"{path} holds {key.Length} bytes, expected a {Length}-byte ticket key.");
-        }
-
-        return key;
+        return PrivateFile.LoadOrCreateKey(Path.Combine(dataDirectory, FileName), Length);
     }
 }

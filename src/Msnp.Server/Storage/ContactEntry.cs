@@ -1,13 +1,16 @@
+using Msnp.Protocol.Dialects.Model;
+
 namespace Msnp.Server.Storage;
 
 /// <summary>
 /// One contact as a <c>SYN</c> reply describes it: the name shown (the stored nickname, or the
 /// contact's own friendly name when none was stored, as for RL-only entries), its list bits, the
-/// groups it is in (only when on FL) and its public phone numbers (<c>BPR</c>: PHH, PHW, PHM, MOB).
+/// groups it is in (only when on FL, so empty otherwise) and its public phone numbers (<c>BPR</c>:
+/// PHH, PHW, PHM, MOB).
 /// </summary>
 public sealed record ContactEntry(
     string Account,
     string Name,
-    ContactLists Lists,
+    ListKind Lists,
     IReadOnlyList<int> GroupIds,
-    IReadOnlyList<PhoneEntry> Phones);
+    IReadOnlyList<PhoneSetting> Phones);

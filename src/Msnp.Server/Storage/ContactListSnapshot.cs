@@ -1,13 +1,14 @@
+using Msnp.Protocol.Dialects.Model;
+
 namespace Msnp.Server.Storage;
 
 /// <summary>
 /// Everything a <c>SYN</c> reply sends, read in one consistent transaction so the version matches
-/// the content. Groups are ordered by id (group 0 first), contacts by account, phones by type.
+/// the content. Groups are ordered by id (group 0 first), contacts by account, phones by kind.
 /// </summary>
 public sealed record ContactListSnapshot(
     uint Version,
-    GtcMode Gtc,
-    BlpMode Blp,
-    IReadOnlyList<PhoneEntry> Phones,
-    IReadOnlyList<ContactGroup> Groups,
+    PrivacySettings Privacy,
+    IReadOnlyList<PhoneSetting> Phones,
+    IReadOnlyList<GroupEntry> Groups,
     IReadOnlyList<ContactEntry> Contacts);

@@ -1,3 +1,5 @@
+using Msnp.Protocol.Dialects.Model;
+
 namespace Msnp.Server.Storage;
 
 /// <summary>
@@ -30,7 +32,7 @@ public interface IContactStore
     /// <param name="nickname">The name stored for the contact (kept for FL; for AL/BL only if not on FL).</param>
     /// <param name="groupId">FL only: the group (default 0); ignored for AL and BL.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    Task<ListChangeResult> AddAsync(string owner, ContactLists list, string contact, string nickname, int? groupId = null, CancellationToken cancellationToken = default);
+    Task<ListChangeResult> AddAsync(string owner, ListKind list, string contact, string nickname, int? groupId = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// <c>REM</c>: takes a contact off FL, AL or BL. Errors: 201 malformed address, 216 not on the list,
@@ -42,7 +44,7 @@ public interface IContactStore
     /// <param name="contact">The principal to remove.</param>
     /// <param name="groupId">FL only: remove from this group only; ignored for AL and BL.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    Task<ListChangeResult> RemoveAsync(string owner, ContactLists list, string contact, int? groupId = null, CancellationToken cancellationToken = default);
+    Task<ListChangeResult> RemoveAsync(string owner, ListKind list, string contact, int? groupId = null, CancellationToken cancellationToken = default);
 
     /// <summary><c>REA</c> on a contact: changes the nickname stored for them. Errors: 201 malformed address, 216 on no list.</summary>
     Task<ListChangeResult> SetNicknameAsync(string owner, string contact, string nickname, CancellationToken cancellationToken = default);
@@ -63,13 +65,13 @@ public interface IContactStore
     Task<ListChangeResult> RenameGroupAsync(string owner, int groupId, string name, CancellationToken cancellationToken = default);
 
     /// <summary><c>GTC</c>. Error: 218 already that value.</summary>
-    Task<ListChangeResult> SetGtcAsync(string owner, GtcMode mode, CancellationToken cancellationToken = default);
+    Task<ListChangeResult> SetGtcAsync(string owner, ReverseListPrompt prompt, CancellationToken cancellationToken = default);
 
     /// <summary><c>BLP</c>. Error: 218 already that value.</summary>
-    Task<ListChangeResult> SetBlpAsync(string owner, BlpMode mode, CancellationToken cancellationToken = default);
+    Task<ListChangeResult> SetBlpAsync(string owner, DefaultPrivacy privacy, CancellationToken cancellationToken = default);
 
     /// <summary><c>PRP</c>: sets a phone number or mobile setting; null or empty clears it.</summary>
-    Task<ListChangeResult> SetPhoneAsync(string owner, PhoneType type, string? value, CancellationToken cancellationToken = default);
+    Task<ListChangeResult> SetPhoneAsync(string owner, PhoneKind kind, string? value, CancellationToken cancellationToken = default);
 
     /// <summary>The accounts that have <paramref name="account"/> on their FL (its RL), ordered by email.</summary>
     Task<IReadOnlyList<string>> GetReverseListAsync(string account, CancellationToken cancellationToken = default);

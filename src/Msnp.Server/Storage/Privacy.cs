@@ -1,3 +1,5 @@
+using Msnp.Protocol.Dialects.Model;
+
 namespace Msnp.Server.Storage;
 
 /// <summary>The visibility rule of catalogue §5.7, kept in one place so presence and the stores agree.</summary>
@@ -9,13 +11,13 @@ public static class Privacy
     /// </summary>
     /// <param name="targetBlp">The target's <c>BLP</c> setting.</param>
     /// <param name="viewerOnTargetLists">The lists of the target the viewer is on.</param>
-    public static bool Allows(BlpMode targetBlp, ContactLists viewerOnTargetLists)
+    public static bool Allows(DefaultPrivacy targetBlp, ListKind viewerOnTargetLists)
     {
-        if ((viewerOnTargetLists & ContactLists.Block) != 0)
+        if (viewerOnTargetLists.Contains(ListKind.Block))
         {
             return false;
         }
 
-        return (viewerOnTargetLists & ContactLists.Allow) != 0 || targetBlp == BlpMode.AL;
+        return viewerOnTargetLists.Contains(ListKind.Allow) || targetBlp == DefaultPrivacy.Allow;
     }
 }

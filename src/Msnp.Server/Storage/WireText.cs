@@ -1,4 +1,5 @@
 using System.Text;
+using Msnp.Protocol.Names;
 
 namespace Msnp.Server.Storage;
 
@@ -9,13 +10,13 @@ namespace Msnp.Server.Storage;
 internal static class WireText
 {
     /// <summary>Friendly names and nicknames (catalogue §2.7).</summary>
-    public const int MaxNameBytes = 387;
+    public const int MaxNameBytes = NameLimits.FriendlyName;
 
     /// <summary>Group names; beyond it ADG/REG answer 229.</summary>
-    public const int MaxGroupNameBytes = 61;
+    public const int MaxGroupNameBytes = NameLimits.GroupName;
 
     /// <summary>Phone numbers; beyond it the server disconnects.</summary>
-    public const int MaxPhoneBytes = 95;
+    public const int MaxPhoneBytes = NameLimits.PhoneNumber;
 
     public static bool IsToken(string? value) =>
         !string.IsNullOrEmpty(value) && !value.AsSpan().ContainsAnyInRange('\0', ' ') && !value.Contains('\u007f');

@@ -1,3 +1,4 @@
+using Msnp.Protocol.Dialects.Model;
 using Msnp.Server.Storage;
 
 namespace Msnp.Server.Tests.Storage;
@@ -116,9 +117,9 @@ public sealed class AccountStoreTests
         await temp.CreateUsersAsync("alice", "bob", "carol", "dave");
         var alice = TempStore.Email("alice");
         var bob = TempStore.Email("bob");
-        await temp.Contacts.AddAsync(alice, ContactLists.Forward, bob, "Bob");            // alice 1, bob 1 (RL)
-        await temp.Contacts.AddAsync(TempStore.Email("carol"), ContactLists.Block, bob, "Bob"); // carol 1
-        await temp.Contacts.AddAsync(bob, ContactLists.Forward, TempStore.Email("dave"), "Dave"); // bob 2, dave 1 (RL)
+        await temp.Contacts.AddAsync(alice, ListKind.Forward, bob, "Bob");            // alice 1, bob 1 (RL)
+        await temp.Contacts.AddAsync(TempStore.Email("carol"), ListKind.Block, bob, "Bob"); // carol 1
+        await temp.Contacts.AddAsync(bob, ListKind.Forward, TempStore.Email("dave"), "Dave"); // bob 2, dave 1 (RL)
 
         Assert.True(await temp.Accounts.RemoveAsync(bob));
 

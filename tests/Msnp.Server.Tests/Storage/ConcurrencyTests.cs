@@ -1,3 +1,4 @@
+using Msnp.Protocol.Dialects.Model;
 using Msnp.Server.Storage;
 using static Msnp.Server.Tests.Storage.TempStore;
 
@@ -16,7 +17,7 @@ public sealed class ConcurrencyTests
         const int changes = 400;
 
         var results = await Task.WhenAll(Enumerable.Range(0, changes).Select(i => Task.Run(() =>
-            stores[i % 2].SetPhoneAsync(Email("alice"), (PhoneType)(i % 3), "n" + i))));
+            stores[i % 2].SetPhoneAsync(Email("alice"), (PhoneKind)(i % 3), "n" + i))));
 
         Assert.All(results, r => Assert.True(r.Succeeded));
         Assert.Equal(Enumerable.Range(1, changes).Select(v => (uint)v), results.Select(r => r.Version).Order());
@@ -37,7 +38,7 @@ public sealed class ConcurrencyTests
                    where a != b
                    select (Owner: a, Contact: b, Store: string.CompareOrdinal(a, b) < 0 ? temp.Contacts : other.Contacts);
         var results = await Task.WhenAll(work.Select(w => Task.Run(async () =>
-            (w.Owner, Result: await w.Store.AddAsync(Email(w.Owner), ContactLists.Forward, Email(w.Contact), w.Contact)))));
+            (w.Owner, Result: await w.Store.AddAsync(Email(w.Owner), ListKind.Forward, Email(w.Contact), w.Contact)))));
 
         Assert.All(results, r => Assert.True(r.Result.Succeeded));
         int perUser = 2 * (users.Length - 1); // one FL change and one RL change per other user
@@ -50,7 +51,7 @@ public sealed class ConcurrencyTests
             Assert.Equal((uint)perUser, await temp.VersionOf(user));
 
             var snapshot = (await temp.Contacts.GetSnapshotAsync(Email(user)))!;
-            Assert.All(snapshot.Contacts, c => Assert.Equal(ContactLists.Forward | ContactLists.Reverse, c.Lists));
+            Assert.All(snapshot.Contacts, c => Assert.Equal(ListKind.Forward | ListKind.Reverse, c.Lists));
             Assert.Equal(users.Length - 1, snapshot.Contacts.Count);
         }
     }

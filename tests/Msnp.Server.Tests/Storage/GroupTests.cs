@@ -1,3 +1,4 @@
+using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Errors;
 using Msnp.Server.Storage;
 using static Msnp.Server.Tests.Storage.TempStore;
@@ -14,7 +15,7 @@ public sealed class GroupTests
 
         var snapshot = await temp.Contacts.GetSnapshotAsync(Email("alice"));
 
-        Assert.Equal([new ContactGroup(0, "Other%20Contacts")], snapshot!.Groups);
+        Assert.Equal([new GroupEntry(0, "Other%20Contacts")], snapshot!.Groups);
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class GroupTests
         Assert.Equal((2, 2u), (second.GroupId!.Value, second.Version));
         Assert.Equal((1, 4u), (third.GroupId!.Value, third.Version));
         Assert.Equal(
-            [new ContactGroup(0, "Other%20Contacts"), new ContactGroup(1, "Family"), new ContactGroup(2, "Work")],
+            [new GroupEntry(0, "Other%20Contacts"), new GroupEntry(1, "Family"), new GroupEntry(2, "Work")],
             (await temp.Contacts.GetSnapshotAsync(alice))!.Groups);
     }
 
@@ -110,11 +111,11 @@ public sealed class GroupTests
         await temp.CreateUsersAsync("alice", "bob", "carol", "dave");
         var alice = Email("alice");
         var work = (await temp.Contacts.AddGroupAsync(alice, "Work")).GroupId!.Value;          // alice 1
-        await temp.Contacts.AddAsync(alice, ContactLists.Forward, Email("bob"), "b", work);      // alice 2, bob 1
-        await temp.Contacts.AddAsync(alice, ContactLists.Allow, Email("bob"), "b");              // alice 3
-        await temp.Contacts.AddAsync(alice, ContactLists.Forward, Email("carol"), "c", work);    // alice 4, carol 1
-        await temp.Contacts.AddAsync(alice, ContactLists.Forward, Email("carol"), "c", 0);       // alice 5
-        await temp.Contacts.AddAsync(alice, ContactLists.Forward, Email("dave"), "d", 0);        // alice 6, dave 1
+        await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("bob"), "b", work);      // alice 2, bob 1
+        await temp.Contacts.AddAsync(alice, ListKind.Allow, Email("bob"), "b");              // alice 3
+        await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("carol"), "c", work);    // alice 4, carol 1
+        await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("carol"), "c", 0);       // alice 5
+        await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("dave"), "d", 0);        // alice 6, dave 1
 
         var result = await temp.Contacts.RemoveGroupAsync(alice, work);
 
@@ -125,9 +126,9 @@ public sealed class GroupTests
         var snapshot = (await temp.Contacts.GetSnapshotAsync(alice))!;
         Assert.Equal([0], snapshot.Groups.Select(g => g.Id));
         var byAccount = snapshot.Contacts.ToDictionary(c => c.Account);
-        Assert.Equal(ContactLists.Allow, byAccount[Email("bob")].Lists);           // left FL, stays on AL
+        Assert.Equal(ListKind.Allow, byAccount[Email("bob")].Lists);           // left FL, stays on AL
         Assert.Empty(byAccount[Email("bob")].GroupIds);
-        Assert.Equal(ContactLists.Forward, byAccount[Email("carol")].Lists);
+        Assert.Equal(ListKind.Forward, byAccount[Email("carol")].Lists);
         Assert.Equal([0], byAccount[Email("carol")].GroupIds);
         Assert.Equal([0], byAccount[Email("dave")].GroupIds);
 

@@ -1,3 +1,4 @@
+using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Errors;
 using Msnp.Server.Storage;
 using static Msnp.Server.Tests.Storage.TempStore;
@@ -12,7 +13,7 @@ public sealed class ListAddTests
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice", "bob");
 
-        var result = await temp.Contacts.AddAsync(Email("alice"), ContactLists.Forward, Email("Bob"), "Bobby");
+        var result = await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("Bob"), "Bobby");
 
         Assert.True(result.Succeeded);
         Assert.Equal(1u, result.Version);
@@ -24,13 +25,13 @@ public sealed class ListAddTests
         var aliceEntry = Assert.Single((await temp.Contacts.GetSnapshotAsync(Email("alice")))!.Contacts);
         Assert.Equal(Email("bob"), aliceEntry.Account);
         Assert.Equal("Bobby", aliceEntry.Name);
-        Assert.Equal(ContactLists.Forward, aliceEntry.Lists);
+        Assert.Equal(ListKind.Forward, aliceEntry.Lists);
         Assert.Equal([0], aliceEntry.GroupIds);
 
         var bobEntry = Assert.Single((await temp.Contacts.GetSnapshotAsync(Email("bob")))!.Contacts);
         Assert.Equal(Email("alice"), bobEntry.Account);
         Assert.Equal(Email("alice"), bobEntry.Name); // no nickname stored: the friendly name
-        Assert.Equal(ContactLists.Reverse, bobEntry.Lists);
+        Assert.Equal(ListKind.Reverse, bobEntry.Lists);
         Assert.Empty(bobEntry.GroupIds);
         Assert.Equal([Email("alice")], await temp.Contacts.GetReverseListAsync(Email("bob")));
     }
@@ -42,13 +43,13 @@ public sealed class ListAddTests
         await temp.CreateUsersAsync("alice", "bob", "carol");
         var alice = Email("alice");
 
-        Assert.Equal(1u, (await temp.Contacts.AddAsync(alice, ContactLists.Allow, Email("bob"), "b")).Version);
-        Assert.Equal(2u, (await temp.Contacts.AddAsync(alice, ContactLists.Block, Email("carol"), "c")).Version);
-        Assert.Equal(3u, (await temp.Contacts.AddAsync(alice, ContactLists.Forward, Email("bob"), "b")).Version);
-        Assert.Equal(4u, (await temp.Contacts.RemoveAsync(alice, ContactLists.Allow, Email("bob"))).Version);
+        Assert.Equal(1u, (await temp.Contacts.AddAsync(alice, ListKind.Allow, Email("bob"), "b")).Version);
+        Assert.Equal(2u, (await temp.Contacts.AddAsync(alice, ListKind.Block, Email("carol"), "c")).Version);
+        Assert.Equal(3u, (await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("bob"), "b")).Version);
+        Assert.Equal(4u, (await temp.Contacts.RemoveAsync(alice, ListKind.Allow, Email("bob"))).Version);
 
         // A failed change leaves the version alone.
-        Assert.False((await temp.Contacts.AddAsync(alice, ContactLists.Block, Email("carol"), "c")).Succeeded);
+        Assert.False((await temp.Contacts.AddAsync(alice, ListKind.Block, Email("carol"), "c")).Succeeded);
         Assert.Equal(4u, await temp.VersionOf("alice"));
         Assert.Equal(1u, await temp.VersionOf("bob"));
         Assert.Equal(0u, await temp.VersionOf("carol"));
@@ -63,17 +64,17 @@ public sealed class ListAddTests
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice");
 
-        var result = await temp.Contacts.AddAsync(Email("alice"), ContactLists.Forward, contact, "x");
+        var result = await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, contact, "x");
 
         Assert.Equal(MsnpErrorCode.InvalidParameter, result.Error);
         Assert.Equal(0u, await temp.VersionOf("alice"));
     }
 
     [Theory]
-    [InlineData(ContactLists.Forward)]
-    [InlineData(ContactLists.Allow)]
-    [InlineData(ContactLists.Block)]
-    public async Task An_unknown_account_is_205(ContactLists list)
+    [InlineData(ListKind.Forward)]
+    [InlineData(ListKind.Allow)]
+    [InlineData(ListKind.Block)]
+    public async Task An_unknown_account_is_205(ListKind list)
     {
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice");
@@ -85,10 +86,10 @@ public sealed class ListAddTests
     }
 
     [Theory]
-    [InlineData(ContactLists.Forward)]
-    [InlineData(ContactLists.Allow)]
-    [InlineData(ContactLists.Block)]
-    public async Task Adding_someone_already_on_the_list_is_215(ContactLists list)
+    [InlineData(ListKind.Forward)]
+    [InlineData(ListKind.Allow)]
+    [InlineData(ListKind.Block)]
+    public async Task Adding_someone_already_on_the_list_is_215(ListKind list)
     {
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice", "bob");
@@ -101,9 +102,9 @@ public sealed class ListAddTests
     }
 
     [Theory]
-    [InlineData(ContactLists.Allow, ContactLists.Block)]
-    [InlineData(ContactLists.Block, ContactLists.Allow)]
-    public async Task Adding_to_AL_someone_on_BL_and_back_is_219(ContactLists first, ContactLists second)
+    [InlineData(ListKind.Allow, ListKind.Block)]
+    [InlineData(ListKind.Block, ListKind.Allow)]
+    public async Task Adding_to_AL_someone_on_BL_and_back_is_219(ListKind first, ListKind second)
     {
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice", "bob");
@@ -117,10 +118,10 @@ public sealed class ListAddTests
     }
 
     [Theory]
-    [InlineData(ContactLists.Forward)]
-    [InlineData(ContactLists.Allow)]
-    [InlineData(ContactLists.Block)]
-    public async Task A_full_list_is_210(ContactLists list)
+    [InlineData(ListKind.Forward)]
+    [InlineData(ListKind.Allow)]
+    [InlineData(ListKind.Block)]
+    public async Task A_full_list_is_210(ListKind list)
     {
         await using var temp = await TempStore.CreateAsync(o =>
         {
@@ -144,11 +145,11 @@ public sealed class ListAddTests
     {
         await using var temp = await TempStore.CreateAsync(o => o.ForwardListLimit = 1);
         await temp.CreateUsersAsync("alice", "bob", "carol");
-        await temp.Contacts.AddAsync(Email("alice"), ContactLists.Forward, Email("bob"), "x");
+        await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "x");
 
-        Assert.True((await temp.Contacts.AddAsync(Email("alice"), ContactLists.Allow, Email("carol"), "x")).Succeeded);
-        Assert.True((await temp.Contacts.AddAsync(Email("alice"), ContactLists.Allow, Email("bob"), "x")).Succeeded);
-        Assert.Equal(MsnpErrorCode.PrincipalListFull, (await temp.Contacts.AddAsync(Email("alice"), ContactLists.Forward, Email("carol"), "x")).Error);
+        Assert.True((await temp.Contacts.AddAsync(Email("alice"), ListKind.Allow, Email("carol"), "x")).Succeeded);
+        Assert.True((await temp.Contacts.AddAsync(Email("alice"), ListKind.Allow, Email("bob"), "x")).Succeeded);
+        Assert.Equal(MsnpErrorCode.PrincipalListFull, (await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("carol"), "x")).Error);
     }
 
     [Fact]
@@ -157,7 +158,7 @@ public sealed class ListAddTests
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice", "bob");
 
-        var result = await temp.Contacts.AddAsync(Email("alice"), ContactLists.Forward, Email("bob"), "b", groupId: 7);
+        var result = await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "b", groupId: 7);
 
         Assert.Equal(MsnpErrorCode.InvalidGroup, result.Error);
         Assert.Equal(0u, await temp.VersionOf("bob"));
@@ -170,9 +171,9 @@ public sealed class ListAddTests
         await temp.CreateUsersAsync("alice", "bob");
         var alice = Email("alice");
         var group = (await temp.Contacts.AddGroupAsync(alice, "Friends")).GroupId!.Value; // version 1
-        await temp.Contacts.AddAsync(alice, ContactLists.Forward, Email("bob"), "Bob", 0); // version 2, bob 1
+        await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("bob"), "Bob", 0); // version 2, bob 1
 
-        var second = await temp.Contacts.AddAsync(alice, ContactLists.Forward, Email("bob"), "Bob", group);
+        var second = await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("bob"), "Bob", group);
 
         Assert.True(second.Succeeded);
         Assert.Equal(3u, second.Version);
@@ -180,8 +181,8 @@ public sealed class ListAddTests
         Assert.Equal(1u, await temp.VersionOf("bob"));
         Assert.Equal([0, group], Assert.Single((await temp.Contacts.GetSnapshotAsync(alice))!.Contacts).GroupIds);
 
-        Assert.Equal(MsnpErrorCode.PrincipalAlreadyOnList, (await temp.Contacts.AddAsync(alice, ContactLists.Forward, Email("bob"), "Bob", group)).Error);
-        Assert.Equal(MsnpErrorCode.PrincipalAlreadyOnList, (await temp.Contacts.AddAsync(alice, ContactLists.Forward, Email("bob"), "Bob")).Error);
+        Assert.Equal(MsnpErrorCode.PrincipalAlreadyOnList, (await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("bob"), "Bob", group)).Error);
+        Assert.Equal(MsnpErrorCode.PrincipalAlreadyOnList, (await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("bob"), "Bob")).Error);
         Assert.Equal(3u, await temp.VersionOf("alice"));
     }
 
@@ -190,13 +191,13 @@ public sealed class ListAddTests
     {
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice", "bob");
-        await temp.Contacts.AddAsync(Email("alice"), ContactLists.Forward, Email("bob"), "My%20Bob");
+        await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "My%20Bob");
 
-        await temp.Contacts.AddAsync(Email("alice"), ContactLists.Allow, Email("bob"), "bob@example.com");
+        await temp.Contacts.AddAsync(Email("alice"), ListKind.Allow, Email("bob"), "bob@example.com");
 
         var entry = Assert.Single((await temp.Contacts.GetSnapshotAsync(Email("alice")))!.Contacts);
         Assert.Equal("My%20Bob", entry.Name);
-        Assert.Equal(ContactLists.Forward | ContactLists.Allow, entry.Lists);
+        Assert.Equal(ListKind.Forward | ListKind.Allow, entry.Lists);
     }
 
     [Fact]
@@ -205,12 +206,12 @@ public sealed class ListAddTests
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice");
 
-        var result = await temp.Contacts.AddAsync(Email("alice"), ContactLists.Forward, Email("alice"), "me");
+        var result = await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("alice"), "me");
 
         Assert.Equal(1u, result.Version);
         Assert.Equal(2u, Assert.Single(result.ReverseListChanges).Version);
         var entry = Assert.Single((await temp.Contacts.GetSnapshotAsync(Email("alice")))!.Contacts);
-        Assert.Equal(ContactLists.Forward | ContactLists.Reverse, entry.Lists);
+        Assert.Equal(ListKind.Forward | ListKind.Reverse, entry.Lists);
     }
 
     [Fact]
@@ -219,11 +220,11 @@ public sealed class ListAddTests
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice", "bob");
 
-        await Assert.ThrowsAsync<ArgumentException>(() => temp.Contacts.AddAsync(Email("alice"), ContactLists.Reverse, Email("bob"), "b"));
-        await Assert.ThrowsAsync<ArgumentException>(() => temp.Contacts.AddAsync(Email("alice"), ContactLists.Forward | ContactLists.Allow, Email("bob"), "b"));
-        await Assert.ThrowsAsync<ArgumentException>(() => temp.Contacts.AddAsync(Email("alice"), ContactLists.Forward, Email("bob"), "two words"));
-        await Assert.ThrowsAsync<ArgumentException>(() => temp.Contacts.AddAsync(Email("alice"), ContactLists.Forward, Email("bob"), new string('a', 388)));
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => temp.Contacts.AddAsync("ghost@example.com", ContactLists.Forward, Email("bob"), "b"));
+        await Assert.ThrowsAsync<ArgumentException>(() => temp.Contacts.AddAsync(Email("alice"), ListKind.Reverse, Email("bob"), "b"));
+        await Assert.ThrowsAsync<ArgumentException>(() => temp.Contacts.AddAsync(Email("alice"), ListKind.Forward | ListKind.Allow, Email("bob"), "b"));
+        await Assert.ThrowsAsync<ArgumentException>(() => temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "two words"));
+        await Assert.ThrowsAsync<ArgumentException>(() => temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), new string('a', 388)));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => temp.Contacts.AddAsync("ghost@example.com", ListKind.Forward, Email("bob"), "b"));
         Assert.Equal(0u, await temp.VersionOf("alice"));
     }
 }

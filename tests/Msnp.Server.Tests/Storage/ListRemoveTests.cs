@@ -1,3 +1,4 @@
+using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Errors;
 using Msnp.Server.Storage;
 using static Msnp.Server.Tests.Storage.TempStore;
@@ -11,9 +12,9 @@ public sealed class ListRemoveTests
     {
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice", "bob");
-        await temp.Contacts.AddAsync(Email("alice"), ContactLists.Forward, Email("bob"), "b"); // alice 1, bob 1
+        await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "b"); // alice 1, bob 1
 
-        var result = await temp.Contacts.RemoveAsync(Email("alice"), ContactLists.Forward, Email("bob"));
+        var result = await temp.Contacts.RemoveAsync(Email("alice"), ListKind.Forward, Email("bob"));
 
         Assert.True(result.Succeeded);
         Assert.Equal(2u, result.Version);
@@ -30,15 +31,15 @@ public sealed class ListRemoveTests
         await temp.CreateUsersAsync("alice", "bob");
         var alice = Email("alice");
         var group = (await temp.Contacts.AddGroupAsync(alice, "Work")).GroupId!.Value;
-        await temp.Contacts.AddAsync(alice, ContactLists.Forward, Email("bob"), "b", 0);
-        await temp.Contacts.AddAsync(alice, ContactLists.Forward, Email("bob"), "b", group);
-        await temp.Contacts.AddAsync(alice, ContactLists.Allow, Email("bob"), "b");
+        await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("bob"), "b", 0);
+        await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("bob"), "b", group);
+        await temp.Contacts.AddAsync(alice, ListKind.Allow, Email("bob"), "b");
 
-        var result = await temp.Contacts.RemoveAsync(alice, ContactLists.Forward, Email("bob"));
+        var result = await temp.Contacts.RemoveAsync(alice, ListKind.Forward, Email("bob"));
 
         Assert.True(result.Succeeded);
         var entry = Assert.Single((await temp.Contacts.GetSnapshotAsync(alice))!.Contacts);
-        Assert.Equal(ContactLists.Allow, entry.Lists);
+        Assert.Equal(ListKind.Allow, entry.Lists);
         Assert.Empty(entry.GroupIds);
         Assert.Empty((await temp.Contacts.GetSnapshotAsync(Email("bob")))!.Contacts);
     }
@@ -50,15 +51,15 @@ public sealed class ListRemoveTests
         await temp.CreateUsersAsync("alice", "bob");
         var alice = Email("alice");
         var group = (await temp.Contacts.AddGroupAsync(alice, "Work")).GroupId!.Value;   // 1
-        await temp.Contacts.AddAsync(alice, ContactLists.Forward, Email("bob"), "b", 0);   // 2, bob 1
-        await temp.Contacts.AddAsync(alice, ContactLists.Forward, Email("bob"), "b", group); // 3
+        await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("bob"), "b", 0);   // 2, bob 1
+        await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("bob"), "b", group); // 3
 
-        var result = await temp.Contacts.RemoveAsync(alice, ContactLists.Forward, Email("bob"), 0);
+        var result = await temp.Contacts.RemoveAsync(alice, ListKind.Forward, Email("bob"), 0);
 
         Assert.Equal(4u, result.Version);
         Assert.Empty(result.ReverseListChanges);
         var entry = Assert.Single((await temp.Contacts.GetSnapshotAsync(alice))!.Contacts);
-        Assert.Equal(ContactLists.Forward, entry.Lists);
+        Assert.Equal(ListKind.Forward, entry.Lists);
         Assert.Equal([group], entry.GroupIds);
         Assert.Equal(1u, await temp.VersionOf("bob"));
     }
@@ -68,9 +69,9 @@ public sealed class ListRemoveTests
     {
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice", "bob");
-        await temp.Contacts.AddAsync(Email("alice"), ContactLists.Forward, Email("bob"), "b", 0);
+        await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "b", 0);
 
-        var result = await temp.Contacts.RemoveAsync(Email("alice"), ContactLists.Forward, Email("bob"), 0);
+        var result = await temp.Contacts.RemoveAsync(Email("alice"), ListKind.Forward, Email("bob"), 0);
 
         Assert.Equal(2u, result.Version);
         Assert.Equal(ReverseListChangeKind.Removed, Assert.Single(result.ReverseListChanges).Kind);
@@ -79,15 +80,15 @@ public sealed class ListRemoveTests
     }
 
     [Theory]
-    [InlineData(ContactLists.Forward)]
-    [InlineData(ContactLists.Allow)]
-    [InlineData(ContactLists.Block)]
-    public async Task Removing_someone_not_on_the_list_is_216(ContactLists list)
+    [InlineData(ListKind.Forward)]
+    [InlineData(ListKind.Allow)]
+    [InlineData(ListKind.Block)]
+    public async Task Removing_someone_not_on_the_list_is_216(ListKind list)
     {
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice", "bob", "carol");
         // On another list, which must not count.
-        var other = list == ContactLists.Forward ? ContactLists.Allow : ContactLists.Forward;
+        var other = list == ListKind.Forward ? ListKind.Allow : ListKind.Forward;
         await temp.Contacts.AddAsync(Email("alice"), other, Email("bob"), "b");
 
         Assert.Equal(MsnpErrorCode.PrincipalNotOnList, (await temp.Contacts.RemoveAsync(Email("alice"), list, Email("bob"))).Error);
@@ -102,7 +103,7 @@ public sealed class ListRemoveTests
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice");
 
-        Assert.Equal(MsnpErrorCode.InvalidParameter, (await temp.Contacts.RemoveAsync(Email("alice"), ContactLists.Allow, "a@b")).Error);
+        Assert.Equal(MsnpErrorCode.InvalidParameter, (await temp.Contacts.RemoveAsync(Email("alice"), ListKind.Allow, "a@b")).Error);
     }
 
     [Fact]
@@ -110,9 +111,9 @@ public sealed class ListRemoveTests
     {
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice", "bob");
-        await temp.Contacts.AddAsync(Email("alice"), ContactLists.Forward, Email("bob"), "b");
+        await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "b");
 
-        var result = await temp.Contacts.RemoveAsync(Email("alice"), ContactLists.Forward, Email("bob"), 9);
+        var result = await temp.Contacts.RemoveAsync(Email("alice"), ListKind.Forward, Email("bob"), 9);
 
         Assert.Equal(MsnpErrorCode.InvalidGroup, result.Error);
         Assert.Equal(1u, await temp.VersionOf("alice"));
@@ -124,9 +125,9 @@ public sealed class ListRemoveTests
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice", "bob");
         var group = (await temp.Contacts.AddGroupAsync(Email("alice"), "Work")).GroupId!.Value;
-        await temp.Contacts.AddAsync(Email("alice"), ContactLists.Forward, Email("bob"), "b", 0);
+        await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "b", 0);
 
-        var result = await temp.Contacts.RemoveAsync(Email("alice"), ContactLists.Forward, Email("bob"), group);
+        var result = await temp.Contacts.RemoveAsync(Email("alice"), ListKind.Forward, Email("bob"), group);
 
         Assert.Equal(MsnpErrorCode.PrincipalNotInGroup, result.Error);
         Assert.Equal(2u, await temp.VersionOf("alice"));
@@ -138,9 +139,9 @@ public sealed class ListRemoveTests
     {
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice", "bob");
-        await temp.Contacts.AddAsync(Email("alice"), ContactLists.Allow, Email("bob"), "b");
+        await temp.Contacts.AddAsync(Email("alice"), ListKind.Allow, Email("bob"), "b");
 
-        var result = await temp.Contacts.RemoveAsync(Email("alice"), ContactLists.Allow, Email("bob"));
+        var result = await temp.Contacts.RemoveAsync(Email("alice"), ListKind.Allow, Email("bob"));
 
         Assert.Equal(2u, result.Version);
         Assert.Empty(result.ReverseListChanges);
@@ -153,9 +154,9 @@ public sealed class ListRemoveTests
     {
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice", "bob");
-        await temp.Contacts.AddAsync(Email("bob"), ContactLists.Forward, Email("alice"), "a");
+        await temp.Contacts.AddAsync(Email("bob"), ListKind.Forward, Email("alice"), "a");
 
-        await Assert.ThrowsAsync<ArgumentException>(() => temp.Contacts.RemoveAsync(Email("alice"), ContactLists.Reverse, Email("bob")));
-        Assert.Equal(ContactLists.Reverse, Assert.Single((await temp.Contacts.GetSnapshotAsync(Email("alice")))!.Contacts).Lists);
+        await Assert.ThrowsAsync<ArgumentException>(() => temp.Contacts.RemoveAsync(Email("alice"), ListKind.Reverse, Email("bob")));
+        Assert.Equal(ListKind.Reverse, Assert.Single((await temp.Contacts.GetSnapshotAsync(Email("alice")))!.Contacts).Lists);
     }
 }

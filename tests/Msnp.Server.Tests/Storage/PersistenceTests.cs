@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Msnp.Protocol.Dialects.Model;
 using Msnp.Server.Storage;
 using Msnp.Server.Storage.Sqlite;
 using static Msnp.Server.Tests.Storage.TempStore;
@@ -15,9 +16,9 @@ public sealed class PersistenceTests
         await temp.CreateUsersAsync("alice", "bob");
         var alice = Email("alice");
         var group = (await temp.Contacts.AddGroupAsync(alice, "Work")).GroupId!.Value;
-        await temp.Contacts.AddAsync(alice, ContactLists.Forward, Email("bob"), "Bobby", group);
-        await temp.Contacts.SetBlpAsync(alice, BlpMode.BL);
-        await temp.Contacts.SetPhoneAsync(alice, PhoneType.PHW, "42");
+        await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("bob"), "Bobby", group);
+        await temp.Contacts.SetBlpAsync(alice, DefaultPrivacy.Block);
+        await temp.Contacts.SetPhoneAsync(alice, PhoneKind.Work, "42");
         var before = JsonSerializer.Serialize(await temp.Contacts.GetSnapshotAsync(alice));
         temp.Store.Dispose();
 
@@ -59,14 +60,55 @@ public sealed class PersistenceTests
         // Deleting an account relies on ON DELETE CASCADE, which SQLite only honours with foreign_keys=ON.
         await temp.CreateUsersAsync("alice", "bob");
         var group = (await temp.Contacts.AddGroupAsync(Email("alice"), "Work")).GroupId!.Value;
-        await temp.Contacts.AddAsync(Email("alice"), ContactLists.Forward, Email("bob"), "b", group);
-        await temp.Contacts.SetPhoneAsync(Email("alice"), PhoneType.PHH, "1");
+        await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "b", group);
+        await temp.Contacts.SetPhoneAsync(Email("alice"), PhoneKind.Home, "1");
         await temp.Accounts.RemoveAsync(Email("alice"));
 
         command.CommandText = "PRAGMA foreign_key_check;";
         Assert.Null(await command.ExecuteScalarAsync());
         command.CommandText = "SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM contact_groups) + (SELECT count(*) FROM phones) + (SELECT count(*) FROM groups WHERE group_id <> 0);";
         Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task Settings_and_lists_are_stored_as_their_wire_tokens_and_bits()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.CreateUsersAsync("alice", "bob");
+        var alice = Email("alice");
+        const string modes = "SELECT gtc || ' ' || blp FROM accounts WHERE email = 'alice@example.com';";
+        Assert.Equal("A AL", await TextAsync(temp.DatabasePath, modes));
+
+        await temp.Contacts.SetGtcAsync(alice, ReverseListPrompt.DoNotAsk);
+        await temp.Contacts.SetBlpAsync(alice, DefaultPrivacy.Block);
+        foreach (var kind in Enum.GetValues<PhoneKind>())
+        {
+            await temp.Contacts.SetPhoneAsync(alice, kind, "Y");
+        }
+
+        await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("bob"), "b");
+        await temp.Contacts.AddAsync(alice, ListKind.Block, Email("bob"), "b");
+
+        Assert.Equal("N BL", await TextAsync(temp.DatabasePath, modes));
+        Assert.Equal("MBE MOB PHH PHM PHW WWE", await TextAsync(temp.DatabasePath, "SELECT group_concat(type, ' ') FROM (SELECT type FROM phones ORDER BY type);"));
+        Assert.Equal(5L, await ScalarAsync(temp.DatabasePath, "SELECT lists FROM contacts WHERE owner_id = (SELECT id FROM accounts WHERE email = 'alice@example.com');"));
+    }
+
+    [Fact]
+    public async Task Stored_tokens_written_by_another_tool_read_back_as_protocol_values()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.CreateUsersAsync("alice");
+        await ScalarAsync(temp.DatabasePath, "UPDATE accounts SET gtc = 'N', blp = 'BL';");
+        await ScalarAsync(temp.DatabasePath, "INSERT INTO phones (account_id, type, value) SELECT id, 'MOB', 'Y' FROM accounts;");
+
+        var snapshot = (await temp.Contacts.GetSnapshotAsync(Email("alice")))!;
+
+        Assert.Equal(new PrivacySettings(ReverseListPrompt.DoNotAsk, DefaultPrivacy.Block), snapshot.Privacy);
+        Assert.Equal([new PhoneSetting(PhoneKind.MobilePaging, "Y")], snapshot.Phones);
+
+        await ScalarAsync(temp.DatabasePath, "INSERT INTO phones (account_id, type, value) SELECT id, 'phh', '1' FROM accounts;");
+        await Assert.ThrowsAsync<InvalidDataException>(() => temp.Contacts.GetSnapshotAsync(Email("alice")));
     }
 
     [Fact]
@@ -98,21 +140,20 @@ public sealed class PersistenceTests
         }
     }
 
-    private static async Task<long> ScalarAsync(string path, string sql)
+    private static async Task<long> ScalarAsync(string path, string sql) => Convert.ToInt64(await RawScalarAsync(path, sql) ?? 0L);
+
+    private static async Task<string?> TextAsync(string path, string sql) => (string?)await RawScalarAsync(path, sql);
+
+    private static Task<string?> SchemaAsync(string path) =>
+        TextAsync(path, "SELECT group_concat(type || ':' || name || ':' || coalesce(sql, ''), char(10)) FROM (SELECT * FROM sqlite_schema ORDER BY name);");
+
+    // A separate, unpooled connection: what another tool (or an older build) sees in the file.
+    private static async Task<object?> RawScalarAsync(string path, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L);
-    }
-
-    private static async Task<string> SchemaAsync(string path)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT group_concat(type || ':' || name || ':' || coalesce(sql, ''), char(10)) FROM (SELECT * FROM sqlite_schema ORDER BY name);";
-        return (string)(await command.ExecuteScalarAsync())!;
+        return await command.ExecuteScalarAsync();
     }
 }

@@ -1,3 +1,4 @@
+using Msnp.Protocol.Dialects.Model;
 using Msnp.Server.Storage;
 using static Msnp.Server.Tests.Storage.TempStore;
 
@@ -6,16 +7,16 @@ namespace Msnp.Server.Tests.Storage;
 public sealed class PrivacyTests
 {
     [Theory]
-    [InlineData(BlpMode.AL, ContactLists.None, true)]
-    [InlineData(BlpMode.BL, ContactLists.None, false)]
-    [InlineData(BlpMode.AL, ContactLists.Allow, true)]
-    [InlineData(BlpMode.BL, ContactLists.Allow, true)]
-    [InlineData(BlpMode.AL, ContactLists.Block, false)]
-    [InlineData(BlpMode.BL, ContactLists.Block, false)]
-    [InlineData(BlpMode.BL, ContactLists.Forward | ContactLists.Reverse, false)]
-    [InlineData(BlpMode.AL, ContactLists.Forward | ContactLists.Reverse, true)]
-    [InlineData(BlpMode.AL, ContactLists.Block | ContactLists.Allow, false)]
-    public void Allows_follows_AL_BL_and_BLP(BlpMode blp, ContactLists lists, bool expected) =>
+    [InlineData(DefaultPrivacy.Allow, ListKind.None, true)]
+    [InlineData(DefaultPrivacy.Block, ListKind.None, false)]
+    [InlineData(DefaultPrivacy.Allow, ListKind.Allow, true)]
+    [InlineData(DefaultPrivacy.Block, ListKind.Allow, true)]
+    [InlineData(DefaultPrivacy.Allow, ListKind.Block, false)]
+    [InlineData(DefaultPrivacy.Block, ListKind.Block, false)]
+    [InlineData(DefaultPrivacy.Block, ListKind.Forward | ListKind.Reverse, false)]
+    [InlineData(DefaultPrivacy.Allow, ListKind.Forward | ListKind.Reverse, true)]
+    [InlineData(DefaultPrivacy.Allow, ListKind.Block | ListKind.Allow, false)]
+    public void Allows_follows_AL_BL_and_BLP(DefaultPrivacy blp, ListKind lists, bool expected) =>
         Assert.Equal(expected, Privacy.Allows(blp, lists));
 
     [Fact]
@@ -24,15 +25,15 @@ public sealed class PrivacyTests
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("target", "friend", "enemy", "stranger");
         var target = Email("target");
-        await temp.Contacts.AddAsync(target, ContactLists.Allow, Email("friend"), "f");
-        await temp.Contacts.AddAsync(target, ContactLists.Block, Email("enemy"), "e");
+        await temp.Contacts.AddAsync(target, ListKind.Allow, Email("friend"), "f");
+        await temp.Contacts.AddAsync(target, ListKind.Block, Email("enemy"), "e");
 
         Assert.True(await temp.Contacts.CanSeeAsync(Email("friend"), target));
         Assert.False(await temp.Contacts.CanSeeAsync(Email("enemy"), target));
         Assert.True(await temp.Contacts.CanSeeAsync(Email("stranger"), target));
         Assert.True(await temp.Contacts.CanSeeAsync("unknown@example.com", target));
 
-        await temp.Contacts.SetBlpAsync(target, BlpMode.BL);
+        await temp.Contacts.SetBlpAsync(target, DefaultPrivacy.Block);
 
         Assert.True(await temp.Contacts.CanSeeAsync(Email("friend"), target));
         Assert.False(await temp.Contacts.CanSeeAsync(Email("enemy"), target));

@@ -60,6 +60,18 @@ public sealed class SecretStorageTests
     }
 
     [Fact]
+    public async Task A_key_file_of_the_wrong_length_is_refused_and_left_alone()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var keyPath = Path.Combine(temp.Directory, "secret.key");
+        temp.Store.Dispose();
+        await File.WriteAllBytesAsync(keyPath, new byte[16]);
+
+        await Assert.ThrowsAsync<InvalidDataException>(() => temp.OpenAnotherAsync());
+        Assert.Equal(new byte[16], await File.ReadAllBytesAsync(keyPath));
+    }
+
+    [Fact]
     public async Task Reopening_reuses_the_key_so_secrets_still_decrypt()
     {
         await using var temp = await TempStore.CreateAsync();

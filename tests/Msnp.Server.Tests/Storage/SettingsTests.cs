@@ -1,3 +1,4 @@
+using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Errors;
 using Msnp.Server.Storage;
 using static Msnp.Server.Tests.Storage.TempStore;
@@ -15,8 +16,8 @@ public sealed class SettingsTests
         var snapshot = (await temp.Contacts.GetSnapshotAsync(Email("alice")))!;
 
         Assert.Equal(0u, snapshot.Version);
-        Assert.Equal(GtcMode.A, snapshot.Gtc);
-        Assert.Equal(BlpMode.AL, snapshot.Blp);
+        Assert.Equal(ReverseListPrompt.Ask, snapshot.Privacy.Prompt);
+        Assert.Equal(DefaultPrivacy.Allow, snapshot.Privacy.Default);
         Assert.Empty(snapshot.Phones);
         Assert.Empty(snapshot.Contacts);
     }
@@ -27,11 +28,11 @@ public sealed class SettingsTests
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice");
 
-        Assert.Equal(MsnpErrorCode.AlreadyInTheMode, (await temp.Contacts.SetGtcAsync(Email("alice"), GtcMode.A)).Error);
-        Assert.Equal(1u, (await temp.Contacts.SetGtcAsync(Email("alice"), GtcMode.N)).Version);
-        Assert.Equal(MsnpErrorCode.AlreadyInTheMode, (await temp.Contacts.SetGtcAsync(Email("alice"), GtcMode.N)).Error);
-        Assert.Equal(2u, (await temp.Contacts.SetGtcAsync(Email("alice"), GtcMode.A)).Version);
-        Assert.Equal(GtcMode.A, (await temp.Contacts.GetSnapshotAsync(Email("alice")))!.Gtc);
+        Assert.Equal(MsnpErrorCode.AlreadyInTheMode, (await temp.Contacts.SetGtcAsync(Email("alice"), ReverseListPrompt.Ask)).Error);
+        Assert.Equal(1u, (await temp.Contacts.SetGtcAsync(Email("alice"), ReverseListPrompt.DoNotAsk)).Version);
+        Assert.Equal(MsnpErrorCode.AlreadyInTheMode, (await temp.Contacts.SetGtcAsync(Email("alice"), ReverseListPrompt.DoNotAsk)).Error);
+        Assert.Equal(2u, (await temp.Contacts.SetGtcAsync(Email("alice"), ReverseListPrompt.Ask)).Version);
+        Assert.Equal(ReverseListPrompt.Ask, (await temp.Contacts.GetSnapshotAsync(Email("alice")))!.Privacy.Prompt);
     }
 
     [Fact]
@@ -40,10 +41,10 @@ public sealed class SettingsTests
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice");
 
-        Assert.Equal(MsnpErrorCode.AlreadyInTheMode, (await temp.Contacts.SetBlpAsync(Email("alice"), BlpMode.AL)).Error);
-        Assert.Equal(1u, (await temp.Contacts.SetBlpAsync(Email("alice"), BlpMode.BL)).Version);
-        Assert.Equal(MsnpErrorCode.AlreadyInTheMode, (await temp.Contacts.SetBlpAsync(Email("alice"), BlpMode.BL)).Error);
-        Assert.Equal(BlpMode.BL, (await temp.Contacts.GetSnapshotAsync(Email("alice")))!.Blp);
+        Assert.Equal(MsnpErrorCode.AlreadyInTheMode, (await temp.Contacts.SetBlpAsync(Email("alice"), DefaultPrivacy.Allow)).Error);
+        Assert.Equal(1u, (await temp.Contacts.SetBlpAsync(Email("alice"), DefaultPrivacy.Block)).Version);
+        Assert.Equal(MsnpErrorCode.AlreadyInTheMode, (await temp.Contacts.SetBlpAsync(Email("alice"), DefaultPrivacy.Block)).Error);
+        Assert.Equal(DefaultPrivacy.Block, (await temp.Contacts.GetSnapshotAsync(Email("alice")))!.Privacy.Default);
         Assert.Equal(1u, await temp.VersionOf("alice"));
     }
 
@@ -54,19 +55,19 @@ public sealed class SettingsTests
         await temp.CreateUsersAsync("alice");
         var alice = Email("alice");
 
-        Assert.Equal(1u, (await temp.Contacts.SetPhoneAsync(alice, PhoneType.PHW, "555%201234")).Version);
-        Assert.Equal(2u, (await temp.Contacts.SetPhoneAsync(alice, PhoneType.PHH, "555")).Version);
-        Assert.Equal(3u, (await temp.Contacts.SetPhoneAsync(alice, PhoneType.MBE, "Y")).Version);
-        Assert.Equal(4u, (await temp.Contacts.SetPhoneAsync(alice, PhoneType.PHH, "556")).Version);
+        Assert.Equal(1u, (await temp.Contacts.SetPhoneAsync(alice, PhoneKind.Work, "555%201234")).Version);
+        Assert.Equal(2u, (await temp.Contacts.SetPhoneAsync(alice, PhoneKind.Home, "555")).Version);
+        Assert.Equal(3u, (await temp.Contacts.SetPhoneAsync(alice, PhoneKind.MobileDevice, "Y")).Version);
+        Assert.Equal(4u, (await temp.Contacts.SetPhoneAsync(alice, PhoneKind.Home, "556")).Version);
         Assert.Equal(
-            [new PhoneEntry(PhoneType.PHH, "556"), new PhoneEntry(PhoneType.PHW, "555%201234"), new PhoneEntry(PhoneType.MBE, "Y")],
+            [new PhoneSetting(PhoneKind.Home, "556"), new PhoneSetting(PhoneKind.Work, "555%201234"), new PhoneSetting(PhoneKind.MobileDevice, "Y")],
             (await temp.Contacts.GetSnapshotAsync(alice))!.Phones);
 
-        Assert.Equal(5u, (await temp.Contacts.SetPhoneAsync(alice, PhoneType.PHW, "")).Version);
-        Assert.Equal(6u, (await temp.Contacts.SetPhoneAsync(alice, PhoneType.MBE, null)).Version);
-        Assert.Equal([new PhoneEntry(PhoneType.PHH, "556")], (await temp.Contacts.GetSnapshotAsync(alice))!.Phones);
+        Assert.Equal(5u, (await temp.Contacts.SetPhoneAsync(alice, PhoneKind.Work, "")).Version);
+        Assert.Equal(6u, (await temp.Contacts.SetPhoneAsync(alice, PhoneKind.MobileDevice, null)).Version);
+        Assert.Equal([new PhoneSetting(PhoneKind.Home, "556")], (await temp.Contacts.GetSnapshotAsync(alice))!.Phones);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => temp.Contacts.SetPhoneAsync(alice, PhoneType.PHH, new string('1', 96)));
+        await Assert.ThrowsAsync<ArgumentException>(() => temp.Contacts.SetPhoneAsync(alice, PhoneKind.Home, new string('1', 96)));
         Assert.Equal(6u, await temp.VersionOf("alice"));
     }
 
@@ -75,7 +76,7 @@ public sealed class SettingsTests
     {
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice", "bob");
-        await temp.Contacts.AddAsync(Email("bob"), ContactLists.Forward, Email("alice"), Email("alice")); // bob 1, alice 1 (RL)
+        await temp.Contacts.AddAsync(Email("bob"), ListKind.Forward, Email("alice"), Email("alice")); // bob 1, alice 1 (RL)
 
         var result = await temp.Contacts.SetFriendlyNameAsync(Email("alice"), "Alice%20W.");
 
@@ -89,7 +90,7 @@ public sealed class SettingsTests
     {
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice", "bob", "carol");
-        await temp.Contacts.AddAsync(Email("alice"), ContactLists.Forward, Email("bob"), "Bob"); // 1
+        await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "Bob"); // 1
 
         var renamed = await temp.Contacts.SetNicknameAsync(Email("alice"), Email("BOB"), "Robert");
 

@@ -1,3 +1,4 @@
+using Msnp.Protocol.Dialects.Model;
 using Msnp.Server.Storage;
 using static Msnp.Server.Tests.Storage.TempStore;
 
@@ -11,31 +12,31 @@ public sealed class SnapshotTests
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice", "bob", "carol", "dave");
         var alice = Email("alice");
-        await temp.Contacts.SetPhoneAsync(Email("bob"), PhoneType.PHM, "0700");
-        await temp.Contacts.SetPhoneAsync(Email("bob"), PhoneType.MOB, "Y");
-        await temp.Contacts.SetPhoneAsync(Email("bob"), PhoneType.MBE, "Y"); // private: never a BPR
-        await temp.Contacts.SetPhoneAsync(alice, PhoneType.PHH, "123");
+        await temp.Contacts.SetPhoneAsync(Email("bob"), PhoneKind.Mobile, "0700");
+        await temp.Contacts.SetPhoneAsync(Email("bob"), PhoneKind.MobilePaging, "Y");
+        await temp.Contacts.SetPhoneAsync(Email("bob"), PhoneKind.MobileDevice, "Y"); // private: never a BPR
+        await temp.Contacts.SetPhoneAsync(alice, PhoneKind.Home, "123");
         var work = (await temp.Contacts.AddGroupAsync(alice, "Work")).GroupId!.Value;
-        await temp.Contacts.AddAsync(alice, ContactLists.Forward, Email("bob"), "Bobby", work);
-        await temp.Contacts.AddAsync(alice, ContactLists.Allow, Email("bob"), "bob");
-        await temp.Contacts.AddAsync(alice, ContactLists.Block, Email("carol"), "carol");
-        await temp.Contacts.AddAsync(Email("dave"), ContactLists.Forward, alice, "Al");
+        await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("bob"), "Bobby", work);
+        await temp.Contacts.AddAsync(alice, ListKind.Allow, Email("bob"), "bob");
+        await temp.Contacts.AddAsync(alice, ListKind.Block, Email("carol"), "carol");
+        await temp.Contacts.AddAsync(Email("dave"), ListKind.Forward, alice, "Al");
 
         var snapshot = (await temp.Contacts.GetSnapshotAsync("ALICE@example.com"))!;
 
         Assert.Equal(await temp.VersionOf("alice"), snapshot.Version);
-        Assert.Equal([new PhoneEntry(PhoneType.PHH, "123")], snapshot.Phones);
+        Assert.Equal([new PhoneSetting(PhoneKind.Home, "123")], snapshot.Phones);
         Assert.Equal([0, work], snapshot.Groups.Select(g => g.Id));
         Assert.Equal([Email("bob"), Email("carol"), Email("dave")], snapshot.Contacts.Select(c => c.Account));
 
         var bob = snapshot.Contacts[0];
         Assert.Equal("Bobby", bob.Name);
-        Assert.Equal(ContactLists.Forward | ContactLists.Allow, bob.Lists);
+        Assert.Equal(ListKind.Forward | ListKind.Allow, bob.Lists);
         Assert.Equal([work], bob.GroupIds);
-        Assert.Equal([new PhoneEntry(PhoneType.PHM, "0700"), new PhoneEntry(PhoneType.MOB, "Y")], bob.Phones);
+        Assert.Equal([new PhoneSetting(PhoneKind.Mobile, "0700"), new PhoneSetting(PhoneKind.MobilePaging, "Y")], bob.Phones);
 
-        Assert.Equal(ContactLists.Block, snapshot.Contacts[1].Lists);
-        Assert.Equal(ContactLists.Reverse, snapshot.Contacts[2].Lists);
+        Assert.Equal(ListKind.Block, snapshot.Contacts[1].Lists);
+        Assert.Equal(ListKind.Reverse, snapshot.Contacts[2].Lists);
         Assert.Equal(Email("dave"), snapshot.Contacts[2].Name);
     }
 
@@ -54,9 +55,9 @@ public sealed class SnapshotTests
     {
         await using var temp = await TempStore.CreateAsync();
         await temp.CreateUsersAsync("alice", "bob", "carol", "dave");
-        await temp.Contacts.AddAsync(Email("carol"), ContactLists.Forward, Email("alice"), "a");
-        await temp.Contacts.AddAsync(Email("bob"), ContactLists.Forward, Email("alice"), "a");
-        await temp.Contacts.AddAsync(Email("dave"), ContactLists.Allow, Email("alice"), "a");
+        await temp.Contacts.AddAsync(Email("carol"), ListKind.Forward, Email("alice"), "a");
+        await temp.Contacts.AddAsync(Email("bob"), ListKind.Forward, Email("alice"), "a");
+        await temp.Contacts.AddAsync(Email("dave"), ListKind.Allow, Email("alice"), "a");
 
         Assert.Equal([Email("bob"), Email("carol")], await temp.Contacts.GetReverseListAsync(Email("Alice")));
     }

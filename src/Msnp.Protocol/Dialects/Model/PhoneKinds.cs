@@ -12,16 +12,8 @@ public static class PhoneKinds
     /// <summary>Parses a wire name.</summary>
     public static bool TryParse(ReadOnlySpan<char> token, out PhoneKind kind)
     {
-        for (int i = 0; i < Names.Length; i++)
-        {
-            if (token.SequenceEqual(Names[i]))
-            {
-                kind = (PhoneKind)i;
-                return true;
-            }
-        }
-
-        kind = default;
-        return false;
+        int index = WireNameTable.IndexOf(Names, token);
+        kind = index < 0 ? default : (PhoneKind)index;
+        return index >= 0;
     }
 }

@@ -15,17 +15,9 @@ public static class PresenceStatuses
     /// <summary>Parses a wire name, <c>FLN</c> included (as read from <c>ILN</c>/<c>NLN</c>).</summary>
     public static bool TryParse(ReadOnlySpan<char> token, out PresenceStatus status)
     {
-        for (int i = 0; i < Names.Length; i++)
-        {
-            if (token.SequenceEqual(Names[i]))
-            {
-                status = (PresenceStatus)i;
-                return true;
-            }
-        }
-
-        status = default;
-        return false;
+        int index = WireNameTable.IndexOf(Names, token);
+        status = index < 0 ? default : (PresenceStatus)index;
+        return index >= 0;
     }
 
     /// <summary>Parses the status of a client's <c>CHG</c>: <c>FLN</c> and unknown or lower-case names fail (the server answers 201).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Msnp.Protocol.Dialects.Model;
 
 namespace Msnp.Server.Storage.Sqlite;
 
@@ -8,17 +9,17 @@ namespace Msnp.Server.Storage.Sqlite;
 /// </summary>
 internal static class ContactRows
 {
-    public static async Task<ContactLists> GetListsAsync(this StoreSession session, long ownerId, long contactId, CancellationToken cancellationToken)
+    public static async Task<ListKind> GetListsAsync(this StoreSession session, long ownerId, long contactId, CancellationToken cancellationToken)
     {
         var lists = await session.ScalarAsync(
             "SELECT lists FROM contacts WHERE owner_id = $owner AND contact_id = $contact;",
             cancellationToken,
             ("$owner", ownerId), ("$contact", contactId)).ConfigureAwait(false);
-        return lists is null ? ContactLists.None : (ContactLists)Convert.ToInt32(lists, CultureInfo.InvariantCulture);
+        return lists is null ? ListKind.None : (ListKind)Convert.ToInt32(lists, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Sets list bits, creating the row if needed. The nickname is written for a new row, or when <paramref name="replaceNickname"/>.</summary>
-    public static Task AddListsAsync(this StoreSession session, long ownerId, long contactId, ContactLists lists, string? nickname, bool replaceNickname, CancellationToken cancellationToken) =>
+    public static Task AddListsAsync(this StoreSession session, long ownerId, long contactId, ListKind lists, string? nickname, bool replaceNickname, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
             """
             INSERT INTO contacts (owner_id, contact_id, lists, nickname) VALUES ($owner, $contact, $lists, $nickname)
@@ -30,7 +31,7 @@ internal static class ContactRows
             ("$owner", ownerId), ("$contact", contactId), ("$lists", (int)lists), ("$nickname", nickname), ("$replace", replaceNickname));
 
     /// <summary>Clears list bits, deleting the row (and so its group memberships) when none remain.</summary>
-    public static async Task RemoveListsAsync(this StoreSession session, long ownerId, long contactId, ContactLists lists, CancellationToken cancellationToken)
+    public static async Task RemoveListsAsync(this StoreSession session, long ownerId, long contactId, ListKind lists, CancellationToken cancellationToken)
     {
         (string, object?)[] args = [("$owner", ownerId), ("$contact", contactId), ("$lists", (int)lists)];
         await session.ExecuteAsync(
@@ -43,7 +44,7 @@ internal static class ContactRows
             args).ConfigureAwait(false);
     }
 
-    public static async Task<int> CountOnListAsync(this StoreSession session, long ownerId, ContactLists list, CancellationToken cancellationToken) =>
+    public static async Task<int> CountOnListAsync(this StoreSession session, long ownerId, ListKind list, CancellationToken cancellationToken) =>
         Convert.ToInt32(
             await session.ScalarAsync(
                 "SELECT count(*) FROM contacts WHERE owner_id = $owner AND (lists & $list) <> 0;",
@@ -90,9 +91,9 @@ internal static class ContactRows
     /// </summary>
     public static async Task<ReverseListChange> EnterForwardListAsync(this StoreSession session, long ownerId, long contactId, string contact, string nickname, int groupId, CancellationToken cancellationToken)
     {
-        await session.AddListsAsync(ownerId, contactId, ContactLists.Forward, nickname, replaceNickname: true, cancellationToken).ConfigureAwait(false);
+        await session.AddListsAsync(ownerId, contactId, ListKind.Forward, nickname, replaceNickname: true, cancellationToken).ConfigureAwait(false);
         await session.JoinGroupAsync(ownerId, contactId, groupId, cancellationToken).ConfigureAwait(false);
-        await session.AddListsAsync(contactId, ownerId, ContactLists.Reverse, nickname: null, replaceNickname: false, cancellationToken).ConfigureAwait(false);
+        await session.AddListsAsync(contactId, ownerId, ListKind.Reverse, nickname: null, replaceNickname: false, cancellationToken).ConfigureAwait(false);
         var version = await session.BumpVersionAsync(contactId, cancellationToken).ConfigureAwait(false);
         return new ReverseListChange(contact, version, ReverseListChangeKind.Added);
     }
@@ -107,8 +108,8 @@ internal static class ContactRows
             "DELETE FROM contact_groups WHERE owner_id = $owner AND contact_id = $contact;",
             cancellationToken,
             ("$owner", ownerId), ("$contact", contactId)).ConfigureAwait(false);
-        await session.RemoveListsAsync(ownerId, contactId, ContactLists.Forward, cancellationToken).ConfigureAwait(false);
-        await session.RemoveListsAsync(contactId, ownerId, ContactLists.Reverse, cancellationToken).ConfigureAwait(false);
+        await session.RemoveListsAsync(ownerId, contactId, ListKind.Forward, cancellationToken).ConfigureAwait(false);
+        await session.RemoveListsAsync(contactId, ownerId, ListKind.Reverse, cancellationToken).ConfigureAwait(false);
         var version = await session.BumpVersionAsync(contactId, cancellationToken).ConfigureAwait(false);
         var email = (string)(await session.ScalarAsync("SELECT email FROM accounts WHERE id = $id;", cancellationToken, ("$id", contactId)).ConfigureAwait(false))!;
         return new ReverseListChange(email, version, ReverseListChangeKind.Removed);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Msnp.Protocol.Names;
 
 namespace Msnp.Server.Storage.Sqlite;
 
@@ -13,9 +14,13 @@ internal static class SessionQueries
 
     /// <summary>The id of the account a signed-in caller acts for.</summary>
     /// <exception cref="KeyNotFoundException">The account does not exist (for example, deleted meanwhile).</exception>
-    public static async Task<long> RequireAccountIdAsync(this StoreSession session, string owner, CancellationToken cancellationToken) =>
-        await session.FindAccountIdAsync(AccountName.Require(owner), cancellationToken).ConfigureAwait(false)
-        ?? throw new KeyNotFoundException($"No account '{owner}'.");
+    public static async Task<long> RequireAccountIdAsync(this StoreSession session, string owner, CancellationToken cancellationToken)
+    {
+        var id = PassportName.TryParse(owner, out var name)
+            ? await session.FindAccountIdAsync(name.Normalized, cancellationToken).ConfigureAwait(false)
+            : null;
+        return id ?? throw new KeyNotFoundException($"No account '{owner}'.");
+    }
 
     /// <summary>Adds one to an account's list version (wrapping at 2³², as the protocol's counter does) and returns the new value.</summary>
     public static async Task<uint> BumpVersionAsync(this StoreSession session, long accountId, CancellationToken cancellationToken)
@@ -25,5 +30,13 @@ internal static class SessionQueries
             cancellationToken,
             ("$id", accountId)).ConfigureAwait(false);
         return (uint)Convert.ToInt64(version, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Ends a mutation that changed the owner's data: one version step, then commit. Returns the new version.</summary>
+    public static async Task<uint> BumpVersionAndCommitAsync(this StoreSession session, long ownerId, CancellationToken cancellationToken)
+    {
+        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return version;
     }
 }

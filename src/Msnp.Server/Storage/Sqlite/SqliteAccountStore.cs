@@ -1,4 +1,5 @@
 using System.Globalization;
+using Msnp.Protocol.Names;
 using Msnp.Server.Storage.Security;
 
 namespace Msnp.Server.Storage.Sqlite;
@@ -23,10 +24,12 @@ internal sealed class SqliteAccountStore : IAccountStore
 
     public async Task<CreateAccountResult> CreateAsync(string email, string password, string? friendlyName = null, CancellationToken cancellationToken = default)
     {
-        if (!AccountName.TryNormalize(email, out var normalized))
+        if (!PassportName.TryParse(email, out var name))
         {
             return new CreateAccountResult(null, CreateAccountError.InvalidEmail);
         }
+
+        var normalized = name.Normalized;
 
         if (string.IsNullOrEmpty(password))
         {
@@ -67,7 +70,7 @@ internal sealed class SqliteAccountStore : IAccountStore
 
     public async Task<Account?> FindAsync(string email, CancellationToken cancellationToken = default)
     {
-        if (!AccountName.TryNormalize(email, out var normalized))
+        if (!PassportName.TryParse(email, out var name))
         {
             return null;
         }
@@ -77,7 +80,7 @@ internal sealed class SqliteAccountStore : IAccountStore
             "SELECT email, friendly_name, created_at FROM accounts WHERE email = $email;",
             ReadAccount,
             cancellationToken,
-            ("$email", normalized)).ConfigureAwait(false);
+            ("$email", name.Normalized)).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 
@@ -90,10 +93,12 @@ internal sealed class SqliteAccountStore : IAccountStore
     public async Task<bool> SetPasswordAsync(string email, string password, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(password);
-        if (!AccountName.TryNormalize(email, out var normalized))
+        if (!PassportName.TryParse(email, out var name))
         {
             return false;
         }
+
+        var normalized = name.Normalized;
 
         var hash = PasswordHasher.Hash(password, Iterations);
         var secret = _protector.Protect(password, normalized);
@@ -108,13 +113,13 @@ internal sealed class SqliteAccountStore : IAccountStore
 
     public async Task<bool> RemoveAsync(string email, CancellationToken cancellationToken = default)
     {
-        if (!AccountName.TryNormalize(email, out var normalized))
+        if (!PassportName.TryParse(email, out var name))
         {
             return false;
         }
 
         await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
-        if (await session.FindAccountIdAsync(normalized, cancellationToken).ConfigureAwait(false) is not { } id)
+        if (await session.FindAccountIdAsync(name.Normalized, cancellationToken).ConfigureAwait(false) is not { } id)
         {
             return false;
         }
@@ -139,10 +144,10 @@ internal sealed class SqliteAccountStore : IAccountStore
     public async Task<bool> VerifyPasswordAsync(string email, string password, CancellationToken cancellationToken = default)
     {
         string? stored = null;
-        if (AccountName.TryNormalize(email, out var normalized))
+        if (PassportName.TryParse(email, out var name))
         {
             await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
-            stored = (string?)await session.ScalarAsync("SELECT password_hash FROM accounts WHERE email = $email;", cancellationToken, ("$email", normalized)).ConfigureAwait(false);
+            stored = (string?)await session.ScalarAsync("SELECT password_hash FROM accounts WHERE email = $email;", cancellationToken, ("$email", name.Normalized)).ConfigureAwait(false);
         }
 
         if (stored is null)
@@ -158,7 +163,7 @@ internal sealed class SqliteAccountStore : IAccountStore
 
         if (needsRehash)
         {
-            await RehashAsync(normalized!, password!, stored, cancellationToken).ConfigureAwait(false);
+            await RehashAsync(name.Normalized, password!, stored, cancellationToken).ConfigureAwait(false);
         }
 
         return true;
@@ -166,10 +171,12 @@ internal sealed class SqliteAccountStore : IAccountStore
 
     public async Task<string?> GetLegacySecretAsync(string email, CancellationToken cancellationToken = default)
     {
-        if (!AccountName.TryNormalize(email, out var normalized))
+        if (!PassportName.TryParse(email, out var name))
         {
             return null;
         }
+
+        var normalized = name.Normalized;
 
         await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
         var record = (byte[]?)await session.ScalarAsync("SELECT legacy_secret FROM accounts WHERE email = $email;", cancellationToken, ("$email", normalized)).ConfigureAwait(false);

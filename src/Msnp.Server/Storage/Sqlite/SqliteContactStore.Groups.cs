@@ -37,8 +37,7 @@ internal sealed partial class SqliteContactStore
                 cancellationToken,
                 ("$owner", ownerId), ("$name", name)).ConfigureAwait(false),
             CultureInfo.InvariantCulture);
-        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version, groupId: id);
     }
 
@@ -76,8 +75,7 @@ internal sealed partial class SqliteContactStore
 
         // Cascades to the remaining memberships.
         await session.ExecuteAsync("DELETE FROM groups WHERE owner_id = $owner AND group_id = $group;", cancellationToken, ("$owner", ownerId), ("$group", groupId)).ConfigureAwait(false);
-        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version, reverse: reverse);
     }
 
@@ -100,8 +98,7 @@ internal sealed partial class SqliteContactStore
             "UPDATE groups SET name = $name WHERE owner_id = $owner AND group_id = $group;",
             cancellationToken,
             ("$name", name), ("$owner", ownerId), ("$group", groupId)).ConfigureAwait(false);
-        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version);
     }
 }

@@ -1,23 +1,27 @@
+using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Errors;
+using Msnp.Protocol.Names;
 
 namespace Msnp.Server.Storage.Sqlite;
 
 /// <summary>ADD, REM and REA on a contact.</summary>
 internal sealed partial class SqliteContactStore
 {
-    public async Task<ListChangeResult> AddAsync(string owner, ContactLists list, string contact, string nickname, int? groupId = null, CancellationToken cancellationToken = default)
+    public async Task<ListChangeResult> AddAsync(string owner, ListKind list, string contact, string nickname, int? groupId = null, CancellationToken cancellationToken = default)
     {
         RequireEditableList(list);
         WireText.RequireToken(nickname, WireText.MaxNameBytes, nameof(nickname));
-        if (!AccountName.TryNormalize(contact, out var contactEmail))
+        if (!PassportName.TryParse(contact, out var contactName))
         {
             return ListChangeResult.Failure(MsnpErrorCode.InvalidParameter);
         }
 
+        var contactEmail = contactName.Normalized;
+
         await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
         var ownerId = await session.RequireAccountIdAsync(owner, cancellationToken).ConfigureAwait(false);
         int group = groupId ?? 0;
-        if (list == ContactLists.Forward && !await session.GroupExistsAsync(ownerId, group, cancellationToken).ConfigureAwait(false))
+        if (list == ListKind.Forward && !await session.GroupExistsAsync(ownerId, group, cancellationToken).ConfigureAwait(false))
         {
             return ListChangeResult.Failure(MsnpErrorCode.InvalidGroup);
         }
@@ -29,7 +33,7 @@ internal sealed partial class SqliteContactStore
 
         var current = await session.GetListsAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false);
         ListChangeResult result;
-        if (list == ContactLists.Forward)
+        if (list == ListKind.Forward)
         {
             result = await AddToForwardListAsync(session, ownerId, contactId, contactEmail, nickname, groupId, group, current, cancellationToken).ConfigureAwait(false);
         }
@@ -46,15 +50,15 @@ internal sealed partial class SqliteContactStore
         return result;
     }
 
-    public async Task<ListChangeResult> RemoveAsync(string owner, ContactLists list, string contact, int? groupId = null, CancellationToken cancellationToken = default)
+    public async Task<ListChangeResult> RemoveAsync(string owner, ListKind list, string contact, int? groupId = null, CancellationToken cancellationToken = default)
     {
         RequireEditableList(list);
-        if (!AccountName.TryNormalize(contact, out var contactEmail))
+        if (!PassportName.TryParse(contact, out var contactName))
         {
             return ListChangeResult.Failure(MsnpErrorCode.InvalidParameter);
         }
 
-        if (list != ContactLists.Forward)
+        if (list != ListKind.Forward)
         {
             groupId = null;
         }
@@ -66,15 +70,15 @@ internal sealed partial class SqliteContactStore
             return ListChangeResult.Failure(MsnpErrorCode.InvalidGroup);
         }
 
-        var contactId = await session.FindAccountIdAsync(contactEmail, cancellationToken).ConfigureAwait(false);
-        var current = contactId is { } id ? await session.GetListsAsync(ownerId, id, cancellationToken).ConfigureAwait(false) : ContactLists.None;
+        var contactId = await session.FindAccountIdAsync(contactName.Normalized, cancellationToken).ConfigureAwait(false);
+        var current = contactId is { } id ? await session.GetListsAsync(ownerId, id, cancellationToken).ConfigureAwait(false) : ListKind.None;
         if ((current & list) == 0)
         {
             return ListChangeResult.Failure(MsnpErrorCode.PrincipalNotOnList);
         }
 
         IReadOnlyList<ReverseListChange> reverse = [];
-        if (list == ContactLists.Forward)
+        if (list == ListKind.Forward)
         {
             bool leaveList = true;
             if (groupId is { } group)
@@ -98,15 +102,14 @@ internal sealed partial class SqliteContactStore
             await session.RemoveListsAsync(ownerId, contactId!.Value, list, cancellationToken).ConfigureAwait(false);
         }
 
-        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version, reverse: reverse);
     }
 
     public async Task<ListChangeResult> SetNicknameAsync(string owner, string contact, string nickname, CancellationToken cancellationToken = default)
     {
         WireText.RequireToken(nickname, WireText.MaxNameBytes, nameof(nickname));
-        if (!AccountName.TryNormalize(contact, out var contactEmail))
+        if (!PassportName.TryParse(contact, out var contactName))
         {
             return ListChangeResult.Failure(MsnpErrorCode.InvalidParameter);
         }
@@ -119,21 +122,20 @@ internal sealed partial class SqliteContactStore
             WHERE owner_id = $owner AND contact_id = (SELECT id FROM accounts WHERE email = $contact);
             """,
             cancellationToken,
-            ("$nickname", nickname), ("$owner", ownerId), ("$contact", contactEmail)).ConfigureAwait(false);
+            ("$nickname", nickname), ("$owner", ownerId), ("$contact", contactName.Normalized)).ConfigureAwait(false);
         if (changed == 0)
         {
             return ListChangeResult.Failure(MsnpErrorCode.PrincipalNotOnList);
         }
 
-        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version);
     }
 
     private async Task<ListChangeResult> AddToForwardListAsync(
-        StoreSession session, long ownerId, long contactId, string contactEmail, string nickname, int? requestedGroup, int group, ContactLists current, CancellationToken cancellationToken)
+        StoreSession session, long ownerId, long contactId, string contactEmail, string nickname, int? requestedGroup, int group, ListKind current, CancellationToken cancellationToken)
     {
-        if ((current & ContactLists.Forward) != 0)
+        if ((current & ListKind.Forward) != 0)
         {
             // Already on FL: only a new group for it is a change.
             if (requestedGroup is null || await session.IsInGroupAsync(ownerId, contactId, group, cancellationToken).ConfigureAwait(false))
@@ -145,7 +147,7 @@ internal sealed partial class SqliteContactStore
             return ListChangeResult.Success(await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false));
         }
 
-        if (await session.CountOnListAsync(ownerId, ContactLists.Forward, cancellationToken).ConfigureAwait(false) >= Options.ForwardListLimit)
+        if (await session.CountOnListAsync(ownerId, ListKind.Forward, cancellationToken).ConfigureAwait(false) >= Options.ForwardListLimit)
         {
             return ListChangeResult.Failure(MsnpErrorCode.PrincipalListFull);
         }
@@ -156,27 +158,27 @@ internal sealed partial class SqliteContactStore
     }
 
     private async Task<ListChangeResult> AddToPrivacyListAsync(
-        StoreSession session, long ownerId, long contactId, ContactLists list, string nickname, ContactLists current, CancellationToken cancellationToken)
+        StoreSession session, long ownerId, long contactId, ListKind list, string nickname, ListKind current, CancellationToken cancellationToken)
     {
         if ((current & list) != 0)
         {
             return ListChangeResult.Failure(MsnpErrorCode.PrincipalAlreadyOnList);
         }
 
-        var opposite = list == ContactLists.Allow ? ContactLists.Block : ContactLists.Allow;
+        var opposite = list == ListKind.Allow ? ListKind.Block : ListKind.Allow;
         if ((current & opposite) != 0)
         {
             return ListChangeResult.Failure(MsnpErrorCode.PrincipalIsInTheOppositeList);
         }
 
-        int limit = list == ContactLists.Allow ? Options.AllowListLimit : Options.BlockListLimit;
+        int limit = list == ListKind.Allow ? Options.AllowListLimit : Options.BlockListLimit;
         if (await session.CountOnListAsync(ownerId, list, cancellationToken).ConfigureAwait(false) >= limit)
         {
             return ListChangeResult.Failure(MsnpErrorCode.PrincipalListFull);
         }
 
         // The FL nickname is the one the user chose; an AL/BL add does not overwrite it.
-        bool replaceNickname = (current & ContactLists.Forward) == 0;
+        bool replaceNickname = (current & ListKind.Forward) == 0;
         await session.AddListsAsync(ownerId, contactId, list, nickname, replaceNickname, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false));
     }

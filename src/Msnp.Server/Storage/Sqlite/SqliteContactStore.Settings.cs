@@ -1,3 +1,4 @@
+using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Errors;
 
 namespace Msnp.Server.Storage.Sqlite;
@@ -5,19 +6,16 @@ namespace Msnp.Server.Storage.Sqlite;
 /// <summary>GTC, BLP, PRP and REA on oneself: settings stored on the account that count as list changes.</summary>
 internal sealed partial class SqliteContactStore
 {
-    public Task<ListChangeResult> SetGtcAsync(string owner, GtcMode mode, CancellationToken cancellationToken = default) =>
-        SetModeAsync(owner, "gtc", Enum.IsDefined(mode) ? mode.ToString() : throw new ArgumentOutOfRangeException(nameof(mode)), cancellationToken);
+    // The columns hold the wire tokens; WireName throws for a value outside the enum.
+    public Task<ListChangeResult> SetGtcAsync(string owner, ReverseListPrompt prompt, CancellationToken cancellationToken = default) =>
+        SetModeAsync(owner, "gtc", prompt.WireName(), cancellationToken);
 
-    public Task<ListChangeResult> SetBlpAsync(string owner, BlpMode mode, CancellationToken cancellationToken = default) =>
-        SetModeAsync(owner, "blp", Enum.IsDefined(mode) ? mode.ToString() : throw new ArgumentOutOfRangeException(nameof(mode)), cancellationToken);
+    public Task<ListChangeResult> SetBlpAsync(string owner, DefaultPrivacy privacy, CancellationToken cancellationToken = default) =>
+        SetModeAsync(owner, "blp", privacy.WireName(), cancellationToken);
 
-    public async Task<ListChangeResult> SetPhoneAsync(string owner, PhoneType type, string? value, CancellationToken cancellationToken = default)
+    public async Task<ListChangeResult> SetPhoneAsync(string owner, PhoneKind kind, string? value, CancellationToken cancellationToken = default)
     {
-        if (!Enum.IsDefined(type))
-        {
-            throw new ArgumentOutOfRangeException(nameof(type));
-        }
-
+        var type = kind.WireName();
         bool clear = string.IsNullOrEmpty(value);
         if (!clear)
         {
@@ -28,7 +26,7 @@ internal sealed partial class SqliteContactStore
         var ownerId = await session.RequireAccountIdAsync(owner, cancellationToken).ConfigureAwait(false);
         if (clear)
         {
-            await session.ExecuteAsync("DELETE FROM phones WHERE account_id = $owner AND type = $type;", cancellationToken, ("$owner", ownerId), ("$type", type.ToString())).ConfigureAwait(false);
+            await session.ExecuteAsync("DELETE FROM phones WHERE account_id = $owner AND type = $type;", cancellationToken, ("$owner", ownerId), ("$type", type)).ConfigureAwait(false);
         }
         else
         {
@@ -38,11 +36,10 @@ internal sealed partial class SqliteContactStore
                 ON CONFLICT (account_id, type) DO UPDATE SET value = excluded.value;
                 """,
                 cancellationToken,
-                ("$owner", ownerId), ("$type", type.ToString()), ("$value", value)).ConfigureAwait(false);
+                ("$owner", ownerId), ("$type", type), ("$value", value)).ConfigureAwait(false);
         }
 
-        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version);
     }
 
@@ -52,8 +49,7 @@ internal sealed partial class SqliteContactStore
         await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
         var ownerId = await session.RequireAccountIdAsync(owner, cancellationToken).ConfigureAwait(false);
         await session.ExecuteAsync("UPDATE accounts SET friendly_name = $name WHERE id = $owner;", cancellationToken, ("$name", friendlyName), ("$owner", ownerId)).ConfigureAwait(false);
-        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version);
     }
 
@@ -71,8 +67,7 @@ internal sealed partial class SqliteContactStore
             return ListChangeResult.Failure(MsnpErrorCode.AlreadyInTheMode);
         }
 
-        var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version);
     }
 }

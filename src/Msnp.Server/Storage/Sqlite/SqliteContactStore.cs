@@ -1,4 +1,6 @@
 using System.Globalization;
+using Msnp.Protocol.Dialects.Model;
+using Msnp.Protocol.Names;
 
 namespace Msnp.Server.Storage.Sqlite;
 
@@ -10,7 +12,9 @@ namespace Msnp.Server.Storage.Sqlite;
 /// </summary>
 internal sealed partial class SqliteContactStore : IContactStore
 {
-    private static readonly string[] BuddyPhoneTypes = [nameof(PhoneType.PHH), nameof(PhoneType.PHW), nameof(PhoneType.PHM), nameof(PhoneType.MOB)];
+    // The settings a contact may see as BPR; MBE and WWE stay private.
+    private static readonly string[] BuddyPhoneTypes =
+        [PhoneKind.Home.WireName(), PhoneKind.Work.WireName(), PhoneKind.Mobile.WireName(), PhoneKind.MobilePaging.WireName()];
 
     private readonly SqliteDatabase _database;
 
@@ -20,27 +24,29 @@ internal sealed partial class SqliteContactStore : IContactStore
 
     public async Task<uint?> GetListVersionAsync(string owner, CancellationToken cancellationToken = default)
     {
-        if (!AccountName.TryNormalize(owner, out var email))
+        if (!PassportName.TryParse(owner, out var name))
         {
             return null;
         }
 
         await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var version = await session.ScalarAsync("SELECT list_version FROM accounts WHERE email = $email;", cancellationToken, ("$email", email)).ConfigureAwait(false);
+        var version = await session.ScalarAsync("SELECT list_version FROM accounts WHERE email = $email;", cancellationToken, ("$email", name.Normalized)).ConfigureAwait(false);
         return version is null ? null : (uint)Convert.ToInt64(version, CultureInfo.InvariantCulture);
     }
 
     public async Task<ContactListSnapshot?> GetSnapshotAsync(string owner, CancellationToken cancellationToken = default)
     {
-        if (!AccountName.TryNormalize(owner, out var email))
+        if (!PassportName.TryParse(owner, out var name))
         {
             return null;
         }
 
+        var email = name.Normalized;
+
         await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
         var heads = await session.QueryAsync(
             "SELECT id, list_version, gtc, blp FROM accounts WHERE email = $email;",
-            r => (Id: r.GetInt64(0), Version: (uint)r.GetInt64(1), Gtc: Enum.Parse<GtcMode>(r.GetString(2)), Blp: Enum.Parse<BlpMode>(r.GetString(3))),
+            r => (Id: r.GetInt64(0), Version: (uint)r.GetInt64(1), Privacy: new PrivacySettings(StoredTokens.ReadPrompt(r.GetString(2)), StoredTokens.ReadDefaultPrivacy(r.GetString(3)))),
             cancellationToken,
             ("$email", email)).ConfigureAwait(false);
         if (heads.Count == 0)
@@ -59,7 +65,7 @@ internal sealed partial class SqliteContactStore : IContactStore
 
         var groups = await session.QueryAsync(
             "SELECT group_id, name FROM groups WHERE owner_id = $owner ORDER BY group_id;",
-            r => new ContactGroup(r.GetInt32(0), r.GetString(1)),
+            r => new GroupEntry(r.GetInt32(0), r.GetString(1)),
             cancellationToken,
             ownerArg).ConfigureAwait(false);
 
@@ -75,7 +81,7 @@ internal sealed partial class SqliteContactStore : IContactStore
             JOIN contacts c ON c.contact_id = p.account_id AND c.owner_id = $owner
             WHERE p.type IN ('{string.Join("', '", BuddyPhoneTypes)}');
             """,
-            r => (Contact: r.GetInt64(0), Phone: new PhoneEntry(Enum.Parse<PhoneType>(r.GetString(1)), r.GetString(2))),
+            r => (Contact: r.GetInt64(0), Phone: new PhoneSetting(StoredTokens.ReadPhoneKind(r.GetString(1)), r.GetString(2))),
             cancellationToken,
             ownerArg).ConfigureAwait(false)).ToLookup(p => p.Contact, p => p.Phone);
 
@@ -85,14 +91,13 @@ internal sealed partial class SqliteContactStore : IContactStore
             JOIN accounts a ON a.id = c.contact_id
             WHERE c.owner_id = $owner ORDER BY a.email;
             """,
-            r => (Id: r.GetInt64(0), Email: r.GetString(1), Name: r.GetString(2), Lists: (ContactLists)r.GetInt32(3)),
+            r => (Id: r.GetInt64(0), Email: r.GetString(1), Name: r.GetString(2), Lists: (ListKind)r.GetInt32(3)),
             cancellationToken,
             ownerArg).ConfigureAwait(false);
 
         return new ContactListSnapshot(
             head.Version,
-            head.Gtc,
-            head.Blp,
+            head.Privacy,
             SortPhones(phones),
             groups,
             [.. contacts.Select(c => new ContactEntry(c.Email, c.Name, c.Lists, [.. memberships[c.Id]], SortPhones(contactPhones[c.Id])))]);
@@ -100,10 +105,12 @@ internal sealed partial class SqliteContactStore : IContactStore
 
     public async Task<IReadOnlyList<string>> GetReverseListAsync(string account, CancellationToken cancellationToken = default)
     {
-        if (!AccountName.TryNormalize(account, out var email))
+        if (!PassportName.TryParse(account, out var name))
         {
             return [];
         }
+
+        var email = name.Normalized;
 
         await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
         return await session.QueryAsync(
@@ -120,12 +127,12 @@ internal sealed partial class SqliteContactStore : IContactStore
 
     public async Task<bool> CanSeeAsync(string viewer, string target, CancellationToken cancellationToken = default)
     {
-        if (!AccountName.TryNormalize(target, out var targetEmail))
+        if (!PassportName.TryParse(target, out var targetName))
         {
             return false;
         }
 
-        AccountName.TryNormalize(viewer, out var viewerEmail);
+        PassportName.TryParse(viewer, out var viewerName);
         await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
         var rows = await session.QueryAsync(
             """
@@ -133,20 +140,20 @@ internal sealed partial class SqliteContactStore : IContactStore
                                     WHERE c.owner_id = t.id AND v.email = $viewer), 0)
             FROM accounts t WHERE t.email = $target;
             """,
-            r => (Blp: Enum.Parse<BlpMode>(r.GetString(0)), Lists: (ContactLists)r.GetInt32(1)),
+            r => (Blp: StoredTokens.ReadDefaultPrivacy(r.GetString(0)), Lists: (ListKind)r.GetInt32(1)),
             cancellationToken,
-            ("$viewer", viewerEmail), ("$target", targetEmail)).ConfigureAwait(false);
+            ("$viewer", viewerName.Normalized), ("$target", targetName.Normalized)).ConfigureAwait(false);
         return rows.Count == 1 && Privacy.Allows(rows[0].Blp, rows[0].Lists);
     }
 
-    private static PhoneEntry ReadPhone(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
-        new(Enum.Parse<PhoneType>(reader.GetString(0)), reader.GetString(1));
+    private static PhoneSetting ReadPhone(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
+        new(StoredTokens.ReadPhoneKind(reader.GetString(0)), reader.GetString(1));
 
-    private static PhoneEntry[] SortPhones(IEnumerable<PhoneEntry> phones) => [.. phones.OrderBy(p => p.Type)];
+    private static PhoneSetting[] SortPhones(IEnumerable<PhoneSetting> phones) => [.. phones.OrderBy(p => p.Kind)];
 
-    private static void RequireEditableList(ContactLists list)
+    private static void RequireEditableList(ListKind list)
     {
-        if (list is not (ContactLists.Forward or ContactLists.Allow or ContactLists.Block))
+        if (list is not (ListKind.Forward or ListKind.Allow or ListKind.Block))
         {
             throw new ArgumentException("Only FL, AL or BL can be changed by a client.", nameof(list));
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Msnp.Server.Storage.Security;
 
 namespace Msnp.Server.Storage.Sqlite;
 
@@ -36,8 +37,13 @@ internal sealed class SqliteDatabase
     /// <summary>Creates the directory and file if needed, switches to WAL and applies pending migrations in one transaction.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        CreatePrivateDirectory(Options.DataDirectory);
-        CreatePrivateFile(Options.DatabasePath);
+        PrivateFile.EnsureDirectory(Options.DataDirectory);
+
+        // SQLite gives its -wal and -shm files the mode of the database file, so creating it 0600 covers all three.
+        if (!File.Exists(Options.DatabasePath))
+        {
+            PrivateFile.Write(Options.DatabasePath, [], PrivateFile.OwnerOnly, overwrite: false);
+        }
 
         await using (var connection = new SqliteConnection(_connectionString))
         {
@@ -77,46 +83,5 @@ internal sealed class SqliteDatabase
     {
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
-    }
-
-    private static void CreatePrivateDirectory(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            return;
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-        }
-        else
-        {
-            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
-
-    // SQLite gives its -wal and -shm files the mode of the database file, so creating it 0600 covers all three.
-    private static void CreatePrivateFile(string path)
-    {
-        if (File.Exists(path))
-        {
-            return;
-        }
-
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        try
-        {
-            using var _ = new FileStream(path, options);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process created it first.
-        }
     }
 }

@@ -1,8 +1,10 @@
-namespace Msnp.Server.Passport;
+using System.Security.Cryptography;
+
+namespace Msnp.Server.Storage.Security;
 
 /// <summary>
-/// Writes secrets (the ticket key, the certificate's private key) so that only the owner can read
-/// them and no other process ever sees a half-written file.
+/// Writes secrets (the database and its secret key, the ticket key, the certificate's private key)
+/// so that only the owner can read them and no other process ever sees a half-written file.
 /// </summary>
 internal static class PrivateFile
 {
@@ -64,5 +66,33 @@ internal static class PrivateFile
         {
             File.Delete(temporary);
         }
+    }
+
+    /// <summary>
+    /// Reads a random key of exactly <paramref name="length"/> bytes, creating it (0600) on first use.
+    /// When processes race to create it, the first rename wins and the others read that key.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file exists with another length. It is never
+    /// replaced: whatever the old key protected (secrets, signed tickets) would become unreadable.</exception>
+    public static byte[] LoadOrCreateKey(string path, int length)
+    {
+        if (!File.Exists(path))
+        {
+            var fresh = RandomNumberGenerator.GetBytes(length);
+            if (Write(path, fresh, OwnerOnly, overwrite: false))
+            {
+                return fresh;
+            }
+
+            CryptographicOperations.ZeroMemory(fresh);
+        }
+
+        var key = File.ReadAllBytes(path);
+        if (key.Length != length)
+        {
+            throw new InvalidDataException($"{path} holds {key.Length} bytes, expected a {length}-byte key.");
+        }
+
+        return key;
     }
 }
