@@ -2,6 +2,7 @@ using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Errors;
+using Msnp.Protocol.Names;
 using Msnp.Server.Connections;
 
 namespace Msnp.Server.Login;
@@ -111,14 +112,14 @@ public sealed class LoginPreamble
 
         var p = command.Parameters;
         var expected = _session.Dialect!.Authentication == AuthenticationMethod.Md5 ? "MD5" : "TWN";
-        if (p.Count != 3 || p[0] != expected || p[1] != "I" || !LooksLikeAccount(p[2]))
+        if (p.Count != 3 || p[0] != expected || p[1] != "I" || !PassportName.TryParse(p[2], out var name))
         {
             _session.SendError(MsnpErrorCode.AuthenticationFailed, trId);
             return null;
         }
 
         AuthenticationStarted = true;
-        Account = p[2].ToLowerInvariant();
+        Account = name.Normalized;
         return Account;
     }
 
@@ -152,11 +153,5 @@ public sealed class LoginPreamble
         {
             _session.Connection.Close();
         }
-    }
-
-    private static bool LooksLikeAccount(string account)
-    {
-        int at = account.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == account.LastIndexOf('@') && account.IndexOf('.', at) > at + 1 && !account.EndsWith('.') && account.Length <= 129;
     }
 }
