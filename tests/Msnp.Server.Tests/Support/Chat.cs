@@ -46,6 +46,16 @@ internal static class Chat
         }
     }
 
+    /// <summary>CAL from <paramref name="inviterSb"/>, answer on the invitee's side, and wait for the inviter's JOI.</summary>
+    public static async Task<LineClient> InviteAsync(TestServer server, LineClient inviterSb, int trId, LineClient inviteeNs, string invitee)
+    {
+        await inviterSb.SendAsync($"CAL {trId} {invitee}\r\n");
+        await inviterSb.ReadLineStartingWithAsync($"CAL {trId} RINGING ");
+        var (sb, _) = await AnswerAsync(server, inviteeNs, invitee);
+        await inviterSb.ReadLineStartingWithAsync($"JOI {invitee} ");
+        return sb;
+    }
+
     public static Task SendTextAsync(LineClient sb, int trId, char ack, string text) =>
         sb.SendAsync(Message(trId, ack, Encoding.UTF8.GetBytes(Body(text))));
 

@@ -61,12 +61,9 @@ public sealed class SwitchboardTranscriptTests
         await using (bob)
         {
             await using var sbA = await Chat.OpenAsync(server, alice, "alice@example.com");
-            await sbA.SendAsync("CAL 2 bob@example.com\r\n");
-            await sbA.ReadLineStartingWithAsync("CAL 2 RINGING ");
-            var (sbB, _) = await Chat.AnswerAsync(server, bob, "bob@example.com");
+            var sbB = await Chat.InviteAsync(server, sbA, 2, bob, "bob@example.com");
             await using (sbB)
             {
-                await sbA.ReadLineStartingWithAsync("JOI ");
                 var random = new Random(7);
                 var sent = new List<byte[]>();
                 var batch = new List<byte>();
@@ -210,12 +207,9 @@ public sealed class SwitchboardTranscriptTests
         await using (bob)
         {
             await using var sbA = await Chat.OpenAsync(server, alice, "alice@example.com");
-            await sbA.SendAsync("CAL 2 bob@example.com\r\n");
-            await sbA.ReadLineStartingWithAsync("CAL 2 RINGING");
-            var (sbB, _) = await Chat.AnswerAsync(server, bob, "bob@example.com");
+            var sbB = await Chat.InviteAsync(server, sbA, 2, bob, "bob@example.com");
             await using (sbB)
             {
-                await sbA.ReadLineStartingWithAsync("JOI ");
                 await sbA.SendAsync(Encoding.ASCII.GetBytes(line));
                 Assert.Null(await sbA.ReadLineAsync());
                 Assert.Equal("BYE alice@example.com 1", await sbB.ReadLineAsync());
@@ -232,12 +226,9 @@ public sealed class SwitchboardTranscriptTests
         await using (bob)
         {
             await using var sbA = await Chat.OpenAsync(server, alice, "alice@example.com");
-            await sbA.SendAsync("CAL 2 bob@example.com\r\n");
-            await sbA.ReadLineStartingWithAsync("CAL 2 RINGING");
-            var (sbB, _) = await Chat.AnswerAsync(server, bob, "bob@example.com");
+            var sbB = await Chat.InviteAsync(server, sbA, 2, bob, "bob@example.com");
             await using (sbB)
             {
-                await sbA.ReadLineStartingWithAsync("JOI ");
                 await Chat.SendTextAsync(sbA, 3, 'D', "data");
                 Assert.Equal("MSG alice@example.com Alice", string.Join(' ', (await sbB.ReadLineAsync())!.Split(' ')[..3]));
                 Assert.Equal("ACK 3", await sbA.ReadLineAsync());
