@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Logging;
 using Msnp.Protocol.Framing;
 
@@ -33,6 +34,11 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
         var connection = new MsnpConnection(context, _outputLimit);
         var session = CreateSession(connection);
         var writer = RunWriterAsync(context, connection);
+
+        // On shutdown Kestrel asks every connection to close and waits for them (up to its
+        // timeout): close after what is queued, e.g. OUT SSD, instead of waiting for the peer.
+        using var closeRequested = context.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested
+            .Register(static state => ((MsnpConnection)state!).Close(), connection);
         try
         {
             await ReadLoopAsync(context.Transport.Input, connection, session).ConfigureAwait(false);

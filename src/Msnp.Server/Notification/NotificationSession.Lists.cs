@@ -91,6 +91,7 @@ public sealed partial class NotificationSession
         }
 
         var contact = name.Normalized;
+        var before = list == ListKind.Forward ? null : await PresenceFanout.CaptureVisibilityAsync(this, [contact]).ConfigureAwait(false);
         var result = await Services.Contacts.AddAsync(Account, list, contact, p[2], group).ConfigureAwait(false);
         if (!result.Succeeded)
         {
@@ -101,13 +102,15 @@ public sealed partial class NotificationSession
         var nickname = p[2];
         Send((Writer, trId, list, version: result.Version, contact, nickname, group), static (w, s) => s.Writer.WriteAdded(w, s.trId, s.list, s.version, s.contact, s.nickname, s.group));
         NotifyReverseListChanges(result);
-        if (list == ListKind.Forward)
+        if (before is not null)
         {
-            await PresenceFanout.SendInitialPresenceOfAsync(this, contact, trId).ConfigureAwait(false);
+            await PresenceFanout.AnnounceVisibilityChangesAsync(this, before).ConfigureAwait(false);
         }
-        else
+        else if (result.ReverseListChanges.Count > 0 && PresenceOpened)
         {
-            await PresenceFanout.RefreshViewerAsync(this, contact).ConfigureAwait(false);
+            // A new FL contact (not just a new group for one) who is online and allows the user. Before
+            // the first CHG nothing is sent: that CHG's ILN burst includes the contact.
+            await PresenceFanout.SendInitialPresenceOfAsync(this, contact, trId).ConfigureAwait(false);
         }
     }
 
@@ -134,6 +137,7 @@ public sealed partial class NotificationSession
         }
 
         var contact = p[1].ToLowerInvariant();
+        var before = list == ListKind.Forward ? null : await PresenceFanout.CaptureVisibilityAsync(this, [contact]).ConfigureAwait(false);
         var result = await Services.Contacts.RemoveAsync(Account, list, contact, group).ConfigureAwait(false);
         if (!result.Succeeded)
         {
@@ -143,9 +147,9 @@ public sealed partial class NotificationSession
 
         Send((Writer, trId, list, version: result.Version, contact, group), static (w, s) => s.Writer.WriteRemoved(w, s.trId, s.list, s.version, s.contact, s.group));
         NotifyReverseListChanges(result);
-        if (list != ListKind.Forward)
+        if (before is not null)
         {
-            await PresenceFanout.RefreshViewerAsync(this, contact).ConfigureAwait(false);
+            await PresenceFanout.AnnounceVisibilityChangesAsync(this, before).ConfigureAwait(false);
         }
     }
 
@@ -208,11 +212,12 @@ public sealed partial class NotificationSession
                 return;
             }
 
+            var before = await PresenceFanout.CaptureVisibilityAsync(this).ConfigureAwait(false);
             var result = await Services.Contacts.SetBlpAsync(Account, privacy).ConfigureAwait(false);
             if (Reply(result, trId))
             {
                 Send((Writer, trId, result.Version, privacy), static (w, s) => s.Writer.WriteDefaultPrivacy(w, s.trId, s.Version, s.privacy));
-                await PresenceFanout.RefreshAllViewersAsync(this).ConfigureAwait(false);
+                await PresenceFanout.AnnounceVisibilityChangesAsync(this, before).ConfigureAwait(false);
             }
         }
     }

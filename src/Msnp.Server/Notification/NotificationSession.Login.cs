@@ -71,7 +71,7 @@ public sealed partial class NotificationSession
             return;
         }
 
-        CompleteSignIn(accountRecord!.Email, accountRecord.FriendlyName, trId);
+        await CompleteSignInAsync(accountRecord!.Email, accountRecord.FriendlyName, trId).ConfigureAwait(false);
     }
 
     private async ValueTask<bool> VerifyMd5Async(string response)

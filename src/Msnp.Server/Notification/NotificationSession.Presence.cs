@@ -9,8 +9,12 @@ namespace Msnp.Server.Notification;
 /// <summary>Presence and keep-alive: <c>CHG</c>, <c>PNG</c>, <c>CHL</c>/<c>QRY</c> (catalogue §3.2, §5.7, §5.9, §5.10).</summary>
 public sealed partial class NotificationSession
 {
-    /// <summary>How long a client has to answer <c>CHL</c> (catalogue §3.2).</summary>
-    internal static readonly TimeSpan ChallengeTimeout = TimeSpan.FromSeconds(50);
+    /// <summary>
+    /// How long a client has to answer <c>CHL</c> before the connection is closed (catalogue §3.2:
+    /// about 50 s). Process-wide and settable only so tests can shorten it; it is not an option
+    /// because no deployment has a reason to change it.
+    /// </summary>
+    internal static TimeSpan ChallengeTimeout { get; set; } = TimeSpan.FromSeconds(50);
 
     private void HandlePing() =>
         Send(Writer, static (w, writer) => writer.WritePong(w, 50));

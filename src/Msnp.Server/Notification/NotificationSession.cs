@@ -203,7 +203,7 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
-    private void CompleteSignIn(string account, string friendlyName, uint trId)
+    private async ValueTask CompleteSignInAsync(string account, string friendlyName, uint trId)
     {
         Account = account;
         _friendlyName = friendlyName;
@@ -214,7 +214,11 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
         Send((writer: Writer, trId, account, friendlyName), static (w, s) => s.writer.WriteAuthenticated(w, s.trId, s.account, s.friendlyName, verified: true, restricted: false));
         Send((version: dialect.Version, account, mspAuth, now: Services.Time.GetUtcNow(), remote: Connection.RemoteEndPoint, http: OverHttp),
             static (w, s) => ProfileWriter.Write(w, s.version, s.account, s.mspAuth, s.now, s.remote, s.http));
-        Services.Presence.Register(this)?.SignOut(SignOutReason.OtherSession);
+        if (Services.Presence.Register(this) is { } previous)
+        {
+            previous.SignOut(SignOutReason.OtherSession);
+            await PresenceFanout.AnnounceReplacedAsync(this, previous).ConfigureAwait(false);
+        }
     }
 
     private string TicketPart { get; set; } = "0";

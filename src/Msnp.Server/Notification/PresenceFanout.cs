@@ -58,44 +58,74 @@ internal static class PresenceFanout
         await ForEachAllowedViewerAsync(me, viewer => viewer.Deliver(account, static (w, writer, a) => writer.WriteOffline(w, a))).ConfigureAwait(false);
     }
 
-    /// <summary>After a privacy change: tells one viewer whether <paramref name="me"/> is now visible (<c>NLN</c>) or not (<c>FLN</c>).</summary>
-    public static async ValueTask RefreshViewerAsync(NotificationSession me, string viewerAccount)
+    /// <summary>
+    /// Before a privacy change (AL/BL entry, BLP): which of <paramref name="candidates"/> are online,
+    /// have <paramref name="me"/> on their FL and see <paramref name="me"/> now. Empty while
+    /// <paramref name="me"/> is offline or hidden, since nobody can notice a change then.
+    /// </summary>
+    public static async ValueTask<Dictionary<string, bool>> CaptureVisibilityAsync(NotificationSession me, IEnumerable<string>? candidates = null)
     {
+        var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
         if (!IsVisible(me.Status))
         {
-            return;
-        }
-
-        var viewer = me.Services.Presence.Find(viewerAccount);
-        if (viewer is null || viewer.Status == PresenceStatus.Offline)
-        {
-            return;
+            return seen;
         }
 
         var reverse = await me.Services.Contacts.GetReverseListAsync(me.Account).ConfigureAwait(false);
-        if (!reverse.Contains(viewerAccount, StringComparer.Ordinal))
+        foreach (var account in candidates is null ? reverse : reverse.Intersect(candidates, StringComparer.Ordinal))
         {
-            return;
+            var viewer = me.Services.Presence.Find(account);
+            if (viewer is not null && viewer.Status != PresenceStatus.Offline && !ReferenceEquals(viewer, me))
+            {
+                seen[account] = await me.Services.Contacts.CanSeeAsync(account, me.Account).ConfigureAwait(false);
+            }
         }
 
-        if (await me.Services.Contacts.CanSeeAsync(viewerAccount, me.Account).ConfigureAwait(false))
+        return seen;
+    }
+
+    /// <summary>
+    /// After a privacy change: <c>NLN</c> to the captured viewers who now see <paramref name="me"/>,
+    /// <c>FLN</c> to those who no longer do; viewers whose view did not change hear nothing.
+    /// </summary>
+    public static async ValueTask AnnounceVisibilityChangesAsync(NotificationSession me, Dictionary<string, bool> before)
+    {
+        foreach (var (account, saw) in before)
         {
-            var info = me.PresenceInfo;
-            viewer.Deliver(info, static (w, writer, i) => writer.WritePresenceChanged(w, i));
-        }
-        else
-        {
-            var account = me.Account;
-            viewer.Deliver(account, static (w, writer, a) => writer.WriteOffline(w, a));
+            var viewer = me.Services.Presence.Find(account);
+            if (viewer is null || viewer.Status == PresenceStatus.Offline)
+            {
+                continue;
+            }
+
+            bool sees = await me.Services.Contacts.CanSeeAsync(account, me.Account).ConfigureAwait(false);
+            if (sees == saw)
+            {
+                continue;
+            }
+
+            if (sees)
+            {
+                var info = me.PresenceInfo;
+                viewer.Deliver(info, static (w, writer, i) => writer.WritePresenceChanged(w, i));
+            }
+            else
+            {
+                var gone = me.Account;
+                viewer.Deliver(gone, static (w, writer, a) => writer.WriteOffline(w, a));
+            }
         }
     }
 
-    /// <summary>After a BLP change every viewer may flip.</summary>
-    public static async ValueTask RefreshAllViewersAsync(NotificationSession me)
+    /// <summary>
+    /// A new sign-in replaced <paramref name="previous"/>: if viewers saw the old session, they get
+    /// <c>FLN</c>, because the new one is offline to them until its first <c>CHG</c>.
+    /// </summary>
+    public static async ValueTask AnnounceReplacedAsync(NotificationSession me, IPresenceEndpoint previous)
     {
-        foreach (var viewer in await me.Services.Contacts.GetReverseListAsync(me.Account).ConfigureAwait(false))
+        if (IsVisible(previous.Status))
         {
-            await RefreshViewerAsync(me, viewer).ConfigureAwait(false);
+            await AnnounceOfflineAsync(me).ConfigureAwait(false);
         }
     }
 
