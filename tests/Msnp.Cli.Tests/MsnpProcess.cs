@@ -62,7 +62,7 @@ internal static class MsnpProcess
         output.Length == 0 ? [] : output.TrimEnd('\n').Split('\n');
 
     // The muxer that launched the build (set by the dotnet CLI), else the one that owns this runtime.
-    private static string DotnetHost()
+    public static string DotnetHost()
     {
         var fromCli = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(fromCli) && File.Exists(fromCli))
