@@ -71,7 +71,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
         builder.Services.AddSingleton(store.Accounts);
         builder.Services.AddSingleton(store.Contacts);
         builder.Services.AddSingleton<IPresenceHub, PresenceHub>();
-        builder.Services.AddSingleton<ISwitchboardBroker, SwitchboardBroker>();
+        builder.Services.AddSingleton<ISwitchboardBroker>(sp => new SwitchboardBroker(sp.GetRequiredService<TimeProvider>(), options.SwitchboardCookieLifetime));
         builder.Services.AddSingleton<IPassportCredentialChecker, AccountStoreCredentialChecker>();
         var passport = options.ToPassportOptions();
         builder.Services.AddPassport(passport);

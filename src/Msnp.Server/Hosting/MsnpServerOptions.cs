@@ -49,6 +49,9 @@ public sealed class MsnpServerOptions
     /// <summary>A switchboard participant that sends nothing for this long is dropped (<c>BYE account 1</c> to the others).</summary>
     public TimeSpan SwitchboardIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long a switchboard cookie from <c>XFR SB</c> or <c>RNG</c> stays valid; clients may take two minutes or more to connect (catalogue §8).</summary>
+    public TimeSpan SwitchboardCookieLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// How long a switchboard sender waits for a receiver whose output is above half of
     /// <see cref="OutputLimitBytes"/> to drain before that receiver is dropped as stalled.

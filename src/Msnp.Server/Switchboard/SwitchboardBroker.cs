@@ -13,10 +13,14 @@ public sealed class SwitchboardBroker : ISwitchboardBroker
     private readonly TimeProvider _time;
 
     /// <summary>Creates the broker.</summary>
-    public SwitchboardBroker(TimeProvider time) => _time = time;
+    public SwitchboardBroker(TimeProvider time, TimeSpan cookieLifetime)
+    {
+        _time = time;
+        CookieLifetime = cookieLifetime;
+    }
 
-    /// <summary>Clients may take two minutes or more between XFR/RNG and connecting (catalogue §8).</summary>
-    public TimeSpan CookieLifetime { get; init; } = TimeSpan.FromMinutes(5);
+    /// <inheritdoc/>
+    public TimeSpan CookieLifetime { get; }
 
     /// <summary>Sessions currently open.</summary>
     public int RoomCount => _rooms.Count;

@@ -368,4 +368,34 @@ public sealed class SwitchboardTranscriptTests
             }
         }
     }
+
+    [Fact]
+    public async Task Expired_cookies_are_refused_for_creating_and_for_answering()
+    {
+        await using var server = await TestServer.StartAsync(o => o.SwitchboardCookieLifetime = TimeSpan.FromMilliseconds(200));
+        await SignIn.CreateAccountAsync(server, "alice@example.com", "pw", "Alice");
+        await SignIn.CreateAccountAsync(server, "bob@example.com", "pw", "Bob");
+        await using var alice = await SignIn.TweenerAsync(server, "alice@example.com");
+        await using var bob = await SignIn.TweenerAsync(server, "bob@example.com");
+        await Chat.GoOnlineAsync(alice);
+        await Chat.GoOnlineAsync(bob);
+
+        await alice.SendAsync("XFR 9 SB\r\n");
+        var cookie = (await alice.ReadLineStartingWithAsync("XFR 9 SB ")).Split(' ')[5];
+        await Task.Delay(400);
+        await using (var late = await LineClient.ConnectAsync(server.Host.Endpoints.SwitchboardPort))
+        {
+            await late.SendAsync($"USR 1 alice@example.com {cookie}\r\n");
+            Assert.Equal("911 1", await late.ReadLineAsync());
+        }
+
+        await using var sbA = await Chat.OpenAsync(server, alice, "alice@example.com");
+        await sbA.SendAsync("CAL 2 bob@example.com\r\n");
+        await sbA.ReadLineStartingWithAsync("CAL 2 RINGING ");
+        var rng = (await bob.ReadLineStartingWithAsync("RNG ")).Split(' ');
+        await Task.Delay(400);
+        await using var sbB = await LineClient.ConnectAsync(server.Host.Endpoints.SwitchboardPort);
+        await sbB.SendAsync($"ANS 1 bob@example.com {rng[4]} {rng[1]}\r\n");
+        Assert.Equal("911 1", await sbB.ReadLineAsync());
+    }
 }
