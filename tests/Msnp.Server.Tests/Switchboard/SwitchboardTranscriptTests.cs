@@ -17,6 +17,14 @@ public sealed class SwitchboardTranscriptTests
         return (server, alice, bob);
     }
 
+    private static async Task<ChattingPair> ChattingPairAsync(string aliceVersion = "MSNP8", string bobVersion = "MSNP8")
+    {
+        var (server, alice, bob) = await TwoOnlineUsersAsync(aliceVersion, bobVersion);
+        var sbA = await Chat.OpenAsync(server, alice, "alice@example.com");
+        var sbB = await Chat.InviteAsync(server, sbA, 2, bob, "bob@example.com");
+        return new ChattingPair(server, alice, bob, sbA, sbB);
+    }
+
     [Fact]
     public async Task Documented_session_create_invite_join_chat_leave()
     {
@@ -55,32 +63,23 @@ public sealed class SwitchboardTranscriptTests
     [Fact]
     public async Task Payload_bytes_are_relayed_untouched_and_in_order_across_versions()
     {
-        var (server, alice, bob) = await TwoOnlineUsersAsync("MSNP7", "MSNP9");
-        await using (server)
-        await using (alice)
-        await using (bob)
+        await using var pair = await ChattingPairAsync("MSNP7", "MSNP9");
+        var (sbA, sbB) = (pair.SbA, pair.SbB);
+        var random = new Random(7);
+        var sent = new List<byte[]>();
+        var batch = new List<byte>();
+        for (int i = 0; i < 50; i++)
         {
-            await using var sbA = await Chat.OpenAsync(server, alice, "alice@example.com");
-            var sbB = await Chat.InviteAsync(server, sbA, 2, bob, "bob@example.com");
-            await using (sbB)
-            {
-                var random = new Random(7);
-                var sent = new List<byte[]>();
-                var batch = new List<byte>();
-                for (int i = 0; i < 50; i++)
-                {
-                    var payload = new byte[random.Next(0, 1665)];
-                    random.NextBytes(payload);
-                    sent.Add(payload);
-                    batch.AddRange(Chat.Message(100 + i, 'U', payload));
-                }
+            var payload = new byte[random.Next(0, 1665)];
+            random.NextBytes(payload);
+            sent.Add(payload);
+            batch.AddRange(Chat.Message(100 + i, 'U', payload));
+        }
 
-                await sbA.SendAsync(batch.ToArray());
-                foreach (var expected in sent)
-                {
-                    Assert.Equal(expected, (await Chat.ReceiveAsync(sbB)).Payload);
-                }
-            }
+        await sbA.SendAsync(batch.ToArray());
+        foreach (var expected in sent)
+        {
+            Assert.Equal(expected, (await Chat.ReceiveAsync(sbB)).Payload);
         }
     }
 
@@ -201,42 +200,24 @@ public sealed class SwitchboardTranscriptTests
     [InlineData("CAL 3\r\n")]
     public async Task Bad_messages_disconnect_without_delivery(string line)
     {
-        var (server, alice, bob) = await TwoOnlineUsersAsync();
-        await using (server)
-        await using (alice)
-        await using (bob)
-        {
-            await using var sbA = await Chat.OpenAsync(server, alice, "alice@example.com");
-            var sbB = await Chat.InviteAsync(server, sbA, 2, bob, "bob@example.com");
-            await using (sbB)
-            {
-                await sbA.SendAsync(Encoding.ASCII.GetBytes(line));
-                Assert.Null(await sbA.ReadLineAsync());
-                Assert.Equal("BYE alice@example.com 1", await sbB.ReadLineAsync());
-            }
-        }
+        await using var pair = await ChattingPairAsync();
+        var (sbA, sbB) = (pair.SbA, pair.SbB);
+        await sbA.SendAsync(Encoding.ASCII.GetBytes(line));
+        Assert.Null(await sbA.ReadLineAsync());
+        Assert.Equal("BYE alice@example.com 1", await sbB.ReadLineAsync());
     }
 
     [Fact]
     public async Task Ack_mode_D_is_MSNP9_only_and_a_malformed_D_message_gets_282()
     {
-        var (server, alice, bob) = await TwoOnlineUsersAsync("MSNP9", "MSNP9");
-        await using (server)
-        await using (alice)
-        await using (bob)
-        {
-            await using var sbA = await Chat.OpenAsync(server, alice, "alice@example.com");
-            var sbB = await Chat.InviteAsync(server, sbA, 2, bob, "bob@example.com");
-            await using (sbB)
-            {
-                await Chat.SendTextAsync(sbA, 3, 'D', "data");
-                Assert.Equal("MSG alice@example.com Alice", string.Join(' ', (await sbB.ReadLineAsync())!.Split(' ')[..3]));
-                Assert.Equal("ACK 3", await sbA.ReadLineAsync());
-                await sbA.SendAsync("MSG 4 D 3\r\nbad");
-                Assert.Equal("282 4", await sbA.ReadLineAsync());
-                Assert.True(await sbA.IsClosedAsync());
-            }
-        }
+        await using var pair = await ChattingPairAsync("MSNP9", "MSNP9");
+        var (sbA, sbB) = (pair.SbA, pair.SbB);
+        await Chat.SendTextAsync(sbA, 3, 'D', "data");
+        Assert.Equal("MSG alice@example.com Alice", string.Join(' ', (await sbB.ReadLineAsync())!.Split(' ')[..3]));
+        Assert.Equal("ACK 3", await sbA.ReadLineAsync());
+        await sbA.SendAsync("MSG 4 D 3\r\nbad");
+        Assert.Equal("282 4", await sbA.ReadLineAsync());
+        Assert.True(await sbA.IsClosedAsync());
     }
 
     [Fact]
@@ -397,5 +378,19 @@ public sealed class SwitchboardTranscriptTests
         await using var sbB = await LineClient.ConnectAsync(server.Host.Endpoints.SwitchboardPort);
         await sbB.SendAsync($"ANS 1 bob@example.com {rng[4]} {rng[1]}\r\n");
         Assert.Equal("911 1", await sbB.ReadLineAsync());
+    }
+
+    /// <summary>Alice and Bob signed in, online, and together in one switchboard session.</summary>
+    private sealed record ChattingPair(TestServer Server, LineClient Alice, LineClient Bob, LineClient SbA, LineClient SbB) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var client in new[] { SbB, SbA, Bob, Alice })
+            {
+                await client.DisposeAsync();
+            }
+
+            await Server.DisposeAsync();
+        }
     }
 }
