@@ -86,4 +86,19 @@ public sealed class SignInTests
         Assert.True(client.IsSignedIn);
         Assert.Equal("alice@example.com", client.Account);
     }
+
+    [Fact]
+    public async Task Signing_in_elsewhere_signs_the_first_session_out_with_other_session()
+    {
+        await using var server = await TestServer.StartAsync();
+        await Accounts.CreateAsync(server, "alice@example.com", "Alice");
+        await using var first = await Accounts.SignInAsync(server, "alice@example.com");
+        var signedOut = new TaskCompletionSource<Events.SignedOutEventArgs>();
+        first.SignedOut += (_, e) => signedOut.TrySetResult(e);
+
+        await using var second = await Accounts.SignInAsync(server, "alice@example.com");
+
+        Assert.Equal(Protocol.Dialects.Model.SignOutReason.OtherSession, (await signedOut.Within()).Reason);
+        Assert.True(second.IsSignedIn);
+    }
 }
