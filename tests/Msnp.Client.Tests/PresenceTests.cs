@@ -46,12 +46,17 @@ public sealed class PresenceTests
         await alice.AddContactAsync(ListKind.Forward, "bob@example.com");
         await bob.SetStatusAsync(PresenceStatus.Away);
         var initial = new TaskCompletionSource<PresenceChangedEventArgs>();
-        alice.ContactPresenceChanged += (_, e) => initial.TrySetResult(e);
+        alice.ContactPresenceChanged += (_, e) =>
+        {
+            if (e.IsInitial)
+            {
+                initial.TrySetResult(e);
+            }
+        };
 
         await alice.SetStatusAsync(PresenceStatus.Online);
 
         var e = await initial.Within();
-        Assert.True(e.IsInitial);
         Assert.Equal(("bob@example.com", PresenceStatus.Away), (e.Account, e.Status));
     }
 

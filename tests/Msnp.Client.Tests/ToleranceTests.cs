@@ -52,6 +52,37 @@ public sealed class ToleranceTests
         Assert.Equal(SignOutReason.ServerShutdown, (await signedOut.Within()).Reason);
     }
 
+    [Fact]
+    public async Task An_idle_connection_sends_png_keep_alives()
+    {
+        using var server = new ScriptedServer();
+        await using var client = new MsnpClient(new MsnpClientOptions
+        {
+            Host = "127.0.0.1",
+            Port = server.Port,
+            Account = "alice@example.com",
+            Password = "secret",
+            Dialect = MsnpDialect.Msnp7,
+            KeepAliveInterval = TimeSpan.FromMilliseconds(200),
+        });
+        var signIn = client.SignInAsync();
+        await server.AcceptAsync();
+        await server.ReadLineAsync();
+        await server.SendAsync("VER 1 MSNP7\r\n");
+        await server.ReadLineAsync();
+        await server.SendAsync("INF 2 MD5\r\n");
+        await server.ReadLineAsync();
+        await server.SendAsync("USR 3 MD5 S abc\r\n");
+        await server.ReadLineAsync();
+        await server.SendAsync("USR 4 OK alice@example.com Alice 1\r\n");
+
+        Assert.Equal("PNG", await server.ReadLineAsync());
+        await server.SendAsync("QNG\r\n");
+        Assert.Equal("PNG", await server.ReadLineAsync());
+        await signIn;
+        Assert.True(client.IsSignedIn);
+    }
+
     private static async Task RedirectAsync(ScriptedServer server, int next)
     {
         await server.AcceptAsync();
