@@ -1,0 +1,352 @@
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Msnp.Protocol.Commands;
+using Msnp.Protocol.Dialects;
+using Msnp.Protocol.Errors;
+using Msnp.Protocol.Framing;
+
+namespace Msnp.Client.Connections;
+
+/// <summary>
+/// One MSNP TCP connection (notification or switchboard): frames what the server sends, matches
+/// replies to requests by TrID and routes everything else to handlers by command code.
+/// </summary>
+/// <remarks>
+/// The socket loop only frames bytes; replies and handlers run in order on a separate dispatcher
+/// task, so a slow handler never stops the socket from being read. Writes are serialised.
+/// </remarks>
+public sealed class MsnpConnection : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly NetworkStream _stream;
+    private readonly PipeReader _reader;
+    private readonly PipeWriter _writer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly ConcurrentDictionary<uint, PendingTransaction> _pending = new();
+    private readonly ConcurrentDictionary<CommandCode, Action<MsnpCommand>> _handlers = new();
+    private readonly Channel<MsnpCommand> _inbound = Channel.CreateUnbounded<MsnpCommand>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly FrameScanner _scanner;
+    private readonly FramingLimits _limits;
+    private Task _readLoop = Task.CompletedTask;
+    private Task _dispatchLoop = Task.CompletedTask;
+    private int _lastTrId;
+    private int _closed;
+    private DisconnectReason _reason = DisconnectReason.ClosedByServer;
+    private Exception? _error;
+
+    private MsnpConnection(Socket socket, MsnpDialect dialect, TimeSpan transactionTimeout)
+    {
+        _socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: false);
+        _reader = PipeReader.Create(_stream);
+        _writer = PipeWriter.Create(_stream);
+        var table = CommandTable.For(dialect, FrameDirection.ServerToClient);
+        _scanner = new FrameScanner(table);
+        _limits = table.Limits;
+        Dialect = dialect;
+        TransactionTimeout = transactionTimeout;
+    }
+
+    /// <summary>The protocol version whose framing rules this connection reads with.</summary>
+    public MsnpDialect Dialect { get; }
+
+    /// <summary>How long a request waits for its final reply before failing with <see cref="TimeoutException"/>.</summary>
+    public TimeSpan TransactionTimeout { get; }
+
+    /// <summary>True until the connection closes for any reason.</summary>
+    public bool IsConnected => Volatile.Read(ref _closed) == 0;
+
+    /// <summary>Commands with no handler of their own and no waiting transaction.</summary>
+    public Action<MsnpCommand>? UnhandledCommand { get; set; }
+
+    /// <summary>Raised once, on the dispatcher, after the connection closed and every pending transaction failed.</summary>
+    public event EventHandler<DisconnectedEventArgs>? Disconnected;
+
+    /// <summary>Opens a TCP connection and starts reading.</summary>
+    public static async Task<MsnpConnection> ConnectAsync(string host, int port, MsnpDialect dialect, TimeSpan transactionTimeout, CancellationToken cancellationToken = default)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(transactionTimeout);
+            await socket.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        var connection = new MsnpConnection(socket, dialect, transactionTimeout);
+        connection.Start();
+        return connection;
+    }
+
+    /// <summary>Routes unsolicited commands with <paramref name="code"/> to <paramref name="handler"/>; handlers run on the dispatcher and must not block.</summary>
+    public void On(CommandCode code, Action<MsnpCommand> handler) => _handlers[code] = handler;
+
+    /// <summary>Sends a request with a fresh TrID and waits for its final reply.</summary>
+    /// <param name="code">The command.</param>
+    /// <param name="parameters">Parameters after the TrID (without a payload length).</param>
+    /// <param name="payload">A payload to send after the line; its length is appended to the parameters.</param>
+    /// <param name="isFinal">Which reply with the TrID ends the transaction; by default the first.</param>
+    /// <param name="onIntermediate">Receives replies with the TrID that are not final (e.g. <c>IRO</c> before <c>ANS OK</c>); without it they go to the handlers.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <exception cref="MsnpException">The server answered with an error code.</exception>
+    /// <exception cref="TimeoutException">No final reply within <see cref="TransactionTimeout"/>.</exception>
+    public async Task<MsnpCommand> SendAsync(
+        CommandCode code,
+        IReadOnlyList<string> parameters,
+        ReadOnlyMemory<byte>? payload = null,
+        Predicate<MsnpCommand>? isFinal = null,
+        Action<MsnpCommand>? onIntermediate = null,
+        CancellationToken cancellationToken = default)
+    {
+        var trId = NextTrId();
+        var pending = new PendingTransaction(code.ToString(), isFinal, onIntermediate);
+        _pending[trId] = pending;
+        try
+        {
+            if (!IsConnected)
+            {
+                throw new MsnpConnectionClosedException(_reason, _error);
+            }
+
+            await WriteAsync(output => Write(output, code, trId, parameters, payload), cancellationToken).ConfigureAwait(false);
+            return await pending.Completion.Task.WaitAsync(TransactionTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{code} (TrID {trId}) got no reply within {TransactionTimeout.TotalSeconds:0.#} s.");
+        }
+        finally
+        {
+            _pending.TryRemove(trId, out _);
+        }
+    }
+
+    /// <summary>Sends a command that has no reply (<c>OUT</c>, <c>PNG</c>, an ack-mode-<c>U</c> message) or whose reply arrives unsolicited.</summary>
+    public Task SendWithoutReplyAsync(CommandCode code, bool withTrId, IReadOnlyList<string> parameters, ReadOnlyMemory<byte>? payload = null, CancellationToken cancellationToken = default)
+    {
+        uint? trId = withTrId ? NextTrId() : null;
+        return WriteAsync(output => Write(output, code, trId, parameters, payload), cancellationToken);
+    }
+
+    /// <summary>The next transaction id; ids start at 1 and only grow, as clients always did.</summary>
+    public uint NextTrId() => (uint)Interlocked.Increment(ref _lastTrId);
+
+    /// <summary>Closes the socket; pending transactions fail and <see cref="Disconnected"/> is raised.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Close(DisconnectReason.ClosedLocally, null);
+        try
+        {
+            await Task.WhenAll(_readLoop, _dispatchLoop).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Both loops report through Disconnected; nothing more to surface here.
+        }
+
+        _writeLock.Dispose();
+        _lifetime.Dispose();
+    }
+
+    private static void Write(PipeWriter output, CommandCode code, uint? trId, IReadOnlyList<string> parameters, ReadOnlyMemory<byte>? payload)
+    {
+        var tokens = parameters is string[] array ? array : [.. parameters];
+        if (payload is { } body)
+        {
+            MsnpWriter.WritePayloadCommand(output, code, trId, tokens, body.Span);
+        }
+        else
+        {
+            MsnpWriter.WriteLine(output, code, trId, tokens);
+        }
+    }
+
+    private async Task WriteAsync(Action<PipeWriter> write, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!IsConnected)
+            {
+                throw new MsnpConnectionClosedException(_reason, _error);
+            }
+
+            write(_writer);
+            var result = await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (result.IsCompleted)
+            {
+                throw new MsnpConnectionClosedException(_reason, _error);
+            }
+        }
+        catch (IOException ex) when (ex is not MsnpConnectionClosedException)
+        {
+            Close(DisconnectReason.NetworkError, ex);
+            throw new MsnpConnectionClosedException(DisconnectReason.NetworkError, ex);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private void Start()
+    {
+        _readLoop = Task.Run(ReadLoopAsync);
+        _dispatchLoop = Task.Run(DispatchLoopAsync);
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        var reason = DisconnectReason.ClosedByServer;
+        Exception? error = null;
+        try
+        {
+            while (true)
+            {
+                var result = await _reader.ReadAsync(_lifetime.Token).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                var violated = false;
+                while (true)
+                {
+                    var status = _scanner.TryRead(buffer, out var frame, out var violation);
+                    if (status == ScanStatus.NeedMoreData)
+                    {
+                        break;
+                    }
+
+                    if (status == ScanStatus.Violation || !MsnpCommand.TryDecode(frame, _limits, out var command, out violation))
+                    {
+                        error = new InvalidDataException($"The server broke MSNP framing: {violation.Describe()}.");
+                        violated = true;
+                        break;
+                    }
+
+                    buffer = buffer.Slice(frame.End);
+                    _inbound.Writer.TryWrite(command!);
+                }
+
+                _reader.AdvanceTo(buffer.Start, buffer.End);
+                if (violated)
+                {
+                    reason = DisconnectReason.ProtocolViolation;
+                    break;
+                }
+
+                if (result.IsCompleted || result.IsCanceled)
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            reason = DisconnectReason.ClosedLocally;
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException)
+        {
+            reason = IsConnected ? DisconnectReason.NetworkError : _reason;
+            error = ex;
+        }
+
+        Close(reason, error);
+    }
+
+    private async Task DispatchLoopAsync()
+    {
+        await foreach (var command in _inbound.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                Dispatch(command);
+            }
+            catch (Exception)
+            {
+                // A faulty handler must not stop the connection from delivering later commands.
+            }
+        }
+
+        var closed = new MsnpConnectionClosedException(_reason, _error);
+        foreach (var pending in _pending.Values)
+        {
+            pending.Completion.TrySetException(closed);
+        }
+
+        try
+        {
+            Disconnected?.Invoke(this, new DisconnectedEventArgs(_reason, _error));
+        }
+        catch (Exception)
+        {
+            // Same as for command handlers.
+        }
+    }
+
+    private void Dispatch(MsnpCommand command)
+    {
+        if (command.TrId is { } trId && _pending.TryGetValue(trId, out var pending))
+        {
+            if (command.IsError)
+            {
+                _pending.TryRemove(trId, out _);
+                pending.Completion.TrySetException(new MsnpException((MsnpErrorCode)command.Code.ErrorNumber, pending.Command));
+                return;
+            }
+
+            if (pending.IsFinal is null || pending.IsFinal(command))
+            {
+                // Removed here, not by the waiter, so later lines with this TrID (MSNP2–7 SYN) reach handlers.
+                _pending.TryRemove(trId, out _);
+                pending.Completion.TrySetResult(command);
+                return;
+            }
+
+            if (pending.OnIntermediate is { } intermediate)
+            {
+                intermediate(command);
+                return;
+            }
+        }
+
+        if (_handlers.TryGetValue(command.Code, out var handler))
+        {
+            handler(command);
+        }
+        else
+        {
+            UnhandledCommand?.Invoke(command);
+        }
+    }
+
+    private void Close(DisconnectReason reason, Exception? error)
+    {
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
+        {
+            return;
+        }
+
+        _reason = reason;
+        _error = error;
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (SocketException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        _socket.Dispose();
+        _lifetime.Cancel();
+        _inbound.Writer.TryComplete();
+    }
+}

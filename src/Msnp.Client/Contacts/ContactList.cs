@@ -1,0 +1,42 @@
+using Msnp.Protocol.Dialects.Model;
+
+namespace Msnp.Client.Contacts;
+
+/// <summary>The result of <c>SYN</c>: the user's lists, groups and privacy settings at one list version.</summary>
+public sealed class ContactList
+{
+    /// <summary>Creates a list.</summary>
+    public ContactList(int version, bool isUnchanged, IReadOnlyList<Contact> contacts, IReadOnlyList<ContactGroup> groups, ReverseListPrompt? reverseListPrompt, DefaultPrivacy? defaultPrivacy)
+    {
+        Version = version;
+        IsUnchanged = isUnchanged;
+        Contacts = contacts;
+        Groups = groups;
+        ReverseListPrompt = reverseListPrompt;
+        DefaultPrivacy = defaultPrivacy;
+    }
+
+    /// <summary>The server's list version; pass it to the next sync to skip the download when nothing changed.</summary>
+    public int Version { get; }
+
+    /// <summary>True when the cached version was current, so the server sent nothing else and this list is empty.</summary>
+    public bool IsUnchanged { get; }
+
+    /// <summary>Every contact on at least one list.</summary>
+    public IReadOnlyList<Contact> Contacts { get; }
+
+    /// <summary>The groups (MSNP7 and later).</summary>
+    public IReadOnlyList<ContactGroup> Groups { get; }
+
+    /// <summary><c>GTC</c>: whether the user wants to be asked when someone adds them.</summary>
+    public ReverseListPrompt? ReverseListPrompt { get; }
+
+    /// <summary><c>BLP</c>: what happens to people on neither the allow nor the block list.</summary>
+    public DefaultPrivacy? DefaultPrivacy { get; }
+
+    /// <summary>The contacts on <paramref name="list"/>.</summary>
+    public IEnumerable<Contact> On(ListKind list) => Contacts.Where(c => c.Lists.Contains(list));
+
+    /// <summary>The contact with this account, or null.</summary>
+    public Contact? Find(string account) => Contacts.FirstOrDefault(c => string.Equals(c.Account, account, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,117 @@
+using System.Text;
+using Msnp.Client.Connections;
+using Msnp.Client.Conversations;
+using Msnp.Client.Events;
+using Msnp.Protocol.Auth;
+using Msnp.Protocol.Commands;
+using Msnp.Protocol.Dialects.Model;
+using Msnp.Protocol.Messages;
+
+namespace Msnp.Client;
+
+/// <summary>What the notification server sends unasked.</summary>
+public sealed partial class MsnpClient
+{
+    private void RegisterHandlers(MsnpConnection connection)
+    {
+        connection.On(CommandCodes.Msg, OnMessage);
+        connection.On(CommandCodes.Chl, c => _ = AnswerChallengeAsync(connection, c));
+        connection.On(CommandCodes.Qng, static _ => { });
+        connection.On(CommandCodes.Iln, c => OnPresence(c, initial: true));
+        connection.On(CommandCodes.Nln, c => OnPresence(c, initial: false));
+        connection.On(CommandCodes.Fln, OnOffline);
+        connection.On(CommandCodes.Add, OnAdd);
+        connection.On(CommandCodes.Out, OnSignOut);
+        connection.On(CommandCodes.Rng, OnRing);
+        foreach (var code in new[] { CommandCodes.Gtc, CommandCodes.Blp, CommandCodes.Prp, CommandCodes.Lsg, CommandCodes.Lst, CommandCodes.Bpr })
+        {
+            connection.On(code, c => _sync?.Accept(c));
+        }
+    }
+
+    private void OnMessage(MsnpCommand command)
+    {
+        if (command.Payload is not { } payload || !MimeMessage.TryParse(payload, out var message, out _))
+        {
+            return;
+        }
+
+        if (string.Equals(message.ContentType.MediaType, ContentTypes.Profile, StringComparison.OrdinalIgnoreCase))
+        {
+            _profile.TrySetResult(message);
+        }
+    }
+
+    private static async Task AnswerChallengeAsync(MsnpConnection connection, MsnpCommand command)
+    {
+        // CHL 0 challenge → QRY TrID clientId 32 + digest; an unanswered challenge closes the connection.
+        if (command.Parameters.Count < 1)
+        {
+            return;
+        }
+
+        var key = ChallengeKeys.Default;
+        var digest = ChallengeResponse.ComputeDigest(command.Parameters[0], key);
+        try
+        {
+            await connection.SendAsync(CommandCodes.Qry, [key.ClientId], Encoding.ASCII.GetBytes(digest)).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // A failed answer ends in the connection closing, which Disconnected reports.
+        }
+    }
+
+    private void OnPresence(MsnpCommand command, bool initial)
+    {
+        // ILN TrID status account name [clientId [msnobj]]; NLN status account name [clientId [msnobj]]
+        var p = command.Parameters;
+        if (p.Count < 3 || !PresenceStatuses.TryParse(p[0], out var status))
+        {
+            return;
+        }
+
+        ContactPresenceChanged?.Invoke(this, new PresenceChangedEventArgs(p[1], status, DecodeOrRaw(p[2]), p.Count > 3 ? p[3] : null, initial));
+    }
+
+    private void OnOffline(MsnpCommand command)
+    {
+        if (command.Parameters.Count >= 1)
+        {
+            ContactPresenceChanged?.Invoke(this, new PresenceChangedEventArgs(command.Parameters[0], PresenceStatus.Offline, null, null, isInitial: false));
+        }
+    }
+
+    private void OnAdd(MsnpCommand command)
+    {
+        // ADD 0 RL ver account name
+        var p = command.Parameters;
+        if (p.Count >= 4 && p[0] == "RL")
+        {
+            ReverseListAdded?.Invoke(this, new ReverseListEventArgs(p[2], DecodeOrRaw(p[3])));
+        }
+    }
+
+    private void OnSignOut(MsnpCommand command)
+    {
+        SignOutReason? reason = command.Parameters.Count == 0 ? null : command.Parameters[0] switch
+        {
+            "OTH" => SignOutReason.OtherSession,
+            "SSD" => SignOutReason.ServerShutdown,
+            _ => null,
+        };
+        SignedOut?.Invoke(this, new SignedOutEventArgs(reason));
+    }
+
+    private void OnRing(MsnpCommand command)
+    {
+        // RNG sessionId host:port CKI cookie inviter inviterName
+        var p = command.Parameters;
+        if (p.Count < 6 || !TryParseAddress(p[1], out var host, out var port))
+        {
+            return;
+        }
+
+        ConversationInvited?.Invoke(this, new ConversationInvitedEventArgs(this, p[0], host, port, p[3], p[4], DecodeOrRaw(p[5])));
+    }
+}

@@ -1,0 +1,372 @@
+using System.Globalization;
+using Msnp.Client.Auth;
+using Msnp.Client.Connections;
+using Msnp.Client.Contacts;
+using Msnp.Client.Conversations;
+using Msnp.Client.Events;
+using Msnp.Protocol.Auth;
+using Msnp.Protocol.Commands;
+using Msnp.Protocol.Dialects;
+using Msnp.Protocol.Dialects.Model;
+using Msnp.Protocol.Messages;
+using Msnp.Protocol.Names;
+
+namespace Msnp.Client;
+
+/// <summary>
+/// A signed-in MSNP user: the notification-server connection with the contact list, presence and
+/// the start of conversations. Events are raised on the connection's dispatcher, never on the
+/// socket loop; handlers should not block (await instead).
+/// </summary>
+public sealed partial class MsnpClient : IAsyncDisposable
+{
+    private readonly MsnpClientOptions _options;
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly TaskCompletionSource<MimeMessage> _profile = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private MsnpConnection? _connection;
+    private SyncCollector? _sync;
+    private Task _keepAlive = Task.CompletedTask;
+
+    /// <summary>Creates a client; nothing happens on the network until <see cref="SignInAsync"/>.</summary>
+    public MsnpClient(MsnpClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
+    /// <summary>The options this client was created with.</summary>
+    public MsnpClientOptions Options => _options;
+
+    /// <summary>The protocol version in use.</summary>
+    public MsnpDialect Dialect => _options.Dialect;
+
+    /// <summary>The account as the server confirmed it in <c>USR OK</c>.</summary>
+    public string Account { get; private set; } = string.Empty;
+
+    /// <summary>The user's decoded friendly name from <c>USR OK</c>.</summary>
+    public string FriendlyName { get; private set; } = string.Empty;
+
+    /// <summary>The profile message sent after sign-in, if the server sent one.</summary>
+    public MimeMessage? Profile { get; private set; }
+
+    /// <summary>True between a successful sign-in and the end of the connection.</summary>
+    public bool IsSignedIn => _connection?.IsConnected == true;
+
+    /// <summary>A contact came online, changed status or went offline.</summary>
+    public event EventHandler<PresenceChangedEventArgs>? ContactPresenceChanged;
+
+    /// <summary>Someone added the user to their list.</summary>
+    public event EventHandler<ReverseListEventArgs>? ReverseListAdded;
+
+    /// <summary>The server signed the user out (another sign-in, shutdown).</summary>
+    public event EventHandler<SignedOutEventArgs>? SignedOut;
+
+    /// <summary>The notification connection ended, for whatever reason.</summary>
+    public event EventHandler<DisconnectedEventArgs>? Disconnected;
+
+    /// <summary>Someone invited the user to a conversation (<c>RNG</c>); call <see cref="ConversationInvitedEventArgs.AcceptAsync"/> to join.</summary>
+    public event EventHandler<ConversationInvitedEventArgs>? ConversationInvited;
+
+    internal MsnpConnection Connection => _connection ?? throw new InvalidOperationException("Not signed in.");
+
+    /// <summary>
+    /// Connects, follows <c>XFR NS</c> redirects, negotiates the version and authenticates (MD5 for
+    /// MSNP2–7, Passport 1.4 for MSNP8–9), then waits briefly for the profile message.
+    /// </summary>
+    /// <exception cref="MsnpException">The server refused (e.g. 911 for wrong credentials).</exception>
+    /// <exception cref="MsnpAuthenticationException">Passport refused the credentials.</exception>
+    public async Task SignInAsync(CancellationToken cancellationToken = default)
+    {
+        if (_connection is not null)
+        {
+            throw new InvalidOperationException("SignInAsync may be called once per client.");
+        }
+
+        var host = _options.Host;
+        var port = _options.Port;
+        for (var redirects = 0; ; redirects++)
+        {
+            var connection = await MsnpConnection.ConnectAsync(host, port, Dialect, _options.TransactionTimeout, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var redirect = await AuthenticateAsync(connection, cancellationToken).ConfigureAwait(false);
+                if (redirect is null)
+                {
+                    return;
+                }
+
+                if (redirects >= _options.MaxRedirects)
+                {
+                    throw new InvalidOperationException($"More than {_options.MaxRedirects} XFR NS redirects.");
+                }
+
+                (host, port) = redirect.Value;
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                _connection = null;
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Downloads the contact list unless <paramref name="cachedVersion"/> is still current.</summary>
+    public async Task<ContactList> SyncAsync(int cachedVersion = 0, CancellationToken cancellationToken = default)
+    {
+        var collector = new SyncCollector(Dialect.SyncHasCounts);
+        _sync = collector;
+        try
+        {
+            await Connection.SendAsync(
+                CommandCodes.Syn,
+                [Number(cachedVersion)],
+                isFinal: reply =>
+                {
+                    // Runs on the dispatcher before any list line, so no line is missed.
+                    collector.Begin(reply);
+                    if (!Dialect.SyncHasCounts && reply.Parameters.Count > 0 && reply.Parameters[0] == Number(cachedVersion))
+                    {
+                        collector.CompleteUnchanged();
+                    }
+
+                    return true;
+                },
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await collector.Completion.Task.WaitAsync(_options.TransactionTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.CompareExchange(ref _sync, null, collector);
+        }
+    }
+
+    /// <summary>Sets the user's status (<c>CHG</c>); the first call makes the user visible and brings the contacts' <c>ILN</c>s.</summary>
+    /// <param name="status">Any settable status (not <see cref="PresenceStatus.Offline"/>).</param>
+    /// <param name="clientId">The capability number sent by MSNP8 and later.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public async Task SetStatusAsync(PresenceStatus status, uint clientId = 0, CancellationToken cancellationToken = default)
+    {
+        if (!status.IsSettable())
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "Offline is not a status one can set; sign out instead.");
+        }
+
+        string[] parameters = Dialect.HasClientId ? [status.WireName(), clientId.ToString(CultureInfo.InvariantCulture)] : [status.WireName()];
+        await Connection.SendAsync(CommandCodes.Chg, parameters, isFinal: c => c.Code == CommandCodes.Chg, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds an account to a list (<c>ADD</c>) and returns the new list version.</summary>
+    /// <param name="list">Forward, allow or block list (the reverse list is the server's).</param>
+    /// <param name="account">The contact.</param>
+    /// <param name="nickname">The name to store; the account when null.</param>
+    /// <param name="groupId">Forward-list group (MSNP7 and later); null leaves the server's default.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    public async Task<int> AddContactAsync(ListKind list, string account, string? nickname = null, int? groupId = null, CancellationToken cancellationToken = default)
+    {
+        var parameters = new List<string> { list.WireName(), account, UrlEncoding.Encode(nickname ?? account) };
+        if (list == ListKind.Forward && groupId is { } group && Dialect.HasGroups)
+        {
+            parameters.Add(Number(group));
+        }
+
+        var reply = await Connection.SendAsync(CommandCodes.Add, parameters, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return ParseVersion(reply);
+    }
+
+    /// <summary>Removes an account from a list (<c>REM</c>), or only from one group of the forward list, and returns the new list version.</summary>
+    public async Task<int> RemoveContactAsync(ListKind list, string account, int? groupId = null, CancellationToken cancellationToken = default)
+    {
+        var parameters = new List<string> { list.WireName(), account };
+        if (list == ListKind.Forward && groupId is { } group && Dialect.HasGroups)
+        {
+            parameters.Add(Number(group));
+        }
+
+        var reply = await Connection.SendAsync(CommandCodes.Rem, parameters, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return ParseVersion(reply);
+    }
+
+    /// <summary>Opens a switchboard session and invites <paramref name="account"/>; completes once they joined.</summary>
+    public async Task<Conversation> StartConversationAsync(string account, CancellationToken cancellationToken = default)
+    {
+        var reply = await Connection.SendAsync(CommandCodes.Xfr, ["SB"], cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // XFR TrID SB host:port CKI cookie
+        if (reply.Parameters.Count < 4 || reply.Parameters[0] != "SB" || !TryParseAddress(reply.Parameters[1], out var host, out var port))
+        {
+            throw new InvalidDataException($"Unexpected switchboard transfer: {reply}");
+        }
+
+        var conversation = await Conversation.ConnectAsync(this, host, port, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await conversation.AuthenticateAsync(reply.Parameters[3], cancellationToken).ConfigureAwait(false);
+            await conversation.InviteAndWaitAsync(account, cancellationToken).ConfigureAwait(false);
+            return conversation;
+        }
+        catch
+        {
+            await conversation.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Sends <c>OUT</c> and closes the connection.</summary>
+    public async Task SignOutAsync(CancellationToken cancellationToken = default)
+    {
+        if (_connection is { IsConnected: true } connection)
+        {
+            try
+            {
+                await connection.SendWithoutReplyAsync(CommandCodes.Out, withTrId: false, [], cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (MsnpConnectionClosedException)
+            {
+            }
+        }
+
+        await DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Closes the connection without <c>OUT</c> and stops the keep-alive.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_lifetime.IsCancellationRequested)
+        {
+            await _lifetime.CancelAsync().ConfigureAwait(false);
+        }
+
+        if (_connection is { } connection)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        try
+        {
+            await _keepAlive.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    internal static bool TryParseAddress(string token, out string host, out int port)
+    {
+        var colon = token.LastIndexOf(':');
+        host = colon > 0 ? token[..colon] : token;
+        port = 1863;
+        return colon < 0 || int.TryParse(token.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port);
+    }
+
+    private static int ParseVersion(MsnpCommand reply) =>
+        reply.Parameters.Count > 1 && int.TryParse(reply.Parameters[1], NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : 0;
+
+    /// <returns>The redirect target, or null once signed in on this connection.</returns>
+    private async Task<(string Host, int Port)?> AuthenticateAsync(MsnpConnection connection, CancellationToken cancellationToken)
+    {
+        RegisterHandlers(connection);
+        string[] versions = Dialect.RequiresCvr ? [Dialect.Name, "CVR0"] : [Dialect.Name];
+        var ver = await connection.SendAsync(CommandCodes.Ver, versions, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!ver.Parameters.Contains(Dialect.Name))
+        {
+            throw new NotSupportedException($"The server does not speak {Dialect.Name} (VER reply: {ver}).");
+        }
+
+        if (Dialect.HasInf)
+        {
+            var inf = await connection.SendAsync(CommandCodes.Inf, [], cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!inf.Parameters.Contains("MD5"))
+            {
+                throw new NotSupportedException($"The server offers no MD5 login (INF reply: {inf}).");
+            }
+        }
+
+        if (Dialect.RequiresCvr)
+        {
+            string[] cvr = Dialect.CvrHasAccount ? [.. _options.ClientVersion, _options.Account] : [.. _options.ClientVersion];
+            await connection.SendAsync(CommandCodes.Cvr, cvr, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        var tweener = Dialect.Authentication == AuthenticationMethod.Tweener;
+        var method = tweener ? "TWN" : "MD5";
+        var first = await connection.SendAsync(CommandCodes.Usr, [method, "I", _options.Account], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (first.Code == CommandCodes.Xfr)
+        {
+            // XFR TrID NS host:port 0 [current]
+            if (first.Parameters.Count < 2 || first.Parameters[0] != "NS" || !TryParseAddress(first.Parameters[1], out var host, out var port))
+            {
+                throw new InvalidDataException($"Unexpected transfer: {first}");
+            }
+
+            return (host, port);
+        }
+
+        if (first.Code != CommandCodes.Usr || first.Parameters.Count < 3 || first.Parameters[1] != "S")
+        {
+            throw new InvalidDataException($"Unexpected USR reply: {first}");
+        }
+
+        // The challenge is everything after "S"; a Tweener challenge never has spaces, but be lenient.
+        var challenge = string.Join(' ', first.Parameters.Skip(2));
+        var response = tweener
+            ? await PassportLogin.GetTicketAsync(_options, challenge, cancellationToken).ConfigureAwait(false)
+            : Md5Login.ComputeResponse(challenge, _options.Password);
+
+        var ok = await connection.SendAsync(CommandCodes.Usr, [method, "S", response], cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // USR TrID OK account name [verified [restricted]]
+        if (ok.Parameters.Count < 3 || ok.Parameters[0] != "OK")
+        {
+            throw new InvalidDataException($"Unexpected USR reply: {ok}");
+        }
+
+        Account = ok.Parameters[1];
+        FriendlyName = UrlEncoding.Decode(ok.Parameters[2]);
+        _connection = connection;
+        connection.Disconnected += (_, e) => Disconnected?.Invoke(this, e);
+        _keepAlive = KeepAliveAsync(connection, _lifetime.Token);
+
+        // Servers send the profile right after USR OK; one that does not should not fail sign-in.
+        try
+        {
+            Profile = await _profile.Task.WaitAsync(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        return null;
+    }
+
+    private async Task KeepAliveAsync(MsnpConnection connection, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_options.KeepAliveInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false) && connection.IsConnected)
+            {
+                // QNG comes back without a TrID (and with or without seconds); no reply is awaited.
+                await connection.SendWithoutReplyAsync(CommandCodes.Png, withTrId: false, [], cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or MsnpConnectionClosedException)
+        {
+        }
+    }
+
+    internal static string DecodeOrRaw(string token)
+    {
+        try
+        {
+            return UrlEncoding.Decode(token);
+        }
+        catch (FormatException)
+        {
+            return token;
+        }
+    }
+}

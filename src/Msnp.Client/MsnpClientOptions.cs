@@ -1,0 +1,50 @@
+using System.Security.Cryptography.X509Certificates;
+using Msnp.Protocol.Dialects;
+
+namespace Msnp.Client;
+
+/// <summary>Where and how an <see cref="MsnpClient"/> signs in.</summary>
+public sealed record MsnpClientOptions
+{
+    /// <summary>Host name or address of the dispatch or notification server.</summary>
+    public required string Host { get; init; }
+
+    /// <summary>TCP port of the dispatch or notification server.</summary>
+    public int Port { get; init; } = 1863;
+
+    /// <summary>The Passport account (e-mail address) to sign in as.</summary>
+    public required string Account { get; init; }
+
+    /// <summary>The account's password; sent only as an MD5 digest (MSNP2–7) or to Passport over HTTPS (MSNP8–9).</summary>
+    public required string Password { get; init; }
+
+    /// <summary>The protocol version to speak; MSNP8 is what most servers and clients settled on.</summary>
+    public MsnpDialect Dialect { get; init; } = MsnpDialect.Msnp8;
+
+    /// <summary>The Passport nexus; when null, <c>https://{Host}:{HttpsPort}/rdr/pprdr.asp</c>.</summary>
+    public Uri? NexusUrl { get; init; }
+
+    /// <summary>HTTPS port used to build the default <see cref="NexusUrl"/>.</summary>
+    public int HttpsPort { get; init; } = 443;
+
+    /// <summary>A certificate to trust for Passport HTTPS in addition to the system store, e.g. a server's self-signed <c>passport.crt</c>.</summary>
+    public X509Certificate2? TrustedCertificate { get; init; }
+
+    /// <summary>A PEM file holding the certificate to trust; used when <see cref="TrustedCertificate"/> is null.</summary>
+    public string? TrustedCertificatePath { get; init; }
+
+    /// <summary>Skips every TLS certificate check. Only for testing: anyone on the path can read the password.</summary>
+    public bool AcceptUntrustedCertificates { get; init; }
+
+    /// <summary>How long every request waits for its reply.</summary>
+    public TimeSpan TransactionTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a <c>PNG</c> keeps an idle notification connection open; servers drop silent ones.</summary>
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(50);
+
+    /// <summary>How many <c>XFR NS</c> redirects sign-in follows before giving up, so two servers cannot bounce it forever.</summary>
+    public int MaxRedirects { get; init; } = 5;
+
+    /// <summary>The <c>CVR</c> client description (locale through client name) sent by MSNP8–9; servers only use it for version advice.</summary>
+    public IReadOnlyList<string> ClientVersion { get; init; } = ["0x0409", "win", "4.10", "i386", "MSNMSGR", "5.0.0544", "MSMSGS"];
+}

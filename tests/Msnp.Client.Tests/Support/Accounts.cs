@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Msnp.Protocol.Dialects;
+using Msnp.Server.Storage;
+
+namespace Msnp.Client.Tests.Support;
+
+/// <summary>Creates accounts on a test server and clients that sign in to it.</summary>
+internal static class Accounts
+{
+    public const string Password = "correct horse";
+
+    public static async Task CreateAsync(TestServer server, string email, string name)
+    {
+        var result = await server.Host.Services.GetRequiredService<IAccountStore>().CreateAsync(email, Password, name);
+        Assert.True(result.Succeeded, result.ToString());
+    }
+
+    public static MsnpClientOptions Options(TestServer server, string email, MsnpDialect? dialect = null, string password = Password) => new()
+    {
+        Host = "127.0.0.1",
+        Port = server.Host.Endpoints.NotificationPort,
+        HttpsPort = server.Host.Endpoints.HttpsPort,
+        Account = email,
+        Password = password,
+        Dialect = dialect ?? MsnpDialect.Msnp8,
+        TrustedCertificatePath = Path.Combine(server.DataDirectory, "passport.crt"),
+        TransactionTimeout = TimeSpan.FromSeconds(10),
+    };
+
+    public static async Task<MsnpClient> SignInAsync(TestServer server, string email, MsnpDialect? dialect = null)
+    {
+        var client = new MsnpClient(Options(server, email, dialect));
+        await client.SignInAsync();
+        return client;
+    }
+
+    /// <summary>Waits for an event without hanging the test run when it never comes.</summary>
+    public static Task<T> Within<T>(this TaskCompletionSource<T> source) => source.Task.WaitAsync(TimeSpan.FromSeconds(10));
+}
