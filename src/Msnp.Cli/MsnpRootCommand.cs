@@ -15,6 +15,7 @@ internal static class MsnpRootCommand
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(DecodeCommand.Create());
+        root.Subcommands.Add(LoadCommand.Create());
         return root;
     }
 

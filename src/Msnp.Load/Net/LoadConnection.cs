@@ -1,0 +1,156 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Msnp.Protocol.Dialects;
+using Msnp.Protocol.Framing;
+
+namespace Msnp.Load.Net;
+
+/// <summary>Handles one frame in place; returns false to stop reading.</summary>
+public delegate bool FrameHandler(in MsnpFrame frame);
+
+/// <summary>
+/// One client connection kept deliberately thin: a socket, a pipe each way and the protocol's
+/// frame scanner. Set-up steps read frames as strings; the measured loops use
+/// <see cref="ReadFramesAsync"/>, which hands frames over in place without copying.
+/// </summary>
+public sealed class LoadConnection : IAsyncDisposable
+{
+    private static readonly FrameScanner Scanner = new(CommandTable.For(MsnpDialect.Msnp8, FrameDirection.ServerToClient));
+    private readonly Socket _socket;
+    private readonly NetworkStream _stream;
+
+    private LoadConnection(Socket socket)
+    {
+        _socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: true);
+        Reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024));
+        Writer = PipeWriter.Create(_stream, new StreamPipeWriterOptions(minimumBufferSize: 16 * 1024));
+    }
+
+    /// <summary>The incoming side.</summary>
+    public PipeReader Reader { get; }
+
+    /// <summary>The outgoing side; callers write and flush.</summary>
+    public PipeWriter Writer { get; }
+
+    /// <summary>Connects to a loopback endpoint; anything else is refused so the tool cannot be aimed at someone else's server.</summary>
+    public static async Task<LoadConnection> ConnectAsync(IPEndPoint endPoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endPoint);
+        if (!IPAddress.IsLoopback(endPoint.Address))
+        {
+            throw new ArgumentException($"msnp load only targets loopback addresses, not {endPoint.Address}.", nameof(endPoint));
+        }
+
+        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        return new LoadConnection(socket);
+    }
+
+    /// <summary>Writes an ASCII line (CR LF included by the caller) and flushes it.</summary>
+    public async ValueTask SendAsync(string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var span = Writer.GetSpan(text.Length);
+        var written = Encoding.ASCII.GetBytes(text, span);
+        Writer.Advance(written);
+        await Writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the next frame as text (set-up only: it allocates).</summary>
+    public async ValueTask<string> ReadLineAsync(CancellationToken cancellationToken)
+    {
+        string? line = null;
+        await ReadFramesAsync(
+            (in MsnpFrame frame) =>
+            {
+                line = Encoding.UTF8.GetString(frame.Line);
+                return false;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return line ?? throw new EndOfStreamException("The server closed the connection.");
+    }
+
+    /// <summary>Reads frames until one starts with <paramref name="prefix"/>, skipping the rest (set-up only).</summary>
+    public async ValueTask<string> ReadLineStartingWithAsync(string prefix, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var line = await ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            if (line.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return line;
+            }
+
+            if (line.Length > 3 && char.IsAsciiDigit(line[0]))
+            {
+                throw new InvalidOperationException($"The server answered with an error while waiting for '{prefix}': {line}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hands every complete frame to <paramref name="handler"/> until it returns false or the
+    /// server closes the connection (then it returns false).
+    /// </summary>
+    public async ValueTask<bool> ReadFramesAsync(FrameHandler handler, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        while (true)
+        {
+            var result = await Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            var keepGoing = true;
+            while (keepGoing)
+            {
+                var status = Scanner.TryRead(buffer, out var frame, out var violation);
+                if (status == ScanStatus.Violation)
+                {
+                    Reader.AdvanceTo(buffer.Start);
+                    throw new InvalidDataException($"Unreadable frame from the server: {violation}");
+                }
+
+                if (status == ScanStatus.NeedMoreData)
+                {
+                    break;
+                }
+
+                keepGoing = handler(frame);
+                buffer = buffer.Slice(frame.End);
+            }
+
+            if (!keepGoing)
+            {
+                Reader.AdvanceTo(buffer.Start);
+                return true;
+            }
+
+            Reader.AdvanceTo(buffer.Start, buffer.End);
+            if (result.IsCompleted)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Closes the socket without a goodbye (callers send <c>OUT</c> first when they want one).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Reader.CompleteAsync().ConfigureAwait(false);
+        await Writer.CompleteAsync().ConfigureAwait(false);
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        _socket.Dispose();
+    }
+}

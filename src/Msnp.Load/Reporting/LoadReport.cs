@@ -1,0 +1,58 @@
+using Msnp.Load.Metrics;
+
+namespace Msnp.Load.Reporting;
+
+/// <summary>
+/// The outcome of one run. <see cref="Operations"/> is what the scenario measures (messages
+/// delivered, round trips, sign-ins); the delivery fields stay zero where they do not apply.
+/// </summary>
+public sealed record LoadReport
+{
+    /// <summary>Scenario name (relay, roundtrip, signin).</summary>
+    public required string Scenario { get; init; }
+
+    /// <summary>The parameters of the run, for the record.</summary>
+    public required IReadOnlyList<KeyValuePair<string, string>> Settings { get; init; }
+
+    /// <summary>What one operation is, in the text report ("messages", "round trips", "sign-ins").</summary>
+    public required string OperationName { get; init; }
+
+    /// <summary>Measured wall-clock time, from the first operation to the last.</summary>
+    public required double Seconds { get; init; }
+
+    /// <summary>Operations completed.</summary>
+    public required long Operations { get; init; }
+
+    /// <summary>Operations per second.</summary>
+    public double OperationsPerSecond => Seconds > 0 ? Operations / Seconds : 0;
+
+    /// <summary>Failed operations or connections.</summary>
+    public long Errors { get; init; }
+
+    /// <summary>Messages sent (relay, roundtrip).</summary>
+    public long Sent { get; init; }
+
+    /// <summary>Distinct messages received (relay, roundtrip).</summary>
+    public long Delivered { get; init; }
+
+    /// <summary>Sent messages that never arrived.</summary>
+    public long Lost { get; init; }
+
+    /// <summary>Messages that arrived after a later one from the same sender.</summary>
+    public long Reordered { get; init; }
+
+    /// <summary>Messages that arrived twice.</summary>
+    public long Duplicates { get; init; }
+
+    /// <summary>Payload bytes delivered.</summary>
+    public long Bytes { get; init; }
+
+    /// <summary>Payload bytes delivered per second.</summary>
+    public double BytesPerSecond => Seconds > 0 ? Bytes / Seconds : 0;
+
+    /// <summary>Latency of each operation (delivery, round trip or sign-in).</summary>
+    public required LatencySummary Latency { get; init; }
+
+    /// <summary>True when every message sent arrived once, in order, and nothing failed.</summary>
+    public bool Consistent => Errors == 0 && Lost == 0 && Reordered == 0 && Duplicates == 0 && Delivered == Sent;
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Msnp.Load.Reporting;
+
+/// <summary>Renders a <see cref="LoadReport"/> as text for people or JSON for scripts.</summary>
+public static class ReportWriter
+{
+    /// <summary>A few aligned lines.</summary>
+    public static string ToText(LoadReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.Append(c, $"msnp load {report.Scenario}: {string.Join(", ", report.Settings.Select(s => $"{s.Key}={s.Value}"))}\n");
+        text.Append(c, $"  {report.OperationName,-12} {report.Operations,12:N0} in {report.Seconds:F2} s = {report.OperationsPerSecond:N0}/s\n");
+        if (report.Sent > 0 || report.Delivered > 0)
+        {
+            text.Append(c, $"  sent         {report.Sent,12:N0}   delivered {report.Delivered:N0}   lost {report.Lost:N0}   reordered {report.Reordered:N0}   duplicates {report.Duplicates:N0}\n");
+        }
+
+        if (report.Bytes > 0)
+        {
+            text.Append(c, $"  payload      {report.BytesPerSecond / (1024 * 1024),12:F1} MiB/s\n");
+        }
+
+        var l = report.Latency;
+        text.Append(c, $"  latency      p50 {Ms(l.P50)}   p99 {Ms(l.P99)}   p99.9 {Ms(l.P999)}   max {Ms(l.Max)}   ({l.Count:N0} samples)\n");
+        text.Append(c, $"  errors       {report.Errors,12:N0}   {(report.Consistent ? "consistent" : "INCONSISTENT")}\n");
+        return text.ToString();
+
+        static string Ms(double microseconds) => (microseconds / 1000).ToString("F3", CultureInfo.InvariantCulture) + " ms";
+    }
+
+    /// <summary>One JSON object; latencies in microseconds.</summary>
+    public static string ToJson(LoadReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("scenario", report.Scenario);
+            json.WriteStartObject("settings");
+            foreach (var (key, value) in report.Settings)
+            {
+                json.WriteString(key, value);
+            }
+
+            json.WriteEndObject();
+            json.WriteString("operation", report.OperationName);
+            json.WriteNumber("seconds", report.Seconds);
+            json.WriteNumber("operations", report.Operations);
+            json.WriteNumber("operationsPerSecond", report.OperationsPerSecond);
+            json.WriteNumber("sent", report.Sent);
+            json.WriteNumber("delivered", report.Delivered);
+            json.WriteNumber("lost", report.Lost);
+            json.WriteNumber("reordered", report.Reordered);
+            json.WriteNumber("duplicates", report.Duplicates);
+            json.WriteNumber("bytes", report.Bytes);
+            json.WriteNumber("bytesPerSecond", report.BytesPerSecond);
+            json.WriteNumber("errors", report.Errors);
+            json.WriteBoolean("consistent", report.Consistent);
+            json.WriteStartObject("latencyMicroseconds");
+            json.WriteNumber("count", report.Latency.Count);
+            json.WriteNumber("p50", report.Latency.P50);
+            json.WriteNumber("p99", report.Latency.P99);
+            json.WriteNumber("p999", report.Latency.P999);
+            json.WriteNumber("max", report.Latency.Max);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
