@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Msnp.Load.Metrics;
+using Msnp.Load.Reporting;
+
+namespace Msnp.Cli.Tests.Load;
+
+public class ReportWriterTests
+{
+    private static readonly LoadReport Clean = new()
+    {
+        Scenario = "relay",
+        Settings = [new("pairs", "8")],
+        OperationName = "messages",
+        Seconds = 2,
+        Operations = 1000,
+        Sent = 1000,
+        Delivered = 1000,
+        Bytes = 2048,
+        Latency = new LatencySummary(1000, 100, 900, 990, 1000),
+    };
+
+    [Fact]
+    public void Rates_divide_by_the_measured_time()
+    {
+        Assert.Equal(500, Clean.OperationsPerSecond);
+        Assert.Equal(1024, Clean.BytesPerSecond);
+        Assert.True(Clean.Consistent);
+    }
+
+    [Theory]
+    [InlineData(1, 0, 0, 0)]
+    [InlineData(0, 1, 0, 0)]
+    [InlineData(0, 0, 1, 0)]
+    [InlineData(0, 0, 0, 1)]
+    public void Any_loss_disorder_repeat_or_error_is_inconsistent(long lost, long reordered, long duplicates, long errors)
+    {
+        var report = Clean with { Lost = lost, Reordered = reordered, Duplicates = duplicates, Errors = errors };
+
+        Assert.False(report.Consistent);
+        Assert.Contains("INCONSISTENT", ReportWriter.ToText(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fewer_delivered_than_sent_is_inconsistent()
+    {
+        Assert.False((Clean with { Delivered = 999 }).Consistent);
+    }
+
+    [Fact]
+    public void Json_carries_every_figure()
+    {
+        using var json = JsonDocument.Parse(ReportWriter.ToJson(Clean));
+        var root = json.RootElement;
+
+        Assert.Equal("relay", root.GetProperty("scenario").GetString());
+        Assert.Equal("8", root.GetProperty("settings").GetProperty("pairs").GetString());
+        Assert.Equal(500, root.GetProperty("operationsPerSecond").GetDouble());
+        Assert.Equal(1000, root.GetProperty("delivered").GetInt64());
+        Assert.True(root.GetProperty("consistent").GetBoolean());
+        Assert.Equal(990, root.GetProperty("latencyMicroseconds").GetProperty("p999").GetDouble());
+    }
+
+    [Fact]
+    public void Text_shows_the_rate_and_latency_in_milliseconds()
+    {
+        var text = ReportWriter.ToText(Clean);
+
+        Assert.Contains("= 500/s", text, StringComparison.Ordinal);
+        Assert.Contains("p50 0.100 ms", text, StringComparison.Ordinal);
+        Assert.Contains("p99.9 0.990 ms", text, StringComparison.Ordinal);
+        Assert.Contains("consistent", text, StringComparison.Ordinal);
+    }
+}
