@@ -27,14 +27,15 @@ internal static class LoadCommand
         var pairs = IntOption("--pairs", "Switchboard sessions, one sender and one receiver each.", 8);
         var size = IntOption("--size", "Message body bytes (at most 1664).", 1024);
         var count = LongOption("--count", "Messages per sender at most (0: until the duration ends).");
+        var window = LongOption("--window", "Messages per sender in flight at most (0: no limit, so latency mostly measures queued buffers).");
         var (duration, json) = (DurationOption(), JsonOption());
         var command = new Command("relay", "Pipelined MSG U through the switchboard: messages/s delivered, bytes/s, delivery latency; checks arrival and order.")
         {
-            pairs, size, count, duration, json,
+            pairs, size, count, window, duration, json,
         };
         command.SetAction((parse, ct) => RunAsync(parse, json, ct, (target, progress, token) =>
-            RelayScenario.RunAsync(target, new RelaySettings(parse.GetValue(pairs), parse.GetValue(size), Seconds(parse, duration), parse.GetValue(count)), progress, token),
-            Check(parse, pairs, size)));
+            RelayScenario.RunAsync(target, new RelaySettings(parse.GetValue(pairs), parse.GetValue(size), Seconds(parse, duration), parse.GetValue(count), parse.GetValue(window)), progress, token),
+            parse.GetValue(window) < 0 ? "--window must not be negative." : Check(parse, pairs, size)));
         return command;
     }
 

@@ -14,11 +14,13 @@ public sealed class MessageReceiver
 {
     private readonly LoadProgress _progress;
     private readonly FrameHandler _handler;
+    private readonly InFlightWindow? _window;
 
-    /// <summary>Creates a receiver reporting to <paramref name="progress"/>.</summary>
-    public MessageReceiver(LoadProgress progress)
+    /// <summary>Creates a receiver reporting to <paramref name="progress"/> and, when given, to the sender's window.</summary>
+    public MessageReceiver(LoadProgress progress, InFlightWindow? window = null)
     {
         _progress = progress;
+        _window = window;
         _handler = OnFrame;
     }
 
@@ -72,6 +74,7 @@ public sealed class MessageReceiver
         Latency.Add(now - sentAt);
         Bytes += frame.Payload.Length;
         _progress.Complete();
+        _window?.Delivered();
         return true;
     }
 }

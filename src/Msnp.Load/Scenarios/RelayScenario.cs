@@ -9,7 +9,8 @@ namespace Msnp.Load.Scenarios;
 /// <param name="Size">Message body bytes.</param>
 /// <param name="Duration">How long senders keep sending.</param>
 /// <param name="MaxMessages">Messages per sender at most; 0 for no limit.</param>
-public sealed record RelaySettings(int Pairs, int Size, TimeSpan Duration, long MaxMessages = 0);
+/// <param name="Window">Messages per sender in flight at most; 0 for no limit (fill every buffer).</param>
+public sealed record RelaySettings(int Pairs, int Size, TimeSpan Duration, long MaxMessages = 0, long Window = 0);
 
 /// <summary>
 /// Pipelined one-way chat: each sender writes <c>MSG TrID U len</c> as fast as the server takes
@@ -27,7 +28,8 @@ public static class RelayScenario
         var pairs = await ChatPair.OpenAsync(target, settings.Pairs, progress, cancellationToken).ConfigureAwait(false);
         try
         {
-            var receivers = pairs.Select(_ => new MessageReceiver(progress)).ToArray();
+            var windows = pairs.Select(_ => new InFlightWindow(settings.Window)).ToArray();
+            var receivers = windows.Select(w => new MessageReceiver(progress, w)).ToArray();
             var sent = new long[pairs.Length];
             using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             drain.CancelAfter(settings.Duration + TimeSpan.FromSeconds(30));
@@ -36,7 +38,7 @@ public static class RelayScenario
             var started = Stopwatch.GetTimestamp();
             var deadline = started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
             var receiving = pairs.Select((p, i) => receivers[i].RunAsync(p.Receiver, drain.Token)).ToArray();
-            var sending = pairs.Select((p, i) => Task.Run(async () => sent[i] = await SendAsync(p, settings, deadline, cancellationToken).ConfigureAwait(false))).ToArray();
+            var sending = pairs.Select((p, i) => Task.Run(async () => sent[i] = await SendAsync(p, windows[i], settings, deadline, drain.Token).ConfigureAwait(false))).ToArray();
             await Task.WhenAll(sending).ConfigureAwait(false);
             progress.Phase = "draining";
             var errors = 0L;
@@ -52,7 +54,7 @@ public static class RelayScenario
             var latency = LatencySamples.Summarize(receivers.Select(r => r.Latency));
             return PairRunResult.Build(
                 "relay", "messages",
-                [PairRunResult.Setting("pairs", settings.Pairs), PairRunResult.Setting("size", settings.Size), PairRunResult.Setting("duration", settings.Duration.TotalSeconds)],
+                [PairRunResult.Setting("pairs", settings.Pairs), PairRunResult.Setting("size", settings.Size), PairRunResult.Setting("duration", settings.Duration.TotalSeconds), PairRunResult.Setting("window", settings.Window)],
                 started, sent, receivers, -1, latency, errors);
         }
         finally
@@ -64,7 +66,7 @@ public static class RelayScenario
         }
     }
 
-    private static async Task<long> SendAsync(ChatPair pair, RelaySettings settings, long deadline, CancellationToken cancellationToken)
+    private static async Task<long> SendAsync(ChatPair pair, InFlightWindow window, RelaySettings settings, long deadline, CancellationToken cancellationToken)
     {
         var messages = new MessageWriter(settings.Size, 'U');
         var writer = pair.Sender.Writer;
@@ -72,6 +74,7 @@ public static class RelayScenario
         long sequence = 0;
         while (sequence < limit && Stopwatch.GetTimestamp() < deadline)
         {
+            await window.WaitForRoomAsync(sequence, cancellationToken).ConfigureAwait(false);
             var batchEnd = Math.Min(limit, sequence + Batch);
             while (sequence < batchEnd)
             {

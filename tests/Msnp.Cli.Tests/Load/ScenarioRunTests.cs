@@ -24,6 +24,17 @@ public class ScenarioRunTests
     }
 
     [Fact]
+    public async Task Relay_with_a_small_window_still_delivers_everything()
+    {
+        await using var target = await InProcessTarget.StartAsync(CancellationToken.None);
+
+        var report = await RelayScenario.RunAsync(target, new RelaySettings(1, 200, TimeSpan.FromSeconds(5), MaxMessages: 300, Window: 4), new LoadProgress(), CancellationToken.None);
+
+        Assert.Equal(300, report.Delivered);
+        Assert.True(report.Consistent, Msnp.Load.Reporting.ReportWriter.ToText(report));
+    }
+
+    [Fact]
     public async Task Roundtrip_counts_one_ack_per_message()
     {
         await using var target = await InProcessTarget.StartAsync(CancellationToken.None);
