@@ -53,6 +53,12 @@ public sealed record LoadReport
     /// <summary>Latency of each operation (delivery, round trip or sign-in).</summary>
     public required LatencySummary Latency { get; init; }
 
+    /// <summary>Allocations and collections in the whole process (server and load side) during the run.</summary>
+    public RuntimeCounters Runtime { get; init; }
+
+    /// <summary>Bytes allocated per operation, both sides together.</summary>
+    public double AllocatedBytesPerOperation => Operations > 0 ? (double)Runtime.AllocatedBytes / Operations : 0;
+
     /// <summary>True when every message sent arrived once, in order, and nothing failed.</summary>
     public bool Consistent => Errors == 0 && Lost == 0 && Reordered == 0 && Duplicates == 0 && Delivered == Sent;
 }

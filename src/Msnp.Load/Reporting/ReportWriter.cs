@@ -27,6 +27,8 @@ public static class ReportWriter
 
         var l = report.Latency;
         text.Append(c, $"  latency      p50 {Ms(l.P50)}   p99 {Ms(l.P99)}   p99.9 {Ms(l.P999)}   max {Ms(l.Max)}   ({l.Count:N0} samples)\n");
+        var r = report.Runtime;
+        text.Append(c, $"  allocated    {report.AllocatedBytesPerOperation,12:N0} B/op (server and load side)   GCs gen0 {r.Gen0:N0}  gen1 {r.Gen1:N0}  gen2 {r.Gen2:N0}\n");
         text.Append(c, $"  errors       {report.Errors,12:N0}   {(report.Consistent ? "consistent" : "INCONSISTENT")}\n");
         return text.ToString();
 
@@ -62,6 +64,13 @@ public static class ReportWriter
             json.WriteNumber("bytesPerSecond", report.BytesPerSecond);
             json.WriteNumber("errors", report.Errors);
             json.WriteBoolean("consistent", report.Consistent);
+            json.WriteNumber("allocatedBytes", report.Runtime.AllocatedBytes);
+            json.WriteNumber("allocatedBytesPerOperation", report.AllocatedBytesPerOperation);
+            json.WriteStartObject("collections");
+            json.WriteNumber("gen0", report.Runtime.Gen0);
+            json.WriteNumber("gen1", report.Runtime.Gen1);
+            json.WriteNumber("gen2", report.Runtime.Gen2);
+            json.WriteEndObject();
             json.WriteStartObject("latencyMicroseconds");
             json.WriteNumber("count", report.Latency.Count);
             json.WriteNumber("p50", report.Latency.P50);

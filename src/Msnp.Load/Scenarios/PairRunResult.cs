@@ -10,7 +10,7 @@ internal static class PairRunResult
 {
     public static LoadReport Build(
         string scenario, string operationName, IReadOnlyList<KeyValuePair<string, string>> settings,
-        long started, long[] sent, MessageReceiver[] receivers, long operations, LatencySummary latency, long errors)
+        long started, RuntimeCounters runtime, long[] sent, MessageReceiver[] receivers, long operations, LatencySummary latency, long errors)
     {
         long delivered = 0, lost = 0, reordered = 0, duplicates = 0, bytes = 0, foreign = 0;
         var ended = started;
@@ -45,6 +45,7 @@ internal static class PairRunResult
             Duplicates = duplicates,
             Bytes = bytes,
             Latency = latency,
+            Runtime = runtime,
         };
     }
 

@@ -35,6 +35,7 @@ public static class RelayScenario
             drain.CancelAfter(settings.Duration + TimeSpan.FromSeconds(30));
 
             progress.Phase = "running";
+            var counters = RuntimeCounters.Now();
             var started = Stopwatch.GetTimestamp();
             var deadline = started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
             var receiving = pairs.Select((p, i) => receivers[i].RunAsync(p.Receiver, drain.Token)).ToArray();
@@ -51,11 +52,12 @@ public static class RelayScenario
                 errors++;
             }
 
+            var runtime = RuntimeCounters.Now().Since(counters);
             var latency = LatencySamples.Summarize(receivers.Select(r => r.Latency));
             return PairRunResult.Build(
                 "relay", "messages",
                 [PairRunResult.Setting("pairs", settings.Pairs), PairRunResult.Setting("size", settings.Size), PairRunResult.Setting("duration", settings.Duration.TotalSeconds), PairRunResult.Setting("window", settings.Window)],
-                started, sent, receivers, -1, latency, errors);
+                started, runtime, sent, receivers, -1, latency, errors);
         }
         finally
         {

@@ -36,6 +36,7 @@ public static class RoundTripScenario
             drain.CancelAfter(settings.Duration + TimeSpan.FromSeconds(30));
 
             progress.Phase = "running";
+            var counters = RuntimeCounters.Now();
             var started = Stopwatch.GetTimestamp();
             var deadline = started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
             var receiving = pairs.Select((p, i) => receivers[i].RunAsync(p.Receiver, drain.Token)).ToArray();
@@ -52,11 +53,12 @@ public static class RoundTripScenario
                 errors++;
             }
 
+            var runtime = RuntimeCounters.Now().Since(counters);
             var latency = LatencySamples.Summarize(senders.Select(s => s.Latency));
             return PairRunResult.Build(
                 "roundtrip", "round trips",
                 [PairRunResult.Setting("pairs", settings.Pairs), PairRunResult.Setting("size", settings.Size), PairRunResult.Setting("duration", settings.Duration.TotalSeconds)],
-                started, senders.Select(s => s.Sent).ToArray(), receivers, senders.Sum(s => s.Acked), latency, errors + senders.Sum(s => s.Naks));
+                started, runtime, senders.Select(s => s.Sent).ToArray(), receivers, senders.Sum(s => s.Acked), latency, errors + senders.Sum(s => s.Naks));
         }
         finally
         {

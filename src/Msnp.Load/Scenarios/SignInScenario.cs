@@ -32,6 +32,7 @@ public static class SignInScenario
         long claimed = 0, errors = 0;
 
         progress.Phase = "running";
+        var counters = RuntimeCounters.Now();
         var started = Stopwatch.GetTimestamp();
         var deadline = started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
@@ -66,6 +67,7 @@ public static class SignInScenario
             }
         }, cancellationToken))).ConfigureAwait(false);
         var ended = Stopwatch.GetTimestamp();
+        var runtime = RuntimeCounters.Now().Since(counters);
 
         var latency = LatencySamples.Summarize(samples);
         return new LoadReport
@@ -82,6 +84,7 @@ public static class SignInScenario
             Operations = latency.Count,
             Errors = errors,
             Latency = latency,
+            Runtime = runtime,
         };
     }
 }

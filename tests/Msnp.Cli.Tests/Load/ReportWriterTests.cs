@@ -17,6 +17,7 @@ public class ReportWriterTests
         Delivered = 1000,
         Bytes = 2048,
         Latency = new LatencySummary(1000, 100, 900, 990, 1000),
+        Runtime = new RuntimeCounters(64_000, 3, 1, 0),
     };
 
     [Fact]
@@ -58,6 +59,8 @@ public class ReportWriterTests
         Assert.Equal(1000, root.GetProperty("delivered").GetInt64());
         Assert.True(root.GetProperty("consistent").GetBoolean());
         Assert.Equal(990, root.GetProperty("latencyMicroseconds").GetProperty("p999").GetDouble());
+        Assert.Equal(64, root.GetProperty("allocatedBytesPerOperation").GetDouble());
+        Assert.Equal(3, root.GetProperty("collections").GetProperty("gen0").GetInt32());
     }
 
     [Fact]
