@@ -19,6 +19,7 @@ internal static class LoadCommand
         load.Subcommands.Add(Relay());
         load.Subcommands.Add(RoundTrip());
         load.Subcommands.Add(SignIn());
+        load.Subcommands.Add(Idle());
         return load;
     }
 
@@ -68,6 +69,20 @@ internal static class LoadCommand
         command.SetAction((parse, ct) => RunAsync(parse, json, ct, (target, progress, token) =>
             SignInScenario.RunAsync(target, new SignInSettings(parse.GetValue(users), parse.GetValue(concurrency), Seconds(parse, duration), parse.GetValue(count)), progress, token),
             parse.GetValue(users) < 1 || parse.GetValue(concurrency) < 1 ? "--users and --concurrency must be at least 1." : null));
+        return command;
+    }
+
+    private static Command Idle()
+    {
+        var connections = IntOption("--connections", "Signed-in connections to hold (each needs an account, about 30 ms to create).", 1000);
+        var (duration, json) = (DurationOption(), JsonOption());
+        var command = new Command("idle", "Hold signed-in idle connections and report the process's memory growth per connection.")
+        {
+            connections, duration, json,
+        };
+        command.SetAction((parse, ct) => RunAsync(parse, json, ct, (target, progress, token) =>
+            IdleScenario.RunAsync(target, new IdleSettings(parse.GetValue(connections), Seconds(parse, duration)), progress, token),
+            parse.GetValue(connections) < 1 ? "--connections must be at least 1." : null));
         return command;
     }
 

@@ -56,6 +56,9 @@ public sealed record LoadReport
     /// <summary>Allocations and collections in the whole process (server and load side) during the run.</summary>
     public RuntimeCounters Runtime { get; init; }
 
+    /// <summary>Memory held per connection (idle scenario only).</summary>
+    public MemoryUse? Memory { get; init; }
+
     /// <summary>Bytes allocated per operation, both sides together.</summary>
     public double AllocatedBytesPerOperation => Operations > 0 ? (double)Runtime.AllocatedBytes / Operations : 0;
 

@@ -27,6 +27,11 @@ public static class ReportWriter
 
         var l = report.Latency;
         text.Append(c, $"  latency      p50 {Ms(l.P50)}   p99 {Ms(l.P99)}   p99.9 {Ms(l.P999)}   max {Ms(l.Max)}   ({l.Count:N0} samples)\n");
+        if (report.Memory is { } m)
+        {
+            text.Append(c, $"  memory       {m.ManagedPerConnection,12:N0} B/connection managed, {m.ResidentPerConnection:N0} B/connection resident (server and load side, {m.Connections:N0} connections)\n");
+        }
+
         var r = report.Runtime;
         text.Append(c, $"  allocated    {report.AllocatedBytesPerOperation,12:N0} B/op (server and load side)   GCs gen0 {r.Gen0:N0}  gen1 {r.Gen1:N0}  gen2 {r.Gen2:N0}\n");
         text.Append(c, $"  errors       {report.Errors,12:N0}   {(report.Consistent ? "consistent" : "INCONSISTENT")}\n");
@@ -71,6 +76,17 @@ public static class ReportWriter
             json.WriteNumber("gen1", report.Runtime.Gen1);
             json.WriteNumber("gen2", report.Runtime.Gen2);
             json.WriteEndObject();
+            if (report.Memory is { } m)
+            {
+                json.WriteStartObject("memory");
+                json.WriteNumber("connections", m.Connections);
+                json.WriteNumber("managedBytes", m.ManagedBytes);
+                json.WriteNumber("residentBytes", m.ResidentBytes);
+                json.WriteNumber("managedBytesPerConnection", m.ManagedPerConnection);
+                json.WriteNumber("residentBytesPerConnection", m.ResidentPerConnection);
+                json.WriteEndObject();
+            }
+
             json.WriteStartObject("latencyMicroseconds");
             json.WriteNumber("count", report.Latency.Count);
             json.WriteNumber("p50", report.Latency.P50);

@@ -63,6 +63,26 @@ public class ScenarioRunTests
     }
 
     [Fact]
+    public async Task Idle_holds_every_connection_and_measures_memory_per_connection()
+    {
+        await using var target = await InProcessTarget.StartAsync(CancellationToken.None);
+
+        var report = await IdleScenario.RunAsync(target, new IdleSettings(3, TimeSpan.FromMilliseconds(100)), new LoadProgress(), CancellationToken.None);
+
+        Assert.Equal(3, report.Operations);
+        Assert.Equal(0, report.Errors);
+        Assert.Equal(3, report.Memory!.Connections);
+        Assert.Equal(report.Memory.ManagedBytes / 3.0, report.Memory.ManagedPerConnection);
+        Assert.Contains("B/connection managed", Msnp.Load.Reporting.ReportWriter.ToText(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resident_memory_is_read_from_proc_on_linux()
+    {
+        Assert.Equal(OperatingSystem.IsLinux(), MemoryUse.ResidentNow() > 0);
+    }
+
+    [Fact]
     public async Task The_cli_runs_a_short_relay_and_prints_json()
     {
         using var output = new StringWriter();
@@ -85,6 +105,7 @@ public class ScenarioRunTests
     [InlineData("relay", "--size", "5000")]
     [InlineData("roundtrip", "--pairs", "0")]
     [InlineData("signin", "--users", "0")]
+    [InlineData("idle", "--connections", "0")]
     public async Task Out_of_range_options_are_usage_errors(params string[] args)
     {
         using var output = new StringWriter();
