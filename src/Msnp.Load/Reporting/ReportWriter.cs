@@ -33,7 +33,11 @@ public static class ReportWriter
         }
 
         var r = report.Runtime;
-        text.Append(c, $"  allocated    {report.AllocatedBytesPerOperation,12:N0} B/op (server and load side)   GCs gen0 {r.Gen0:N0}  gen1 {r.Gen1:N0}  gen2 {r.Gen2:N0}\n");
+        if (r != default)
+        {
+            text.Append(c, $"  allocated    {report.AllocatedBytesPerOperation,12:N0} B/op (server and load side)   GCs gen0 {r.Gen0:N0}  gen1 {r.Gen1:N0}  gen2 {r.Gen2:N0}\n");
+        }
+
         text.Append(c, $"  errors       {report.Errors,12:N0}   {(report.Consistent ? "consistent" : "INCONSISTENT")}\n");
         return text.ToString();
 

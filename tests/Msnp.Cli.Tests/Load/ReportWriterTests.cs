@@ -72,5 +72,7 @@ public class ReportWriterTests
         Assert.Contains("p50 0.100 ms", text, StringComparison.Ordinal);
         Assert.Contains("p99.9 0.990 ms", text, StringComparison.Ordinal);
         Assert.Contains("consistent", text, StringComparison.Ordinal);
+        Assert.Contains("64 B/op", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("B/op", ReportWriter.ToText(Clean with { Runtime = default }), StringComparison.Ordinal);
     }
 }
