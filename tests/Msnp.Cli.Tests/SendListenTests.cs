@@ -1,5 +1,9 @@
 using System.Text.Json;
 using Msnp.Cli.Tests.Support;
+using Msnp.Client;
+using Msnp.Client.Conversations;
+using Msnp.Protocol.Dialects.Model;
+using Msnp.Protocol.Errors;
 
 namespace Msnp.Cli.Tests;
 
@@ -27,6 +31,45 @@ public sealed class SendListenTests
         Assert.Equal("hello bob, ça va?", json.RootElement.GetProperty("text").GetString());
         Assert.StartsWith("text/plain", json.RootElement.GetProperty("contentType").GetString(), StringComparison.Ordinal);
         Assert.Contains("ça va", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Listen_skips_typing_notifications()
+    {
+        await using var server = await TestServer.StartAsync();
+        await ServerAccounts.CreateAsync(server, Alice, Bob);
+        var listen = InProcess.RunAsync(["listen", .. ServerAccounts.Trusted(server, Bob), "--count", "1", "--timeout", "30"]);
+        await using var alice = new MsnpClient(new MsnpClientOptions
+        {
+            Host = "127.0.0.1",
+            Port = server.Host.Endpoints.NotificationPort,
+            HttpsPort = server.Host.Endpoints.HttpsPort,
+            Account = Alice,
+            Password = ServerAccounts.Password,
+            TrustedCertificatePath = ServerAccounts.CertificatePath(server),
+        });
+        await alice.SignInAsync();
+        await alice.SetStatusAsync(PresenceStatus.Online);
+
+        await using var conversation = await StartWhenOnlineAsync(alice, Bob, listen);
+        await conversation.SendTypingAsync();
+        await conversation.SendTextAsync("after typing");
+
+        var (code, output, error) = await listen;
+        Assert.Equal((ExitCodes.Success, string.Empty), (code, error));
+        Assert.Equal("""{"from":"alice@example.com","text":"after typing","contentType":"text/plain; charset=UTF-8"}""", Assert.Single(MsnpProcess.Lines(output)));
+    }
+
+    [Fact]
+    public async Task Listen_stops_cleanly_when_cancelled()
+    {
+        await using var server = await TestServer.StartAsync();
+        await ServerAccounts.CreateAsync(server, Bob);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+
+        var (code, output, error) = await InProcess.RunAsync(cancel.Token, ["listen", .. ServerAccounts.Trusted(server, Bob)]);
+
+        Assert.Equal((ExitCodes.Success, string.Empty, string.Empty), (code, output, error));
     }
 
     [Fact]
@@ -109,6 +152,21 @@ public sealed class SendListenTests
 
         var badVersion = await InProcess.RunAsync(["send", .. server, "--password", "pw", "--version", "MSNP12", Bob, "hi"]);
         Assert.Equal(ExitCodes.Usage, badVersion.ExitCode);
+    }
+
+    private static async Task<Conversation> StartWhenOnlineAsync(MsnpClient client, string account, Task listener)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await client.StartConversationAsync(account);
+            }
+            catch (MsnpException e) when (e.Code == MsnpErrorCode.PrincipalNotOnline && attempt < 50 && !listener.IsCompleted)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     /// <summary>Retries <c>send</c> while the listener is still signing in (217), so the test does not race it.</summary>

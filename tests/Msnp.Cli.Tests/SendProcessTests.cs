@@ -23,12 +23,14 @@ public sealed class SendProcessTests
     }
 
     [Fact]
-    public async Task Msnp_send_as_a_process_exits_with_the_unreachable_code()
+    public async Task Msnp_send_as_a_process_takes_the_password_from_the_environment_and_exits_with_the_unreachable_code()
     {
         await using var server = await TestServer.StartAsync();
         await ServerAccounts.CreateAsync(server, "alice@example.com", "bob@example.com");
+        var withoutPassword = ServerAccounts.Trusted(server, "alice@example.com", password: null);
+        var environment = new Dictionary<string, string?> { ["MSNP_PASSWORD"] = ServerAccounts.Password };
 
-        var (code, output, error) = await MsnpProcess.RunAsync(null, ["send", .. ServerAccounts.Trusted(server, "alice@example.com"), "bob@example.com", "hi"]);
+        var (code, output, error) = await MsnpProcess.RunAsync(environment, null, ["send", .. withoutPassword, "bob@example.com", "hi"]);
 
         Assert.Equal(ExitCodes.Unreachable, code);
         Assert.Empty(output);

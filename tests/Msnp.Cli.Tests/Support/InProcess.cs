@@ -7,10 +7,16 @@ internal static class InProcess
 {
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        return await RunAsync(timeout.Token, args);
+    }
+
+    /// <summary>Runs with a token that stands in for Ctrl-C.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(CancellationToken cancellationToken, params string[] args)
+    {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var exitCode = await MsnpRootCommand.RunAsync(args, new InvocationConfiguration { Output = output, Error = error }, timeout.Token);
+        var exitCode = await MsnpRootCommand.RunAsync(args, new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
         return (exitCode, output.ToString(), error.ToString());
     }
 }

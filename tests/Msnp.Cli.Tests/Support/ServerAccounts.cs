@@ -20,16 +20,16 @@ internal static class ServerAccounts
 
     public static string CertificatePath(TestServer server) => Path.Combine(server.DataDirectory, "passport.crt");
 
-    /// <summary>--server, --user, --password and --nexus for <paramref name="email"/>; TLS trust is left to the caller.</summary>
-    public static string[] Connection(TestServer server, string email, string password = Password) =>
+    /// <summary>--server, --user, --password (unless null) and --nexus for <paramref name="email"/>; TLS trust is left to the caller.</summary>
+    public static string[] Connection(TestServer server, string email, string? password = Password) =>
     [
         "--server", $"127.0.0.1:{server.Host.Endpoints.NotificationPort}",
         "--user", email,
-        "--password", password,
+        .. password is null ? Array.Empty<string>() : ["--password", password],
         "--nexus", $"https://127.0.0.1:{server.Host.Endpoints.HttpsPort}/rdr/pprdr.asp",
     ];
 
     /// <summary><see cref="Connection"/> plus <c>--trust-cert</c> with the server's generated certificate.</summary>
-    public static string[] Trusted(TestServer server, string email, string password = Password) =>
+    public static string[] Trusted(TestServer server, string email, string? password = Password) =>
         [.. Connection(server, email, password), "--trust-cert", CertificatePath(server)];
 }
