@@ -12,14 +12,18 @@ public sealed class SendListenTests
     private const string Alice = "alice@example.com";
     private const string Bob = "bob@example.com";
 
-    [Fact]
-    public async Task Listen_prints_the_message_send_delivers_and_both_exit_zero()
+    [Theory]
+    [InlineData("MSNP8")]
+    [InlineData("MSNP9")]
+    [InlineData("MSNP7")]
+    [InlineData("2")]
+    public async Task Listen_prints_the_message_send_delivers_and_both_exit_zero(string version)
     {
         await using var server = await TestServer.StartAsync();
         await ServerAccounts.CreateAsync(server, Alice, Bob);
 
-        var listen = InProcess.RunAsync(["listen", .. ServerAccounts.Trusted(server, Bob), "--count", "1", "--timeout", "30"]);
-        var send = await SendWhenOnlineAsync(listen, ["send", .. ServerAccounts.Trusted(server, Alice), Bob, "hello bob, ça va?"]);
+        var listen = InProcess.RunAsync(["listen", .. ServerAccounts.Trusted(server, Bob), "--version", version, "--count", "1", "--timeout", "30"]);
+        var send = await SendWhenOnlineAsync(listen, ["send", .. ServerAccounts.Trusted(server, Alice), "--version", version, Bob, "hello bob, ça va?"]);
 
         Assert.Equal((ExitCodes.Success, string.Empty), (send.ExitCode, send.Error));
         var (code, output, error) = await listen;
