@@ -11,4 +11,25 @@ internal static class ExitCodes
 
     /// <summary>The input was read but is not valid MSNP (a framing violation or a truncated frame).</summary>
     public const int InvalidInput = 2;
+
+    /// <summary>The server could not be reached, or the connection broke.</summary>
+    public const int ConnectionFailed = 3;
+
+    /// <summary>Sign-in failed: wrong account or password, Passport refused, or its certificate is not trusted.</summary>
+    public const int SignInFailed = 4;
+
+    /// <summary>The contact could not be invited to a conversation (e.g. 217: offline, 216: blocked, 208: no such account).</summary>
+    public const int Unreachable = 5;
+
+    /// <summary>The switchboard answered the message with NAK.</summary>
+    public const int NotDelivered = 6;
+
+    /// <summary>The server did not answer in time, or <c>listen</c> saw fewer messages than <c>--count</c> before <c>--timeout</c>.</summary>
+    public const int TimedOut = 7;
+
+    /// <summary>The server answered some other request with an MSNP error.</summary>
+    public const int ServerError = 8;
+
+    /// <summary>Ctrl-C stopped a verb before it finished its job (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

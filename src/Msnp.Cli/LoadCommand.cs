@@ -117,7 +117,7 @@ internal static class LoadCommand
 
         var output = parse.InvocationConfiguration.Output;
         await output.WriteAsync(parse.GetValue(json) ? ReportWriter.ToJson(report) + "\n" : ReportWriter.ToText(report)).ConfigureAwait(false);
-        return report.Consistent ? ExitCodes.Success : ExitCodes.InvalidInput;
+        return report.Consistent ? ExitCodes.Success : ExitCodes.NotDelivered;
     }
 
     // One line a second on standard error: the phase, the running total and the last second's rate.

@@ -15,6 +15,8 @@ internal static class MsnpRootCommand
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(DecodeCommand.Create());
+        root.Subcommands.Add(SendCommand.Create());
+        root.Subcommands.Add(ListenCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
         return root;
     }

@@ -64,7 +64,7 @@ public sealed partial class MsnpClient : IAsyncDisposable
     /// <summary>The notification connection ended, for whatever reason.</summary>
     public event EventHandler<DisconnectedEventArgs>? Disconnected;
 
-    /// <summary>Someone invited the user to a conversation (<c>RNG</c>); call <see cref="ConversationInvitedEventArgs.AcceptAsync"/> to join.</summary>
+    /// <summary>Someone invited the user to a conversation (<c>RNG</c>); call <see cref="ConversationInvitedEventArgs.AcceptAsync(CancellationToken)"/> to join.</summary>
     public event EventHandler<ConversationInvitedEventArgs>? ConversationInvited;
 
     internal MsnpConnection Connection => _connection ?? throw new InvalidOperationException("Not signed in.");

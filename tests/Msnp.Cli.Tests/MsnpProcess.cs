@@ -12,7 +12,11 @@ internal static class MsnpProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(byte[]? standardInput, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(byte[]? standardInput, params string[] args) =>
+        RunAsync(new Dictionary<string, string?>(), standardInput, args);
+
+    /// <summary>Runs the tool with extra environment variables (a null value removes one).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string?> environment, byte[]? standardInput, params string[] args)
     {
         var tool = Path.Combine(AppContext.BaseDirectory, "msnp.dll");
         Assert.True(File.Exists(tool), $"the msnp tool was not found at {tool}");
@@ -24,6 +28,11 @@ internal static class MsnpProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(tool);
         foreach (var arg in args)

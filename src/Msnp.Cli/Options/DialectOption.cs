@@ -3,10 +3,13 @@ using Msnp.Protocol.Dialects;
 
 namespace Msnp.Cli.Options;
 
-/// <summary>The <c>--dialect</c> option, shared by every verb that speaks one protocol version.</summary>
+/// <summary>
+/// The protocol-version option, shared by every verb that speaks one version: <c>--dialect</c> for
+/// reading captures, <c>--version</c> for verbs that connect (the name the usage gives).
+/// </summary>
 internal static class DialectOption
 {
-    public static Option<MsnpDialect> Create(MsnpDialect defaultDialect) => new("--dialect")
+    public static Option<MsnpDialect> Create(MsnpDialect defaultDialect, string name = "--dialect") => new(name)
     {
         Description = $"Protocol version: MSNP{MsnpDialect.MinimumVersion} to MSNP{MsnpDialect.MaximumVersion} (or just the number).",
         HelpName = "MSNPn",

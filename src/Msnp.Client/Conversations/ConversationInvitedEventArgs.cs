@@ -29,11 +29,21 @@ public sealed class ConversationInvitedEventArgs : EventArgs
     public string InviterName { get; }
 
     /// <summary>Joins the session (<c>ANS</c>); the returned conversation lists everyone already there.</summary>
-    public async Task<Conversation> AcceptAsync(CancellationToken cancellationToken = default)
+    public Task<Conversation> AcceptAsync(CancellationToken cancellationToken = default) =>
+        AcceptAsync(static _ => { }, cancellationToken);
+
+    /// <summary>
+    /// Joins the session, calling <paramref name="configure"/> before <c>ANS</c> is sent, so handlers
+    /// attached there see every message: the inviter may send as soon as the user joined, before
+    /// the returned task resumes.
+    /// </summary>
+    public async Task<Conversation> AcceptAsync(Action<Conversation> configure, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(configure);
         var conversation = await Conversation.ConnectAsync(_client, _host, _port, cancellationToken).ConfigureAwait(false);
         try
         {
+            configure(conversation);
             await conversation.AnswerAsync(_cookie, SessionId, cancellationToken).ConfigureAwait(false);
             return conversation;
         }

@@ -41,8 +41,11 @@ public sealed partial class NotificationSession
         string? msnObject = p.Count == 3 ? p[2] : null;
         bool first = !PresenceOpened;
         var previous = Status;
-        SetPresence(status, clientId, msnObject);
+
+        // Echo first: other sessions fan out to us as soon as our status is set, and their NLN
+        // must not overtake the reply to our own CHG.
         Send((Writer, trId, status, clientId, msnObject), static (w, s) => s.Writer.WriteStatusChanged(w, s.trId, s.status, s.clientId, s.msnObject));
+        SetPresence(status, clientId, msnObject);
 
         if (first)
         {

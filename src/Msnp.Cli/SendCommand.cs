@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Msnp.Cli.Options;
+using Msnp.Cli.Sessions;
+using Msnp.Client;
+using Msnp.Protocol.Dialects.Model;
+
+namespace Msnp.Cli;
+
+/// <summary>
+/// <c>msnp send TO TEXT</c>: signs in, goes online, opens a conversation with one contact, sends one
+/// text message and waits for its <c>ACK</c>. Exit code 0 means the switchboard acknowledged it.
+/// </summary>
+internal static class SendCommand
+{
+    public static Command Create()
+    {
+        var connection = new ConnectionOptions();
+        var to = new Argument<string>("TO") { Description = "The contact to send to." };
+        var text = new Argument<string>("TEXT") { Description = "The message text." };
+        var command = new Command("send", "Sign in, send one text message to a contact and wait for the switchboard's ACK.") { to, text };
+        connection.AddTo(command);
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            if (connection.ToClientOptions(parse) is not { } options)
+            {
+                await error.WriteLineAsync($"msnp send: --password is required (or set {ConnectionOptions.PasswordVariable}).").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            var stage = SessionStage.SigningIn;
+            var client = new MsnpClient(options);
+            await using (client.ConfigureAwait(false))
+            {
+                try
+                {
+                    await client.SignInAsync(cancellationToken).ConfigureAwait(false);
+
+                    // A hidden user cannot open a switchboard (XFR SB), so go online first.
+                    stage = SessionStage.Online;
+                    await client.SetStatusAsync(PresenceStatus.Online, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+                    stage = SessionStage.Inviting;
+                    var conversation = await client.StartConversationAsync(parse.GetValue(to)!, cancellationToken).ConfigureAwait(false);
+                    await using (conversation.ConfigureAwait(false))
+                    {
+                        stage = SessionStage.Sending;
+                        await conversation.SendTextAsync(parse.GetValue(text)!, cancellationToken: cancellationToken).ConfigureAwait(false);
+                        await conversation.LeaveAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await client.SignOutAsync(cancellationToken).ConfigureAwait(false);
+                    return ExitCodes.Success;
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    await error.WriteLineAsync("msnp send: interrupted; the message was not confirmed.").ConfigureAwait(false);
+                    return ExitCodes.Interrupted;
+                }
+                catch (Exception e) when (SessionFailure.IsExpected(e))
+                {
+                    var (exitCode, message) = SessionFailure.Describe(e, stage);
+                    await error.WriteLineAsync($"msnp send: {message}").ConfigureAwait(false);
+                    return exitCode;
+                }
+            }
+        });
+
+        return command;
+    }
+}

@@ -1,0 +1,59 @@
+using Msnp.Server.Hosting;
+
+namespace Msnp.Cli.Tests.Support;
+
+/// <summary>A real server on 127.0.0.1 with free ports and a temporary data directory.</summary>
+internal sealed class TestServer : IAsyncDisposable
+{
+    private readonly string? _ownedDirectory;
+
+    private TestServer(MsnpServerHost host, string dataDirectory, string? ownedDirectory)
+    {
+        Host = host;
+        DataDirectory = dataDirectory;
+        _ownedDirectory = ownedDirectory;
+    }
+
+    public MsnpServerHost Host { get; }
+
+    public string DataDirectory { get; }
+
+    public static async Task<TestServer> StartAsync(Action<MsnpServerOptions>? configure = null)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "msnp-test-" + Guid.NewGuid().ToString("N"));
+        var host = await MsnpServerHost.StartAsync(options =>
+        {
+            options.DataDirectory = dir;
+            options.DispatchPort = 0;
+            options.NotificationPort = 0;
+            options.SwitchboardPort = 0;
+            options.HttpPort = 0;
+            options.HttpsPort = 0;
+
+            // The minimum work factor keeps account creation quick in tests.
+            options.Storage.PasswordIterations = Msnp.Server.Storage.StorageOptions.MinimumPasswordIterations;
+            configure?.Invoke(options);
+        });
+
+        // A caller-chosen directory outlives this server (restart tests); only our own is deleted.
+        var owned = host.Options.DataDirectory == dir ? dir : null;
+        return new TestServer(host, host.Options.DataDirectory, owned);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        if (_ownedDirectory is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(_ownedDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
