@@ -201,10 +201,12 @@ public sealed class OutboundBuffer
         waiter?.TrySetResult();
     }
 
-    // Idle connections should not keep a burst's worth of buffer alive.
+    // A connection should not keep a burst's worth of buffer once traffic falls off, but a busy
+    // one must not reallocate after every drain either: shrink only a large buffer whose last
+    // batch used a small part of it.
     private void ShrinkIfLarge(ArrayBufferWriter<byte> buffer)
     {
-        if (buffer.Capacity > 16 * 1024)
+        if (buffer.Capacity > 16 * 1024 && buffer.WrittenCount < buffer.Capacity / 8)
         {
             lock (_sync)
             {
