@@ -85,6 +85,16 @@ public sealed class FrameScanner
 
     private ScanStatus TryReadMultiSegment(in ReadOnlySequence<byte> buffer, out FrameLayout layout, out FramingViolation violation)
     {
+        // Most lines end inside the first segment (a pipe's buffers are kilobytes long): parse them
+        // in place. The first LF found there is the first LF of the whole window, so the result is
+        // the same as below; a line that runs past the first segment takes the general path.
+        var first = buffer.FirstSpan;
+        int firstLf = first[..(int)Math.Min(first.Length, _limits.MaxLineLength + 2L)].IndexOf((byte)'\n');
+        if (firstLf >= 0)
+        {
+            return Complete(buffer.Length, first[..firstLf], firstLf, out layout, out violation);
+        }
+
         long windowLength = Math.Min(buffer.Length, _limits.MaxLineLength + 2L);
         var window = buffer.Slice(0, windowLength);
         var lfPosition = window.PositionOf((byte)'\n');
