@@ -1,8 +1,11 @@
 using Msnp.Server.Hosting;
 
-namespace Msnp.Cli.Tests.Support;
+namespace Msnp.Testing;
 
-/// <summary>A real server on 127.0.0.1 with free ports and a temporary data directory.</summary>
+/// <summary>
+/// A real server on 127.0.0.1 with free ports and a temporary data directory. One file, linked
+/// into the server, client and CLI test projects as Support/TestServer.cs.
+/// </summary>
 internal sealed class TestServer : IAsyncDisposable
 {
     private readonly string? _ownedDirectory;
