@@ -94,7 +94,7 @@ public sealed class PassportSignInTests
 
         using var response = await http.PostAsync(
             $"https://127.0.0.1:{server.Host.Endpoints.HttpsPort}/RST.srf",
-            new StringContent(RstEnvelope("alice@example.com", Password), Encoding.UTF8, "text/xml"));
+            new StringContent(Passport.RstEndpointTests.Envelope("alice@example.com", Password, "http://Passport.NET/tb", "messenger.msn.com"), Encoding.UTF8, "text/xml"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         XNamespace wsse = "http://schemas.xmlsoap.org/ws/2003/06/secext";
         var body = await response.Content.ReadAsStringAsync();
@@ -121,36 +121,4 @@ public sealed class PassportSignInTests
         await client.ExpectAsync("911 4");
         Assert.True(await client.IsClosedAsync());
     }
-
-    // The request Messenger 7.x sent: the ticket-granting token, then the messenger token.
-    private static string RstEnvelope(string user, string password) => $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <Envelope xmlns="http://schemas.xmlsoap.org/soap/envelope/" xmlns:wsse="http://schemas.xmlsoap.org/ws/2003/06/secext" xmlns:saml="urn:oasis:names:tc:SAML:1.0:assertion" xmlns:wsp="http://schemas.xmlsoap.org/ws/2002/12/policy" xmlns:wsu="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd" xmlns:wsa="http://schemas.xmlsoap.org/ws/2004/03/addressing" xmlns:wssc="http://schemas.xmlsoap.org/ws/2004/04/sc" xmlns:wst="http://schemas.xmlsoap.org/ws/2004/04/trust">
-          <Header>
-            <ps:AuthInfo xmlns:ps="http://schemas.microsoft.com/Passport/SoapServices/PPCRL" Id="PPAuthInfo">
-              <ps:HostingApp>{"{7108E71A-9926-4FCB-BCC9-9A9D3F32E423}"}</ps:HostingApp>
-              <ps:BinaryVersion>4</ps:BinaryVersion>
-            </ps:AuthInfo>
-            <wsse:Security>
-              <wsse:UsernameToken Id="user">
-                <wsse:Username>{SecurityElement.Escape(user)}</wsse:Username>
-                <wsse:Password>{SecurityElement.Escape(password)}</wsse:Password>
-              </wsse:UsernameToken>
-            </wsse:Security>
-          </Header>
-          <Body>
-            <ps:RequestMultipleSecurityTokens xmlns:ps="http://schemas.microsoft.com/Passport/SoapServices/PPCRL" Id="RSTS">
-              <wst:RequestSecurityToken Id="RST0">
-                <wst:RequestType>http://schemas.xmlsoap.org/ws/2004/04/security/trust/Issue</wst:RequestType>
-                <wsp:AppliesTo><wsa:EndpointReference><wsa:Address>http://Passport.NET/tb</wsa:Address></wsa:EndpointReference></wsp:AppliesTo>
-              </wst:RequestSecurityToken>
-              <wst:RequestSecurityToken Id="RST1">
-                <wst:RequestType>http://schemas.xmlsoap.org/ws/2004/04/security/trust/Issue</wst:RequestType>
-                <wsp:AppliesTo><wsa:EndpointReference><wsa:Address>messenger.msn.com</wsa:Address></wsa:EndpointReference></wsp:AppliesTo>
-                <wsse:PolicyReference URI="?id=507"></wsse:PolicyReference>
-              </wst:RequestSecurityToken>
-            </ps:RequestMultipleSecurityTokens>
-          </Body>
-        </Envelope>
-        """;
 }

@@ -16,7 +16,7 @@ public sealed class RstEndpointTests
     private const string HostingApp = "{7108E71A-9926-4FCB-BCC9-9A9D3F32E423}";
 
     // The shape Messenger 7.x sent: a ticket-granting token and the messenger token.
-    private static string Envelope(string user, string password, params string[] addresses)
+    internal static string Envelope(string user, string password, params string[] addresses)
     {
         var tokens = new StringBuilder();
         for (var i = 0; i < addresses.Length; i++)
