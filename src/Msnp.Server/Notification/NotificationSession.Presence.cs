@@ -50,10 +50,6 @@ public sealed partial class NotificationSession
         if (first)
         {
             await PresenceFanout.SendInitialPresenceAsync(this, trId).ConfigureAwait(false);
-            if (dialect.HasChallenges)
-            {
-                SendChallenge();
-            }
         }
 
         if (status == PresenceStatus.Hidden)
@@ -66,6 +62,12 @@ public sealed partial class NotificationSession
         else
         {
             await PresenceFanout.AnnounceAsync(this).ConfigureAwait(false);
+        }
+
+        // Last, so a client that has read its CHL knows every contact's NLN is already queued.
+        if (first && dialect.HasChallenges)
+        {
+            SendChallenge();
         }
     }
 
