@@ -54,6 +54,10 @@ internal sealed class PassportTestServer : IAsyncDisposable
             HttpPort = 0,
             HttpsPort = 0,
             DataDirectory = dataDirectory ?? owned!.Path,
+
+            // Both listeners serve Passport here, so request-line tests run with and without TLS;
+            // tests of the TLS-only default turn it off again.
+            AllowPlainHttpPassport = true,
         };
         options = configure?.Invoke(options) ?? options;
 
