@@ -44,7 +44,7 @@ internal sealed class PassportTestServer : IAsyncDisposable
 
     public PinnedCertificate Trust => PinnedCertificate.FromPemFile(PemPath);
 
-    public static async Task<PassportTestServer> StartAsync(Func<PassportOptions, PassportOptions>? configure = null, string? dataDirectory = null)
+    public static async Task<PassportTestServer> StartAsync(Func<PassportOptions, PassportOptions>? configure = null, string? dataDirectory = null, ILoggerProvider? logs = null)
     {
         var owned = dataDirectory is null ? new TemporaryDirectory() : null;
         var options = new PassportOptions
@@ -63,6 +63,11 @@ internal sealed class PassportTestServer : IAsyncDisposable
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.DataDirectory });
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         var listeners = builder.WebHost.UsePassportListeners(options);
         builder.Services.AddPassport(options);
         builder.Services.AddSingleton<IPassportCredentialChecker>(new InMemoryCredentialChecker().Add(Account, Password));
