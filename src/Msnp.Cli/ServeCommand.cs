@@ -17,10 +17,13 @@ internal static class ServeCommand
         var switchboard = Port("--switchboard-port", "Switchboard server port.", defaults.SwitchboardPort);
         var http = Port("--http-port", "Plain HTTP port (Passport for clients configured that way).", defaults.HttpPort);
         var https = Port("--https-port", "HTTPS port (Passport with a certificate generated into the data directory).", defaults.HttpsPort);
+        var plainPassport = new Option<bool>("--allow-plain-http-passport") { Description = "Also serve Passport logins over plain HTTP (XP-era clients without usable TLS); passwords then travel in the clear." };
+        var maxConnections = new Option<int>("--max-connections") { Description = "Open connections over all roles; more are closed right after accept.", DefaultValueFactory = _ => defaults.Limits.MaxConnections };
+        var maxPerAddress = new Option<int>("--max-connections-per-address") { Description = "Open connections from one remote address (0 = no limit; loopback is exempt).", DefaultValueFactory = _ => defaults.Limits.MaxConnectionsPerAddress };
 
         var command = new Command("serve", "Run the MSN server: dispatch, notification and Passport (HTTP and HTTPS). Ctrl-C stops it.")
         {
-            data, bind, publicHost, dispatch, notification, switchboard, http, https,
+            data, bind, publicHost, dispatch, notification, switchboard, http, https, plainPassport, maxConnections, maxPerAddress,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -41,6 +44,9 @@ internal static class ServeCommand
                         SetIfGiven(parse, switchboard, v => o.SwitchboardPort = v);
                         SetIfGiven(parse, http, v => o.HttpPort = v);
                         SetIfGiven(parse, https, v => o.HttpsPort = v);
+                        SetIfGiven(parse, plainPassport, v => o.AllowPlainHttpPassport = v);
+                        SetIfGiven(parse, maxConnections, v => o.Limits.MaxConnections = v);
+                        SetIfGiven(parse, maxPerAddress, v => o.Limits.MaxConnectionsPerAddress = v);
                     },
                     cancellationToken: cancellationToken).ConfigureAwait(false);
             }
@@ -57,7 +63,9 @@ internal static class ServeCommand
                 await output.WriteLineAsync($"msnp serve: data in {Path.GetFullPath(o.DataDirectory)}").ConfigureAwait(false);
                 await output.WriteLineAsync($"  dispatch      {o.BindAddress}:{e.DispatchPort}").ConfigureAwait(false);
                 await output.WriteLineAsync($"  notification  {o.BindAddress}:{e.NotificationPort}").ConfigureAwait(false);
-                await output.WriteLineAsync($"  passport      http://{o.EffectivePublicHost}:{e.HttpPort}/rdr/pprdr.asp  https://{o.EffectivePublicHost}:{e.HttpsPort}/rdr/pprdr.asp").ConfigureAwait(false);
+                await output.WriteLineAsync(o.AllowPlainHttpPassport
+                    ? $"  passport      http://{o.EffectivePublicHost}:{e.HttpPort}/rdr/pprdr.asp  https://{o.EffectivePublicHost}:{e.HttpsPort}/rdr/pprdr.asp"
+                    : $"  passport      https://{o.EffectivePublicHost}:{e.HttpsPort}/rdr/pprdr.asp (plain http refused; --allow-plain-http-passport)").ConfigureAwait(false);
                 await output.WriteLineAsync("Press Ctrl-C to stop.").ConfigureAwait(false);
                 await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -32,6 +32,9 @@ public sealed class MsnpConnection
     /// <summary>Outgoing bytes, writable from any thread.</summary>
     public OutboundBuffer Output { get; }
 
+    /// <summary>Slows this connection's reading when it sends commands faster than its fair share.</summary>
+    public Limits.CommandPacer? Pacer { get; init; }
+
     /// <summary>True once <see cref="Close"/> or <see cref="Abort"/> was called.</summary>
     public bool IsClosing => Volatile.Read(ref _closing) != 0;
 

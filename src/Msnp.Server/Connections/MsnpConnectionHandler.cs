@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Logging;
 using Msnp.Protocol.Framing;
+using Msnp.Server.Limits;
 
 namespace Msnp.Server.Connections;
 
@@ -16,12 +17,20 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
 {
     private readonly ILogger _logger;
     private readonly int _outputLimit;
+    private readonly ConnectionLimiter? _limiter;
+    private readonly Func<CommandPacer?>? _pacer;
 
     /// <summary>Creates the handler.</summary>
-    protected MsnpConnectionHandler(ILogger logger, int outputLimit)
+    /// <param name="logger">Where connection ends are logged.</param>
+    /// <param name="outputLimit">Unsent bytes a connection may hold.</param>
+    /// <param name="limiter">Counts connections per server and per address; a refused connection is closed right after accept.</param>
+    /// <param name="pacer">Makes each connection's command pacer (fair share), or null for none.</param>
+    protected MsnpConnectionHandler(ILogger logger, int outputLimit, ConnectionLimiter? limiter = null, Func<CommandPacer?>? pacer = null)
     {
         _logger = logger;
         _outputLimit = outputLimit;
+        _limiter = limiter;
+        _pacer = pacer;
     }
 
     /// <summary>Creates the session for a new connection.</summary>
@@ -31,7 +40,15 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
     public override async Task OnConnectedAsync(ConnectionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var connection = new MsnpConnection(context, _outputLimit);
+        using var lease = _limiter?.TryAcquire(context.RemoteEndPoint);
+        if (_limiter is not null && lease is null)
+        {
+            // Over a connection limit: close at once (a FIN, no bytes), before any session state exists.
+            _logger.LogDebug("Connection {Id} from {Remote} refused: connection limit", context.ConnectionId, context.RemoteEndPoint);
+            return;
+        }
+
+        var connection = new MsnpConnection(context, _outputLimit) { Pacer = _pacer?.Invoke() };
         var session = CreateSession(connection);
         var writer = RunWriterAsync(context, connection);
 
@@ -103,6 +120,11 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
                         session.OnViolation(violation);
                         connection.Close();
                         return;
+                    }
+
+                    if (connection.Pacer is { } pacer)
+                    {
+                        await pacer.PaceAsync(connection.ReadCancellation).ConfigureAwait(false);
                     }
 
                     await session.HandleAsync(frame).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Msnp.Server.Connections;
 using Msnp.Server.Hosting;
+using Msnp.Server.Limits;
 
 namespace Msnp.Server.Dispatch;
 
@@ -12,8 +13,8 @@ public sealed class DispatchConnectionHandler : MsnpConnectionHandler
     private readonly ServerEndpoints _endpoints;
 
     /// <summary>Creates the handler.</summary>
-    public DispatchConnectionHandler(IOptions<MsnpServerOptions> options, ServerEndpoints endpoints, ILogger<DispatchConnectionHandler> logger)
-        : base(logger, options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)))
+    public DispatchConnectionHandler(IOptions<MsnpServerOptions> options, ServerEndpoints endpoints, ConnectionLimiter limiter, TimeProvider time, ILogger<DispatchConnectionHandler> logger)
+        : base(logger, options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)), limiter, NotificationConnectionPacing.Factory(options.Value.Limits, time))
     {
         _options = options.Value;
         _endpoints = endpoints;

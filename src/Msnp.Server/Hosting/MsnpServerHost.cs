@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Server.Dispatch;
+using Msnp.Server.Limits;
 using Msnp.Server.Notification;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
@@ -68,6 +69,11 @@ public sealed class MsnpServerHost : IAsyncDisposable
         builder.Services.AddSingleton(endpoints);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         builder.Services.AddSingleton(TimeProvider.System);
+
+        // One instance of each limiter for every listener, so the gateway and all TCP roles share the counts.
+        builder.Services.AddSingleton(new ConnectionLimiter(options.Limits));
+        builder.Services.AddSingleton(sp => new SignInThrottle(options.Limits, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new CallRateLimiter(options.Limits, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(store.Accounts);
         builder.Services.AddSingleton(store.Contacts);
         builder.Services.AddSingleton<IPresenceHub, PresenceHub>();

@@ -1,4 +1,5 @@
 using System.Net;
+using Msnp.Server.Limits;
 using Msnp.Server.Passport;
 using Msnp.Server.Storage;
 
@@ -64,8 +65,22 @@ public sealed class MsnpServerOptions
     /// <summary>How long a Passport ticket stays valid.</summary>
     public TimeSpan TicketLifetime { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Serve the Passport endpoints on the plain HTTP port too (for clients configured that way).</summary>
-    public bool AllowPlainHttpPassport { get; set; } = true;
+    /// <summary>
+    /// Serve the Passport endpoints on the plain HTTP port too. Off by default so passwords never
+    /// travel in the clear; Windows XP-era clients that cannot speak a TLS version the host still
+    /// accepts need it on (<c>msnp serve --allow-plain-http-passport</c>).
+    /// </summary>
+    public bool AllowPlainHttpPassport { get; set; }
+
+    /// <summary>
+    /// What <c>CAL</c> answers when the callee is online but does not allow the caller (AL/BL/BLP).
+    /// The original service answered 216, which tells the caller the user is online although
+    /// presence hides it; the default answers 217, the same as for an offline user.
+    /// </summary>
+    public BlockedCallAnswer BlockedCallAnswer { get; set; } = BlockedCallAnswer.NotOnline;
+
+    /// <summary>Connection, sign-in, call and command-rate limits (docs/limits.md).</summary>
+    public ServerLimits Limits { get; set; } = new();
 
     /// <summary>Storage limits and password work factor; its data directory follows <see cref="DataDirectory"/>.</summary>
     public StorageOptions Storage { get; set; } = new();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Msnp.Server.Connections;
 using Msnp.Server.Hosting;
+using Msnp.Server.Limits;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
 using Msnp.Server.Storage;
@@ -24,10 +25,12 @@ public sealed class NotificationConnectionHandler : MsnpConnectionHandler
         ITicketService tickets,
         ISwitchboardBroker switchboards,
         TimeProvider time,
+        ConnectionLimiter limiter,
+        SignInThrottle throttle,
         ILogger<NotificationConnectionHandler> logger)
-        : base(logger, options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)))
+        : base(logger, options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)), limiter, NotificationConnectionPacing.Factory(options.Value.Limits, time))
     {
-        _services = new NotificationServices(options.Value, endpoints, accounts, contacts, presence, tickets, switchboards, time, logger);
+        _services = new NotificationServices(options.Value, endpoints, accounts, contacts, presence, tickets, switchboards, time, logger) { SignInThrottle = throttle };
     }
 
     /// <inheritdoc/>

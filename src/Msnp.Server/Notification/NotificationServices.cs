@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Msnp.Server.Hosting;
+using Msnp.Server.Limits;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
 using Msnp.Server.Storage;
@@ -17,4 +18,8 @@ public sealed record NotificationServices(
     ITicketService Tickets,
     ISwitchboardBroker Switchboards,
     TimeProvider Time,
-    ILogger Logger);
+    ILogger Logger)
+{
+    /// <summary>Counts failed sign-ins and refuses locked accounts and addresses; null for none.</summary>
+    public SignInThrottle? SignInThrottle { get; init; }
+}

@@ -3,7 +3,10 @@ using System.Security.Cryptography;
 using Msnp.Protocol.Auth;
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects;
+using Microsoft.Extensions.Logging;
 using Msnp.Protocol.Errors;
+using Msnp.Server.Diagnostics;
+using Msnp.Server.Limits;
 using Msnp.Server.Passport;
 
 namespace Msnp.Server.Notification;
@@ -61,15 +64,28 @@ public sealed partial class NotificationSession
             return;
         }
 
+        // A locked account or address gets the same 911 as a wrong password, before anything is checked.
+        var throttle = Services.SignInThrottle;
+        var remote = PeerAddress.Of(Connection.RemoteEndPoint);
+        if (throttle?.IsLocked(Account, remote) == true)
+        {
+            Services.Logger.LogInformation("Sign-in of {Account} from {Remote} refused: too many failures", LogText.Sanitize(Account), remote);
+            SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
+            return;
+        }
+
         var accountRecord = await Services.Accounts.FindAsync(Account).ConfigureAwait(false);
         bool ok = accountRecord is not null && (method == "MD5"
             ? await VerifyMd5Async(p[2]).ConfigureAwait(false)
             : VerifyTicket(p[2]));
         if (!ok)
         {
+            throttle?.RecordFailure(Account, remote);
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
         }
+
+        throttle?.RecordSuccess(Account);
 
         await CompleteSignInAsync(accountRecord!.Email, accountRecord.FriendlyName, trId).ConfigureAwait(false);
     }

@@ -195,7 +195,7 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    Services.Logger.LogWarning(ex, "Could not announce {Account} offline", Account);
+                    Services.Logger.LogWarning(ex, "Could not announce {Account} offline", Diagnostics.LogText.Sanitize(Account));
                 }
             }
         }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Msnp.Server.Diagnostics;
+using Msnp.Server.Limits;
 
 namespace Msnp.Server.Passport;
 
@@ -31,14 +33,27 @@ internal static class LoginEndpoint
             return;
         }
 
+        var throttle = services.GetService<SignInThrottle>();
+        var remote = context.Connection.RemoteIpAddress;
+        if (throttle?.IsLocked(authorization.SignIn, remote) == true)
+        {
+            // The same answer as a wrong password, so a guesser cannot tell a lock-out from a miss.
+            logger.LogInformation("Passport login for {Account} from {Remote} refused: too many failures", LogText.Sanitize(authorization.SignIn), remote);
+            Refuse(context, urls, BadCredentials);
+            return;
+        }
+
         var checker = services.GetRequiredService<IPassportCredentialChecker>();
         var account = await checker.CheckAsync(authorization.SignIn, authorization.Password, context.RequestAborted).ConfigureAwait(false);
         if (account is null)
         {
-            logger.LogInformation("Passport login failed for {Account} from {Remote}", authorization.SignIn, context.Connection.RemoteIpAddress);
+            throttle?.RecordFailure(authorization.SignIn, remote);
+            logger.LogInformation("Passport login failed for {Account} from {Remote}", LogText.Sanitize(authorization.SignIn), remote);
             Refuse(context, urls, BadCredentials);
             return;
         }
+
+        throttle?.RecordSuccess(authorization.SignIn);
 
         var ticket = services.GetRequiredService<ITicketService>().Issue(account.Email);
         context.Response.StatusCode = StatusCodes.Status200OK;

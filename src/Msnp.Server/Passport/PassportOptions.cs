@@ -29,10 +29,11 @@ public sealed record PassportOptions
     public TimeSpan TicketLifetime { get; init; } = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// Whether the Passport endpoints also answer on plain HTTP. Some old clients are configured to
-    /// log in without TLS, so this is on by default; turn it off to refuse passwords sent in the clear.
+    /// Whether the Passport endpoints also answer on plain HTTP. Off by default, so a password sent
+    /// in the clear is refused before it is read; some XP-era clients are set up to log in without
+    /// TLS and need it on.
     /// </summary>
-    public bool AllowPlainHttpPassport { get; init; } = true;
+    public bool AllowPlainHttpPassport { get; init; }
 
     /// <summary>Largest <c>RST.srf</c> request body accepted; real requests are a few KiB.</summary>
     public int MaxSoapRequestBytes { get; init; } = 64 * 1024;

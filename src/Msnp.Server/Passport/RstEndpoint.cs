@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Msnp.Server.Diagnostics;
+using Msnp.Server.Limits;
 
 namespace Msnp.Server.Passport;
 
@@ -34,17 +36,26 @@ internal static class RstEndpoint
             return;
         }
 
+        var throttle = services.GetService<SignInThrottle>();
+        var remote = context.Connection.RemoteIpAddress;
+        bool locked = throttle?.IsLocked(request.Username, remote) == true;
         var checker = services.GetRequiredService<IPassportCredentialChecker>();
-        var account = await checker.CheckAsync(request.Username, request.Password, context.RequestAborted).ConfigureAwait(false);
+        var account = locked ? null : await checker.CheckAsync(request.Username, request.Password, context.RequestAborted).ConfigureAwait(false);
         if (account is null)
         {
-            logger.LogInformation("RST login failed for {Account} from {Remote}", request.Username, context.Connection.RemoteIpAddress);
+            if (!locked)
+            {
+                throttle?.RecordFailure(request.Username, remote);
+            }
+
+            logger.LogInformation("RST login failed for {Account} from {Remote}{Locked}", LogText.Sanitize(request.Username), remote, locked ? " (too many failures)" : string.Empty);
 
             // SOAP 1.1 over HTTP reports every fault with status 500.
             await ReplyAsync(context, StatusCodes.Status500InternalServerError, RstResponseWriter.Fault(RstResponseWriter.FailedAuthentication, "Authentication Failure")).ConfigureAwait(false);
             return;
         }
 
+        throttle?.RecordSuccess(request.Username);
         var tickets = services.GetRequiredService<ITicketService>();
         var issued = request.Tokens.Select(_ => tickets.Issue(account.Email)).ToList();
         await ReplyAsync(context, StatusCodes.Status200OK, RstResponseWriter.Success(request, issued)).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Msnp.Server.Connections;
 using Msnp.Server.Hosting;
+using Msnp.Server.Limits;
 using Msnp.Server.Presence;
 using Msnp.Server.Storage;
 
@@ -20,10 +21,16 @@ public sealed class SwitchboardConnectionHandler : MsnpConnectionHandler
         IPresenceHub presence,
         IContactStore contacts,
         TimeProvider time,
+        ConnectionLimiter limiter,
+        CallRateLimiter calls,
         ILogger<SwitchboardConnectionHandler> logger)
-        : base(logger, options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)))
+        : base(
+            logger,
+            options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)),
+            limiter,
+            () => CommandPacer.Create(time, options.Value.Limits.SwitchboardCommandBurst, options.Value.Limits.SwitchboardCommandsPerSecond))
     {
-        _services = new SwitchboardServices(options.Value, endpoints, broker, presence, contacts, time, logger);
+        _services = new SwitchboardServices(options.Value, endpoints, broker, presence, contacts, time, logger) { Calls = calls };
     }
 
     /// <inheritdoc/>

@@ -177,6 +177,13 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
             return;
         }
 
+        // Counted before anything is looked up, so CAL cannot be used to probe presence at speed either.
+        if (_services.Calls?.TryCall(Account) == false)
+        {
+            SendError(MsnpErrorCode.CallingTooRapidly, trId);
+            return;
+        }
+
         var target = name.Normalized;
         if (target == Account)
         {
@@ -193,7 +200,8 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
 
         if (!await _services.Contacts.CanSeeAsync(Account, target).ConfigureAwait(false))
         {
-            SendError(MsnpErrorCode.PrincipalNotOnList, trId);
+            // 217 by default, so a blocked caller cannot tell "blocked" from "offline" (docs/limits.md).
+            SendError((MsnpErrorCode)(int)_services.Options.BlockedCallAnswer, trId);
             return;
         }
 

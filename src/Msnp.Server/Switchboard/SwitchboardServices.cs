@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Msnp.Server.Hosting;
+using Msnp.Server.Limits;
 using Msnp.Server.Presence;
 using Msnp.Server.Storage;
 
@@ -13,4 +14,8 @@ public sealed record SwitchboardServices(
     IPresenceHub Presence,
     IContactStore Contacts,
     TimeProvider Time,
-    ILogger Logger);
+    ILogger Logger)
+{
+    /// <summary>Limits each user's <c>CAL</c> rate (713 beyond it); null for none.</summary>
+    public CallRateLimiter? Calls { get; init; }
+}

@@ -131,7 +131,7 @@ public sealed class LoginEndpointTests
     }
 
     [Fact]
-    public async Task Plain_http_serves_nexus_and_login_by_default()
+    public async Task Plain_http_serves_nexus_and_login_when_allowed()
     {
         await using var server = await PassportTestServer.StartAsync();
         using var client = server.CreateClient();
@@ -146,9 +146,9 @@ public sealed class LoginEndpointTests
     }
 
     [Fact]
-    public async Task Plain_http_is_refused_when_disabled_while_https_still_works()
+    public async Task Plain_http_is_refused_by_default_while_https_still_works()
     {
-        await using var server = await PassportTestServer.StartAsync(o => o with { AllowPlainHttpPassport = false });
+        await using var server = await PassportTestServer.StartAsync(o => o with { AllowPlainHttpPassport = new PassportOptions().AllowPlainHttpPassport });
         using var client = server.CreateClient();
 
         using var plain = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{server.HttpPort}/login2.srf");

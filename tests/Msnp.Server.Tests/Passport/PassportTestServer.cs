@@ -44,7 +44,7 @@ internal sealed class PassportTestServer : IAsyncDisposable
 
     public PinnedCertificate Trust => PinnedCertificate.FromPemFile(PemPath);
 
-    public static async Task<PassportTestServer> StartAsync(Func<PassportOptions, PassportOptions>? configure = null, string? dataDirectory = null)
+    public static async Task<PassportTestServer> StartAsync(Func<PassportOptions, PassportOptions>? configure = null, string? dataDirectory = null, ILoggerProvider? logs = null)
     {
         var owned = dataDirectory is null ? new TemporaryDirectory() : null;
         var options = new PassportOptions
@@ -54,11 +54,20 @@ internal sealed class PassportTestServer : IAsyncDisposable
             HttpPort = 0,
             HttpsPort = 0,
             DataDirectory = dataDirectory ?? owned!.Path,
+
+            // Both listeners serve Passport here, so request-line tests run with and without TLS;
+            // tests of the TLS-only default turn it off again.
+            AllowPlainHttpPassport = true,
         };
         options = configure?.Invoke(options) ?? options;
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.DataDirectory });
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         var listeners = builder.WebHost.UsePassportListeners(options);
         builder.Services.AddPassport(options);
         builder.Services.AddSingleton<IPassportCredentialChecker>(new InMemoryCredentialChecker().Add(Account, Password));

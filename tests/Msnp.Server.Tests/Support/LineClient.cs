@@ -79,9 +79,12 @@ internal sealed class LineClient : IAsyncDisposable
     }
 
     /// <summary>True when the server closes the connection (after any remaining lines are drained).</summary>
-    public async Task<bool> IsClosedAsync()
+    public Task<bool> IsClosedAsync() => IsClosedAsync(Timeout);
+
+    /// <summary>True when the server closes the connection within <paramref name="timeout"/>.</summary>
+    public async Task<bool> IsClosedAsync(TimeSpan timeout)
     {
-        using var cts = new CancellationTokenSource(Timeout);
+        using var cts = new CancellationTokenSource(timeout);
         try
         {
             while (await FillAsync(cts.Token))

@@ -143,7 +143,7 @@ public sealed class SwitchboardTranscriptTests
     }
 
     [Fact]
-    public async Task Calling_twice_gives_215_and_a_blocking_invitee_gives_216()
+    public async Task Calling_twice_gives_215_and_a_blocking_invitee_gives_217_like_an_offline_one()
     {
         var (server, alice, bob) = await TwoOnlineUsersAsync();
         await using (server)
@@ -159,7 +159,7 @@ public sealed class SwitchboardTranscriptTests
             await bob.ReadLineStartingWithAsync("BLP 70 ");
             await using var sb2 = await Chat.OpenAsync(server, alice, "alice@example.com", 61);
             await sb2.SendAsync("CAL 4 bob@example.com\r\n");
-            Assert.Equal("216 4", await sb2.ReadLineAsync());
+            Assert.Equal("217 4", await sb2.ReadLineAsync());
         }
     }
 

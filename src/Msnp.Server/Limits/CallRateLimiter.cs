@@ -1,0 +1,51 @@
+namespace Msnp.Server.Limits;
+
+/// <summary>
+/// <c>CAL</c> rate per user over all of their switchboard sessions: a burst, then a sustained
+/// rate; beyond it <c>CAL</c> gets 713 (calling too rapidly), so nobody can ring-spam others.
+/// </summary>
+public sealed class CallRateLimiter
+{
+    private readonly Dictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly ServerLimits _limits;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the limiter.</summary>
+    public CallRateLimiter(ServerLimits limits, TimeProvider time)
+    {
+        _limits = limits ?? throw new ArgumentNullException(nameof(limits));
+        _time = time;
+    }
+
+    /// <summary>Takes one call from <paramref name="account"/>'s allowance; false when it is used up.</summary>
+    public bool TryCall(string account)
+    {
+        if (_limits.CallsPerMinute <= 0)
+        {
+            return true;
+        }
+
+        lock (_buckets)
+        {
+            if (!_buckets.TryGetValue(account, out var bucket))
+            {
+                if (_buckets.Count >= _limits.MaxTrackedKeys)
+                {
+                    // A full bucket is the same as none: dropping those keeps memory bounded.
+                    foreach (var (key, value) in _buckets)
+                    {
+                        if (value.IsFull)
+                        {
+                            _buckets.Remove(key);
+                        }
+                    }
+                }
+
+                bucket = new TokenBucket(_time, _limits.CallBurst, _limits.CallsPerMinute / 60);
+                _buckets[account] = bucket;
+            }
+
+            return bucket.TryTake();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+namespace Msnp.Server.Limits;
+
+/// <summary>
+/// Per-server limits against floods and guessing, bound from <c>Msnp:Limits</c>. Defaults are
+/// far above what a real client does; every value is documented in docs/limits.md.
+/// </summary>
+public sealed class ServerLimits
+{
+    /// <summary>Open TCP connections over every role; further connections are closed right after accept.</summary>
+    public int MaxConnections { get; set; } = 10_000;
+
+    /// <summary>Open connections from one remote address (0 = no per-address limit).</summary>
+    public int MaxConnectionsPerAddress { get; set; } = 50;
+
+    /// <summary>
+    /// Loopback peers (a local proxy, the load tool, tests) skip the per-address limits, because
+    /// behind a local proxy every client would otherwise share one address.
+    /// </summary>
+    public bool ExemptLoopback { get; set; } = true;
+
+    /// <summary>Failed sign-ins per account, and per address, before back-off starts.</summary>
+    public int SignInFreeFailures { get; set; } = 5;
+
+    /// <summary>The first back-off; each further failure doubles it.</summary>
+    public TimeSpan SignInBackoffBase { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest back-off, which also bounds how long an attacker can lock someone out.</summary>
+    public TimeSpan SignInBackoffMax { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Failures are forgotten when none followed for this long.</summary>
+    public TimeSpan SignInFailureWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary><c>CAL</c>s one user may send at once (over all their switchboard sessions) before 713.</summary>
+    public int CallBurst { get; set; } = 20;
+
+    /// <summary>Sustained <c>CAL</c> rate per user, per minute.</summary>
+    public double CallsPerMinute { get; set; } = 60;
+
+    /// <summary>Sustained commands per second one notification connection may send before its reading is slowed (0 = unlimited).</summary>
+    public double NotificationCommandsPerSecond { get; set; } = 20;
+
+    /// <summary>Commands a notification connection may send at once before pacing starts (sign-in, SYN, a batch of ADDs).</summary>
+    public int NotificationCommandBurst { get; set; } = 100;
+
+    /// <summary>
+    /// Sustained commands per second one switchboard connection may send before its reading is
+    /// slowed (0 = unlimited, the default: relays are already paced by the receivers' back-pressure).
+    /// </summary>
+    public double SwitchboardCommandsPerSecond { get; set; }
+
+    /// <summary>Commands a switchboard connection may send at once before pacing starts.</summary>
+    public int SwitchboardCommandBurst { get; set; } = 200;
+
+    /// <summary>Accounts and addresses remembered by the sign-in and call limiters; bounds their memory.</summary>
+    public int MaxTrackedKeys { get; set; } = 100_000;
+}

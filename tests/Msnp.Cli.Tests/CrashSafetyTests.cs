@@ -1,0 +1,273 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Msnp.Protocol.Auth;
+using Msnp.Server.Storage;
+using Msnp.Server.Storage.Sqlite;
+
+namespace Msnp.Cli.Tests;
+
+/// <summary>
+/// <c>msnp serve</c> is killed with SIGKILL at random moments while a client adds groups and
+/// contacts; after each restart every change the server acknowledged is still there, the list
+/// version never goes back, and SQLite's integrity check is clean.
+/// </summary>
+public sealed partial class CrashSafetyTests : IDisposable
+{
+    private const string User = "owner@example.com";
+    private const string Password = "pw";
+    private const int Contacts = 40;
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "msnp-crash-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Acknowledged_list_changes_survive_repeated_SIGKILL()
+    {
+        await CreateAccountsAsync();
+        var random = new Random(9);
+        var acknowledged = new List<(string Kind, string Name, uint Version)>();
+        int next = 0;
+        uint lastVersion = 0;
+
+        for (int round = 0; round < 5; round++)
+        {
+            using var server = await ServeAsync();
+            await using var ns = await SignInAsync(server.Port);
+            var killAfter = TimeSpan.FromMilliseconds(random.Next(300, 1500));
+            var killer = Task.Delay(killAfter).ContinueWith(_ => server.Process.Kill(), TaskScheduler.Default);
+
+            // One change at a time; a change counts only once its reply was read.
+            try
+            {
+                while (!killer.IsCompleted)
+                {
+                    int n = next++;
+                    var (kind, name, command) = (n % 3) switch
+                    {
+                        0 => ("group", $"g{n}", $"ADG {n + 10} g{n} 0"),
+                        1 => ("FL", Contact(n / 3 % Contacts), $"ADD {n + 10} FL {Contact(n / 3 % Contacts)} c 0"),
+                        _ => ("AL", Contact(n / 3 % Contacts), $"ADD {n + 10} AL {Contact(n / 3 % Contacts)} c"),
+                    };
+                    await ns.SendAsync(command);
+                    var reply = (await ns.ReadLineAsync()).Split(' ');
+                    if (reply[0] is "215")
+                    {
+                        continue; // already on that list from an earlier pass over the contacts
+                    }
+
+                    Assert.Equal(n + 10, int.Parse(reply[1], CultureInfo.InvariantCulture));
+                    var version = uint.Parse(reply[0] == "ADG" ? reply[2] : reply[3], CultureInfo.InvariantCulture);
+                    Assert.True(version > lastVersion, $"version went from {lastVersion} to {version}");
+                    lastVersion = version;
+                    acknowledged.Add((kind, name, version));
+                }
+            }
+            catch (IOException)
+            {
+                // Killed while a change was in flight: it may or may not have been committed.
+            }
+
+            await killer;
+            await server.Process.WaitForExitAsync();
+        }
+
+        Assert.True(acknowledged.Count >= 5, $"only {acknowledged.Count} changes were acknowledged");
+        using (var server = await ServeAsync())
+        {
+            await using var ns = await SignInAsync(server.Port);
+            var (version, groups, forward, allow) = await SyncAsync(ns);
+
+            // At most one unacknowledged change per kill may have been committed.
+            Assert.InRange(version, lastVersion, lastVersion + 5);
+            foreach (var (kind, name, _) in acknowledged)
+            {
+                var present = kind switch { "group" => groups, "FL" => forward, _ => allow };
+                Assert.Contains(name, present);
+            }
+
+            server.Process.Kill();
+            await server.Process.WaitForExitAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(_data, "msnp.db")};Mode=ReadOnly;Pooling=False");
+        await db.OpenAsync();
+        await using var check = db.CreateCommand();
+        check.CommandText = "PRAGMA integrity_check";
+        Assert.Equal("ok", await check.ExecuteScalarAsync());
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+
+    private static string Contact(int i) => $"c{i}@example.com";
+
+    private async Task CreateAccountsAsync()
+    {
+        using var store = await SqliteStore.OpenAsync(new StorageOptions { DataDirectory = _data, PasswordIterations = StorageOptions.MinimumPasswordIterations });
+        Assert.True((await store.Accounts.CreateAsync(User, Password, "Owner")).Succeeded);
+        for (int i = 0; i < Contacts; i++)
+        {
+            Assert.True((await store.Accounts.CreateAsync(Contact(i), Password, $"C{i}")).Succeeded);
+        }
+    }
+
+    private async Task<Serve> ServeAsync()
+    {
+        var start = new ProcessStartInfo(MsnpProcess.DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["Msnp__Storage__MaxGroups"] = "1000";
+        start.Environment["Msnp__Storage__ForwardListLimit"] = "1000";
+        start.Environment["Msnp__Storage__AllowListLimit"] = "1000";
+        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "msnp.dll"), "serve", "--data", _data, "--dispatch-port", "0", "--notification-port", "0", "--switchboard-port", "0", "--http-port", "0", "--https-port", "0" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var line = await process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new IOException("serve exited: " + await process.StandardError.ReadToEndAsync());
+            var match = NotificationLine().Match(line);
+            if (match.Success)
+            {
+                return new Serve(process, int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    private static async Task<Lines> SignInAsync(int port)
+    {
+        var ns = await Lines.ConnectAsync(port);
+        await ns.SendAsync($"VER 1 MSNP7");
+        Assert.Equal("VER 1 MSNP7", await ns.ReadLineAsync());
+        await ns.SendAsync("INF 5");
+        Assert.Equal("INF 5 MD5", await ns.ReadLineAsync());
+        await ns.SendAsync($"USR 2 MD5 I {User}");
+        var challenge = (await ns.ReadLineAsync())["USR 2 MD5 S ".Length..];
+        await ns.SendAsync($"USR 3 MD5 S {Md5Login.ComputeResponse(challenge, Password)}");
+        Assert.StartsWith($"USR 3 OK {User} ", await ns.ReadLineAsync());
+        var profile = (await ns.ReadLineAsync()).Split(' ');
+        await ns.ReadBytesAsync(int.Parse(profile[3], CultureInfo.InvariantCulture));
+        return ns;
+    }
+
+    // SYN 1 0 in MSNP7: LSG lines for groups, LST lines per list; RL comes last.
+    private static async Task<(uint Version, HashSet<string> Groups, HashSet<string> Forward, HashSet<string> Allow)> SyncAsync(Lines ns)
+    {
+        await ns.SendAsync("SYN 4 0");
+        var version = uint.Parse((await ns.ReadLineAsync()).Split(' ')[2], CultureInfo.InvariantCulture);
+        HashSet<string> groups = [], forward = [], allow = [];
+        while (true)
+        {
+            var p = (await ns.ReadLineAsync()).Split(' ');
+            if (p[0] == "LSG")
+            {
+                groups.Add(p[6]);
+            }
+            else if (p[0] == "LST" && p.Length > 6)
+            {
+                (p[2] == "FL" ? forward : p[2] == "AL" ? allow : []).Add(p[6]);
+            }
+
+            if (p[0] == "LST" && p[2] == "RL" && p[4] == p[5])
+            {
+                return (version, groups, forward, allow);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^\s+notification\s+\S+:(\d+)$")]
+    private static partial Regex NotificationLine();
+
+    private sealed record Serve(Process Process, int Port) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (!Process.HasExited)
+            {
+                Process.Kill();
+            }
+
+            Process.Dispose();
+        }
+    }
+
+    private sealed class Lines(TcpClient client) : IAsyncDisposable
+    {
+        private readonly NetworkStream _stream = client.GetStream();
+        private readonly List<byte> _buffer = [];
+
+        public static async Task<Lines> ConnectAsync(int port)
+        {
+            var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", port);
+            return new Lines(client);
+        }
+
+        public async Task SendAsync(string line) => await _stream.WriteAsync(Encoding.ASCII.GetBytes(line + "\r\n"));
+
+        public async Task<string> ReadLineAsync()
+        {
+            while (_buffer.IndexOf((byte)'\n') is var lf && lf < 0)
+            {
+                await FillAsync();
+            }
+
+            int end = _buffer.IndexOf((byte)'\n');
+            var line = Encoding.UTF8.GetString([.. _buffer.GetRange(0, end)]).TrimEnd('\r');
+            _buffer.RemoveRange(0, end + 1);
+            return line;
+        }
+
+        public async Task ReadBytesAsync(int count)
+        {
+            while (_buffer.Count < count)
+            {
+                await FillAsync();
+            }
+
+            _buffer.RemoveRange(0, count);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stream.DisposeAsync();
+            client.Dispose();
+        }
+
+        private async Task FillAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var chunk = new byte[4096];
+            int n;
+            try
+            {
+                n = await _stream.ReadAsync(chunk, timeout.Token);
+            }
+            catch (SocketException e)
+            {
+                throw new IOException("connection lost", e);
+            }
+
+            if (n == 0)
+            {
+                throw new IOException("connection closed");
+            }
+
+            _buffer.AddRange(chunk.AsSpan(0, n).ToArray());
+        }
+    }
+}
