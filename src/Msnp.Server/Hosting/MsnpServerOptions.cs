@@ -1,4 +1,5 @@
 using System.Net;
+using Msnp.Server.Gateway;
 using Msnp.Server.Passport;
 using Msnp.Server.Storage;
 
@@ -66,6 +67,9 @@ public sealed class MsnpServerOptions
 
     /// <summary>Serve the Passport endpoints on the plain HTTP port too (for clients configured that way).</summary>
     public bool AllowPlainHttpPassport { get; set; } = true;
+
+    /// <summary>The HTTP gateway's limits and idle timeout (docs/gateway.md).</summary>
+    public GatewayOptions Gateway { get; set; } = new();
 
     /// <summary>Storage limits and password work factor; its data directory follows <see cref="DataDirectory"/>.</summary>
     public StorageOptions Storage { get; set; } = new();
