@@ -31,13 +31,7 @@ internal static class GatewayEndpoint
             return;
         }
 
-        var body = await BoundedBody.ReadAsync(http.Request, options.MaxRequestBodyBytes, http.RequestAborted).ConfigureAwait(false);
-        if (body is null)
-        {
-            await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, $"Request bodies are limited to {options.MaxRequestBodyBytes} bytes.").ConfigureAwait(false);
-            return;
-        }
-
+        // Claim the session before reading the body: a request counts as outstanding from its first byte.
         var (session, status, error) = Admit(http, sessions);
         if (session is null)
         {
@@ -47,6 +41,18 @@ internal static class GatewayEndpoint
 
         try
         {
+            var body = await BoundedBody.ReadAsync(http.Request, options.MaxRequestBodyBytes, http.RequestAborted).ConfigureAwait(false);
+            if (body is null)
+            {
+                if (http.Request.Query["Action"].ToString().Equals("open", StringComparison.OrdinalIgnoreCase))
+                {
+                    sessions.Remove(session);
+                }
+
+                await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, $"Request bodies are limited to {options.MaxRequestBodyBytes} bytes.").ConfigureAwait(false);
+                return;
+            }
+
             await ExchangeAsync(http, sessions, session, body).ConfigureAwait(false);
         }
         finally

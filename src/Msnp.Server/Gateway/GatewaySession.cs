@@ -46,6 +46,9 @@ internal sealed class GatewaySession : IAsyncDisposable
 
     private Action<GatewaySession> Expired { get; }
 
+    /// <summary>True while a request is outstanding.</summary>
+    public bool IsBusy => Volatile.Read(ref _busy) != 0;
+
     /// <summary>Claims the session for one request; false while another request is outstanding.</summary>
     public bool TryBegin()
     {
