@@ -4,6 +4,7 @@ using Msnp.Client.Connections;
 using Msnp.Client.Contacts;
 using Msnp.Client.Conversations;
 using Msnp.Client.Events;
+using Msnp.Client.Transport;
 using Msnp.Protocol.Auth;
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects;
@@ -86,7 +87,7 @@ public sealed partial class MsnpClient : IAsyncDisposable
         var port = _options.Port;
         for (var redirects = 0; ; redirects++)
         {
-            var connection = await MsnpConnection.ConnectAsync(host, port, Dialect, _options.TransactionTimeout, cancellationToken).ConfigureAwait(false);
+            var connection = await MsnpConnection.ConnectAsync(_options, MsnpServerRole.Notification, host, port, Dialect, cancellationToken).ConfigureAwait(false);
             try
             {
                 var redirect = await AuthenticateAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -328,7 +329,12 @@ public sealed partial class MsnpClient : IAsyncDisposable
         FriendlyName = UrlEncoding.Decode(ok.Parameters[2]);
         _connection = connection;
         connection.Disconnected += (_, e) => Disconnected?.Invoke(this, e);
-        _keepAlive = KeepAliveAsync(connection, _lifetime.Token);
+
+        // Over the HTTP gateway the polls keep the session alive, and PNG is refused (catalogue §7.2).
+        if (_options.GatewayUrl is null)
+        {
+            _keepAlive = KeepAliveAsync(connection, _lifetime.Token);
+        }
 
         // Servers send the profile right after USR OK; one that does not should not fail sign-in.
         try

@@ -45,6 +45,15 @@ public sealed record MsnpClientOptions
     /// <summary>How many <c>XFR NS</c> redirects sign-in follows before giving up, so two servers cannot bounce it forever.</summary>
     public int MaxRedirects { get; init; } = 5;
 
+    /// <summary>
+    /// The HTTP gateway (<c>http://host:port/gateway/gateway.dll</c>) to use instead of TCP, for the
+    /// notification and switchboard connections alike; null connects over TCP.
+    /// </summary>
+    public Uri? GatewayUrl { get; init; }
+
+    /// <summary>How often an idle gateway session polls; the official client used 2 s.</summary>
+    public TimeSpan GatewayPollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The <c>CVR</c> client description (locale through client name) sent by MSNP8–9; servers only use it for version advice.</summary>
     public IReadOnlyList<string> ClientVersion { get; init; } = ["0x0409", "win", "4.10", "i386", "MSNMSGR", "5.0.0544", "MSMSGS"];
 }

@@ -8,7 +8,7 @@ namespace Msnp.Cli.Options;
 
 /// <summary>
 /// The options every verb that signs in shares (<c>--server</c>, <c>--user</c>, <c>--password</c>,
-/// <c>--version</c>, <c>--nexus</c>, <c>--trust-cert</c> | <c>--insecure</c>), and their mapping to
+/// <c>--version</c>, <c>--nexus</c>, <c>--gateway</c>, <c>--trust-cert</c> | <c>--insecure</c>), and their mapping to
 /// <see cref="MsnpClientOptions"/>.
 /// </summary>
 internal sealed class ConnectionOptions
@@ -54,6 +54,23 @@ internal sealed class ConnectionOptions
         },
     };
 
+    private readonly Option<Uri?> _gateway = new("--gateway")
+    {
+        Description = "Connect through the server's HTTP gateway instead of TCP, e.g. http://HOST:8080/gateway/gateway.dll.",
+        HelpName = "URL",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            {
+                return uri;
+            }
+
+            result.AddError($"--gateway must be an http or https URL, got '{text}'.");
+            return null;
+        },
+    };
+
     private readonly Option<FileInfo> _trustCert = new("--trust-cert")
     {
         Description = "A PEM certificate to trust for Passport HTTPS, e.g. the server's passport.crt.",
@@ -82,6 +99,7 @@ internal sealed class ConnectionOptions
         command.Options.Add(_password);
         command.Options.Add(_version);
         command.Options.Add(_nexus);
+        command.Options.Add(_gateway);
         command.Options.Add(_trustCert);
         command.Options.Add(_insecure);
         command.Validators.Add(result =>
@@ -111,6 +129,7 @@ internal sealed class ConnectionOptions
             Password = password,
             Dialect = parse.GetValue(_version)!,
             NexusUrl = parse.GetValue(_nexus),
+            GatewayUrl = parse.GetValue(_gateway),
             TrustedCertificatePath = parse.GetValue(_trustCert)?.FullName,
             AcceptUntrustedCertificates = parse.GetValue(_insecure),
         };

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 using System.Threading.Channels;
+using Msnp.Client.Transport;
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects;
 using Msnp.Protocol.Errors;
@@ -10,8 +11,9 @@ using Msnp.Protocol.Framing;
 namespace Msnp.Client.Connections;
 
 /// <summary>
-/// One MSNP TCP connection (notification or switchboard): frames what the server sends, matches
-/// replies to requests by TrID and routes everything else to handlers by command code.
+/// One MSNP connection (notification or switchboard) over TCP or the HTTP gateway: frames what
+/// the server sends, matches replies to requests by TrID and routes everything else to handlers
+/// by command code.
 /// </summary>
 /// <remarks>
 /// The socket loop only frames bytes; replies and handlers run in order on a separate dispatcher
@@ -19,8 +21,7 @@ namespace Msnp.Client.Connections;
 /// </remarks>
 public sealed class MsnpConnection : IAsyncDisposable
 {
-    private readonly Socket _socket;
-    private readonly NetworkStream _stream;
+    private readonly IMsnpTransport _transport;
     private readonly PipeReader _reader;
     private readonly PipeWriter _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -37,12 +38,11 @@ public sealed class MsnpConnection : IAsyncDisposable
     private DisconnectReason _reason = DisconnectReason.ClosedByServer;
     private Exception? _error;
 
-    private MsnpConnection(Socket socket, MsnpDialect dialect, TimeSpan transactionTimeout)
+    private MsnpConnection(IMsnpTransport transport, MsnpDialect dialect, TimeSpan transactionTimeout)
     {
-        _socket = socket;
-        _stream = new NetworkStream(socket, ownsSocket: false);
-        _reader = PipeReader.Create(_stream);
-        _writer = PipeWriter.Create(_stream);
+        _transport = transport;
+        _reader = transport.Input;
+        _writer = transport.Output;
         var table = CommandTable.For(dialect, FrameDirection.ServerToClient);
         _scanner = new FrameScanner(table);
         _limits = table.Limits;
@@ -68,20 +68,23 @@ public sealed class MsnpConnection : IAsyncDisposable
     /// <summary>Opens a TCP connection and starts reading.</summary>
     public static async Task<MsnpConnection> ConnectAsync(string host, int port, MsnpDialect dialect, TimeSpan transactionTimeout, CancellationToken cancellationToken = default)
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(transactionTimeout);
-            await socket.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+        var transport = await TcpTransport.ConnectAsync(host, port, transactionTimeout, cancellationToken).ConfigureAwait(false);
+        return Start(transport, dialect, transactionTimeout);
+    }
 
-        var connection = new MsnpConnection(socket, dialect, transactionTimeout);
+    /// <summary>Opens the transport <paramref name="options"/> ask for (TCP or the HTTP gateway) and starts reading.</summary>
+    public static async Task<MsnpConnection> ConnectAsync(MsnpClientOptions options, MsnpServerRole role, string host, int port, MsnpDialect dialect, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var transport = await MsnpTransports.ConnectAsync(options, role, host, port, cancellationToken).ConfigureAwait(false);
+        return Start(transport, dialect, options.TransactionTimeout);
+    }
+
+    /// <summary>Runs a connection over an open transport, which it then owns.</summary>
+    public static MsnpConnection Start(IMsnpTransport transport, MsnpDialect dialect, TimeSpan transactionTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        var connection = new MsnpConnection(transport, dialect, transactionTimeout);
         connection.Start();
         return connection;
     }
@@ -152,6 +155,7 @@ public sealed class MsnpConnection : IAsyncDisposable
             // Both loops report through Disconnected; nothing more to surface here.
         }
 
+        await _transport.DisposeAsync().ConfigureAwait(false);
         _writeLock.Dispose();
         _lifetime.Dispose();
     }
@@ -334,18 +338,7 @@ public sealed class MsnpConnection : IAsyncDisposable
 
         _reason = reason;
         _error = error;
-        try
-        {
-            _socket.Shutdown(SocketShutdown.Both);
-        }
-        catch (SocketException)
-        {
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-
-        _socket.Dispose();
+        _transport.Close();
         _lifetime.Cancel();
         _inbound.Writer.TryComplete();
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Msnp.Client.Connections;
+using Msnp.Client.Transport;
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Messages;
 
@@ -120,7 +121,7 @@ public sealed class Conversation : IAsyncDisposable
 
     internal static async Task<Conversation> ConnectAsync(MsnpClient client, string host, int port, CancellationToken cancellationToken)
     {
-        var connection = await MsnpConnection.ConnectAsync(host, port, client.Dialect, client.Options.TransactionTimeout, cancellationToken).ConfigureAwait(false);
+        var connection = await MsnpConnection.ConnectAsync(client.Options, MsnpServerRole.Switchboard, host, port, client.Dialect, cancellationToken).ConfigureAwait(false);
         return new Conversation(client, connection);
     }
 

@@ -18,7 +18,11 @@ public sealed class MsnpConnection
         _context = context;
         Output = new OutboundBuffer(outputLimit);
         Output.Overflowed += () => Abort("output buffer full");
+        IsHttpGateway = context.Features.Get<Gateway.IHttpGatewayFeature>() is not null;
     }
+
+    /// <summary>True when the connection is a session of the HTTP gateway rather than a TCP socket.</summary>
+    public bool IsHttpGateway { get; }
 
     /// <summary>Kestrel's connection id, for logs.</summary>
     public string Id => _context.ConnectionId;

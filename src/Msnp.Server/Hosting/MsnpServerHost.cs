@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Server.Dispatch;
+using Msnp.Server.Gateway;
 using Msnp.Server.Limits;
 using Msnp.Server.Notification;
 using Msnp.Server.Passport;
@@ -21,7 +22,7 @@ namespace Msnp.Server.Hosting;
 
 /// <summary>
 /// One generic host running every listener: dispatch, notification and switchboard as Kestrel
-/// connection handlers, and the Passport endpoints over HTTP and HTTPS on the same Kestrel server.
+/// connection handlers, and the Passport endpoints and HTTP gateway over HTTP and HTTPS on the same Kestrel server.
 /// </summary>
 public sealed class MsnpServerHost : IAsyncDisposable
 {
@@ -82,6 +83,11 @@ public sealed class MsnpServerHost : IAsyncDisposable
         var passport = options.ToPassportOptions();
         builder.Services.AddPassport(passport);
 
+        // Registered so the TCP listeners and the HTTP gateway share one handler per role.
+        builder.Services.AddSingleton<NotificationConnectionHandler>();
+        builder.Services.AddSingleton<SwitchboardConnectionHandler>();
+        builder.Services.AddGateway();
+
         var address = IPAddress.Parse(options.BindAddress);
         ListenOptions? dispatch = null, notification = null, switchboard = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -94,6 +100,11 @@ public sealed class MsnpServerHost : IAsyncDisposable
 
         var app = builder.Build();
         app.MapPassport();
+        if (options.Gateway.Enabled)
+        {
+            app.MapGateway();
+        }
+
         app.Lifetime.ApplicationStopping.Register(() => SignEveryoneOut(app.Services.GetRequiredService<IPresenceHub>()));
         try
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using Msnp.Server.Gateway;
 using Msnp.Server.Limits;
 using Msnp.Server.Passport;
 using Msnp.Server.Storage;
@@ -81,6 +82,9 @@ public sealed class MsnpServerOptions
 
     /// <summary>Connection, sign-in, call and command-rate limits (docs/limits.md).</summary>
     public ServerLimits Limits { get; set; } = new();
+
+    /// <summary>The HTTP gateway's limits and idle timeout (docs/gateway.md).</summary>
+    public GatewayOptions Gateway { get; set; } = new();
 
     /// <summary>Storage limits and password work factor; its data directory follows <see cref="DataDirectory"/>.</summary>
     public StorageOptions Storage { get; set; } = new();

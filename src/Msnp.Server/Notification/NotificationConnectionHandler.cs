@@ -34,5 +34,5 @@ public sealed class NotificationConnectionHandler : MsnpConnectionHandler
     }
 
     /// <inheritdoc/>
-    protected override IMsnpSession CreateSession(MsnpConnection connection) => new NotificationSession(connection, _services);
+    protected override IMsnpSession CreateSession(MsnpConnection connection) => new NotificationSession(connection, _services, connection.IsHttpGateway);
 }

@@ -16,8 +16,17 @@ public sealed partial class NotificationSession
     /// </summary>
     internal static TimeSpan ChallengeTimeout { get; set; } = TimeSpan.FromSeconds(50);
 
-    private void HandlePing() =>
+    private void HandlePing()
+    {
+        // Catalogue §7.2: over the HTTP gateway PNG earns an HTTP error and a disconnect.
+        if (OverHttp)
+        {
+            Connection.Abort("PNG is not allowed over the HTTP gateway");
+            return;
+        }
+
         Send(Writer, static (w, writer) => writer.WritePong(w, 50));
+    }
 
     private async ValueTask HandleStatusChangeAsync(MsnpCommand command)
     {

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Msnp.Server.Hosting;
+using Msnp.Server.Notification;
+using Msnp.Server.Switchboard;
+
+namespace Msnp.Server.Gateway;
+
+/// <summary>
+/// The open gateway sessions by current SessionID. Each session runs the same notification or
+/// switchboard connection handler as the TCP listeners, so commands have one implementation.
+/// </summary>
+public sealed class GatewaySessions : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, GatewaySession> _byId = new(StringComparer.Ordinal);
+    private readonly ConnectionHandler _notification;
+    private readonly ConnectionHandler _switchboard;
+    private readonly MsnpServerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<GatewaySessions> _logger;
+    private int _count;
+
+    /// <summary>Creates the registry over the server's own role handlers.</summary>
+    public GatewaySessions(
+        NotificationConnectionHandler notification,
+        SwitchboardConnectionHandler switchboard,
+        IOptions<MsnpServerOptions> options,
+        TimeProvider time,
+        ILogger<GatewaySessions> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _notification = notification;
+        _switchboard = switchboard;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>The gateway limits.</summary>
+    public GatewayOptions Options => _options.Gateway;
+
+    /// <summary>Sessions open now.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    internal GatewaySession? Open(GatewayServer server, EndPoint? remote, EndPoint? local)
+    {
+        if (Interlocked.Increment(ref _count) > Options.MaxSessions)
+        {
+            Interlocked.Decrement(ref _count);
+            return null;
+        }
+
+        var id = NewId();
+        var handler = server == GatewayServer.Notification ? _notification : _switchboard;
+        var context = new GatewayConnectionContext("gw-" + id[..8], remote, local, 2 * Options.MaxRequestBodyBytes, Options.MaxQueuedResponseBytes);
+        var session = new GatewaySession(id, server, context, handler.OnConnectedAsync, Options, _time, Expire);
+        _byId[id] = session;
+        _logger.LogDebug("Gateway session {Connection} opened for {Server}", context.ConnectionId, server);
+        return session;
+    }
+
+    internal GatewaySession? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>Gives the session a fresh SessionID; the old one stops working at once.</summary>
+    internal string Rotate(GatewaySession session)
+    {
+        var next = NewId();
+        _byId[next] = session;
+        _byId.TryRemove(new KeyValuePair<string, GatewaySession>(session.Id, session));
+        session.Id = next;
+        return next;
+    }
+
+    /// <summary>Forgets a session whose end was reported to the client.</summary>
+    internal void Remove(GatewaySession session)
+    {
+        if (_byId.TryRemove(new KeyValuePair<string, GatewaySession>(session.Id, session)))
+        {
+            Interlocked.Decrement(ref _count);
+            _ = session.DisposeAsync().AsTask();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var session in _byId.Values)
+        {
+            session.Shutdown();
+        }
+
+        foreach (var session in _byId.Values)
+        {
+            await session.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _byId.Clear();
+    }
+
+    private void Expire(GatewaySession session)
+    {
+        _logger.LogDebug("Gateway session {Connection} expired after {Timeout}", session.Context.ConnectionId, Options.IdleTimeout);
+        session.Shutdown();
+        Remove(session);
+    }
+
+    // 128 random bits: a SessionID is the only thing that ties a request to a signed-in user.
+    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}
