@@ -63,8 +63,7 @@ internal static class ChatCommand
         }
 
         // The view runs until the user quits, input ends, Ctrl-C, or the server ends the session.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var ended = session.Ended.ContinueWith(_ => stop.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, session.EndedToken);
         await view.RunAsync(session, stop.Token).ConfigureAwait(false);
         await session.SignOutAsync().ConfigureAwait(false);
         await view.FinishAsync(session).ConfigureAwait(false);

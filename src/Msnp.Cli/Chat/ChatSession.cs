@@ -34,6 +34,9 @@ internal sealed class ChatSession
     private readonly Dictionary<string, long> _typingSince = new(StringComparer.OrdinalIgnoreCase);
     private readonly Channel<ChatEvent> _events = Channel.CreateUnbounded<ChatEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource<ChatEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Never disposed: it has no timer, and views may still hold its token.
+    private readonly CancellationTokenSource _endedSource = new();
     private PresenceStatus _status = PresenceStatus.Online;
     private string? _current;
     private long _typingSentAt = long.MinValue;
@@ -56,6 +59,9 @@ internal sealed class ChatSession
 
     /// <summary>Completes when the server ends the session (connection lost, signed in elsewhere).</summary>
     public Task<ChatEnd> Ended => _ended.Task;
+
+    /// <summary>Cancelled when <see cref="Ended"/> completes, to stop a view's input loop.</summary>
+    public CancellationToken EndedToken => _endedSource.Token;
 
     /// <summary>The state to draw now.</summary>
     public ChatSnapshot Snapshot()
@@ -517,7 +523,10 @@ internal sealed class ChatSession
             SignOutReason.ServerShutdown => "signed out by the server: it is shutting down",
             _ => $"the connection to the server was lost ({e.Reason})",
         };
-        _ended.TrySetResult(new ChatEnd(ExitCodes.ConnectionFailed, message));
+        if (_ended.TrySetResult(new ChatEnd(ExitCodes.ConnectionFailed, message)))
+        {
+            _endedSource.Cancel();
+        }
     }
 
     private void Emit(ChatEvent chatEvent) => _events.Writer.TryWrite(chatEvent);
