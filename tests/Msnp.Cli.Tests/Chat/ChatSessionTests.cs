@@ -52,11 +52,11 @@ public sealed class ChatSessionTests
         await LibraryClient.NextAsync(bob.Presence, p => p.Account == Alice && p.Status == PresenceStatus.Offline, "alice hidden from bob");
         var refused = await Assert.ThrowsAsync<MsnpException>(() => bob.StartAsync(Alice));
         Assert.Equal(Msnp.Protocol.Errors.MsnpErrorCode.PrincipalNotOnList, refused.Code);
-        Assert.Contains(session.Snapshot().Contacts, c => c.Account == Bob && c.Lists == (ListKind.Forward | ListKind.Block));
+        Assert.Contains(session.Snapshot().Contacts, c => c.Account == Bob && c.Lists == (ListKind.Forward | ListKind.Block | ListKind.Reverse));
 
         await ExpectAsync(session, "/unblock bob@example.com", e => e is ChatEvent.Notice { Text: "unblocked bob@example.com" });
         await LibraryClient.NextAsync(bob.Presence, p => p.Account == Alice && p.Status == PresenceStatus.Online, "alice visible again");
-        Assert.Contains(session.Snapshot().Contacts, c => c.Account == Bob && c.Lists == (ListKind.Forward | ListKind.Allow));
+        Assert.Contains(session.Snapshot().Contacts, c => c.Account == Bob && c.Lists == (ListKind.Forward | ListKind.Allow | ListKind.Reverse));
 
         await session.SignOutAsync();
     }
