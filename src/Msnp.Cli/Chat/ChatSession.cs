@@ -88,7 +88,7 @@ internal sealed class ChatSession
             }
         }
 
-        Emit(new ChatEvent.Notice($"signed in as {_client.Account} ({_client.FriendlyName}) with {_client.Dialect.Name}; /help lists the commands"));
+        Emit(new ChatEvent.Notice($"signed in as {ChatTranscriptFormat.Who(_client.Account, _client.FriendlyName)} with {_client.Dialect.Name}; /help lists the commands"));
 
         // The first CHG makes the user visible and brings the ILN burst, which updates the list.
         await _client.SetStatusAsync(PresenceStatus.Online, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -401,7 +401,7 @@ internal sealed class ChatSession
     private void Attach(Conversation conversation)
     {
         conversation.MessageReceived += OnMessage;
-        conversation.ParticipantJoined += (_, e) => Emit(new ChatEvent.Notice($"{e.Account} ({e.FriendlyName}) is in the conversation"));
+        conversation.ParticipantJoined += (_, e) => Emit(new ChatEvent.Notice($"{ChatTranscriptFormat.Who(e.Account, e.FriendlyName ?? e.Account)} is in the conversation"));
         conversation.ParticipantLeft += (_, e) =>
         {
             lock (_gate)
@@ -447,8 +447,8 @@ internal sealed class ChatSession
             }
 
             Emit(new ChatEvent.Notice(becameCurrent
-                ? $"{invitation.Inviter} ({invitation.InviterName}) opened a conversation; talking to {invitation.Inviter}"
-                : $"{invitation.Inviter} ({invitation.InviterName}) opened a conversation; /open {invitation.Inviter} to answer"));
+                ? $"{ChatTranscriptFormat.Who(invitation.Inviter, invitation.InviterName)} opened a conversation; talking to {invitation.Inviter}"
+                : $"{ChatTranscriptFormat.Who(invitation.Inviter, invitation.InviterName)} opened a conversation; /open {invitation.Inviter} to answer"));
         }
         catch (Exception e) when (SessionFailure.IsExpected(e))
         {
@@ -505,7 +505,7 @@ internal sealed class ChatSession
     }
 
     private void OnReverseListAdded(object? sender, ReverseListEventArgs e) =>
-        Emit(new ChatEvent.Notice($"{e.Account} ({e.FriendlyName}) added you to their contacts; /add {e.Account} to add them back, /block {e.Account} to refuse"));
+        Emit(new ChatEvent.Notice($"{ChatTranscriptFormat.Who(e.Account, e.FriendlyName)} added you to their contacts; /add {e.Account} to add them back, /block {e.Account} to refuse"));
 
     private void OnDisconnected(object? sender, DisconnectedEventArgs e)
     {

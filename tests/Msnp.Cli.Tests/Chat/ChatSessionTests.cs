@@ -125,6 +125,28 @@ public sealed class ChatSessionTests
         await session.SignOutAsync();
     }
 
+    [Fact]
+    public async Task Being_added_is_announced_and_losing_the_server_ends_the_session()
+    {
+        var server = await TestServer.StartAsync();
+        await using (server)
+        {
+            await ServerAccounts.CreateAsync(server, Alice, Bob);
+            var session = await StartAsync(server, Alice);
+            await using var bob = await LibraryClient.SignInAsync(server, Bob);
+
+            await bob.Client.AddContactAsync(ListKind.Forward, Alice);
+            await NextAsync(session, e => e is ChatEvent.Notice n && n.Text.StartsWith("bob@example.com added you to their contacts; /add bob@example.com", StringComparison.Ordinal));
+            Assert.False(session.Ended.IsCompleted);
+
+            await server.DisposeAsync();
+            var end = await session.Ended.WaitAsync(Patience);
+            Assert.Equal(ExitCodes.ConnectionFailed, end.ExitCode);
+            Assert.True(session.EndedToken.IsCancellationRequested);
+            await session.SignOutAsync();
+        }
+    }
+
     private static async Task<ChatSession> StartAsync(TestServer server, string account)
     {
         var session = new ChatSession(new MsnpClient(LibraryClient.Options(server, account)));
