@@ -174,8 +174,9 @@ internal sealed class ChatSession
         {
             Emit(new ChatEvent.Problem("the message was not delivered (NAK)"));
         }
-        catch (Exception e) when (e is TimeoutException or MsnpConnectionClosedException or IOException or System.Net.Sockets.SocketException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (SessionFailure.IsExpected(e) && !cancellationToken.IsCancellationRequested)
         {
+            // Timeouts and a closing connection; a lost server connection also ends the session through Ended.
             Emit(new ChatEvent.Problem($"{Describe(input)} failed: {e.Message}"));
         }
 
@@ -429,13 +430,12 @@ internal sealed class ChatSession
             // Handlers go on before ANS, so a message sent the moment we join is not missed.
             var conversation = await invitation.AcceptAsync(Attach, CancellationToken.None).ConfigureAwait(false);
             bool becameCurrent;
+            bool late;
             lock (_gate)
             {
-                if (_signingOut)
-                {
-                    becameCurrent = false;
-                }
-                else
+                late = _signingOut;
+                becameCurrent = false;
+                if (!late)
                 {
                     _opened.Add(conversation);
 
@@ -444,6 +444,13 @@ internal sealed class ChatSession
                     becameCurrent = _current is null;
                     _current ??= invitation.Inviter;
                 }
+            }
+
+            if (late)
+            {
+                // Accepted while signing out: nobody will use it, and sign-out already left the others.
+                await conversation.LeaveAsync(CancellationToken.None).ConfigureAwait(false);
+                return;
             }
 
             Emit(new ChatEvent.Notice(becameCurrent
