@@ -27,14 +27,7 @@ internal static class ListenCommand
                 r.AddError("--count must be at least 1.");
             }
         });
-        var timeout = new Option<double?>("--timeout") { Description = "Stop listening after this many seconds (counted from sign-in).", HelpName = "SECONDS" };
-        timeout.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<double?>() is <= 0 or > int.MaxValue / 1000)
-            {
-                r.AddError("--timeout must be a positive number of seconds.");
-            }
-        });
+        var timeout = TimeoutOption.Create("Stop listening after this many seconds (counted from sign-in).");
         var command = new Command("listen", "Sign in, accept every conversation and print each received text message as a JSON line.") { count, timeout };
         connection.AddTo(command);
 

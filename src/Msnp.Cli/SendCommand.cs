@@ -17,7 +17,8 @@ internal static class SendCommand
         var connection = new ConnectionOptions();
         var to = new Argument<string>("TO") { Description = "The contact to send to." };
         var text = new Argument<string>("TEXT") { Description = "The message text." };
-        var command = new Command("send", "Sign in, send one text message to a contact and wait for the switchboard's ACK.") { to, text };
+        var timeout = TimeoutOption.Create("Give up after this many seconds, from connecting to the ACK (exit code 7).");
+        var command = new Command("send", "Sign in, send one text message to a contact and wait for the switchboard's ACK.") { to, text, timeout };
         connection.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -29,24 +30,32 @@ internal static class SendCommand
                 return ExitCodes.Usage;
             }
 
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (parse.GetValue(timeout) is { } seconds)
+            {
+                deadline.CancelAfter(TimeSpan.FromSeconds(seconds));
+            }
+
             var stage = SessionStage.SigningIn;
             var client = new MsnpClient(options);
             await using (client.ConfigureAwait(false))
             {
                 try
                 {
-                    await client.SignInAsync(cancellationToken).ConfigureAwait(false);
+                    await client.SignInAsync(deadline.Token).ConfigureAwait(false);
 
                     // A hidden user cannot open a switchboard (XFR SB), so go online first.
                     stage = SessionStage.Online;
-                    await client.SetStatusAsync(PresenceStatus.Online, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await client.SetStatusAsync(PresenceStatus.Online, cancellationToken: deadline.Token).ConfigureAwait(false);
 
                     stage = SessionStage.Inviting;
-                    var conversation = await client.StartConversationAsync(parse.GetValue(to)!, cancellationToken).ConfigureAwait(false);
+                    var conversation = await client.StartConversationAsync(parse.GetValue(to)!, deadline.Token).ConfigureAwait(false);
                     await using (conversation.ConfigureAwait(false))
                     {
                         stage = SessionStage.Sending;
-                        await conversation.SendTextAsync(parse.GetValue(text)!, cancellationToken: cancellationToken).ConfigureAwait(false);
+                        await conversation.SendTextAsync(parse.GetValue(text)!, cancellationToken: deadline.Token).ConfigureAwait(false);
+
+                        // Acknowledged: the deadline no longer applies to tidying up.
                         await conversation.LeaveAsync(cancellationToken).ConfigureAwait(false);
                     }
 
@@ -57,6 +66,11 @@ internal static class SendCommand
                 {
                     await error.WriteLineAsync("msnp send: interrupted; the message was not confirmed.").ConfigureAwait(false);
                     return ExitCodes.Interrupted;
+                }
+                catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+                {
+                    await error.WriteLineAsync($"msnp send: timed out after {parse.GetValue(timeout)} s while {Describe(stage)}.").ConfigureAwait(false);
+                    return ExitCodes.TimedOut;
                 }
                 catch (Exception e) when (SessionFailure.IsExpected(e))
                 {
@@ -69,4 +83,12 @@ internal static class SendCommand
 
         return command;
     }
+
+    private static string Describe(SessionStage stage) => stage switch
+    {
+        SessionStage.SigningIn => "signing in",
+        SessionStage.Online => "going online",
+        SessionStage.Inviting => "waiting for the contact to join",
+        _ => "waiting for the ACK",
+    };
 }

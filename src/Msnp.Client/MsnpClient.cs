@@ -190,8 +190,16 @@ public sealed partial class MsnpClient : IAsyncDisposable
     }
 
     /// <summary>Opens a switchboard session and invites <paramref name="account"/>; completes once they joined.</summary>
-    public async Task<Conversation> StartConversationAsync(string account, CancellationToken cancellationToken = default)
+    public Task<Conversation> StartConversationAsync(string account, CancellationToken cancellationToken = default) =>
+        StartConversationAsync(account, static _ => { }, cancellationToken);
+
+    /// <summary>
+    /// Opens a switchboard session, calling <paramref name="configure"/> before anyone is invited, so
+    /// handlers attached there see the join and a message the contact sends the moment they joined.
+    /// </summary>
+    public async Task<Conversation> StartConversationAsync(string account, Action<Conversation> configure, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(configure);
         var reply = await Connection.SendAsync(CommandCodes.Xfr, ["SB"], cancellationToken: cancellationToken).ConfigureAwait(false);
 
         // XFR TrID SB host:port CKI cookie
@@ -203,6 +211,7 @@ public sealed partial class MsnpClient : IAsyncDisposable
         var conversation = await Conversation.ConnectAsync(this, host, port, cancellationToken).ConfigureAwait(false);
         try
         {
+            configure(conversation);
             await conversation.AuthenticateAsync(reply.Parameters[3], cancellationToken).ConfigureAwait(false);
             await conversation.InviteAndWaitAsync(account, cancellationToken).ConfigureAwait(false);
             return conversation;
