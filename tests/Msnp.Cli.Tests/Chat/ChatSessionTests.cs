@@ -51,7 +51,8 @@ public sealed class ChatSessionTests
         await ExpectAsync(session, "/block bob@example.com", e => e is ChatEvent.Notice n && n.Text.StartsWith("blocked bob@example.com", StringComparison.Ordinal));
         await LibraryClient.NextAsync(bob.Presence, p => p.Account == Alice && p.Status == PresenceStatus.Offline, "alice hidden from bob");
         var refused = await Assert.ThrowsAsync<MsnpException>(() => bob.StartAsync(Alice));
-        Assert.Equal(Msnp.Protocol.Errors.MsnpErrorCode.PrincipalNotOnList, refused.Code);
+        // 217 by default: a blocked caller cannot tell "blocked" from "offline" (docs/limits.md).
+        Assert.Equal(Msnp.Protocol.Errors.MsnpErrorCode.PrincipalNotOnline, refused.Code);
         Assert.Contains(session.Snapshot().Contacts, c => c.Account == Bob && c.Lists == (ListKind.Forward | ListKind.Block | ListKind.Reverse));
 
         await ExpectAsync(session, "/unblock bob@example.com", e => e is ChatEvent.Notice { Text: "unblocked bob@example.com" });
