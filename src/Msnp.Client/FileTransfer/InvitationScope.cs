@@ -85,7 +85,8 @@ internal sealed class InvitationScope : IDisposable
             IOException or SocketException => (new FileTransferException(FileTransferFailure.ConnectionFailed, error.Message, error), InvitationCancelCode.Fail),
             _ => (new FileTransferException(FileTransferFailure.ProtocolError, error.Message, error), InvitationCancelCode.Fail),
         };
-        if (code is { } c && !toldInBand)
+        // A time-out is also announced by CANCEL even after an in-band BYE (catalogue §6.10 step 4).
+        if (code is { } c && (!toldInBand || failure.Failure == FileTransferFailure.TimedOut))
         {
             await _hub.TrySendAsync(Invitation.Cancel(Cookie, c)).ConfigureAwait(false);
         }

@@ -83,32 +83,45 @@ internal sealed class MsnftpSenderSession(MsnftpLink link, string authCookie, St
         var data = new byte[BatchBlocks * MsnftpBlock.MaxDataLength];
         var framed = new byte[BatchBlocks * (MsnftpBlock.MaxDataLength + MsnftpBlock.HeaderLength)];
         meter.Start();
-        while (meter.Bytes < size && !peer.IsCompleted)
+        try
         {
-            if (cancellationToken.IsCancellationRequested)
+            while (meter.Bytes < size && !peer.IsCompleted)
             {
-                // Between batches, so the cancel block lands on a block boundary.
-                CancelledInBand = true;
-                await link.WriteAsync(MsnftpBlock.Cancel.ToArray(), CancellationToken.None).ConfigureAwait(false);
-                link.Shutdown();
                 cancellationToken.ThrowIfCancellationRequested();
-            }
+                var want = (int)Math.Min(data.Length, size - meter.Bytes);
+                var read = await source.ReadAtLeastAsync(data.AsMemory(0, want), want, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                if (read < want)
+                {
+                    await SendCancelBlockAsync().ConfigureAwait(false);
+                    throw new FileTransferException(FileTransferFailure.SizeMismatch, $"The source ended after {meter.Bytes + read} of {size} bytes.");
+                }
 
-            var want = (int)Math.Min(data.Length, size - meter.Bytes);
-            var read = await source.ReadAtLeastAsync(data.AsMemory(0, want), want, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-            if (read < want)
-            {
-                await link.WriteAsync(MsnftpBlock.Cancel.ToArray(), CancellationToken.None).ConfigureAwait(false);
-                CancelledInBand = true;
-                throw new FileTransferException(FileTransferFailure.SizeMismatch, $"The source ended after {meter.Bytes + read} of {size} bytes.");
+                // Never cancelled mid-write: the cancel block must land on a block boundary.
+                var length = MsnftpBlock.Encode(data.AsSpan(0, read), framed);
+                await link.WriteAsync(framed.AsMemory(0, length), CancellationToken.None).ConfigureAwait(false);
+                meter.Add(read);
             }
-
-            var length = MsnftpBlock.Encode(data.AsSpan(0, read), framed);
-            await link.WriteAsync(framed.AsMemory(0, length), CancellationToken.None).ConfigureAwait(false);
-            meter.Add(read);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await SendCancelBlockAsync().ConfigureAwait(false);
+            throw;
         }
 
         meter.Stop();
+    }
+
+    private async Task SendCancelBlockAsync()
+    {
+        CancelledInBand = true;
+        try
+        {
+            await link.WriteAsync(MsnftpBlock.Cancel.ToArray(), CancellationToken.None).ConfigureAwait(false);
+            link.Shutdown();
+        }
+        catch (Exception e) when (e is IOException or TimeoutException)
+        {
+        }
     }
 
     private static void ThrowIfEnd(MsnftpCommand command, bool finished = false)
