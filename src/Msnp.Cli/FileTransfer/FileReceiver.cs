@@ -18,7 +18,17 @@ internal sealed class FileReceiver(string directory, FileTransferOptions options
     public void Attach(Conversation conversation, string account)
     {
         var invitations = new ConversationInvitations(conversation, account, options);
-        invitations.FileOffered += async (_, offer) => await ReceiveAsync(offer).ConfigureAwait(false);
+        invitations.FileOffered += async (_, offer) =>
+        {
+            try
+            {
+                await ReceiveAsync(offer).ConfigureAwait(false);
+            }
+            catch (Exception e) when (Sessions.SessionFailure.IsExpected(e) || e is UnauthorizedAccessException or FileTransferException)
+            {
+                warning($"receiving {offer.FileName} from {offer.Sender} failed: {e.Message}");
+            }
+        };
         invitations.InvitationReceived += async (_, e) =>
         {
             if (e.Invitation.Command != InvitationCommand.Invite || e.Invitation.Cookie is null)

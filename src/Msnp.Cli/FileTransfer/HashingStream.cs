@@ -69,6 +69,7 @@ internal sealed class HashingStream(Stream inner) : Stream
         if (disposing)
         {
             _sha256.Dispose();
+            inner.Dispose();
         }
 
         base.Dispose(disposing);
