@@ -78,6 +78,30 @@ public sealed class RawPeerTests
     }
 
     [Fact]
+    public async Task A_receiver_that_never_confirms_is_timed_out_by_the_sender()
+    {
+        await using var pair = await TransferPair.StartAsync(TransferPair.Options(stall: TimeSpan.FromSeconds(1)), bob: null);
+        var sending = pair.AliceInvitations!.SendFileAsync(new MemoryStream(new byte[10_000]), "a.bin", 10_000);
+
+        var invite = TransferPair.Next(pair.BobInbox);
+        await pair.Bob.SendRawAsync(Invitation.Accept(invite.Cookie!).ToMimeMessage(), AckMode.Acknowledged);
+        var address = TransferPair.Next(pair.BobInbox).Address!;
+        using var bob = await RawLink.ConnectAsync(address);
+        await bob.WriteAsync("VER MSNFTP\r\n");
+        await bob.ReadLineAsync();
+        await bob.WriteAsync($"USR bob@example.com {address.AuthCookie}\r\n");
+        Assert.Equal("FIL 10000", await bob.ReadLineAsync());
+        await bob.WriteAsync("TFR\r\n");
+        await bob.ReadExactlyAsync((int)MsnftpBlock.EncodedLength(10_000));
+
+        // ... and no BYE.
+        var error = await Assert.ThrowsAsync<FileTransferException>(() => sending.Within());
+        Assert.Equal(FileTransferFailure.TimedOut, error.Failure);
+        var cancel = TransferPair.Next(pair.BobInbox);
+        Assert.Equal(InvitationCancelCode.FileTransferTimeout, cancel.CancelCode);
+    }
+
+    [Fact]
     public async Task A_sender_announcing_another_size_than_offered_is_cancelled()
     {
         await using var pair = await TransferPair.StartAsync(alice: null, TransferPair.Options());
