@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Threading.Channels;
+using Msnp.Cli.FileTransfer;
 using Msnp.Cli.Options;
 using Msnp.Cli.Sessions;
 using Msnp.Client;
@@ -30,6 +31,8 @@ internal static class ListenCommand
         var timeout = TimeoutOption.Create("Stop listening after this many seconds (counted from sign-in).");
         var command = new Command("listen", "Sign in, accept every conversation and print each received text message as a JSON line.") { count, timeout };
         connection.AddTo(command);
+        var files = new AcceptFilesOptions();
+        files.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -43,24 +46,31 @@ internal static class ListenCommand
             var client = new MsnpClient(options);
             await using (client.ConfigureAwait(false))
             {
-                return await ListenAsync(client, parse.GetValue(count), parse.GetValue(timeout), parse.InvocationConfiguration.Output, error, cancellationToken).ConfigureAwait(false);
+                return await ListenAsync(client, parse.GetValue(count), parse.GetValue(timeout), parse.InvocationConfiguration.Output, error, cancellationToken, (line, warn) => files.CreateReceiver(parse, line, warn, cancellationToken)).ConfigureAwait(false);
             }
         });
 
         return command;
     }
 
-    private static async Task<int> ListenAsync(MsnpClient client, int? count, double? timeoutSeconds, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> ListenAsync(
+        MsnpClient client, int? count, double? timeoutSeconds, TextWriter output, TextWriter error, CancellationToken cancellationToken,
+        Func<Action<string>, Action<string>, FileReceiver?> fileReceiver)
     {
         // Events arrive on the client's dispatchers; one reader writes them, so output lines never interleave.
         var events = Channel.CreateUnbounded<ListenEvent>(new UnboundedChannelOptions { SingleReader = true });
         var conversations = new ConcurrentBag<Conversation>();
+        var files = fileReceiver(line => events.Writer.TryWrite(new ListenEvent(null, null, line)), warning => events.Writer.TryWrite(new ListenEvent(null, warning)));
         client.ConversationInvited += async (_, invitation) =>
         {
             try
             {
                 conversations.Add(await invitation.AcceptAsync(
-                    conversation => conversation.MessageReceived += (_, m) => events.Writer.TryWrite(new ListenEvent(m, null)),
+                    conversation =>
+                    {
+                        conversation.MessageReceived += (_, m) => events.Writer.TryWrite(new ListenEvent(m, null));
+                        files?.Attach(conversation, client.Account);
+                    },
                     cancellationToken).ConfigureAwait(false));
             }
             catch (Exception e) when (SessionFailure.IsExpected(e))
@@ -106,6 +116,12 @@ internal static class ListenCommand
                 {
                     await error.WriteLineAsync($"msnp listen: {warning}").ConfigureAwait(false);
                 }
+                else if (next.Line is { } line)
+                {
+                    await output.WriteLineAsync(line).ConfigureAwait(false);
+                    await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                    received++;
+                }
                 else if (next.Message is { Content: TextMessage text } message)
                 {
                     await output.WriteLineAsync(json.Format(message.Sender, text.Text, message.Message.Headers.GetValue("Content-Type") ?? string.Empty)).ConfigureAwait(false);
@@ -146,6 +162,6 @@ internal static class ListenCommand
         return exit;
     }
 
-    /// <summary>A received message, or a warning for standard error.</summary>
-    private sealed record ListenEvent(MessageReceivedEventArgs? Message, string? Warning);
+    /// <summary>A received message, a warning for standard error, or a ready output line (a saved file).</summary>
+    private sealed record ListenEvent(MessageReceivedEventArgs? Message, string? Warning, string? Line = null);
 }

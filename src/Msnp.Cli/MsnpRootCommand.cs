@@ -18,6 +18,7 @@ internal static class MsnpRootCommand
         root.Subcommands.Add(SendCommand.Create());
         root.Subcommands.Add(ListenCommand.Create());
         root.Subcommands.Add(ChatCommand.Create());
+        root.Subcommands.Add(SendFileCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
         return root;
     }

@@ -105,6 +105,18 @@ public sealed class Invitation : FieldBodyMessage
     /// <summary>The cancel code; <see cref="InvitationCancelCode.Unknown"/> when missing or unrecognised.</summary>
     public InvitationCancelCode CancelCode => ParseCancelCode(CancelCodeText);
 
+    /// <summary>The <c>Session-Protocol</c> of other applications (NetMeeting, voice: <c>SM1</c>).</summary>
+    public string? SessionProtocol => this[InvitationFields.SessionProtocol];
+
+    /// <summary>The <c>Session-ID</c> of other applications.</summary>
+    public string? SessionId => this[InvitationFields.SessionId];
+
+    /// <summary>The <c>Context-Data</c> of other applications.</summary>
+    public string? ContextData => this[InvitationFields.ContextData];
+
+    /// <summary>The <c>Application-URL</c> of other applications.</summary>
+    public string? ApplicationUrl => this[InvitationFields.ApplicationUrl];
+
     /// <summary>The fields this library has no property for, in order.</summary>
     public IEnumerable<MimeHeader> UnknownFields =>
         Fields.Where(f => !Array.Exists(InvitationFields.All, known => f.Is(known)));
@@ -180,6 +192,35 @@ public sealed class Invitation : FieldBodyMessage
         fields.Add(new(InvitationFields.LaunchApplication, "FALSE"));
         fields.Add(new(InvitationFields.RequestData, "IP-Address:"));
         return new Invitation(fields);
+    }
+
+    /// <summary>
+    /// An <c>INVITE</c> for any application: name, GUID, command and cookie first, then the
+    /// application's own fields as given.
+    /// </summary>
+    public static Invitation Invite(string applicationName, string applicationGuid, string cookie, IEnumerable<MimeHeader>? fields = null)
+    {
+        var all = new List<MimeHeader>
+        {
+            new(InvitationFields.ApplicationName, applicationName),
+            new(InvitationFields.ApplicationGuid, applicationGuid),
+            new(InvitationFields.Command, "INVITE"),
+            new(InvitationFields.Cookie, cookie),
+        };
+        all.AddRange(fields ?? []);
+        return new Invitation(all);
+    }
+
+    /// <summary>An <c>ACCEPT</c> for any application, followed by the application's own fields.</summary>
+    public static Invitation AcceptApplication(string cookie, IEnumerable<MimeHeader>? fields = null)
+    {
+        var all = new List<MimeHeader>
+        {
+            new(InvitationFields.Command, "ACCEPT"),
+            new(InvitationFields.Cookie, cookie),
+        };
+        all.AddRange(fields ?? []);
+        return new Invitation(all);
     }
 
     /// <summary>A <c>CANCEL</c> with a documented code.</summary>

@@ -54,11 +54,24 @@ public static class InvitationFields
     /// <summary><c>Cancel-Code</c>.</summary>
     public const string CancelCode = "Cancel-Code";
 
+    /// <summary><c>Session-Protocol</c> (other applications, e.g. <c>SM1</c>).</summary>
+    public const string SessionProtocol = "Session-Protocol";
+
+    /// <summary><c>Session-ID</c> (other applications).</summary>
+    public const string SessionId = "Session-ID";
+
+    /// <summary><c>Context-Data</c> (other applications).</summary>
+    public const string ContextData = "Context-Data";
+
+    /// <summary><c>Application-URL</c> (other applications).</summary>
+    public const string ApplicationUrl = "Application-URL";
+
     /// <summary>Every name above, for telling known fields from unknown ones.</summary>
     internal static readonly string[] All =
     [
         Command, Cookie, ApplicationName, ApplicationGuid, ApplicationFile, ApplicationFileSize,
         Connectivity, LaunchApplication, RequestData, SenderConnect, IPAddress, Port, AuthCookie,
-        IPAddressInternal, PortX, PortXInternal, CancelCode,
+        IPAddressInternal, PortX, PortXInternal, CancelCode, SessionProtocol, SessionId, ContextData,
+        ApplicationUrl,
     ];
 }

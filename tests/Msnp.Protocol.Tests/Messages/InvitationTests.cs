@@ -148,13 +148,16 @@ public class InvitationTests
             "Application-Name: NetMeeting\r\n" +
             "Invitation-Command: INVITE\r\n" +
             "Session-ID: {1A879604-D1B8-11D7-9066-0003FF431510}\r\n" +
+            "Application-IconURL: http://example.com/icon.ico\r\n" +
             "\r\n";
 
         var invitation = Parse(sample);
 
         Assert.Equal(InvitationCommand.Invite, invitation.Command);
         Assert.False(invitation.IsFileTransfer);
-        Assert.Equal(["Session-Protocol", "Session-ID"], invitation.UnknownFields.Select(f => f.Name));
+        Assert.Equal("SM1", invitation.SessionProtocol);
+        Assert.Equal("{1A879604-D1B8-11D7-9066-0003FF431510}", invitation.SessionId);
+        Assert.Equal(["Application-IconURL"], invitation.UnknownFields.Select(f => f.Name));
         Assert.Equal(Wire.Bytes(sample), invitation.ToBytes());
     }
 

@@ -1,0 +1,110 @@
+using System.Globalization;
+using Msnp.Client.Conversations;
+using Msnp.Client.FileTransfer;
+using Msnp.Protocol.Messages;
+
+namespace Msnp.Cli.FileTransfer;
+
+/// <summary>
+/// <c>listen --accept-files DIR</c>: accepts every offered file into the folder under a cleaned,
+/// unique name, and reports each saved file as one JSON line. Other applications' invitations are
+/// declined as not installed; partial files are deleted.
+/// </summary>
+internal sealed class FileReceiver(string directory, FileTransferOptions options, Action<string> line, Action<string> warning, CancellationToken stop)
+{
+    /// <summary>Attempts at "name (n).ext" before giving up on a crowded folder.</summary>
+    private const int MaxNameAttempts = 1000;
+
+    public void Attach(Conversation conversation, string account)
+    {
+        var invitations = new ConversationInvitations(conversation, account, options);
+        invitations.FileOffered += async (_, offer) =>
+        {
+            try
+            {
+                await ReceiveAsync(offer).ConfigureAwait(false);
+            }
+            catch (Exception e) when (Sessions.SessionFailure.IsExpected(e) || e is UnauthorizedAccessException or FileTransferException)
+            {
+                warning($"receiving {offer.FileName} from {offer.Sender} failed: {e.Message}");
+            }
+        };
+        invitations.InvitationReceived += async (_, e) =>
+        {
+            if (e.Invitation.Command != InvitationCommand.Invite || e.Invitation.Cookie is null)
+            {
+                return;
+            }
+
+            warning($"declined {e.Invitation.ApplicationName ?? "an application"} invitation from {e.Sender}.");
+            try
+            {
+                await e.DeclineAsync(e.Invitation.IsFileTransfer ? InvitationCancelCode.Reject : InvitationCancelCode.RejectNotInstalled, stop).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (Sessions.SessionFailure.IsExpected(ex))
+            {
+            }
+        };
+    }
+
+    private async Task ReceiveAsync(FileOfferedEventArgs offer)
+    {
+        FileStream file;
+        try
+        {
+            Directory.CreateDirectory(directory);
+            file = CreateUnique(SafeFileName.From(offer.FileName));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            warning($"cannot save {offer.FileName} from {offer.Sender}: {e.Message}");
+            await offer.DeclineAsync(CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        var path = file.Name;
+        var saved = false;
+        try
+        {
+            var hashing = new HashingStream(file);
+            await using (hashing.ConfigureAwait(false))
+            {
+                var result = await TerminalProgress.RunAsync(
+                    $"{Path.GetFileName(path)} from {offer.Sender}",
+                    offer.FileSize,
+                    progress => offer.AcceptAsync(hashing, progress, stop)).ConfigureAwait(false);
+                saved = true;
+                line(FileJsonWriter.Format("from", offer.Sender, offer.FileName, path, result.Size, hashing.HashHex(), result.Elapsed.TotalSeconds));
+            }
+        }
+        catch (FileTransferException e)
+        {
+            warning($"receiving {offer.FileName} from {offer.Sender} failed ({e.Failure}): {e.Message}");
+        }
+        finally
+        {
+            await file.DisposeAsync().ConfigureAwait(false);
+            if (!saved)
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    private FileStream CreateUnique(string name)
+    {
+        var stem = Path.GetFileNameWithoutExtension(name);
+        var extension = Path.GetExtension(name);
+        for (var attempt = 0; ; attempt++)
+        {
+            var candidate = attempt == 0 ? name : string.Create(CultureInfo.InvariantCulture, $"{stem} ({attempt}){extension}");
+            try
+            {
+                return new FileStream(Path.Combine(directory, candidate), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0, FileOptions.Asynchronous);
+            }
+            catch (IOException) when (attempt < MaxNameAttempts && File.Exists(Path.Combine(directory, candidate)))
+            {
+            }
+        }
+    }
+}
