@@ -15,6 +15,8 @@ internal static class Accounts
         Assert.True(result.Succeeded, result.ToString());
     }
 
+    public static MsnpDialect Version(int version) => MsnpDialect.FromVersion(version);
+
     public static MsnpClientOptions Options(TestServer server, string email, MsnpDialect? dialect = null, string password = Password) => new()
     {
         Host = "127.0.0.1",
@@ -31,6 +33,14 @@ internal static class Accounts
     {
         var client = new MsnpClient(Options(server, email, dialect));
         await client.SignInAsync();
+        return client;
+    }
+
+    /// <summary>Signs in and goes online, so others can start conversations with the user.</summary>
+    public static async Task<MsnpClient> OnlineAsync(TestServer server, string email, MsnpDialect? dialect = null)
+    {
+        var client = await SignInAsync(server, email, dialect);
+        await client.SetStatusAsync(Protocol.Dialects.Model.PresenceStatus.Online);
         return client;
     }
 
