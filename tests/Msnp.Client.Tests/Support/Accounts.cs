@@ -45,5 +45,8 @@ internal static class Accounts
     }
 
     /// <summary>Waits for an event without hanging the test run when it never comes.</summary>
-    public static Task<T> Within<T>(this TaskCompletionSource<T> source) => source.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    public static Task<T> Within<T>(this TaskCompletionSource<T> source) => source.Task.Within();
+
+    /// <summary>Waits for a task without hanging the test run when it never completes.</summary>
+    public static Task<T> Within<T>(this Task<T> task) => task.WaitAsync(TimeSpan.FromSeconds(10));
 }
