@@ -22,6 +22,7 @@ public sealed partial class MsnpClient : IAsyncDisposable
 {
     private readonly MsnpClientOptions _options;
     private readonly SemaphoreSlim _sessionLock = new(1, 1);
+    private readonly SemaphoreSlim _syncLock = new(1, 1);
     private MsnpConnection? _connection;
     private SyncCollector? _sync;
     private CancellationTokenSource? _keepAliveStop;
@@ -167,6 +168,8 @@ public sealed partial class MsnpClient : IAsyncDisposable
     /// <summary>Downloads the contact list unless <paramref name="cachedVersion"/> is still current, in which case the result is empty and <see cref="ContactList.IsUnchanged"/>.</summary>
     public async Task<ContactList> SyncAsync(int cachedVersion, CancellationToken cancellationToken = default)
     {
+        // One download at a time: the list lines carry no TrID to tell two apart.
+        await _syncLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         var collector = new SyncCollector(Dialect.SyncHasCounts);
         _sync = collector;
         try
@@ -191,6 +194,7 @@ public sealed partial class MsnpClient : IAsyncDisposable
         finally
         {
             Interlocked.CompareExchange(ref _sync, null, collector);
+            _syncLock.Release();
         }
     }
 

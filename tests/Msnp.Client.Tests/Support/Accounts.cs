@@ -47,6 +47,11 @@ internal static class Accounts
     /// <summary>Waits for an event without hanging the test run when it never comes.</summary>
     public static Task<T> Within<T>(this TaskCompletionSource<T> source) => source.Task.Within();
 
-    /// <summary>Waits for a task without hanging the test run when it never completes.</summary>
-    public static Task<T> Within<T>(this Task<T> task) => task.WaitAsync(TimeSpan.FromSeconds(10));
+    /// <summary>
+    /// Waits for a task without hanging the test run when it never completes. The test resumes on
+    /// the thread pool, never inline on a connection's dispatcher that completed the task: a test
+    /// that then blocks (waiting for the next message) would stop that dispatcher.
+    /// </summary>
+    public static async Task<T> Within<T>(this Task<T> task) =>
+        await task.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
 }
