@@ -148,6 +148,7 @@ public sealed partial class MsnpClient : IAsyncDisposable
     /// </summary>
     public async Task<ContactList> SyncAsync(CancellationToken cancellationToken = default)
     {
+        _ = Connection; // not signed in: fail before touching the cache with an empty account
         var cache = _options.ContactListCache;
         var account = Account;
         var cached = cache is null ? null : await cache.LoadAsync(account, cancellationToken).ConfigureAwait(false);
