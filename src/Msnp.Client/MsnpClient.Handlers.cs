@@ -12,9 +12,11 @@ namespace Msnp.Client;
 /// <summary>What the notification server sends unasked.</summary>
 public sealed partial class MsnpClient
 {
-    private void RegisterHandlers(MsnpConnection connection)
+    /// <returns>Completes with the profile message of this connection.</returns>
+    private TaskCompletionSource<MimeMessage> RegisterHandlers(MsnpConnection connection)
     {
-        connection.On(CommandCodes.Msg, OnMessage);
+        var profile = new TaskCompletionSource<MimeMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On(CommandCodes.Msg, c => OnMessage(c, profile));
         connection.On(CommandCodes.Chl, c => _ = AnswerChallengeAsync(connection, c));
         connection.On(CommandCodes.Qng, static _ => { });
         connection.On(CommandCodes.Iln, c => OnPresence(c, initial: true));
@@ -27,18 +29,35 @@ public sealed partial class MsnpClient
         {
             connection.On(code, c => _sync?.Accept(c));
         }
+
+        return profile;
     }
 
-    private void OnMessage(MsnpCommand command)
+    private void OnMessage(MsnpCommand command, TaskCompletionSource<MimeMessage> profile)
     {
+        // MSG Hotmail Hotmail len: the sender is normally "Hotmail", but nothing relies on it (catalogue §6.8).
         if (command.Payload is not { } payload || !MimeMessage.TryParse(payload, out var message, out _))
         {
             return;
         }
 
-        if (string.Equals(message.ContentType.MediaType, ContentTypes.Profile, StringComparison.OrdinalIgnoreCase))
+        switch (message.Kind)
         {
-            _profile.TrySetResult(message);
+            case MessageKind.Profile:
+                profile.TrySetResult(message);
+                break;
+            case MessageKind.InitialEmailNotification when InitialEmailNotification.TryParse(message, out var initial):
+                MailNotificationReceived?.Invoke(this, new MailNotificationEventArgs(initial));
+                break;
+            case MessageKind.EmailNotification when EmailNotification.TryParse(message, out var mail):
+                MailNotificationReceived?.Invoke(this, new MailNotificationEventArgs(mail));
+                break;
+            case MessageKind.ActiveMailNotification when ActiveMailNotification.TryParse(message, out var activity):
+                MailNotificationReceived?.Invoke(this, new MailNotificationEventArgs(activity));
+                break;
+            case MessageKind.SystemMessage when SystemMessage.TryParse(message, out var notice):
+                SystemMessageReceived?.Invoke(this, new SystemMessageEventArgs(notice));
+                break;
         }
     }
 

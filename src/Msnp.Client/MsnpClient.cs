@@ -22,11 +22,13 @@ namespace Msnp.Client;
 public sealed partial class MsnpClient : IAsyncDisposable
 {
     private readonly MsnpClientOptions _options;
-    private readonly CancellationTokenSource _lifetime = new();
-    private readonly TaskCompletionSource<MimeMessage> _profile = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim _sessionLock = new(1, 1);
+    private readonly SemaphoreSlim _syncLock = new(1, 1);
     private MsnpConnection? _connection;
     private SyncCollector? _sync;
+    private CancellationTokenSource? _keepAliveStop;
     private Task _keepAlive = Task.CompletedTask;
+    private int _disposed;
 
     /// <summary>Creates a client; nothing happens on the network until <see cref="SignInAsync"/>.</summary>
     public MsnpClient(MsnpClientOptions options)
@@ -59,11 +61,20 @@ public sealed partial class MsnpClient : IAsyncDisposable
     /// <summary>Someone added the user to their list.</summary>
     public event EventHandler<ReverseListEventArgs>? ReverseListAdded;
 
-    /// <summary>The server signed the user out (another sign-in, shutdown).</summary>
+    /// <summary>The server signed the user out (another sign-in, shutdown); <see cref="Disconnected"/> follows.</summary>
     public event EventHandler<SignedOutEventArgs>? SignedOut;
 
-    /// <summary>The notification connection ended, for whatever reason.</summary>
+    /// <summary>
+    /// The notification connection ended, for whatever reason (see <see cref="DisconnectedEventArgs.Reason"/>).
+    /// The client does not reconnect by itself; call <see cref="SignInAsync"/> again when it should.
+    /// </summary>
     public event EventHandler<DisconnectedEventArgs>? Disconnected;
+
+    /// <summary>Hotmail-style mail news from the notification server: unread counts after sign-in, new mail, mail moved or read.</summary>
+    public event EventHandler<MailNotificationEventArgs>? MailNotificationReceived;
+
+    /// <summary>A system notice from the notification server, e.g. a maintenance warning before <c>OUT SSD</c>.</summary>
+    public event EventHandler<SystemMessageEventArgs>? SystemMessageReceived;
 
     /// <summary>Someone invited the user to a conversation (<c>RNG</c>); call <see cref="ConversationInvitedEventArgs.AcceptAsync(CancellationToken)"/> to join.</summary>
     public event EventHandler<ConversationInvitedEventArgs>? ConversationInvited;
@@ -72,17 +83,35 @@ public sealed partial class MsnpClient : IAsyncDisposable
 
     /// <summary>
     /// Connects, follows <c>XFR NS</c> redirects, negotiates the version and authenticates (MD5 for
-    /// MSNP2–7, Passport 1.4 for MSNP8–9), then waits briefly for the profile message.
+    /// MSNP2–7, Passport for MSNP8–9 by <see cref="MsnpClientOptions.PassportFlow"/>), then waits
+    /// briefly for the profile message. May be called again after the connection ended (dropped,
+    /// signed out or <c>OUT</c> from the server) to start a new session with the same handlers.
     /// </summary>
     /// <exception cref="MsnpException">The server refused (e.g. 911 for wrong credentials).</exception>
     /// <exception cref="MsnpAuthenticationException">Passport refused the credentials.</exception>
+    /// <exception cref="InvalidOperationException">The client is signed in already.</exception>
     public async Task SignInAsync(CancellationToken cancellationToken = default)
     {
-        if (_connection is not null)
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await _sessionLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            throw new InvalidOperationException("SignInAsync may be called once per client.");
-        }
+            if (_connection is { IsConnected: true })
+            {
+                throw new InvalidOperationException("Already signed in; sign out first.");
+            }
 
+            await CloseSessionAsync().ConfigureAwait(false);
+            await ConnectAndAuthenticateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sessionLock.Release();
+        }
+    }
+
+    private async Task ConnectAndAuthenticateAsync(CancellationToken cancellationToken)
+    {
         var host = _options.Host;
         var port = _options.Port;
         for (var redirects = 0; ; redirects++)
@@ -113,9 +142,36 @@ public sealed partial class MsnpClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Downloads the contact list unless <paramref name="cachedVersion"/> is still current.</summary>
-    public async Task<ContactList> SyncAsync(int cachedVersion = 0, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Synchronises the contact list through <see cref="MsnpClientOptions.ContactListCache"/>: sends the
+    /// cached version, returns the cached list when the server says it is current and replaces the
+    /// cache when the server sends a newer one. Without a cache this downloads everything.
+    /// </summary>
+    public async Task<ContactList> SyncAsync(CancellationToken cancellationToken = default)
     {
+        _ = Connection; // not signed in: fail before touching the cache with an empty account
+        var cache = _options.ContactListCache;
+        var account = Account;
+        var cached = cache is null ? null : await cache.LoadAsync(account, cancellationToken).ConfigureAwait(false);
+        var list = await SyncAsync(cached?.Version ?? 0, cancellationToken).ConfigureAwait(false);
+        if (list.IsUnchanged)
+        {
+            return cached?.Version == list.Version ? cached.AsUnchanged() : list;
+        }
+
+        if (cache is not null)
+        {
+            await cache.SaveAsync(account, list, cancellationToken).ConfigureAwait(false);
+        }
+
+        return list;
+    }
+
+    /// <summary>Downloads the contact list unless <paramref name="cachedVersion"/> is still current, in which case the result is empty and <see cref="ContactList.IsUnchanged"/>.</summary>
+    public async Task<ContactList> SyncAsync(int cachedVersion, CancellationToken cancellationToken = default)
+    {
+        // One download at a time: the list lines carry no TrID to tell two apart.
+        await _syncLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         var collector = new SyncCollector(Dialect.SyncHasCounts);
         _sync = collector;
         try
@@ -140,6 +196,7 @@ public sealed partial class MsnpClient : IAsyncDisposable
         finally
         {
             Interlocked.CompareExchange(ref _sync, null, collector);
+            _syncLock.Release();
         }
     }
 
@@ -223,34 +280,62 @@ public sealed partial class MsnpClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends <c>OUT</c> and closes the connection.</summary>
+    /// <summary>Sends <c>OUT</c> and closes the connection; <see cref="SignInAsync"/> may start a new session afterwards.</summary>
     public async Task SignOutAsync(CancellationToken cancellationToken = default)
     {
-        if (_connection is { IsConnected: true } connection)
+        await _sessionLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            try
+            if (_connection is { IsConnected: true } connection)
             {
-                await connection.SendWithoutReplyAsync(CommandCodes.Out, withTrId: false, [], cancellationToken: cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await connection.SendWithoutReplyAsync(CommandCodes.Out, withTrId: false, [], cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
+                catch (MsnpConnectionClosedException)
+                {
+                }
             }
-            catch (MsnpConnectionClosedException)
-            {
-            }
-        }
 
-        await DisposeAsync().ConfigureAwait(false);
+            await CloseSessionAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _sessionLock.Release();
+        }
     }
 
-    /// <summary>Closes the connection without <c>OUT</c> and stops the keep-alive.</summary>
+    /// <summary>Closes the connection without <c>OUT</c> and stops the keep-alive; the client cannot sign in again.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_lifetime.IsCancellationRequested)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            await _lifetime.CancelAsync().ConfigureAwait(false);
+            return;
+        }
+
+        await _sessionLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await CloseSessionAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _sessionLock.Release();
+        }
+    }
+
+    /// <summary>Ends the current session, if any; called with the session lock held.</summary>
+    private async Task CloseSessionAsync()
+    {
+        if (_keepAliveStop is { } stop)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
         }
 
         if (_connection is { } connection)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
         }
 
         try
@@ -260,6 +345,10 @@ public sealed partial class MsnpClient : IAsyncDisposable
         catch (OperationCanceledException)
         {
         }
+
+        _keepAliveStop?.Dispose();
+        _keepAliveStop = null;
+        _keepAlive = Task.CompletedTask;
     }
 
     internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
@@ -278,7 +367,7 @@ public sealed partial class MsnpClient : IAsyncDisposable
     /// <returns>The redirect target, or null once signed in on this connection.</returns>
     private async Task<(string Host, int Port)?> AuthenticateAsync(MsnpConnection connection, CancellationToken cancellationToken)
     {
-        RegisterHandlers(connection);
+        var profile = RegisterHandlers(connection);
         string[] versions = Dialect.RequiresCvr ? [Dialect.Name, "CVR0"] : [Dialect.Name];
         var ver = await connection.SendAsync(CommandCodes.Ver, versions, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!ver.Parameters.Contains(Dialect.Name))
@@ -322,9 +411,10 @@ public sealed partial class MsnpClient : IAsyncDisposable
 
         // The challenge is everything after "S"; a Tweener challenge never has spaces, but be lenient.
         var challenge = string.Join(' ', first.Parameters.Skip(2));
-        var response = tweener
-            ? await PassportLogin.GetTicketAsync(_options, challenge, cancellationToken).ConfigureAwait(false)
-            : Md5Login.ComputeResponse(challenge, _options.Password);
+        var response = !tweener ? Md5Login.ComputeResponse(challenge, _options.Password)
+            : _options.PassportFlow == PassportFlow.TokenService
+                ? await TokenServiceLogin.GetTicketAsync(_options, challenge, cancellationToken).ConfigureAwait(false)
+                : await PassportLogin.GetTicketAsync(_options, challenge, cancellationToken).ConfigureAwait(false);
 
         var ok = await connection.SendAsync(CommandCodes.Usr, [method, "S", response], cancellationToken: cancellationToken).ConfigureAwait(false);
 
@@ -336,19 +426,21 @@ public sealed partial class MsnpClient : IAsyncDisposable
 
         Account = ok.Parameters[1];
         FriendlyName = UrlEncoding.Decode(ok.Parameters[2]);
+        Profile = null;
         _connection = connection;
         connection.Disconnected += (_, e) => Disconnected?.Invoke(this, e);
+        _keepAliveStop = new CancellationTokenSource();
 
         // Over the HTTP gateway the polls keep the session alive, and PNG is refused (catalogue §7.2).
         if (_options.GatewayUrl is null)
         {
-            _keepAlive = KeepAliveAsync(connection, _lifetime.Token);
+            _keepAlive = KeepAliveAsync(connection, _keepAliveStop.Token);
         }
 
         // Servers send the profile right after USR OK; one that does not should not fail sign-in.
         try
         {
-            Profile = await _profile.Task.WaitAsync(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+            Profile = await profile.Task.WaitAsync(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using Msnp.Client.Contacts;
 using Msnp.Protocol.Dialects;
 
 namespace Msnp.Client;
@@ -24,7 +25,16 @@ public sealed record MsnpClientOptions
     /// <summary>The Passport nexus; when null, <c>https://{Host}:{HttpsPort}/rdr/pprdr.asp</c>.</summary>
     public Uri? NexusUrl { get; init; }
 
-    /// <summary>HTTPS port used to build the default <see cref="NexusUrl"/>.</summary>
+    /// <summary>Which Passport flow MSNP8–9 sign-in uses to get a ticket; the nexus flow is what MSNP8-era clients did.</summary>
+    public PassportFlow PassportFlow { get; init; } = PassportFlow.Nexus;
+
+    /// <summary>The SOAP token service for <see cref="PassportFlow.TokenService"/>; when null, <c>https://{Host}:{HttpsPort}/RST.srf</c>.</summary>
+    public Uri? TokenServiceUrl { get; init; }
+
+    /// <summary>Where <see cref="MsnpClient.SyncAsync(CancellationToken)"/> keeps the contact list between sessions; null keeps nothing.</summary>
+    public IContactListCache? ContactListCache { get; init; }
+
+    /// <summary>HTTPS port used to build the default <see cref="NexusUrl"/> and <see cref="TokenServiceUrl"/>.</summary>
     public int HttpsPort { get; init; } = 443;
 
     /// <summary>A certificate to trust for Passport HTTPS in addition to the system store, e.g. a server's self-signed <c>passport.crt</c>.</summary>

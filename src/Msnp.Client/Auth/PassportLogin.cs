@@ -10,9 +10,7 @@ internal static class PassportLogin
 
     public static async Task<string> GetTicketAsync(MsnpClientOptions options, string challenge, CancellationToken cancellationToken)
     {
-        using var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
-        handler.SslOptions.RemoteCertificateValidationCallback = TlsTrust.Create(options);
-        using var http = new HttpClient(handler) { Timeout = options.TransactionTimeout };
+        using var http = PassportHttp.Create(options);
 
         var nexus = options.NexusUrl ?? new Uri($"https://{options.Host}:{options.HttpsPort}/rdr/pprdr.asp");
         using var nexusReply = await SendFollowingRedirectsAsync(http, nexus, null, cancellationToken).ConfigureAwait(false);

@@ -139,6 +139,10 @@ public sealed class MsnpConnection : IAsyncDisposable
         return WriteAsync(output => Write(output, code, trId, parameters, payload), cancellationToken);
     }
 
+    /// <summary>Sends a command with a TrID the caller took from <see cref="NextTrId"/>, to match a reply that arrives unsolicited (a <c>NAK</c> for ack mode <c>N</c>).</summary>
+    public Task SendWithoutReplyAsync(CommandCode code, uint trId, IReadOnlyList<string> parameters, ReadOnlyMemory<byte>? payload = null, CancellationToken cancellationToken = default) =>
+        WriteAsync(output => Write(output, code, trId, parameters, payload), cancellationToken);
+
     /// <summary>The next transaction id; ids start at 1 and only grow, as clients always did.</summary>
     public uint NextTrId() => (uint)Interlocked.Increment(ref _lastTrId);
 

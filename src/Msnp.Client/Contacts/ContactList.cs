@@ -19,7 +19,10 @@ public sealed class ContactList
     /// <summary>The server's list version; pass it to the next sync to skip the download when nothing changed.</summary>
     public int Version { get; }
 
-    /// <summary>True when the cached version was current, so the server sent nothing else and this list is empty.</summary>
+    /// <summary>
+    /// True when the cached version was current, so the server sent nothing else. The contents then
+    /// come from the <see cref="IContactListCache"/>, or are empty after <c>SyncAsync(int)</c> without one.
+    /// </summary>
     public bool IsUnchanged { get; }
 
     /// <summary>Every contact on at least one list.</summary>
@@ -33,6 +36,9 @@ public sealed class ContactList
 
     /// <summary><c>BLP</c>: what happens to people on neither the allow nor the block list.</summary>
     public DefaultPrivacy? DefaultPrivacy { get; }
+
+    /// <summary>This list's contents, marked as confirmed current by the server.</summary>
+    internal ContactList AsUnchanged() => new(Version, true, Contacts, Groups, ReverseListPrompt, DefaultPrivacy);
 
     /// <summary>The contacts on <paramref name="list"/>.</summary>
     public IEnumerable<Contact> On(ListKind list) => Contacts.Where(c => c.Lists.Contains(list));

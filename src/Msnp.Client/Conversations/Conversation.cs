@@ -15,7 +15,7 @@ public sealed class Conversation : IAsyncDisposable
     private readonly MsnpClient _client;
     private readonly MsnpConnection _connection;
     private readonly ConcurrentDictionary<string, string> _participants = new(StringComparer.OrdinalIgnoreCase);
-    private TaskCompletionSource<string>? _joinWaiter;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _joinWaiters = new(StringComparer.OrdinalIgnoreCase);
 
     private Conversation(MsnpClient client, MsnpConnection connection)
     {
@@ -25,6 +25,7 @@ public sealed class Conversation : IAsyncDisposable
         connection.On(CommandCodes.Joi, OnJoin);
         connection.On(CommandCodes.Iro, OnRoster);
         connection.On(CommandCodes.Bye, OnBye);
+        connection.On(CommandCodes.Nak, OnNak);
         connection.Disconnected += (_, e) => Closed?.Invoke(this, e);
     }
 
@@ -46,6 +47,9 @@ public sealed class Conversation : IAsyncDisposable
     /// <summary>The switchboard connection closed.</summary>
     public event EventHandler<DisconnectedEventArgs>? Closed;
 
+    /// <summary>A message sent with <see cref="AckMode.NegativeOnly"/> was not delivered (<c>NAK</c>); the id is the one its send returned.</summary>
+    public event EventHandler<DeliveryFailedEventArgs>? DeliveryFailed;
+
     /// <summary>Sends a plain-text message (ack mode <c>A</c>) and completes when the switchboard acknowledged it.</summary>
     /// <exception cref="MessageNotDeliveredException">The switchboard answered <c>NAK</c>.</exception>
     public Task SendTextAsync(string text, MessageFormat? format = null, CancellationToken cancellationToken = default) =>
@@ -55,15 +59,22 @@ public sealed class Conversation : IAsyncDisposable
     public Task SendTypingAsync(CancellationToken cancellationToken = default) =>
         SendRawAsync(new TypingNotification(_client.Account).ToMimeMessage(), AckMode.Unacknowledged, cancellationToken);
 
-    /// <summary>Sends any MIME message; for <see cref="AckMode.Acknowledged"/> and <see cref="AckMode.Data"/> completes on <c>ACK</c>.</summary>
-    public Task SendRawAsync(MimeMessage message, AckMode ackMode, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sends any MIME message. For <see cref="AckMode.Acknowledged"/> and <see cref="AckMode.Data"/>
+    /// completes on <c>ACK</c> (throws on <c>NAK</c>); for <see cref="AckMode.Unacknowledged"/> and
+    /// <see cref="AckMode.NegativeOnly"/> once written, since success has no reply.
+    /// </summary>
+    /// <returns>The message's TrID, which a later <see cref="DeliveryFailed"/> names for ack mode <c>N</c>.</returns>
+    /// <exception cref="MessageNotDeliveredException">The switchboard answered <c>NAK</c>.</exception>
+    /// <exception cref="MsnpException">The switchboard refused the message, e.g. 282 for a malformed ack-mode-D message.</exception>
+    public Task<uint> SendRawAsync(MimeMessage message, AckMode ackMode, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         return SendRawAsync(message.ToBytes(), ackMode, cancellationToken);
     }
 
     /// <summary>Sends a payload as it is; see <see cref="SendRawAsync(MimeMessage, AckMode, CancellationToken)"/>.</summary>
-    public async Task SendRawAsync(ReadOnlyMemory<byte> payload, AckMode ackMode, CancellationToken cancellationToken = default)
+    public async Task<uint> SendRawAsync(ReadOnlyMemory<byte> payload, AckMode ackMode, CancellationToken cancellationToken = default)
     {
         if (ackMode == AckMode.Data && !_client.Dialect.HasAckModeD)
         {
@@ -79,8 +90,9 @@ public sealed class Conversation : IAsyncDisposable
         };
         if (ackMode is AckMode.Unacknowledged or AckMode.NegativeOnly)
         {
-            await _connection.SendWithoutReplyAsync(CommandCodes.Msg, withTrId: true, [letter], payload, cancellationToken).ConfigureAwait(false);
-            return;
+            var id = _connection.NextTrId();
+            await _connection.SendWithoutReplyAsync(CommandCodes.Msg, id, [letter], payload, cancellationToken).ConfigureAwait(false);
+            return id;
         }
 
         var reply = await _connection.SendAsync(
@@ -93,11 +105,34 @@ public sealed class Conversation : IAsyncDisposable
         {
             throw new MessageNotDeliveredException();
         }
+
+        return reply.TrId ?? 0;
     }
 
     /// <summary>Invites another contact (<c>CAL</c>); completes when the switchboard started ringing them, not when they join.</summary>
+    /// <exception cref="MsnpException">E.g. 217 when the contact is offline or hidden, 215 when already here.</exception>
     public async Task InviteAsync(string account, CancellationToken cancellationToken = default) =>
         await _connection.SendAsync(CommandCodes.Cal, [account], cancellationToken: cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Invites another contact and completes once they joined (<c>JOI</c>), so a message sent next reaches them.</summary>
+    /// <exception cref="MsnpException">The switchboard refused the invitation.</exception>
+    /// <exception cref="TimeoutException">They did not join within the transaction timeout.</exception>
+    public async Task InviteAndWaitAsync(string account, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(account);
+
+        // Registered before CAL: the JOI may arrive before the CAL reply resumes us.
+        var joined = _joinWaiters.GetOrAdd(account, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        try
+        {
+            await InviteAsync(account, cancellationToken).ConfigureAwait(false);
+            await joined.Task.WaitAsync(_client.Options.TransactionTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _joinWaiters.TryRemove(new KeyValuePair<string, TaskCompletionSource>(account, joined));
+        }
+    }
 
     /// <summary>Leaves the session (<c>OUT</c>) and closes the connection.</summary>
     public async Task LeaveAsync(CancellationToken cancellationToken = default)
@@ -129,15 +164,6 @@ public sealed class Conversation : IAsyncDisposable
     internal Task AuthenticateAsync(string cookie, CancellationToken cancellationToken) =>
         _connection.SendAsync(CommandCodes.Usr, [_client.Account, cookie], cancellationToken: cancellationToken);
 
-    /// <summary>CAL, then the first JOI: a session with nobody else in it is of no use to the caller.</summary>
-    internal async Task InviteAndWaitAsync(string account, CancellationToken cancellationToken)
-    {
-        var joined = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _joinWaiter = joined;
-        await InviteAsync(account, cancellationToken).ConfigureAwait(false);
-        await joined.Task.WaitAsync(_client.Options.TransactionTimeout, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>ANS TrID account cookie sessionId → IRO … (one per participant) → ANS TrID OK.</summary>
     internal Task AnswerAsync(string cookie, string sessionId, CancellationToken cancellationToken) =>
         _connection.SendAsync(
@@ -164,7 +190,10 @@ public sealed class Conversation : IAsyncDisposable
         if (p.Count >= 2)
         {
             Add(p[0], p[1]);
-            _joinWaiter?.TrySetResult(p[0]);
+            if (_joinWaiters.TryGetValue(p[0], out var waiter))
+            {
+                waiter.TrySetResult();
+            }
         }
     }
 
@@ -183,6 +212,15 @@ public sealed class Conversation : IAsyncDisposable
         {
             _participants.TryRemove(p[0], out _);
             ParticipantLeft?.Invoke(this, new ParticipantEventArgs(p[0], null, timedOut: p.Count > 1 && p[1] == "1"));
+        }
+    }
+
+    private void OnNak(MsnpCommand command)
+    {
+        // NAK TrID for an ack-mode-N message (A and D NAKs complete their own transaction).
+        if (command.TrId is { } trId)
+        {
+            DeliveryFailed?.Invoke(this, new DeliveryFailedEventArgs(trId));
         }
     }
 

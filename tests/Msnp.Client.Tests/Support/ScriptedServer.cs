@@ -54,6 +54,13 @@ internal sealed class ScriptedServer : IDisposable
         await _stream.FlushAsync();
     }
 
+    /// <summary>Closes the accepted connection without a word, as a server that restarts does.</summary>
+    public void DropClient()
+    {
+        _client?.Dispose();
+        _client = null;
+    }
+
     public void Dispose()
     {
         _client?.Dispose();

@@ -1,0 +1,85 @@
+using System.Xml;
+
+namespace Msnp.Client.Auth;
+
+/// <summary>
+/// Reads an <c>RST.srf</c> reply: the compact token for <c>messenger.msn.com</c>, or a SOAP fault.
+/// Elements are matched by local name, because token services of different years used different
+/// WS-* namespaces; DTDs are refused and the document size is bounded by the HTTP client.
+/// </summary>
+internal sealed record RstReply(string? Ticket, string? FaultCode, string? FaultText)
+{
+    private const int MaxDepth = 32;
+
+    public static RstReply Read(byte[] body)
+    {
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersFromEntities = 1024,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+        };
+
+        string? ticket = null, firstCompact = null, faultCode = null, faultText = null, address = null, token = null;
+        try
+        {
+            using var stream = new MemoryStream(body, writable: false);
+            using var reader = XmlReader.Create(stream, settings);
+            reader.Read();
+            while (!reader.EOF && reader.Depth <= MaxDepth)
+            {
+                if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "RequestSecurityTokenResponse")
+                {
+                    // One response ends: keep its compact token if it applies to messenger.
+                    if (token is not null && string.Equals(address, RstEnvelope.MessengerAddress, StringComparison.OrdinalIgnoreCase))
+                    {
+                        ticket ??= token;
+                    }
+
+                    address = token = null;
+                    reader.Read();
+                    continue;
+                }
+
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    reader.Read();
+                    continue;
+                }
+
+                switch (reader.LocalName)
+                {
+                    case "Address":
+                        address = reader.ReadElementContentAsString().Trim();
+                        break;
+                    case "BinarySecurityToken":
+                        token = reader.ReadElementContentAsString().Trim();
+                        if (token.StartsWith("t=", StringComparison.Ordinal))
+                        {
+                            firstCompact ??= token;
+                        }
+
+                        break;
+                    case "faultcode":
+                        faultCode = reader.ReadElementContentAsString().Trim();
+                        break;
+                    case "faultstring":
+                        faultText = reader.ReadElementContentAsString().Trim();
+                        break;
+                    default:
+                        // ReadElementContentAsString above already moved past its element.
+                        reader.Read();
+                        break;
+                }
+            }
+        }
+        catch (XmlException)
+        {
+            // What was read so far decides; an unreadable reply without a ticket is reported as such.
+        }
+
+        return new RstReply(ticket ?? firstCompact, faultCode, faultText);
+    }
+}
