@@ -6,6 +6,7 @@ using Msnp.Cli.Options;
 using Msnp.Cli.Sessions;
 using Msnp.Client;
 using Msnp.Client.Conversations;
+using Msnp.Client.FileTransfer;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Messages;
 
@@ -69,7 +70,16 @@ internal static class ListenCommand
                     conversation =>
                     {
                         conversation.MessageReceived += (_, m) => events.Writer.TryWrite(new ListenEvent(m, null));
-                        files?.Attach(conversation, client.Account);
+                        if (files is not null)
+                        {
+                            files.Attach(conversation, client.Account);
+                        }
+                        else
+                        {
+                            // Without --accept-files, a file offer is declined at once (REJECT) instead of
+                            // leaving the sender waiting for its answer timeout.
+                            _ = new ConversationInvitations(conversation, client.Account);
+                        }
                     },
                     cancellationToken).ConfigureAwait(false));
             }

@@ -75,6 +75,25 @@ public sealed class SendFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Listen_without_accept_files_declines_an_offer_at_once()
+    {
+        await using var server = await TestServer.StartAsync();
+        await ServerAccounts.CreateAsync(server, Alice, Bob);
+        var source = Path.Combine(_root, "unwanted.bin");
+        await File.WriteAllBytesAsync(source, new byte[10]);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var listen = InProcess.RunAsync(stop.Token, ["listen", .. ServerAccounts.Trusted(server, Bob)]);
+        var send = await SendListenTests.SendWhenOnlineAsync(listen, ["send-file", .. ServerAccounts.Trusted(server, Alice), .. Loopback, Bob, source]);
+        await stop.CancelAsync();
+
+        // Declined by the listener, not timed out (the answer timeout is minutes).
+        Assert.Equal(ExitCodes.NotDelivered, send.ExitCode);
+        Assert.Contains("declined", send.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, (await listen).ExitCode);
+    }
+
+    [Fact]
     public async Task Bad_transfer_options_are_usage_errors()
     {
         string[] common = ["--server", "127.0.0.1:1", "--user", Alice, "--password", "pw"];
