@@ -17,6 +17,9 @@ public sealed class OutboundBuffer
     private ArrayBufferWriter<byte> _draining = new(256);
     private bool _closed;
     private bool _overflowed;
+
+    // Mirrors _pending.WrittenCount for lock-free reads on the relay path, which asks every receiver after every message.
+    private int _pendingCount;
     private bool _signalled;
     private TaskCompletionSource? _drainWaiter;
 
@@ -31,16 +34,7 @@ public sealed class OutboundBuffer
     public int HighWaterMark { get; }
 
     /// <summary>True when more than <see cref="HighWaterMark"/> bytes wait to be sent.</summary>
-    public bool IsAboveHighWater
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _pending.WrittenCount > HighWaterMark && !_closed;
-            }
-        }
-    }
+    public bool IsAboveHighWater => Volatile.Read(ref _pendingCount) > HighWaterMark && !Volatile.Read(ref _closed);
 
     /// <summary>Completes once pending bytes fall to the high-water mark or the buffer closes.</summary>
     public Task WaitForDrainAsync()
@@ -89,6 +83,7 @@ public sealed class OutboundBuffer
             }
 
             write(_pending, state);
+            Volatile.Write(ref _pendingCount, _pending.WrittenCount);
             overflow = _pending.WrittenCount > _limit;
             if (overflow)
             {
@@ -166,6 +161,7 @@ public sealed class OutboundBuffer
             lock (_sync)
             {
                 (_pending, _draining) = (_draining, _pending);
+                Volatile.Write(ref _pendingCount, _pending.WrittenCount);
                 _signalled = false;
                 closed = _closed;
             }
