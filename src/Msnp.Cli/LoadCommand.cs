@@ -109,9 +109,23 @@ internal static class LoadCommand
         var targetOptions = new LoadTargetOptions();
         targetOptions.AddTo(command);
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of text." };
+        var allocations = new Option<bool>("--allocations") { Description = "Sample this process's allocations by type (GC AllocationTick events) and print the top ones on standard error." };
         command.Options.Add(CreateDurationOption());
         command.Options.Add(json);
-        command.SetAction((parse, ct) => RunAsync(parse, targetOptions, scenario, json, check(parse) ?? targetOptions.Check(parse) ?? CheckDuration(parse), ct));
+        command.Options.Add(allocations);
+        command.SetAction(async (parse, ct) =>
+        {
+            using var sampler = parse.GetValue(allocations) ? new AllocationSampler() : null;
+            sampler?.Start();
+            var exitCode = await RunAsync(parse, targetOptions, scenario, json, check(parse) ?? targetOptions.Check(parse) ?? CheckDuration(parse), ct).ConfigureAwait(false);
+            sampler?.Stop();
+            foreach (var (type, bytes) in sampler?.Top(15) ?? [])
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  sampled {bytes / (1024.0 * 1024.0),10:F1} MiB  {type}")).ConfigureAwait(false);
+            }
+
+            return exitCode;
+        });
         return command;
     }
 

@@ -13,8 +13,8 @@ public sealed class OutboundBuffer
     private readonly Lock _sync = new();
     private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly int _limit;
-    private ArrayBufferWriter<byte> _pending = new(256);
-    private ArrayBufferWriter<byte> _draining = new(256);
+    private PooledSegmentBuffer _pending = new();
+    private PooledSegmentBuffer _draining = new();
     private bool _closed;
     private bool _overflowed;
 
@@ -168,8 +168,7 @@ public sealed class OutboundBuffer
 
             if (_draining.WrittenCount > 0)
             {
-                await output.WriteAsync(_draining.WrittenMemory, cancellationToken).ConfigureAwait(false);
-                ShrinkIfLarge(_draining);
+                await _draining.DrainAsync(output, cancellationToken).ConfigureAwait(false);
             }
 
             ReleaseDrainWaiter();
@@ -195,25 +194,5 @@ public sealed class OutboundBuffer
         }
 
         waiter?.TrySetResult();
-    }
-
-    // A connection should not keep a burst's worth of buffer once traffic falls off, but a busy
-    // one must not reallocate after every drain either: shrink only a large buffer whose last
-    // batch used a small part of it.
-    private void ShrinkIfLarge(ArrayBufferWriter<byte> buffer)
-    {
-        if (buffer.Capacity > 16 * 1024 && buffer.WrittenCount < buffer.Capacity / 8)
-        {
-            lock (_sync)
-            {
-                if (ReferenceEquals(buffer, _draining))
-                {
-                    _draining = new ArrayBufferWriter<byte>(256);
-                    return;
-                }
-            }
-        }
-
-        buffer.ResetWrittenCount();
     }
 }
