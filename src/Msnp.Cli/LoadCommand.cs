@@ -3,23 +3,28 @@ using System.Globalization;
 using Msnp.Load.Metrics;
 using Msnp.Load.Reporting;
 using Msnp.Load.Scenarios;
+using Msnp.Load.Targets;
 
 namespace Msnp.Cli;
 
 /// <summary>
-/// <c>msnp load relay|roundtrip|signin</c>: starts our own server in this process on free
-/// loopback ports with a throw-away data directory, drives it with raw MSNP connections for a
-/// bounded time and prints a report.
+/// <c>msnp load relay|roundtrip|signin|idle|presence</c>: drives our own server (started in this
+/// process on free loopback ports with a throw-away data directory) or a running one
+/// (<c>--server</c>) with raw MSNP connections for a bounded time and prints a report.
 /// </summary>
 internal static class LoadCommand
 {
+    private const int MaxSeconds = 600;
+    private const string DurationName = "--duration";
+
     public static Command Create()
     {
-        var load = new Command("load", "Load-test an in-process server over loopback and report throughput and latency.");
+        var load = new Command("load", "Load-test a server over loopback (in-process, or a running one with --server) and report throughput and latency.");
         load.Subcommands.Add(Relay());
         load.Subcommands.Add(RoundTrip());
         load.Subcommands.Add(SignIn());
         load.Subcommands.Add(Idle());
+        load.Subcommands.Add(Presence());
         return load;
     }
 
@@ -29,15 +34,13 @@ internal static class LoadCommand
         var size = IntOption("--size", "Message body bytes (at most 1664).", 1024);
         var count = LongOption("--count", "Messages per sender at most (0: until the duration ends).");
         var window = LongOption("--window", "Messages per sender in flight at most (0: no limit, so latency mostly measures queued buffers).");
-        var (duration, json) = (DurationOption(), JsonOption());
         var command = new Command("relay", "Pipelined MSG U through the switchboard: messages/s delivered, bytes/s, delivery latency; checks arrival and order.")
         {
-            pairs, size, count, window, duration, json,
+            pairs, size, count, window,
         };
-        command.SetAction((parse, ct) => RunAsync(parse, json, ct, (target, progress, token) =>
-            RelayScenario.RunAsync(target, new RelaySettings(parse.GetValue(pairs), parse.GetValue(size), Seconds(parse, duration), parse.GetValue(count), parse.GetValue(window)), progress, token),
-            parse.GetValue(window) < 0 ? "--window must not be negative." : Check(parse, pairs, size)));
-        return command;
+        return Build(command, (parse, target, progress, token) =>
+            RelayScenario.RunAsync(target, new RelaySettings(parse.GetValue(pairs), parse.GetValue(size), Seconds(parse), parse.GetValue(count), parse.GetValue(window)), progress, token),
+            parse => parse.GetValue(window) < 0 ? "--window must not be negative." : Check(parse, pairs, size));
     }
 
     private static Command RoundTrip()
@@ -45,15 +48,13 @@ internal static class LoadCommand
         var pairs = IntOption("--pairs", "Switchboard sessions, one sender and one receiver each.", 100);
         var size = IntOption("--size", "Message body bytes (at most 1664).", 128);
         var count = LongOption("--count", "Round trips per sender at most (0: until the duration ends).");
-        var (duration, json) = (DurationOption(), JsonOption());
         var command = new Command("roundtrip", "MSG A then wait for ACK, per pair: round trips/s and latency.")
         {
-            pairs, size, count, duration, json,
+            pairs, size, count,
         };
-        command.SetAction((parse, ct) => RunAsync(parse, json, ct, (target, progress, token) =>
-            RoundTripScenario.RunAsync(target, new RoundTripSettings(parse.GetValue(pairs), parse.GetValue(size), Seconds(parse, duration), parse.GetValue(count)), progress, token),
-            Check(parse, pairs, size)));
-        return command;
+        return Build(command, (parse, target, progress, token) =>
+            RoundTripScenario.RunAsync(target, new RoundTripSettings(parse.GetValue(pairs), parse.GetValue(size), Seconds(parse), parse.GetValue(count)), progress, token),
+            parse => Check(parse, pairs, size));
     }
 
     private static Command SignIn()
@@ -61,34 +62,76 @@ internal static class LoadCommand
         var users = IntOption("--users", "Accounts created beforehand and signed in over and over.", 200);
         var concurrency = IntOption("--concurrency", "Sign-ins in flight at once.", 32);
         var count = LongOption("--count", "Sign-ins in total at most (0: until the duration ends).");
-        var (duration, json) = (DurationOption(), JsonOption());
-        var command = new Command("signin", "MSNP8 notification sign-in with a Passport ticket, then OUT: sign-ins/s and latency.")
+        var login = new Option<SignInLogin>("--login")
         {
-            users, concurrency, count, duration, json,
+            Description = "ticket: the notification server's USR TWN with a ticket issued beforehand; passport: the HTTPS password check (login2.srf).",
+            DefaultValueFactory = _ => SignInLogin.Ticket,
         };
-        command.SetAction((parse, ct) => RunAsync(parse, json, ct, (target, progress, token) =>
-            SignInScenario.RunAsync(target, new SignInSettings(parse.GetValue(users), parse.GetValue(concurrency), Seconds(parse, duration), parse.GetValue(count)), progress, token),
-            parse.GetValue(users) < 1 || parse.GetValue(concurrency) < 1 ? "--users and --concurrency must be at least 1." : null));
-        return command;
+        var command = new Command("signin", "Sign-ins/s and latency, for the ticket login or the Passport password check.")
+        {
+            users, concurrency, count, login,
+        };
+        return Build(command, (parse, target, progress, token) =>
+            SignInScenario.RunAsync(target, new SignInSettings(parse.GetValue(users), parse.GetValue(concurrency), Seconds(parse), parse.GetValue(count), parse.GetValue(login)), progress, token),
+            parse => parse.GetValue(users) < 1 || parse.GetValue(concurrency) < 1 ? "--users and --concurrency must be at least 1." : null);
     }
 
     private static Command Idle()
     {
-        var connections = IntOption("--connections", "Signed-in connections to hold (each needs an account, about 30 ms to create).", 1000);
-        var (duration, json) = (DurationOption(), JsonOption());
-        var command = new Command("idle", "Hold signed-in idle connections and report the process's memory growth per connection.")
+        var connections = IntOption("--connections", "Signed-in connections to hold.", 1000);
+        var ping = new Option<double>("--ping-interval") { Description = "Seconds between one connection's PNGs, spread over the connections (0: never).", DefaultValueFactory = _ => 15 };
+        var command = new Command("idle", "Hold signed-in connections that ping like clients; report the server's memory (its process with --server-pid, else this process).")
         {
-            connections, duration, json,
+            connections, ping,
         };
-        command.SetAction((parse, ct) => RunAsync(parse, json, ct, (target, progress, token) =>
-            IdleScenario.RunAsync(target, new IdleSettings(parse.GetValue(connections), Seconds(parse, duration)), progress, token),
-            parse.GetValue(connections) < 1 ? "--connections must be at least 1." : null));
+        return Build(command, (parse, target, progress, token) =>
+            IdleScenario.RunAsync(target, new IdleSettings(parse.GetValue(connections), Seconds(parse), TimeSpan.FromSeconds(parse.GetValue(ping))), progress, token),
+            parse => parse.GetValue(connections) < 1 ? "--connections must be at least 1." : parse.GetValue(ping) < 0 ? "--ping-interval must not be negative." : null);
+    }
+
+    private static Command Presence()
+    {
+        var contacts = IntOption("--contacts", "Online contacts that have the subject on their forward list.", 500);
+        var changes = IntOption("--changes", "Status changes to measure.", 100);
+        var command = new Command("presence", "A user with many online contacts changes status: time until every contact has its NLN.")
+        {
+            contacts, changes,
+        };
+        return Build(command, (parse, target, progress, token) =>
+            PresenceScenario.RunAsync(target, new PresenceSettings(parse.GetValue(contacts), parse.GetValue(changes), Seconds(parse), TimeSpan.FromSeconds(10)), progress, token),
+            parse => parse.GetValue(contacts) < 1 || parse.GetValue(changes) < 1 ? "--contacts and --changes must be at least 1." : null);
+    }
+
+    // Adds the shared options and the action: check usage, open the target, run with live progress, print the report.
+    private static Command Build(
+        Command command, Func<ParseResult, ILoadTarget, LoadProgress, CancellationToken, Task<LoadReport>> scenario, Func<ParseResult, string?> check)
+    {
+        var targetOptions = new LoadTargetOptions();
+        targetOptions.AddTo(command);
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of text." };
+        var allocations = new Option<bool>("--allocations") { Description = "Sample this process's allocations by type (GC AllocationTick events) and print the top ones on standard error." };
+        command.Options.Add(CreateDurationOption());
+        command.Options.Add(json);
+        command.Options.Add(allocations);
+        command.SetAction(async (parse, ct) =>
+        {
+            using var sampler = parse.GetValue(allocations) ? new AllocationSampler() : null;
+            sampler?.Start();
+            var exitCode = await RunAsync(parse, targetOptions, scenario, json, check(parse) ?? targetOptions.Check(parse) ?? CheckDuration(parse), ct).ConfigureAwait(false);
+            sampler?.Stop();
+            foreach (var (type, bytes) in sampler?.Top(15) ?? [])
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  sampled {bytes / (1024.0 * 1024.0),10:F1} MiB  {type}")).ConfigureAwait(false);
+            }
+
+            return exitCode;
+        });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        ParseResult parse, Option<bool> json, CancellationToken cancellationToken,
-        Func<InProcessTarget, LoadProgress, CancellationToken, Task<LoadReport>> scenario, string? usageError)
+        ParseResult parse, LoadTargetOptions targetOptions, Func<ParseResult, ILoadTarget, LoadProgress, CancellationToken, Task<LoadReport>> scenario,
+        Option<bool> json, string? usageError, CancellationToken cancellationToken)
     {
         var error = parse.InvocationConfiguration.Error;
         var name = parse.CommandResult.Command.Name;
@@ -100,19 +143,25 @@ internal static class LoadCommand
 
         var progress = new LoadProgress();
         LoadReport report;
-        await using (var target = await InProcessTarget.StartAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
+            await using var target = await targetOptions.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
             using var stop = new CancellationTokenSource();
-            var ticker = Console.IsErrorRedirected ? Task.CompletedTask : TickAsync(name, progress, error, stop.Token);
+            var display = LoadProgressDisplay.IsInteractive(error) ? LoadProgressDisplay.RunAsync(name, progress, stop.Token) : Task.CompletedTask;
             try
             {
-                report = await scenario(target, progress, cancellationToken).ConfigureAwait(false);
+                report = await scenario(parse, target, progress, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 await stop.CancelAsync().ConfigureAwait(false);
-                await ticker.ConfigureAwait(false);
+                await display.ConfigureAwait(false);
             }
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or System.Net.Sockets.SocketException)
+        {
+            await error.WriteLineAsync($"msnp load {name}: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.NotDelivered;
         }
 
         var output = parse.InvocationConfiguration.Output;
@@ -120,25 +169,8 @@ internal static class LoadCommand
         return report.Consistent ? ExitCodes.Success : ExitCodes.NotDelivered;
     }
 
-    // One line a second on standard error: the phase, the running total and the last second's rate.
-    private static async Task TickAsync(string name, LoadProgress progress, TextWriter error, CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        var last = 0L;
-        var second = 0;
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var now = progress.Completed;
-                await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"msnp load {name}: {++second,3}s {progress.Phase,-18} {now,12:N0} done  {now - last,10:N0}/s  errors {progress.Errors:N0}")).ConfigureAwait(false);
-                last = now;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+    private static string? CheckDuration(ParseResult parse) =>
+        parse.GetValue<double>(DurationName) is > 0 and <= MaxSeconds ? null : string.Create(CultureInfo.InvariantCulture, $"--duration must be more than 0 and at most {MaxSeconds} seconds.");
 
     private static string? Check(ParseResult parse, Option<int> pairs, Option<int> size)
     {
@@ -153,7 +185,7 @@ internal static class LoadCommand
             : null;
     }
 
-    private static TimeSpan Seconds(ParseResult parse, Option<double> duration) => TimeSpan.FromSeconds(parse.GetValue(duration));
+    private static TimeSpan Seconds(ParseResult parse) => TimeSpan.FromSeconds(parse.GetValue<double>(DurationName));
 
     private static Option<int> IntOption(string name, string description, int value) =>
         new(name) { Description = description, DefaultValueFactory = _ => value };
@@ -161,9 +193,6 @@ internal static class LoadCommand
     private static Option<long> LongOption(string name, string description) =>
         new(name) { Description = description, DefaultValueFactory = _ => 0 };
 
-    private static Option<double> DurationOption() =>
-        new("--duration") { Description = "Seconds to run (the run also stops at --count).", DefaultValueFactory = _ => 10 };
-
-    private static Option<bool> JsonOption() =>
-        new("--json") { Description = "Print the report as JSON instead of text." };
+    private static Option<double> CreateDurationOption() =>
+        new(DurationName) { Description = "Seconds to run at most (the run also stops at --count or --changes).", DefaultValueFactory = _ => 10 };
 }

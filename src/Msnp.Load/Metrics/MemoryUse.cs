@@ -4,12 +4,14 @@ namespace Msnp.Load.Metrics;
 
 /// <summary>Memory held per idle connection, measured as the growth from before connecting to after.</summary>
 /// <param name="Connections">Connections held open when measured.</param>
-/// <param name="ManagedBytes">Growth of the managed heap after a full collection.</param>
-/// <param name="ResidentBytes">Growth of the process's resident set (VmRSS); 0 where /proc is missing.</param>
-public sealed record MemoryUse(long Connections, long ManagedBytes, long ResidentBytes)
+/// <param name="ManagedBytes">Growth of the managed heap after a full collection; null when the server is another process.</param>
+/// <param name="ResidentBytes">Growth of the measured process's resident set (VmRSS); 0 where /proc is missing.</param>
+/// <param name="ResidentTotalBytes">The measured process's whole resident set while holding the connections.</param>
+/// <param name="Measured">Which process was read, for the report.</param>
+public sealed record MemoryUse(long Connections, long? ManagedBytes, long ResidentBytes, long ResidentTotalBytes, string Measured)
 {
-    /// <summary>Managed bytes per connection.</summary>
-    public double ManagedPerConnection => Connections > 0 ? (double)ManagedBytes / Connections : 0;
+    /// <summary>Managed bytes per connection, when known.</summary>
+    public double? ManagedPerConnection => ManagedBytes is { } m && Connections > 0 ? (double)m / Connections : null;
 
     /// <summary>Resident bytes per connection.</summary>
     public double ResidentPerConnection => Connections > 0 ? (double)ResidentBytes / Connections : 0;
@@ -22,17 +24,20 @@ public sealed record MemoryUse(long Connections, long ManagedBytes, long Residen
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    /// <summary>VmRSS of this process from /proc/self/status, in bytes; 0 when unavailable.</summary>
-    public static long ResidentNow()
+    /// <summary>VmRSS of this process, in bytes; 0 when unavailable.</summary>
+    public static long ResidentNow() => ResidentOf(null);
+
+    /// <summary>VmRSS of process <paramref name="processId"/> (this one when null) from /proc, in bytes; 0 when unavailable.</summary>
+    public static long ResidentOf(int? processId)
     {
+        var path = processId is { } pid ? $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status" : "/proc/self/status";
         try
         {
-            foreach (var line in File.ReadLines("/proc/self/status"))
+            foreach (var line in File.ReadLines(path))
             {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                if (TryParseStatusLine(line, "VmRSS:", out var bytes))
                 {
-                    var kb = line["VmRSS:".Length..].Trim().Split(' ')[0];
-                    return long.Parse(kb, CultureInfo.InvariantCulture) * 1024;
+                    return bytes;
                 }
             }
         }
@@ -44,5 +49,26 @@ public sealed record MemoryUse(long Connections, long ManagedBytes, long Residen
         }
 
         return 0;
+    }
+
+    /// <summary>Reads a <c>Name:   1234 kB</c> line of /proc/PID/status as bytes.</summary>
+    public static bool TryParseStatusLine(string line, string name, out long bytes)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        ArgumentNullException.ThrowIfNull(name);
+        bytes = 0;
+        if (!line.StartsWith(name, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var fields = line[name.Length..].Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length != 2 || fields[1] != "kB" || !long.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kb))
+        {
+            return false;
+        }
+
+        bytes = kb * 1024;
+        return true;
     }
 }

@@ -8,7 +8,7 @@ namespace Msnp.Load.Reporting;
 /// </summary>
 public sealed record LoadReport
 {
-    /// <summary>Scenario name (relay, roundtrip, signin).</summary>
+    /// <summary>Scenario name (relay, roundtrip, signin, idle, presence).</summary>
     public required string Scenario { get; init; }
 
     /// <summary>The parameters of the run, for the record.</summary>
@@ -55,6 +55,9 @@ public sealed record LoadReport
 
     /// <summary>Allocations and collections in the whole process (server and load side) during the run.</summary>
     public RuntimeCounters Runtime { get; init; }
+
+    /// <summary>Scenario-specific figures (pings answered, contacts, changes, …), in the order shown.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Details { get; init; } = [];
 
     /// <summary>Memory held per connection (idle scenario only).</summary>
     public MemoryUse? Memory { get; init; }

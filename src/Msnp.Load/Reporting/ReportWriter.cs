@@ -29,7 +29,13 @@ public static class ReportWriter
         text.Append(c, $"  latency      p50 {Ms(l.P50)}   p99 {Ms(l.P99)}   p99.9 {Ms(l.P999)}   max {Ms(l.Max)}   ({l.Count:N0} samples)\n");
         if (report.Memory is { } m)
         {
-            text.Append(c, $"  memory       {m.ManagedPerConnection,12:N0} B/connection managed, {m.ResidentPerConnection:N0} B/connection resident (server and load side, {m.Connections:N0} connections)\n");
+            var managed = m.ManagedPerConnection is { } perConnection ? string.Create(c, $"{perConnection:N0} B/connection managed, ") : "";
+            text.Append(c, $"  memory       {m.ResidentTotalBytes / (1024.0 * 1024.0),12:F1} MiB resident in total; {managed}{m.ResidentPerConnection:N0} B/connection resident ({m.Measured}, {m.Connections:N0} connections)\n");
+        }
+
+        foreach (var (key, value) in report.Details)
+        {
+            text.Append(c, $"  {key,-12} {value}\n");
         }
 
         var r = report.Runtime;
@@ -84,12 +90,26 @@ public static class ReportWriter
             {
                 json.WriteStartObject("memory");
                 json.WriteNumber("connections", m.Connections);
-                json.WriteNumber("managedBytes", m.ManagedBytes);
+                json.WriteString("measured", m.Measured);
+                if (m.ManagedBytes is { } managed)
+                {
+                    json.WriteNumber("managedBytes", managed);
+                    json.WriteNumber("managedBytesPerConnection", m.ManagedPerConnection!.Value);
+                }
+
                 json.WriteNumber("residentBytes", m.ResidentBytes);
-                json.WriteNumber("managedBytesPerConnection", m.ManagedPerConnection);
+                json.WriteNumber("residentTotalBytes", m.ResidentTotalBytes);
                 json.WriteNumber("residentBytesPerConnection", m.ResidentPerConnection);
                 json.WriteEndObject();
             }
+
+            json.WriteStartObject("details");
+            foreach (var (key, value) in report.Details)
+            {
+                json.WriteString(key, value);
+            }
+
+            json.WriteEndObject();
 
             json.WriteStartObject("latencyMicroseconds");
             json.WriteNumber("count", report.Latency.Count);

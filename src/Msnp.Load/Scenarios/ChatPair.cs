@@ -1,5 +1,6 @@
 using Msnp.Load.Metrics;
 using Msnp.Load.Net;
+using Msnp.Load.Targets;
 
 namespace Msnp.Load.Scenarios;
 
@@ -24,12 +25,12 @@ public sealed class ChatPair : IAsyncDisposable
     public LoadConnection Receiver { get; }
 
     /// <summary>Creates 2 × <paramref name="count"/> accounts and opens one session per pair.</summary>
-    public static async Task<ChatPair[]> OpenAsync(InProcessTarget target, int count, LoadProgress progress, CancellationToken cancellationToken)
+    public static async Task<ChatPair[]> OpenAsync(ILoadTarget target, int count, LoadProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(progress);
         progress.Phase = "creating accounts";
-        var accounts = await target.CreateAccountsAsync("pair", 2 * count, cancellationToken).ConfigureAwait(false);
+        var accounts = await target.CreateAccountsAsync("pair", 2 * count, realPasswordHash: false, cancellationToken).ConfigureAwait(false);
         progress.Phase = "opening sessions";
         var pairs = new ChatPair[count];
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>

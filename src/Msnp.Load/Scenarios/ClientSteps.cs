@@ -1,5 +1,6 @@
 using System.Net;
 using Msnp.Load.Net;
+using Msnp.Load.Targets;
 
 namespace Msnp.Load.Scenarios;
 
@@ -30,6 +31,72 @@ public static class ClientSteps
         {
             await ns.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts a login at <paramref name="server"/>: a dispatch server refers the client to a
+    /// notification server with <c>XFR NS</c>, a notification server asks for the ticket. Returns
+    /// the notification server's endpoint either way.
+    /// </summary>
+    public static async Task<IPEndPoint> FindNotificationServerAsync(IPEndPoint server, CancellationToken cancellationToken)
+    {
+        var connection = await LoadConnection.ConnectAsync(server, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.SendAsync(
+                "VER 1 MSNP8 CVR0\r\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 5.0.0544 MSMSGS probe@load.test\r\nUSR 3 TWN I probe@load.test\r\n",
+                cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                var line = await connection.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+                if (line.StartsWith("XFR 3 NS ", StringComparison.Ordinal))
+                {
+                    var target = IPEndPoint.Parse(line.Split(' ')[3]);
+                    return IPAddress.IsLoopback(target.Address) ? target : new IPEndPoint(server.Address, target.Port);
+                }
+
+                if (line.StartsWith("USR 3 TWN S ", StringComparison.Ordinal))
+                {
+                    return server;
+                }
+
+                if (line.Length > 3 && char.IsAsciiDigit(line[0]))
+                {
+                    throw new InvalidOperationException($"{server} refused the login: {line}");
+                }
+            }
+        }
+    }
+
+    /// <summary>Sends <c>PNG</c> and waits for <c>QNG</c>; everything the server sent before it has then been read.</summary>
+    public static async Task PingAsync(LoadConnection ns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ns);
+        await ns.SendAsync("PNG\r\n", cancellationToken).ConfigureAwait(false);
+        await ns.ReadLineStartingWithAsync("QNG", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Puts <paramref name="contact"/> on the forward list (MSNP8 <c>ADD FL</c>); an entry left by
+    /// an earlier run (error 215) counts as done.
+    /// </summary>
+    public static async Task AddToForwardListAsync(LoadConnection ns, string contact, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ns);
+        await ns.SendAsync($"ADD 6 FL {contact} {contact}\r\n", cancellationToken).ConfigureAwait(false);
+        while (true)
+        {
+            var line = await ns.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            if (line.StartsWith("ADD 6 FL ", StringComparison.Ordinal) || line.StartsWith("215 6", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            if (line.Length > 3 && char.IsAsciiDigit(line[0]))
+            {
+                throw new InvalidOperationException($"ADD FL {contact} failed: {line}");
+            }
         }
     }
 

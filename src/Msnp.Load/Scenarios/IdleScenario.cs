@@ -1,37 +1,48 @@
 using System.Diagnostics;
+using System.Globalization;
 using Msnp.Load.Metrics;
 using Msnp.Load.Net;
 using Msnp.Load.Reporting;
+using Msnp.Load.Targets;
 
 namespace Msnp.Load.Scenarios;
 
 /// <summary>Settings of the idle scenario.</summary>
 /// <param name="Connections">Signed-in connections to hold.</param>
 /// <param name="Duration">How long to hold them once all are connected.</param>
-public sealed record IdleSettings(int Connections, TimeSpan Duration);
+/// <param name="PingInterval">How often each connection sends <c>PNG</c>, spread evenly over the connections; zero for never.</param>
+public sealed record IdleSettings(int Connections, TimeSpan Duration, TimeSpan PingInterval);
 
 /// <summary>
 /// Signs in <see cref="IdleSettings.Connections"/> users (MSNP8 ticket login, then <c>CHG NLN</c>),
-/// holds them without traffic, and reports how much the process grew per connection. Server
-/// and load side share the process, so the figure includes the load side's sockets and pipes.
+/// holds them while each pings like a client, and reports the server's memory: its process read
+/// from /proc when it runs separately, otherwise this process (server and load side together).
 /// </summary>
 public static class IdleScenario
 {
     private const int Concurrency = 32;
 
     /// <summary>Runs against <paramref name="target"/> and reports.</summary>
-    public static async Task<LoadReport> RunAsync(InProcessTarget target, IdleSettings settings, LoadProgress progress, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException">The connections do not fit under the open-file limit.</exception>
+    public static async Task<LoadReport> RunAsync(ILoadTarget target, IdleSettings settings, LoadProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(progress);
+        var sockets = target.SharesProcess ? 2L * settings.Connections : settings.Connections;
+        if (DescriptorLimit.Check(sockets, DescriptorLimit.Current(), target.SharesProcess) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
         progress.Phase = "creating accounts";
-        var accounts = await target.CreateAccountsAsync("idle", settings.Connections, cancellationToken).ConfigureAwait(false);
+        var accounts = await target.CreateAccountsAsync("idle", settings.Connections, realPasswordHash: false, cancellationToken).ConfigureAwait(false);
         var connections = new LoadConnection?[settings.Connections];
         var samples = Enumerable.Range(0, Concurrency).Select(_ => new LatencySamples()).ToArray();
         long errors = 0;
-        var managedBefore = MemoryUse.ManagedNow();
-        var residentBefore = MemoryUse.ResidentNow();
+        var pid = target.ServerProcessId;
+        var managedBefore = target.SharesProcess ? MemoryUse.ManagedNow() : 0;
+        var residentBefore = MemoryUse.ResidentOf(pid);
         try
         {
             progress.Phase = "connecting";
@@ -59,25 +70,43 @@ public static class IdleScenario
             var connected = Stopwatch.GetElapsedTime(started).TotalSeconds;
 
             progress.Phase = "holding";
-            await Task.Delay(settings.Duration, cancellationToken).ConfigureAwait(false);
-            var open = samples.Sum(s => (long)s.Count);
-            var memory = new MemoryUse(open, MemoryUse.ManagedNow() - managedBefore, MemoryUse.ResidentNow() - residentBefore);
+            var open = connections.Where(c => c is not null).Select(c => c!).ToArray();
+            var pings = await IdlePinger.RunAsync(open, settings.Duration, settings.PingInterval, cancellationToken).ConfigureAwait(false);
+            errors += pings.Failed;
+
+            var residentTotal = MemoryUse.ResidentOf(pid);
+            long? managed = target.SharesProcess ? MemoryUse.ManagedNow() - managedBefore : null;
+            var measured = target.SharesProcess
+                ? "this process: server and load side"
+                : pid is { } p ? string.Create(CultureInfo.InvariantCulture, $"server process {p}") : "server process unknown (no --server-pid)";
+            var memory = new MemoryUse(open.Length, managed, residentTotal - residentBefore, residentTotal, measured);
 
             var latency = LatencySamples.Summarize(samples);
+            var pingLatency = pings.Latency;
             return new LoadReport
             {
                 Scenario = "idle",
-                Settings = [PairRunResult.Setting("connections", settings.Connections), PairRunResult.Setting("duration", settings.Duration.TotalSeconds)],
+                Settings =
+                [
+                    PairRunResult.Setting("connections", settings.Connections),
+                    PairRunResult.Setting("duration", settings.Duration.TotalSeconds),
+                    PairRunResult.Setting("ping-interval", settings.PingInterval.TotalSeconds),
+                ],
                 OperationName = "connections",
                 Seconds = connected,
                 Operations = latency.Count,
                 Errors = errors,
                 Latency = latency,
                 Memory = memory,
+                Details =
+                [
+                    PairRunResult.Setting("pings", string.Create(CultureInfo.InvariantCulture, $"{pingLatency.Count:N0} answered, {pings.Failed:N0} failed; QNG after p50 {pingLatency.P50 / 1000:F3} ms, p99 {pingLatency.P99 / 1000:F3} ms")),
+                ],
             };
         }
         finally
         {
+            progress.Phase = "closing";
             foreach (var connection in connections)
             {
                 if (connection is not null)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Msnp.Load.Metrics;
 using Msnp.Load.Reporting;
+using Msnp.Load.Targets;
 
 namespace Msnp.Load.Scenarios;
 
@@ -21,7 +22,7 @@ public static class RelayScenario
     private const int Batch = 16;
 
     /// <summary>Runs against <paramref name="target"/> and reports.</summary>
-    public static async Task<LoadReport> RunAsync(InProcessTarget target, RelaySettings settings, LoadProgress progress, CancellationToken cancellationToken)
+    public static async Task<LoadReport> RunAsync(ILoadTarget target, RelaySettings settings, LoadProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(progress);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Msnp.Load.Metrics;
 using Msnp.Load.Net;
 using Msnp.Load.Reporting;
+using Msnp.Load.Targets;
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Framing;
 
@@ -21,7 +22,7 @@ public sealed record RoundTripSettings(int Pairs, int Size, TimeSpan Duration, l
 public static class RoundTripScenario
 {
     /// <summary>Runs against <paramref name="target"/> and reports.</summary>
-    public static async Task<LoadReport> RunAsync(InProcessTarget target, RoundTripSettings settings, LoadProgress progress, CancellationToken cancellationToken)
+    public static async Task<LoadReport> RunAsync(ILoadTarget target, RoundTripSettings settings, LoadProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(progress);

@@ -1,31 +1,47 @@
 using System.Diagnostics;
 using Msnp.Load.Metrics;
+using Msnp.Load.Net;
 using Msnp.Load.Reporting;
+using Msnp.Load.Targets;
 
 namespace Msnp.Load.Scenarios;
+
+/// <summary>Which login the sign-in scenario measures.</summary>
+public enum SignInLogin
+{
+    /// <summary>The notification server's MSNP8 <c>USR TWN</c> with a ticket issued beforehand.</summary>
+    Ticket,
+
+    /// <summary>The Passport password check: HTTPS <c>GET /login2.srf</c> with the password, answered with a ticket.</summary>
+    Passport,
+}
 
 /// <summary>Settings of the sign-in scenario.</summary>
 /// <param name="Users">Accounts created beforehand; each worker cycles through its own share.</param>
 /// <param name="Concurrency">Sign-ins in flight at once.</param>
 /// <param name="Duration">How long workers keep signing in.</param>
 /// <param name="MaxSignIns">Sign-ins in total at most; 0 for no limit.</param>
-public sealed record SignInSettings(int Users, int Concurrency, TimeSpan Duration, long MaxSignIns = 0);
+/// <param name="Login">Which login to measure.</param>
+public sealed record SignInSettings(int Users, int Concurrency, TimeSpan Duration, long MaxSignIns = 0, SignInLogin Login = SignInLogin.Ticket);
 
 /// <summary>
-/// Notification-server sign-in with a Passport ticket (MSNP8 <c>USR TWN</c>), from TCP connect to
-/// the profile message, then <c>OUT</c> and close. Tickets are issued beforehand, so the figure
-/// leaves out the Passport password check.
+/// Either notification-server sign-in with a Passport ticket (MSNP8 <c>USR TWN</c>), from TCP
+/// connect to the profile message, then <c>OUT</c> and close (tickets are issued beforehand); or
+/// the Passport password check on its own (HTTPS <c>login2.srf</c>, one kept-alive connection per
+/// worker), whose cost is mostly the server's PBKDF2 work factor.
 /// </summary>
 public static class SignInScenario
 {
     /// <summary>Runs against <paramref name="target"/> and reports.</summary>
-    public static async Task<LoadReport> RunAsync(InProcessTarget target, SignInSettings settings, LoadProgress progress, CancellationToken cancellationToken)
+    public static async Task<LoadReport> RunAsync(ILoadTarget target, SignInSettings settings, LoadProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(progress);
         progress.Phase = "creating accounts";
-        var accounts = await target.CreateAccountsAsync("signin", settings.Users, cancellationToken).ConfigureAwait(false);
+        var passport = settings.Login == SignInLogin.Passport;
+        var login = passport ? target.PassportLogin ?? throw new InvalidOperationException("The Passport login needs the server's login URL (--passport).") : null;
+        var accounts = await target.CreateAccountsAsync(passport ? "passport" : "signin", settings.Users, realPasswordHash: passport, cancellationToken).ConfigureAwait(false);
         var workers = Math.Min(settings.Concurrency, settings.Users);
         var samples = Enumerable.Range(0, workers).Select(_ => new LatencySamples()).ToArray();
         var limit = settings.MaxSignIns > 0 ? settings.MaxSignIns : long.MaxValue;
@@ -37,6 +53,7 @@ public static class SignInScenario
         var deadline = started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
+            using var http = login is null ? null : new PassportLoginClient(login);
             // Worker w owns accounts w, w + workers, …, so one account is never signed in twice at once.
             var next = w;
             while (Stopwatch.GetTimestamp() < deadline && Interlocked.Increment(ref claimed) <= limit)
@@ -51,6 +68,18 @@ public static class SignInScenario
                 var start = Stopwatch.GetTimestamp();
                 try
                 {
+                    if (http is not null)
+                    {
+                        if (await http.LoginAsync(account.Email, LoadAccounts.Password, cancellationToken).ConfigureAwait(false) is null)
+                        {
+                            throw new InvalidOperationException($"Passport refused {account.Email}.");
+                        }
+
+                        samples[w].Add(Stopwatch.GetTimestamp() - start);
+                        progress.Complete();
+                        continue;
+                    }
+
                     var ns = await ClientSteps.SignInAsync(target.Notification, account, cancellationToken).ConfigureAwait(false);
                     samples[w].Add(Stopwatch.GetTimestamp() - start);
                     progress.Complete();
@@ -59,7 +88,7 @@ public static class SignInScenario
                         await ns.SendAsync("OUT\r\n", cancellationToken).ConfigureAwait(false);
                     }
                 }
-                catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or System.Net.Sockets.SocketException)
+                catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or System.Net.Sockets.SocketException or HttpRequestException)
                 {
                     Interlocked.Increment(ref errors);
                     progress.Fail();
@@ -75,11 +104,12 @@ public static class SignInScenario
             Scenario = "signin",
             Settings =
             [
+                PairRunResult.Setting("login", passport ? "passport" : "ticket"),
                 PairRunResult.Setting("users", settings.Users),
                 PairRunResult.Setting("concurrency", workers),
                 PairRunResult.Setting("duration", settings.Duration.TotalSeconds),
             ],
-            OperationName = "sign-ins",
+            OperationName = passport ? "logins" : "sign-ins",
             Seconds = Stopwatch.GetElapsedTime(started, ended).TotalSeconds,
             Operations = latency.Count,
             Errors = errors,

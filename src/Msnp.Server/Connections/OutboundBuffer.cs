@@ -13,10 +13,13 @@ public sealed class OutboundBuffer
     private readonly Lock _sync = new();
     private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly int _limit;
-    private ArrayBufferWriter<byte> _pending = new(256);
-    private ArrayBufferWriter<byte> _draining = new(256);
+    private PooledSegmentBuffer _pending = new();
+    private PooledSegmentBuffer _draining = new();
     private bool _closed;
     private bool _overflowed;
+
+    // Mirrors _pending.WrittenCount for lock-free reads on the relay path, which asks every receiver after every message.
+    private int _pendingCount;
     private bool _signalled;
     private TaskCompletionSource? _drainWaiter;
 
@@ -31,16 +34,7 @@ public sealed class OutboundBuffer
     public int HighWaterMark { get; }
 
     /// <summary>True when more than <see cref="HighWaterMark"/> bytes wait to be sent.</summary>
-    public bool IsAboveHighWater
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _pending.WrittenCount > HighWaterMark && !_closed;
-            }
-        }
-    }
+    public bool IsAboveHighWater => Volatile.Read(ref _pendingCount) > HighWaterMark && !Volatile.Read(ref _closed);
 
     /// <summary>Completes once pending bytes fall to the high-water mark or the buffer closes.</summary>
     public Task WaitForDrainAsync()
@@ -89,6 +83,7 @@ public sealed class OutboundBuffer
             }
 
             write(_pending, state);
+            Volatile.Write(ref _pendingCount, _pending.WrittenCount);
             overflow = _pending.WrittenCount > _limit;
             if (overflow)
             {
@@ -166,14 +161,14 @@ public sealed class OutboundBuffer
             lock (_sync)
             {
                 (_pending, _draining) = (_draining, _pending);
+                Volatile.Write(ref _pendingCount, _pending.WrittenCount);
                 _signalled = false;
                 closed = _closed;
             }
 
             if (_draining.WrittenCount > 0)
             {
-                await output.WriteAsync(_draining.WrittenMemory, cancellationToken).ConfigureAwait(false);
-                ShrinkIfLarge(_draining);
+                await _draining.DrainAsync(output, cancellationToken).ConfigureAwait(false);
             }
 
             ReleaseDrainWaiter();
@@ -199,25 +194,5 @@ public sealed class OutboundBuffer
         }
 
         waiter?.TrySetResult();
-    }
-
-    // A connection should not keep a burst's worth of buffer once traffic falls off, but a busy
-    // one must not reallocate after every drain either: shrink only a large buffer whose last
-    // batch used a small part of it.
-    private void ShrinkIfLarge(ArrayBufferWriter<byte> buffer)
-    {
-        if (buffer.Capacity > 16 * 1024 && buffer.WrittenCount < buffer.Capacity / 8)
-        {
-            lock (_sync)
-            {
-                if (ReferenceEquals(buffer, _draining))
-                {
-                    _draining = new ArrayBufferWriter<byte>(256);
-                    return;
-                }
-            }
-        }
-
-        buffer.ResetWrittenCount();
     }
 }

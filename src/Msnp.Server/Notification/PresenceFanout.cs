@@ -1,5 +1,6 @@
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Server.Presence;
+using Msnp.Server.Storage;
 
 namespace Msnp.Server.Notification;
 
@@ -131,9 +132,13 @@ internal static class PresenceFanout
 
     private static bool IsVisible(PresenceStatus status) => status is not (PresenceStatus.Offline or PresenceStatus.Hidden);
 
+    // CanSeeAsync(viewer, me) reads my privacy setting and my lists' entry for the viewer. For a
+    // user with hundreds of online contacts, one database read per viewer made a status change
+    // cost hundreds of round trips; one read of my own lists gives the same answers for all.
     private static async ValueTask ForEachAllowedViewerAsync(NotificationSession me, Action<IPresenceEndpoint> deliver)
     {
         var reverse = await me.Services.Contacts.GetReverseListAsync(me.Account).ConfigureAwait(false);
+        List<(string Account, IPresenceEndpoint Viewer)>? online = null;
         foreach (var account in reverse)
         {
             var viewer = me.Services.Presence.Find(account);
@@ -142,7 +147,29 @@ internal static class PresenceFanout
                 continue;
             }
 
-            if (await me.Services.Contacts.CanSeeAsync(account, me.Account).ConfigureAwait(false))
+            (online ??= []).Add((account, viewer));
+        }
+
+        if (online is null)
+        {
+            return;
+        }
+
+        var snapshot = await me.Services.Contacts.GetSnapshotAsync(me.Account).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return;
+        }
+
+        var lists = new Dictionary<string, ListKind>(snapshot.Contacts.Count, StringComparer.Ordinal);
+        foreach (var contact in snapshot.Contacts)
+        {
+            lists[contact.Account] = contact.Lists;
+        }
+
+        foreach (var (account, viewer) in online)
+        {
+            if (Privacy.Allows(snapshot.Privacy.Default, lists.GetValueOrDefault(account)))
             {
                 deliver(viewer);
             }

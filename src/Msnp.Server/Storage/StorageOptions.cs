@@ -30,6 +30,14 @@ public sealed class StorageOptions
     /// </summary>
     public int PasswordIterations { get; set; } = 600_000;
 
+    /// <summary>
+    /// NOT FOR PRODUCTION. Accepts <see cref="PasswordIterations"/> below
+    /// <see cref="MinimumPasswordIterations"/> (down to 1), so that <c>msnp load</c> can create
+    /// thousands of throw-away accounts in seconds. Hashes made this way are trivial to crack;
+    /// the load tool sets it only on its own store handle, never on a server's configuration.
+    /// </summary>
+    public bool AllowInsecurePasswordIterationsForLoadTests { get; set; }
+
     /// <summary>How long a writer waits for another writer (this or another process) before failing.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -48,7 +56,7 @@ public sealed class StorageOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(AllowListLimit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(BlockListLimit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxGroups, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(PasswordIterations, MinimumPasswordIterations);
+        ArgumentOutOfRangeException.ThrowIfLessThan(PasswordIterations, AllowInsecurePasswordIterationsForLoadTests ? 1 : MinimumPasswordIterations);
         ArgumentOutOfRangeException.ThrowIfLessThan(BusyTimeout, TimeSpan.Zero);
     }
 }

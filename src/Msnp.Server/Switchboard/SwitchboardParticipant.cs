@@ -266,8 +266,29 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
             Send((Writer, trId), static (w, s) => s.Writer.WriteNotAcknowledged(w, s.trId));
         }
 
-        _services.Logger.LogTrace("Relayed {Bytes} bytes from {Account} to {Delivered}/{Receivers}", frame.Payload.Length, Account, delivered, receivers);
-        return _room.Participants.Any(p => !ReferenceEquals(p, this) && p.Connection.Output.IsAboveHighWater);
+        // Guarded: the params array and boxed numbers would otherwise be allocated for every message.
+        if (_services.Logger.IsEnabled(LogLevel.Trace))
+        {
+            _services.Logger.LogTrace("Relayed {Bytes} bytes from {Account} to {Delivered}/{Receivers}", frame.Payload.Length, Account, delivered, receivers);
+        }
+
+        return AnyReceiverAboveHighWater();
+    }
+
+    // An index loop: a LINQ predicate capturing this, or foreach over the interface, would allocate per message.
+    private bool AnyReceiverAboveHighWater()
+    {
+        var participants = _room!.Participants;
+        for (var i = 0; i < participants.Count; i++)
+        {
+            var participant = participants[i];
+            if (!ReferenceEquals(participant, this) && participant.Connection.Output.IsAboveHighWater)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Backpressure: the sender reads no further while a receiver is behind, so receivers that keep

@@ -75,4 +75,29 @@ public class ReportWriterTests
         Assert.Contains("64 B/op", text, StringComparison.Ordinal);
         Assert.DoesNotContain("B/op", ReportWriter.ToText(Clean with { Runtime = default }), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Memory_of_a_separate_server_has_no_managed_figure_and_names_the_process()
+    {
+        var report = Clean with
+        {
+            Scenario = "idle",
+            Memory = new MemoryUse(10_000, null, 200L * 1024 * 1024, 260L * 1024 * 1024, "server process 42"),
+            Details = [new("pings", "20,000 answered")],
+        };
+
+        using var json = JsonDocument.Parse(ReportWriter.ToJson(report));
+        var memory = json.RootElement.GetProperty("memory");
+        Assert.Equal("server process 42", memory.GetProperty("measured").GetString());
+        Assert.False(memory.TryGetProperty("managedBytes", out _));
+        Assert.Equal(260L * 1024 * 1024, memory.GetProperty("residentTotalBytes").GetInt64());
+        Assert.Equal(200.0 * 1024 * 1024 / 10_000, memory.GetProperty("residentBytesPerConnection").GetDouble());
+        Assert.Equal("20,000 answered", json.RootElement.GetProperty("details").GetProperty("pings").GetString());
+
+        var text = ReportWriter.ToText(report);
+        Assert.Contains("260.0 MiB resident in total", text, StringComparison.Ordinal);
+        Assert.Contains("20,972 B/connection resident (server process 42", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("managed", text, StringComparison.Ordinal);
+        Assert.Contains("pings", text, StringComparison.Ordinal);
+    }
 }

@@ -2,16 +2,20 @@ using System.CommandLine;
 using System.Text.Json;
 using Msnp.Load.Metrics;
 using Msnp.Load.Scenarios;
+using Msnp.Load.Targets;
+using Msnp.Server.Storage;
 
 namespace Msnp.Cli.Tests.Load;
 
 /// <summary>Each scenario once, with tiny bounds, against a real in-process server.</summary>
 public class ScenarioRunTests
 {
+    private static Task<InProcessTarget> StartAsync() => InProcessTarget.StartAsync(StorageOptions.MinimumPasswordIterations, CancellationToken.None);
+
     [Fact]
     public async Task Relay_delivers_every_message_once_and_in_order()
     {
-        await using var target = await InProcessTarget.StartAsync(CancellationToken.None);
+        await using var target = await StartAsync();
 
         var report = await RelayScenario.RunAsync(target, new RelaySettings(2, 300, TimeSpan.FromSeconds(5), MaxMessages: 500), new LoadProgress(), CancellationToken.None);
 
@@ -26,7 +30,7 @@ public class ScenarioRunTests
     [Fact]
     public async Task Relay_with_a_small_window_still_delivers_everything()
     {
-        await using var target = await InProcessTarget.StartAsync(CancellationToken.None);
+        await using var target = await StartAsync();
 
         var report = await RelayScenario.RunAsync(target, new RelaySettings(1, 200, TimeSpan.FromSeconds(5), MaxMessages: 300, Window: 4), new LoadProgress(), CancellationToken.None);
 
@@ -37,7 +41,7 @@ public class ScenarioRunTests
     [Fact]
     public async Task Roundtrip_counts_one_ack_per_message()
     {
-        await using var target = await InProcessTarget.StartAsync(CancellationToken.None);
+        await using var target = await StartAsync();
 
         var report = await RoundTripScenario.RunAsync(target, new RoundTripSettings(3, 128, TimeSpan.FromSeconds(5), MaxRoundTrips: 50), new LoadProgress(), CancellationToken.None);
 
@@ -51,7 +55,7 @@ public class ScenarioRunTests
     [Fact]
     public async Task Signin_signs_in_the_requested_number_of_times()
     {
-        await using var target = await InProcessTarget.StartAsync(CancellationToken.None);
+        await using var target = await StartAsync();
         var progress = new LoadProgress();
 
         var report = await SignInScenario.RunAsync(target, new SignInSettings(4, 2, TimeSpan.FromSeconds(5), MaxSignIns: 20), progress, CancellationToken.None);
@@ -65,15 +69,91 @@ public class ScenarioRunTests
     [Fact]
     public async Task Idle_holds_every_connection_and_measures_memory_per_connection()
     {
-        await using var target = await InProcessTarget.StartAsync(CancellationToken.None);
+        await using var target = await StartAsync();
 
-        var report = await IdleScenario.RunAsync(target, new IdleSettings(3, TimeSpan.FromMilliseconds(100)), new LoadProgress(), CancellationToken.None);
+        var report = await IdleScenario.RunAsync(target, new IdleSettings(3, TimeSpan.FromMilliseconds(100), TimeSpan.Zero), new LoadProgress(), CancellationToken.None);
 
         Assert.Equal(3, report.Operations);
         Assert.Equal(0, report.Errors);
         Assert.Equal(3, report.Memory!.Connections);
         Assert.Equal(report.Memory.ManagedBytes / 3.0, report.Memory.ManagedPerConnection);
+        Assert.Equal(OperatingSystem.IsLinux(), report.Memory.ResidentTotalBytes > 0);
         Assert.Contains("B/connection managed", Msnp.Load.Reporting.ReportWriter.ToText(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Idle_connections_ping_while_held()
+    {
+        await using var target = await StartAsync();
+
+        // Connection i is due at i × 25 ms + k × 100 ms: every one pings at least once, at most ten times.
+        var report = await IdleScenario.RunAsync(target, new IdleSettings(4, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100)), new LoadProgress(), CancellationToken.None);
+
+        Assert.Equal(0, report.Errors);
+        var pings = Assert.Single(report.Details, d => d.Key == "pings").Value;
+        var answered = long.Parse(pings.Split(' ')[0], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(answered, 4, 40);
+        Assert.Contains("0 failed", pings, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Presence_reaches_every_contact_for_every_change_in_order()
+    {
+        await using var target = await StartAsync();
+        var progress = new LoadProgress();
+
+        var report = await PresenceScenario.RunAsync(target, new PresenceSettings(20, 9, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(20)), progress, CancellationToken.None);
+
+        Assert.Equal(9, report.Operations);
+        Assert.Equal(9, report.Latency.Count);
+        Assert.Equal(9, progress.Completed);
+        Assert.Equal(0, report.Errors);
+        Assert.True(report.Consistent, Msnp.Load.Reporting.ReportWriter.ToText(report));
+        Assert.Contains("180 (", Assert.Single(report.Details).Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Passport_signin_checks_the_password_over_https()
+    {
+        await using var target = await StartAsync();
+
+        var report = await SignInScenario.RunAsync(target, new SignInSettings(2, 2, TimeSpan.FromSeconds(30), MaxSignIns: 4, Login: SignInLogin.Passport), new LoadProgress(), CancellationToken.None);
+
+        Assert.Equal(4, report.Operations);
+        Assert.Equal(0, report.Errors);
+        Assert.Equal("logins", report.OperationName);
+        Assert.Contains(new KeyValuePair<string, string>("login", "passport"), report.Settings);
+    }
+
+    [Fact]
+    public async Task A_running_server_is_driven_through_its_dispatch_port_and_data_directory()
+    {
+        await using var server = await TestServer.StartAsync();
+        var dispatch = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, server.Host.Endpoints.DispatchPort);
+        await using var target = await ExternalTarget.ConnectAsync(
+            new ExternalTargetSettings(dispatch, server.DataDirectory, null, Environment.ProcessId, StorageOptions.MinimumPasswordIterations), CancellationToken.None);
+
+        Assert.Equal(server.Host.Endpoints.NotificationPort, target.Notification.Port);
+        var report = await SignInScenario.RunAsync(target, new SignInSettings(3, 3, TimeSpan.FromSeconds(30), MaxSignIns: 9), new LoadProgress(), CancellationToken.None);
+        Assert.Equal(9, report.Operations);
+        Assert.Equal(0, report.Errors);
+
+        // A second run finds the accounts from the first and reuses them.
+        var again = await SignInScenario.RunAsync(target, new SignInSettings(3, 3, TimeSpan.FromSeconds(30), MaxSignIns: 3), new LoadProgress(), CancellationToken.None);
+        Assert.Equal(3, again.Operations);
+        Assert.Equal(0, again.Errors);
+    }
+
+    [Fact]
+    public async Task A_data_directory_without_the_servers_ticket_key_is_refused()
+    {
+        var empty = Path.Combine(Path.GetTempPath(), "msnp-load-empty-" + Guid.NewGuid().ToString("N"));
+        var settings = new ExternalTargetSettings(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 1), empty, null, null, StorageOptions.MinimumPasswordIterations);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ExternalTarget.ConnectAsync(settings, CancellationToken.None));
+
+        Assert.Contains("passport-ticket.key", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(empty));
     }
 
     [Fact]
@@ -100,12 +180,41 @@ public class ScenarioRunTests
         Assert.True(root.GetProperty("consistent").GetBoolean());
     }
 
+    [Fact]
+    public async Task The_cli_runs_presence_against_a_running_server()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await MsnpRootCommand.RunAsync(
+            ["load", "presence", "--server", $"127.0.0.1:{server.Host.Endpoints.NotificationPort}", "--data", server.DataDirectory, "--contacts", "5", "--changes", "3", "--json"],
+            new InvocationConfiguration { Output = output, Error = error });
+
+        Assert.True(exitCode == ExitCodes.Success, error.ToString());
+        using var json = JsonDocument.Parse(output.ToString());
+        var root = json.RootElement;
+        Assert.Equal("presence", root.GetProperty("scenario").GetString());
+        Assert.Equal(3, root.GetProperty("operations").GetInt64());
+        Assert.Equal(3, root.GetProperty("latencyMicroseconds").GetProperty("count").GetInt64());
+        Assert.StartsWith("15 (", root.GetProperty("details").GetProperty("NLN read").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("relay", "--size", "10")]
     [InlineData("relay", "--size", "5000")]
     [InlineData("roundtrip", "--pairs", "0")]
     [InlineData("signin", "--users", "0")]
     [InlineData("idle", "--connections", "0")]
+    [InlineData("idle", "--ping-interval", "-1")]
+    [InlineData("presence", "--contacts", "0")]
+    [InlineData("presence", "--changes", "0")]
+    [InlineData("relay", "--duration", "0")]
+    [InlineData("signin", "--server", "10.1.2.3:1863")]
+    [InlineData("signin", "--server", "localhost")]
+    [InlineData("signin", "--passport", "https://127.0.0.1:8443/login2.srf")]
+    [InlineData("idle", "--server-pid", "1")]
+    [InlineData("signin", "--password-iterations", "1000")]
     public async Task Out_of_range_options_are_usage_errors(params string[] args)
     {
         using var output = new StringWriter();

@@ -160,6 +160,23 @@ public sealed class AccountStoreTests
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => temp.OpenAnotherAsync(o => o.PasswordIterations = 99_999));
     }
 
+    [Fact]
+    public async Task The_load_test_switch_admits_a_trivial_work_factor_and_the_server_setting_rehashes_it()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        var cheap = await temp.OpenAnotherAsync(o =>
+        {
+            o.PasswordIterations = 1;
+            o.AllowInsecurePasswordIterationsForLoadTests = true;
+        });
+
+        await cheap.Accounts.CreateAsync("load0@load.test", "load-password");
+        Assert.StartsWith("pbkdf2-sha256$1$", await RawHashAsync(temp.DatabasePath));
+
+        Assert.True(await temp.Accounts.VerifyPasswordAsync("load0@load.test", "load-password"));
+        Assert.StartsWith("pbkdf2-sha256$100000$", await RawHashAsync(temp.DatabasePath));
+    }
+
     private static async Task<string> RawHashAsync(string databasePath)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath};Pooling=False");

@@ -44,6 +44,7 @@ public sealed class SqliteStore : IDisposable
             BlockListLimit = options.BlockListLimit,
             MaxGroups = options.MaxGroups,
             PasswordIterations = options.PasswordIterations,
+            AllowInsecurePasswordIterationsForLoadTests = options.AllowInsecurePasswordIterationsForLoadTests,
             BusyTimeout = options.BusyTimeout,
         };
 

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using Msnp.Load.Targets;
+using Msnp.Server.Storage;
+
+namespace Msnp.Cli;
+
+/// <summary>
+/// The options every <c>msnp load</c> scenario shares to pick its target: by default our own
+/// server in this process; with <c>--server</c> a server already running on loopback, whose data
+/// directory (<c>--data</c>) receives the load accounts.
+/// </summary>
+internal sealed class LoadTargetOptions
+{
+    private const int DefaultIterations = 600_000;
+
+    public Option<string?> Server { get; } = new("--server") { Description = "Drive a running server at HOST:PORT (its dispatch or notification port, loopback only) instead of starting one in this process." };
+
+    public Option<string> Data { get; } = new("--data") { Description = "With --server: the server's data directory; load accounts (*@load.test) are created there and tickets signed with its key.", DefaultValueFactory = _ => DataOption.Default };
+
+    public Option<string?> Passport { get; } = new("--passport") { Description = "With --server: the server's Passport login URL, e.g. https://127.0.0.1:8443/login2.srf (signin --login passport)." };
+
+    public Option<int?> ServerPid { get; } = new("--server-pid") { Description = "With --server: the server's process id, whose memory idle reads from /proc." };
+
+    public Option<int> PasswordIterations { get; } = new("--password-iterations") { Description = "PBKDF2 work factor of the server's password hashes (in-process: the server's setting; with --server: what its accounts are created with).", DefaultValueFactory = _ => DefaultIterations };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Server);
+        command.Options.Add(Data);
+        command.Options.Add(Passport);
+        command.Options.Add(ServerPid);
+        command.Options.Add(PasswordIterations);
+    }
+
+    /// <summary>A usage problem with the target options, or null.</summary>
+    public string? Check(ParseResult parse)
+    {
+        var server = parse.GetValue(Server);
+        if (parse.GetValue(PasswordIterations) < StorageOptions.MinimumPasswordIterations)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"--password-iterations must be at least {StorageOptions.MinimumPasswordIterations:N0}.");
+        }
+
+        if (server is null)
+        {
+            return parse.GetResult(Passport) is not null || parse.GetResult(ServerPid) is not null ? "--passport and --server-pid need --server." : null;
+        }
+
+        if (!IPEndPoint.TryParse(server, out var endPoint) || endPoint.Port == 0)
+        {
+            return $"--server must be HOST:PORT with a numeric loopback address, not '{server}'.";
+        }
+
+        if (!IPAddress.IsLoopback(endPoint.Address))
+        {
+            return $"--server must be a loopback address, not {endPoint.Address}.";
+        }
+
+        var passport = parse.GetValue(Passport);
+        if (passport is not null && (!Uri.TryCreate(passport, UriKind.Absolute, out var uri) || !uri.IsLoopback || uri.Scheme is not ("https" or "http")))
+        {
+            return $"--passport must be an http(s) URL on a loopback address, not '{passport}'.";
+        }
+
+        return null;
+    }
+
+    /// <summary>Starts or connects to the target.</summary>
+    public async Task<ILoadTarget> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var iterations = parse.GetValue(PasswordIterations);
+        if (parse.GetValue(Server) is not { } server)
+        {
+            return await InProcessTarget.StartAsync(iterations, cancellationToken).ConfigureAwait(false);
+        }
+
+        var passport = parse.GetValue(Passport);
+        return await ExternalTarget.ConnectAsync(
+            new ExternalTargetSettings(IPEndPoint.Parse(server), parse.GetValue(Data)!, passport is null ? null : new Uri(passport), parse.GetValue(ServerPid), iterations),
+            cancellationToken).ConfigureAwait(false);
+    }
+}

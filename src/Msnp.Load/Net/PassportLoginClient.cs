@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Security;
+
+namespace Msnp.Load.Net;
+
+/// <summary>
+/// The Passport 1.4 password login an MSNP8 client performs (<c>GET /login2.srf</c> with the
+/// credentials in the Authorization header), over one kept-alive HTTPS connection as WinInet
+/// would. The server's certificate is self-signed, so it is not validated; the address must be
+/// loopback, like every other load target.
+/// </summary>
+public sealed class PassportLoginClient : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly Uri _login;
+
+    /// <summary>Creates a client for <paramref name="login"/>.</summary>
+    public PassportLoginClient(Uri login)
+    {
+        ArgumentNullException.ThrowIfNull(login);
+        if (!login.IsLoopback)
+        {
+            throw new ArgumentException($"msnp load only targets loopback addresses, not {login.Host}.", nameof(login));
+        }
+
+        _login = login;
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = 1,
+            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = static (_, _, _, _) => true },
+        };
+        _http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>Signs in; returns the ticket (<c>t=…&amp;p=…</c>), or null when the server refused the credentials.</summary>
+    public async Task<string?> LoginAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, _login);
+        request.Headers.TryAddWithoutValidation(
+            "Authorization",
+            $"Passport1.4 OrgVerb=GET,OrgURL=http%3A%2F%2Fmessenger%2Emsn%2Ecom,sign-in={Uri.EscapeDataString(email)},pwd={Uri.EscapeDataString(password)},lc=1033,id=507,tw=40,fs=1,ru=http%3A%2F%2Fmessenger%2Emsn%2Ecom,ct=1062764229,kpp=1,kv=5,ver=2.1.0173.1,tpf=0");
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return response.Headers.TryGetValues("Authentication-Info", out var values) ? ParseTicket(string.Join(",", values)) : null;
+    }
+
+    /// <summary>The ticket inside <c>from-PP='…'</c> of an Authentication-Info header, or null.</summary>
+    public static string? ParseTicket(string authenticationInfo)
+    {
+        ArgumentNullException.ThrowIfNull(authenticationInfo);
+        const string Start = "from-PP='";
+        var at = authenticationInfo.IndexOf(Start, StringComparison.Ordinal);
+        if (at < 0 || !authenticationInfo.Contains("da-status=success", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        at += Start.Length;
+        var end = authenticationInfo.IndexOf('\'', at);
+        return end > at ? authenticationInfo[at..end] : null;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Msnp.Load.Metrics;
+using Msnp.Load.Net;
+using Msnp.Load.Reporting;
+using Msnp.Load.Targets;
+using Msnp.Protocol.Commands;
+using Msnp.Protocol.Framing;
+
+namespace Msnp.Load.Scenarios;
+
+/// <summary>Settings of the presence scenario.</summary>
+/// <param name="Contacts">Online contacts that have the subject on their forward list.</param>
+/// <param name="Changes">Status changes of the subject to measure.</param>
+/// <param name="Duration">Time limit for the changes (set-up not included).</param>
+/// <param name="ChangeTimeout">How long one change may take to reach every contact before the run gives up.</param>
+public sealed record PresenceSettings(int Contacts, int Changes, TimeSpan Duration, TimeSpan ChangeTimeout);
+
+/// <summary>
+/// One subject with <see cref="PresenceSettings.Contacts"/> online contacts (each has the subject on
+/// its FL) changes status again and again; for each change, the time from sending <c>CHG</c> until
+/// the last contact has read the subject's <c>NLN</c>. Contacts check that their <c>NLN</c>s arrive
+/// in the order of the changes.
+/// </summary>
+public static class PresenceScenario
+{
+    private const int SetUpConcurrency = 32;
+
+    /// <summary>Runs against <paramref name="target"/> and reports.</summary>
+    public static async Task<LoadReport> RunAsync(ILoadTarget target, PresenceSettings settings, LoadProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(progress);
+        var sockets = (target.SharesProcess ? 2L : 1L) * (settings.Contacts + 1);
+        if (DescriptorLimit.Check(sockets, DescriptorLimit.Current(), target.SharesProcess) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
+        progress.Phase = "creating accounts";
+        var accounts = await target.CreateAccountsAsync("presence", settings.Contacts + 1, realPasswordHash: false, cancellationToken).ConfigureAwait(false);
+        var subjectAccount = accounts[0];
+        var contacts = new LoadConnection?[settings.Contacts];
+        LoadConnection? subject = null;
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var readers = new List<Task>();
+        try
+        {
+            progress.Phase = "signing in";
+            subject = await ClientSteps.SignInAsync(target.Notification, subjectAccount, cancellationToken).ConfigureAwait(false);
+            await ClientSteps.GoOnlineAsync(subject, cancellationToken).ConfigureAwait(false);
+            await Parallel.ForAsync(0, settings.Contacts, new ParallelOptions { MaxDegreeOfParallelism = SetUpConcurrency, CancellationToken = cancellationToken }, async (i, ct) =>
+            {
+                var ns = await ClientSteps.SignInAsync(target.Notification, accounts[i + 1], ct).ConfigureAwait(false);
+                contacts[i] = ns;
+                await ClientSteps.AddToForwardListAsync(ns, subjectAccount.Email, ct).ConfigureAwait(false);
+                await ClientSteps.GoOnlineAsync(ns, ct).ConfigureAwait(false);
+
+                // QNG comes after everything the set-up caused (ILN, an NLN for the ADD), so the
+                // reader below starts clean.
+                await ClientSteps.PingAsync(ns, ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+
+            var statuses = PresenceTracker.Cycle(settings.Changes);
+            var tracker = new PresenceTracker(statuses, settings.Contacts);
+            for (var i = 0; i < contacts.Length; i++)
+            {
+                readers.Add(ReadAsync(contacts[i]!, i, subjectAccount.Email, tracker, stopReading.Token));
+            }
+
+            progress.Phase = "changing status";
+            var samples = new LatencySamples();
+            long errors = 0;
+            var started = Stopwatch.GetTimestamp();
+            var deadline = started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
+            var done = 0;
+            for (; done < statuses.Length && Stopwatch.GetTimestamp() < deadline; done++)
+            {
+                var trId = 10 + done;
+                var start = Stopwatch.GetTimestamp();
+                await subject.SendAsync(string.Create(CultureInfo.InvariantCulture, $"CHG {trId} {statuses[done]}\r\n"), cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await tracker.WhenSeenByAll(done).WaitAsync(settings.ChangeTimeout, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    errors += tracker.Remaining(done);
+                    progress.Fail();
+                    break;
+                }
+
+                samples.Add(tracker.CompletedAt(done) - start);
+                progress.Complete();
+                await subject.ReadLineStartingWithAsync(string.Create(CultureInfo.InvariantCulture, $"CHG {trId} "), cancellationToken).ConfigureAwait(false);
+            }
+
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var latency = LatencySummary.FromTicks(samples.AsSpan().ToArray());
+            return new LoadReport
+            {
+                Scenario = "presence",
+                Settings =
+                [
+                    PairRunResult.Setting("contacts", settings.Contacts),
+                    PairRunResult.Setting("changes", settings.Changes),
+                    PairRunResult.Setting("duration", settings.Duration.TotalSeconds),
+                ],
+                OperationName = "changes",
+                Seconds = seconds,
+                Operations = latency.Count,
+                Errors = errors + tracker.OutOfOrder + tracker.Extra,
+                Latency = latency,
+                Details =
+                [
+                    PairRunResult.Setting("NLN read", string.Create(CultureInfo.InvariantCulture, $"{latency.Count * settings.Contacts:N0} ({latency.Count * settings.Contacts / Math.Max(seconds, 1e-9):N0}/s); out of order {tracker.OutOfOrder:N0}, unexpected {tracker.Extra:N0}")),
+                ],
+            };
+        }
+        finally
+        {
+            progress.Phase = "closing";
+            await stopReading.CancelAsync().ConfigureAwait(false);
+            foreach (var reader in readers)
+            {
+                try
+                {
+                    await reader.ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is OperationCanceledException or IOException or InvalidDataException or System.Net.Sockets.SocketException)
+                {
+                }
+            }
+
+            foreach (var connection in contacts.Append(subject))
+            {
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private static async Task ReadAsync(LoadConnection connection, int contact, string subject, PresenceTracker tracker, CancellationToken cancellationToken)
+    {
+        await connection.ReadFramesAsync(
+            (in MsnpFrame frame) =>
+            {
+                if (frame.Command == CommandCodes.Nln)
+                {
+                    var now = PresenceTracker.Now();
+
+                    // NLN status account friendly-name [client-id]
+                    var fields = Encoding.UTF8.GetString(frame.Line).Split(' ');
+                    if (fields.Length >= 3 && fields[2] == subject)
+                    {
+                        tracker.Observe(contact, fields[1], now);
+                    }
+                }
+
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+}
