@@ -121,21 +121,12 @@ public sealed partial class CrashSafetyTests : IDisposable
 
     private async Task<Serve> ServeAsync()
     {
-        var start = new ProcessStartInfo(MsnpProcess.DotnetHost())
+        var process = MsnpProcess.StartServe(_data, new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["Msnp__Storage__MaxGroups"] = "1000";
-        start.Environment["Msnp__Storage__ForwardListLimit"] = "1000";
-        start.Environment["Msnp__Storage__AllowListLimit"] = "1000";
-        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "msnp.dll"), "serve", "--data", _data, "--dispatch-port", "0", "--notification-port", "0", "--switchboard-port", "0", "--http-port", "0", "--https-port", "0" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start)!;
+            ["Msnp__Storage__MaxGroups"] = "1000",
+            ["Msnp__Storage__ForwardListLimit"] = "1000",
+            ["Msnp__Storage__AllowListLimit"] = "1000",
+        });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {

@@ -18,28 +18,8 @@ internal static class MsnpProcess
     /// <summary>Runs the tool with extra environment variables (a null value removes one).</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string?> environment, byte[]? standardInput, params string[] args)
     {
-        var tool = Path.Combine(AppContext.BaseDirectory, "msnp.dll");
-        Assert.True(File.Exists(tool), $"the msnp tool was not found at {tool}");
-
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(tool);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = StartInfo(environment, args);
+        start.RedirectStandardInput = true;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start msnp");
         using var timeout = new CancellationTokenSource(Timeout);
         try
@@ -66,6 +46,41 @@ internal static class MsnpProcess
             throw new TimeoutException($"msnp {string.Join(' ', args)} did not finish within {Timeout}.");
         }
     }
+
+    /// <summary>
+    /// How to start the tool: <c>dotnet exec msnp.dll</c> with <paramref name="args"/>, output and
+    /// error redirected, <paramref name="environment"/> added (a null value removes a variable).
+    /// </summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    {
+        var tool = Path.Combine(AppContext.BaseDirectory, "msnp.dll");
+        Assert.True(File.Exists(tool), $"the msnp tool was not found at {tool}");
+
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
+        }
+
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(tool);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
+    }
+
+    /// <summary>Starts <c>msnp serve</c> on <paramref name="data"/> with every port chosen by the system; it prints the ports it bound.</summary>
+    public static Process StartServe(string data, IReadOnlyDictionary<string, string?>? environment = null) =>
+        Process.Start(StartInfo(environment, "serve", "--data", data, "--dispatch-port", "0", "--notification-port", "0", "--switchboard-port", "0", "--http-port", "0", "--https-port", "0"))
+        ?? throw new InvalidOperationException("could not start msnp serve");
 
     public static string[] Lines(string output) =>
         output.Length == 0 ? [] : output.TrimEnd('\n').Split('\n');

@@ -13,18 +13,7 @@ public sealed partial class ServeProcessTests : IDisposable
     [Fact]
     public async Task Serve_starts_answers_VER_and_stops_on_Ctrl_C()
     {
-        var start = new ProcessStartInfo(MsnpProcess.DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "exec", Path.Combine(AppContext.BaseDirectory, "msnp.dll"), "serve", "--data", _data, "--dispatch-port", "0", "--notification-port", "0", "--switchboard-port", "0", "--http-port", "0", "--https-port", "0" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = MsnpProcess.StartServe(_data);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Msnp.Client.Connections;
 using Msnp.Client.Events;
 using Msnp.Client.Tests.Support;
-using Msnp.Protocol.Dialects;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Server.Presence;
 
@@ -46,15 +45,7 @@ public sealed class ReconnectTests
     public async Task A_dropped_socket_fails_the_pending_request_and_signing_in_again_reconnects()
     {
         using var server = new ScriptedServer();
-        await using var client = new MsnpClient(new MsnpClientOptions
-        {
-            Host = "127.0.0.1",
-            Port = server.Port,
-            Account = "alice@example.com",
-            Password = "secret",
-            Dialect = MsnpDialect.Msnp7,
-            TransactionTimeout = TimeSpan.FromSeconds(10),
-        });
+        await using var client = new MsnpClient(ScriptedSignIn.Options(server.Port));
         var dropped = new TaskCompletionSource<DisconnectedEventArgs>();
         client.Disconnected += (_, e) => dropped.TrySetResult(e);
 

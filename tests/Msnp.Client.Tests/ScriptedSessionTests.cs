@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Msnp.Client.Conversations;
 using Msnp.Client.Events;
 using Msnp.Client.Tests.Support;
-using Msnp.Protocol.Dialects;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Messages;
 
@@ -14,21 +13,11 @@ namespace Msnp.Client.Tests;
 /// </summary>
 public sealed class ScriptedSessionTests
 {
-    private static MsnpClientOptions Options(int port) => new()
-    {
-        Host = "127.0.0.1",
-        Port = port,
-        Account = "alice@example.com",
-        Password = "secret",
-        Dialect = MsnpDialect.Msnp7,
-        TransactionTimeout = TimeSpan.FromSeconds(10),
-    };
-
     [Fact]
     public async Task Mail_system_and_reverse_list_notifications_arrive_typed_and_short_lines_are_accepted()
     {
         using var ns = new ScriptedServer();
-        await using var client = new MsnpClient(Options(ns.Port));
+        await using var client = new MsnpClient(ScriptedSignIn.Options(ns.Port));
         var mail = new BlockingCollection<MailNotificationEventArgs>();
         var notices = new TaskCompletionSource<SystemMessageEventArgs>();
         var added = new TaskCompletionSource<ReverseListEventArgs>();
@@ -73,7 +62,7 @@ public sealed class ScriptedSessionTests
         using var ns = new ScriptedServer();
         using var creatorSb = new ScriptedServer();
         using var invitedSb = new ScriptedServer();
-        await using var client = new MsnpClient(Options(ns.Port));
+        await using var client = new MsnpClient(ScriptedSignIn.Options(ns.Port));
         var signIn = client.SignInAsync();
         await ScriptedSignIn.Md5Async(ns);
         await signIn;
@@ -120,7 +109,7 @@ public sealed class ScriptedSessionTests
     {
         using var first = new ScriptedServer();
         using var second = new ScriptedServer();
-        await using var client = new MsnpClient(Options(first.Port));
+        await using var client = new MsnpClient(ScriptedSignIn.Options(first.Port));
         var signIn = client.SignInAsync();
 
         await first.AcceptAsync();

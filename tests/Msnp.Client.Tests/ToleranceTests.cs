@@ -15,15 +15,7 @@ public sealed class ToleranceTests
         using var first = new ScriptedServer();
         using var second = new ScriptedServer();
         using var final = new ScriptedServer();
-        await using var client = new MsnpClient(new MsnpClientOptions
-        {
-            Host = "127.0.0.1",
-            Port = first.Port,
-            Account = "alice@example.com",
-            Password = "secret",
-            Dialect = MsnpDialect.Msnp7,
-            TransactionTimeout = TimeSpan.FromSeconds(10),
-        });
+        await using var client = new MsnpClient(ScriptedSignIn.Options(first.Port));
         var signIn = client.SignInAsync();
 
         await RedirectAsync(first, second.Port);

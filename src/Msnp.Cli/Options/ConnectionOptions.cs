@@ -37,39 +37,11 @@ internal sealed class ConnectionOptions
 
     private readonly Option<MsnpDialect> _version = DialectOption.Create(MsnpDialect.Msnp8, "--version");
 
-    private readonly Option<Uri?> _nexus = new("--nexus")
-    {
-        Description = "The Passport nexus for MSNP8-9 (default: https://HOST:443/rdr/pprdr.asp).",
-        HelpName = "URL",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-            {
-                return uri;
-            }
+    private readonly Option<Uri?> _nexus = HttpUrlOption.Create(
+        "--nexus", "The Passport nexus for MSNP8-9 (default: https://HOST:443/rdr/pprdr.asp).");
 
-            result.AddError($"--nexus must be an http or https URL, got '{text}'.");
-            return null;
-        },
-    };
-
-    private readonly Option<Uri?> _gateway = new("--gateway")
-    {
-        Description = "Connect through the server's HTTP gateway instead of TCP, e.g. http://HOST:8080/gateway/gateway.dll.",
-        HelpName = "URL",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-            {
-                return uri;
-            }
-
-            result.AddError($"--gateway must be an http or https URL, got '{text}'.");
-            return null;
-        },
-    };
+    private readonly Option<Uri?> _gateway = HttpUrlOption.Create(
+        "--gateway", "Connect through the server's HTTP gateway instead of TCP, e.g. http://HOST:8080/gateway/gateway.dll.");
 
     private readonly Option<FileInfo> _trustCert = new("--trust-cert")
     {

@@ -1,20 +1,18 @@
 using System.Text;
 using System.Xml;
+using Msnp.Protocol.Auth.Passport;
 
 namespace Msnp.Client.Auth;
 
 /// <summary>Writes the <c>RequestMultipleSecurityTokens</c> envelope Messenger clients posted to <c>RST.srf</c>.</summary>
 internal static class RstEnvelope
 {
-    private const string Soap = "http://schemas.xmlsoap.org/soap/envelope/";
-    private const string Security = "http://schemas.xmlsoap.org/ws/2003/06/secext";
-    private const string Trust = "http://schemas.xmlsoap.org/ws/2004/04/trust";
-    private const string Policy = "http://schemas.xmlsoap.org/ws/2002/12/policy";
-    private const string Addressing = "http://schemas.xmlsoap.org/ws/2004/03/addressing";
+    private const string Soap = RstSoap.SoapNamespace;
+    private const string Security = RstSoap.SecurityNamespace;
+    private const string Trust = RstSoap.TrustNamespace;
+    private const string Policy = RstSoap.PolicyNamespace;
+    private const string Addressing = RstSoap.AddressingNamespace;
     private const string Ppcrl = "http://schemas.microsoft.com/Passport/SoapServices/PPCRL";
-
-    /// <summary>The service whose token is the MSNP ticket.</summary>
-    public const string MessengerAddress = "messenger.msn.com";
 
     /// <summary>Two tokens, as the official client asked: Passport's own, then messenger's with the challenge as policy.</summary>
     public static byte[] Build(string account, string password, string challenge)
@@ -46,8 +44,8 @@ internal static class RstEnvelope
             w.WriteStartElement("Body", Soap);
             w.WriteStartElement("ps", "RequestMultipleSecurityTokens", Ppcrl);
             w.WriteAttributeString("Id", "RSTS");
-            WriteToken(w, "RST0", "http://Passport.NET/tb", policy: null);
-            WriteToken(w, "RST1", MessengerAddress, "?" + challenge);
+            WriteToken(w, "RST0", RstSoap.PassportTokenAddress, policy: null);
+            WriteToken(w, "RST1", RstSoap.MessengerAddress, "?" + challenge);
             w.WriteEndElement();
             w.WriteEndElement();
             w.WriteEndElement();
@@ -61,11 +59,7 @@ internal static class RstEnvelope
         w.WriteStartElement("wst", "RequestSecurityToken", Trust);
         w.WriteAttributeString("Id", id);
         w.WriteElementString("wst", "RequestType", Trust, "http://schemas.xmlsoap.org/ws/2004/04/security/trust/Issue");
-        w.WriteStartElement("wsp", "AppliesTo", Policy);
-        w.WriteStartElement("wsa", "EndpointReference", Addressing);
-        w.WriteElementString("wsa", "Address", Addressing, address);
-        w.WriteEndElement();
-        w.WriteEndElement();
+        RstSoap.WriteAppliesTo(w, address);
         if (policy is not null)
         {
             w.WriteStartElement("wsse", "PolicyReference", Security);

@@ -1,39 +1,29 @@
 using System.Xml;
+using Msnp.Protocol.Auth.Passport;
 
 namespace Msnp.Client.Auth;
 
 /// <summary>
 /// Reads an <c>RST.srf</c> reply: the compact token for <c>messenger.msn.com</c>, or a SOAP fault.
-/// Elements are matched by local name, because token services of different years used different
-/// WS-* namespaces; DTDs are refused and the document size is bounded by the HTTP client.
+/// Elements are matched by local name (see <see cref="RstSoap.CreateReaderSettings"/>); the document
+/// size is bounded by the HTTP client.
 /// </summary>
 internal sealed record RstReply(string? Ticket, string? FaultCode, string? FaultText)
 {
-    private const int MaxDepth = 32;
-
     public static RstReply Read(byte[] body)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 1024,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-        };
-
         string? ticket = null, firstCompact = null, faultCode = null, faultText = null, address = null, token = null;
         try
         {
             using var stream = new MemoryStream(body, writable: false);
-            using var reader = XmlReader.Create(stream, settings);
+            using var reader = XmlReader.Create(stream, RstSoap.CreateReaderSettings());
             reader.Read();
-            while (!reader.EOF && reader.Depth <= MaxDepth)
+            while (!reader.EOF && reader.Depth <= RstSoap.MaxDepth)
             {
                 if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "RequestSecurityTokenResponse")
                 {
                     // One response ends: keep its compact token if it applies to messenger.
-                    if (token is not null && string.Equals(address, RstEnvelope.MessengerAddress, StringComparison.OrdinalIgnoreCase))
+                    if (token is not null && string.Equals(address, RstSoap.MessengerAddress, StringComparison.OrdinalIgnoreCase))
                     {
                         ticket ??= token;
                     }

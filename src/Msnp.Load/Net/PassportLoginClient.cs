@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using Msnp.Protocol.Auth.Passport;
 
 namespace Msnp.Load.Net;
 
@@ -11,6 +12,9 @@ namespace Msnp.Load.Net;
 /// </summary>
 public sealed class PassportLoginClient : IDisposable
 {
+    // What the official MSNP8 client sent after its credentials, the challenge in its place.
+    private const string ClientFields = "lc=1033,id=507,tw=40,fs=1,ru=http%3A%2F%2Fmessenger%2Emsn%2Ecom,ct=1062764229,kpp=1,kv=5,ver=2.1.0173.1,tpf=0";
+
     private readonly HttpClient _http;
     private readonly Uri _login;
 
@@ -37,8 +41,8 @@ public sealed class PassportLoginClient : IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, _login);
         request.Headers.TryAddWithoutValidation(
-            "Authorization",
-            $"Passport1.4 OrgVerb=GET,OrgURL=http%3A%2F%2Fmessenger%2Emsn%2Ecom,sign-in={Uri.EscapeDataString(email)},pwd={Uri.EscapeDataString(password)},lc=1033,id=507,tw=40,fs=1,ru=http%3A%2F%2Fmessenger%2Emsn%2Ecom,ct=1062764229,kpp=1,kv=5,ver=2.1.0173.1,tpf=0");
+            PassportAuthorization.HeaderName,
+            new PassportAuthorization(email, password, ClientFields).ToHeaderValue());
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
@@ -46,23 +50,18 @@ public sealed class PassportLoginClient : IDisposable
         }
 
         response.EnsureSuccessStatusCode();
-        return response.Headers.TryGetValues("Authentication-Info", out var values) ? ParseTicket(string.Join(",", values)) : null;
+        return response.Headers.TryGetValues(PassportLoginStatus.AuthenticationInfoHeader, out var values) ? ParseTicket(string.Join(",", values)) : null;
     }
 
-    /// <summary>The ticket inside <c>from-PP='…'</c> of an Authentication-Info header, or null.</summary>
+    /// <summary>The ticket inside <c>from-PP='…'</c> of a successful Authentication-Info header, or null.</summary>
     public static string? ParseTicket(string authenticationInfo)
     {
         ArgumentNullException.ThrowIfNull(authenticationInfo);
-        const string Start = "from-PP='";
-        var at = authenticationInfo.IndexOf(Start, StringComparison.Ordinal);
-        if (at < 0 || !authenticationInfo.Contains("da-status=success", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        at += Start.Length;
-        var end = authenticationInfo.IndexOf('\'', at);
-        return end > at ? authenticationInfo[at..end] : null;
+        return PassportLoginStatus.TryParse(authenticationInfo, out var status)
+            && status.Status == PassportDaStatus.Success
+            && status.Ticket is { Length: > 0 } ticket
+            ? ticket
+            : null;
     }
 
     /// <inheritdoc/>

@@ -17,6 +17,17 @@ public sealed class CallRateLimiter
         _time = time;
     }
 
+    internal int TrackedAccounts
+    {
+        get
+        {
+            lock (_buckets)
+            {
+                return _buckets.Count;
+            }
+        }
+    }
+
     /// <summary>Takes one call from <paramref name="account"/>'s allowance; false when it is used up.</summary>
     public bool TryCall(string account)
     {
@@ -29,17 +40,8 @@ public sealed class CallRateLimiter
         {
             if (!_buckets.TryGetValue(account, out var bucket))
             {
-                if (_buckets.Count >= _limits.MaxTrackedKeys)
-                {
-                    // A full bucket is the same as none: dropping those keeps memory bounded.
-                    foreach (var (key, value) in _buckets)
-                    {
-                        if (value.IsFull)
-                        {
-                            _buckets.Remove(key);
-                        }
-                    }
-                }
+                // A full bucket is the same as none, so those go first.
+                KeyTable.MakeRoom(_buckets, _limits.MaxTrackedKeys, static b => b.IsFull);
 
                 bucket = new TokenBucket(_time, _limits.CallBurst, _limits.CallsPerMinute / 60);
                 _buckets[account] = bucket;

@@ -46,14 +46,9 @@ internal sealed class KeyedBackoff
         {
             if (!_entries.TryGetValue(key, out var entry) || now - entry.LastFailure > _limits.SignInFailureWindow)
             {
-                if (_entries.Count >= _limits.MaxTrackedKeys && !_entries.ContainsKey(key))
+                if (!_entries.ContainsKey(key))
                 {
-                    Sweep(now);
-                    if (_entries.Count >= _limits.MaxTrackedKeys)
-                    {
-                        // Full of live entries: evict one rather than grow or stop counting new keys.
-                        _entries.Remove(_entries.Keys.First());
-                    }
+                    MakeRoom(now);
                 }
 
                 entry = new Entry();
@@ -81,16 +76,9 @@ internal sealed class KeyedBackoff
         }
     }
 
-    private void Sweep(DateTimeOffset now)
-    {
-        foreach (var (key, entry) in _entries)
-        {
-            if (now - entry.LastFailure > _limits.SignInFailureWindow && entry.LockedUntil <= now)
-            {
-                _entries.Remove(key);
-            }
-        }
-    }
+    // Expired, unlocked entries go first; a table full of live ones loses one rather than grow or stop counting new keys.
+    private void MakeRoom(DateTimeOffset now) =>
+        KeyTable.MakeRoom(_entries, _limits.MaxTrackedKeys, entry => now - entry.LastFailure > _limits.SignInFailureWindow && entry.LockedUntil <= now);
 
     private sealed class Entry
     {

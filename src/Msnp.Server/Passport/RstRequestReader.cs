@@ -1,4 +1,5 @@
 using System.Xml;
+using Msnp.Protocol.Auth.Passport;
 
 namespace Msnp.Server.Passport;
 
@@ -12,26 +13,14 @@ internal static class RstRequestReader
     /// <summary>More tokens than any client asks for (Messenger 8 asks for about ten).</summary>
     public const int MaxTokens = 32;
 
-    private const int MaxDepth = 32;
-
     /// <summary>Parses <paramref name="body"/>; <see langword="false"/> when it is not a usable request.</summary>
     public static bool TryRead(byte[] body, out RstRequest request)
     {
         request = new RstRequest("", "", []);
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersInDocument = body.Length + 1L,
-            MaxCharactersFromEntities = 1024,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-        };
-
         try
         {
             using var stream = new MemoryStream(body, writable: false);
-            using var reader = XmlReader.Create(stream, settings);
+            using var reader = XmlReader.Create(stream, RstSoap.CreateReaderSettings(maxCharactersInDocument: body.Length + 1L));
             return TryRead(reader, out request);
         }
         catch (XmlException)
@@ -72,7 +61,7 @@ internal static class RstRequestReader
             }
 
             var depth = reader.Depth;
-            if (depth > MaxDepth)
+            if (depth > RstSoap.MaxDepth)
             {
                 return false;
             }

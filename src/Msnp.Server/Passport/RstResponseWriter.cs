@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
+using Msnp.Protocol.Auth.Passport;
 
 namespace Msnp.Server.Passport;
 
@@ -12,18 +13,15 @@ namespace Msnp.Server.Passport;
 /// </summary>
 internal static class RstResponseWriter
 {
-    public const string Soap = "http://schemas.xmlsoap.org/soap/envelope/";
-    public const string Trust = "http://schemas.xmlsoap.org/ws/2004/04/trust";
-    public const string Security = "http://schemas.xmlsoap.org/ws/2003/06/secext";
+    private const string Soap = RstSoap.SoapNamespace;
+    private const string Trust = RstSoap.TrustNamespace;
+    private const string Security = RstSoap.SecurityNamespace;
     public const string Utility = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
-    public const string Policy = "http://schemas.xmlsoap.org/ws/2002/12/policy";
-    public const string Addressing = "http://schemas.xmlsoap.org/ws/2004/03/addressing";
+    private const string Policy = RstSoap.PolicyNamespace;
+    private const string Addressing = RstSoap.AddressingNamespace;
     public const string PassportFault = "http://schemas.microsoft.com/Passport/SoapServices/SOAPFault";
     private const string Encryption = "http://www.w3.org/2001/04/xmlenc#";
     private const string Signature = "http://www.w3.org/2000/09/xmldsig#";
-
-    /// <summary>The address of the Passport "ticket-granting" token, answered in its legacy encrypted shape.</summary>
-    public const string LegacyTokenAddress = "http://Passport.NET/tb";
 
     /// <summary>Fault code for wrong credentials.</summary>
     public const string FailedAuthentication = "wsse:FailedAuthentication";
@@ -69,15 +67,11 @@ internal static class RstResponseWriter
 
     private static void WriteToken(XmlWriter w, int index, RstTokenRequest token, IssuedTicket ticket)
     {
-        var legacy = string.Equals(token.Address, LegacyTokenAddress, StringComparison.OrdinalIgnoreCase);
+        var legacy = string.Equals(token.Address, RstSoap.PassportTokenAddress, StringComparison.OrdinalIgnoreCase);
         w.WriteStartElement("wst", "RequestSecurityTokenResponse", Trust);
         w.WriteElementString("wst", "TokenType", Trust, legacy ? "urn:passport:legacy" : "urn:passport:compact");
 
-        w.WriteStartElement("wsp", "AppliesTo", Policy);
-        w.WriteStartElement("wsa", "EndpointReference", Addressing);
-        w.WriteElementString("wsa", "Address", Addressing, token.Address);
-        w.WriteEndElement();
-        w.WriteEndElement();
+        RstSoap.WriteAppliesTo(w, token.Address);
 
         w.WriteStartElement("wst", "LifeTime", Trust);
         w.WriteElementString("wsu", "Created", Utility, Timestamp(ticket.IssuedAt));

@@ -1,5 +1,6 @@
 using System.Text;
 using Msnp.Protocol.Auth;
+using Msnp.Protocol.Dialects;
 
 namespace Msnp.Client.Tests.Support;
 
@@ -7,6 +8,17 @@ namespace Msnp.Client.Tests.Support;
 internal static class ScriptedSignIn
 {
     public const string Challenge = "1013928519.693957190";
+
+    /// <summary>The client <see cref="Md5Async"/> expects: alice, MSNP7, at a scripted server on <paramref name="port"/>.</summary>
+    public static MsnpClientOptions Options(int port) => new()
+    {
+        Host = "127.0.0.1",
+        Port = port,
+        Account = "alice@example.com",
+        Password = "secret",
+        Dialect = MsnpDialect.Msnp7,
+        TransactionTimeout = TimeSpan.FromSeconds(10),
+    };
 
     /// <summary>Accepts a connection and plays an MSNP7 MD5 sign-in (TrIDs 1–4), then the profile.</summary>
     public static async Task Md5Async(ScriptedServer server, int trId = 1, string password = "secret", string usrOk = "alice@example.com Alice 1")
