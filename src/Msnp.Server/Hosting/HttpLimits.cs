@@ -19,6 +19,6 @@ public sealed class HttpLimits
     /// </summary>
     public double MinRequestBodyBytesPerSecond { get; set; } = 240;
 
-    /// <summary>How long a body may be slower than <see cref="MinRequestBodyBytesPerSecond"/> before the rate is enforced.</summary>
+    /// <summary>How long a body may be slower than <see cref="MinRequestBodyBytesPerSecond"/> before the rate is enforced; Kestrel requires more than 1 s.</summary>
     public TimeSpan MinRequestBodyGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 }
