@@ -40,8 +40,10 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
     public override async Task OnConnectedAsync(ConnectionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var lease = _limiter?.TryAcquire(context.RemoteEndPoint);
-        if (_limiter is not null && lease is null)
+        // The HTTP gateway counts its sessions itself, so that it can refuse one with an HTTP answer.
+        var counted = _limiter is not null && context.Features.Get<Gateway.IHttpGatewayFeature>() is null;
+        using var lease = counted ? _limiter!.TryAcquire(context.RemoteEndPoint) : null;
+        if (counted && lease is null)
         {
             // Over a connection limit: close at once (a FIN, no bytes), before any session state exists.
             _logger.LogDebug("Connection {Id} from {Remote} refused: connection limit", context.ConnectionId, context.RemoteEndPoint);

@@ -20,6 +20,7 @@ internal sealed class GatewayConnectionContext : ConnectionContext, IHttpGateway
     public GatewayConnectionContext(string id, EndPoint? remote, EndPoint? local, int inputLimit, int outputLimit)
     {
         ConnectionId = id;
+        InputLimit = inputLimit;
         RemoteEndPoint = remote;
         LocalEndPoint = local;
         _input = new Pipe(new PipeOptions(pauseWriterThreshold: inputLimit, resumeWriterThreshold: inputLimit / 2, useSynchronizationContext: false));
@@ -37,6 +38,9 @@ internal sealed class GatewayConnectionContext : ConnectionContext, IHttpGateway
     public override IDictionary<object, object?> Items { get; set; } = new Dictionary<object, object?>();
 
     public override IDuplexPipe Transport { get; set; }
+
+    /// <summary>Request bytes the session may hold that its read loop has not yet examined.</summary>
+    public int InputLimit { get; }
 
     /// <summary>The handler's side of the input, which counts what the read loop has examined.</summary>
     public ProcessedInputReader Input { get; }

@@ -20,6 +20,9 @@ internal static class GatewayEndpoint
     public const string ContentType = "application/x-msn-messenger";
     public const string HeaderName = "X-MSN-Messenger";
 
+    // A refused open or send is worth retrying after a few polls' time, not at once.
+    private const string RetryAfterSeconds = "5";
+
     public static async Task HandleAsync(HttpContext http)
     {
         var sessions = http.RequestServices.GetRequiredService<GatewaySessions>();
@@ -83,10 +86,11 @@ internal static class GatewayEndpoint
             var connection = http.Connection;
             var remote = connection.RemoteIpAddress is { } ip ? new IPEndPoint(ip, connection.RemotePort) : null;
             var local = connection.LocalIpAddress is { } localIp ? new IPEndPoint(localIp, connection.LocalPort) : null;
-            var opened = sessions.Open(server, remote, local);
+            var (opened, refusal) = sessions.Open(server, remote, local);
             if (opened is null)
             {
-                return (null, StatusCodes.Status503ServiceUnavailable, "Too many gateway sessions are open; try again later.");
+                http.Response.Headers.RetryAfter = RetryAfterSeconds;
+                return (null, StatusCodes.Status503ServiceUnavailable, refusal);
             }
 
             opened.TryBegin();
@@ -119,7 +123,15 @@ internal static class GatewayEndpoint
 
     private static async Task ExchangeAsync(HttpContext http, GatewaySessions sessions, GatewaySession session, byte[] body)
     {
-        var (output, ended) = await session.ExchangeAsync(body, http.RequestAborted).ConfigureAwait(false);
+        var (output, ended, busy) = await session.ExchangeAsync(body, http.RequestAborted).ConfigureAwait(false);
+        if (busy)
+        {
+            // Nothing was taken and nothing rotates; the client may poll, then send again.
+            http.Response.Headers.RetryAfter = RetryAfterSeconds;
+            await RefuseAsync(http, StatusCodes.Status429TooManyRequests, "The session is still handling earlier commands; poll, then send again.").ConfigureAwait(false);
+            return;
+        }
+
         if (session.Context.AbortReason is { } reason)
         {
             // Catalogue §7.2: e.g. PNG over HTTP gets an HTTP error and the session is dropped.

@@ -12,6 +12,7 @@ internal sealed class GatewaySession : IAsyncDisposable
     private readonly GatewayOptions _options;
     private readonly ITimer _idle;
     private readonly Task _handler;
+    private readonly IDisposable _lease;
     private int _busy;
     private int _released;
 
@@ -20,6 +21,7 @@ internal sealed class GatewaySession : IAsyncDisposable
         GatewayServer server,
         GatewayConnectionContext context,
         Func<GatewayConnectionContext, Task> run,
+        IDisposable lease,
         GatewayOptions options,
         TimeProvider time,
         Action<GatewaySession> expired)
@@ -30,6 +32,7 @@ internal sealed class GatewaySession : IAsyncDisposable
         _options = options;
         _idle = time.CreateTimer(static state => ((GatewaySession)state!).OnIdle(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         Expired = expired;
+        _lease = lease;
         _handler = RunAsync(run);
     }
 
@@ -75,15 +78,24 @@ internal sealed class GatewaySession : IAsyncDisposable
     /// <summary>
     /// Feeds <paramref name="body"/> to the session, waits until it was handled (bounded), and
     /// returns what the session queued; <c>Ended</c> once the session finished and all its
-    /// output was taken.
+    /// output was taken; <c>Busy</c> when earlier commands still fill the session's input, so the
+    /// body was not taken.
     /// </summary>
-    public async Task<(byte[] Body, bool Ended)> ExchangeAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public async Task<(byte[] Body, bool Ended, bool Busy)> ExchangeAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.ProcessingTimeout);
         var fed = false;
         if (!body.IsEmpty && !_handler.IsCompleted)
         {
+            // A session that is slow to handle its input (command pacing, a slow receiver) holds at
+            // most InputLimit unhandled bytes: a body that does not fit waits for room, then is refused.
+            if (Context.Input.Backlog + body.Length > Context.InputLimit && !await WaitForRoomAsync(body.Length, timeout.Token).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return ([], false, true);
+            }
+
             var total = Context.Input.NoteWritten(body.Length);
             try
             {
@@ -100,7 +112,8 @@ internal sealed class GatewaySession : IAsyncDisposable
             }
         }
 
-        return await TakeOutputAsync(fed ? _options.ReplyWindow : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        var (output, completed) = await TakeOutputAsync(fed ? _options.ReplyWindow : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        return (output, completed, false);
     }
 
     /// <summary>Ends the session as a dropped TCP connection would: the handler signs the user out.</summary>
@@ -125,6 +138,19 @@ internal sealed class GatewaySession : IAsyncDisposable
 
         Context.Release();
         await Context.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task<bool> WaitForRoomAsync(int length, CancellationToken timeout)
+    {
+        try
+        {
+            await Context.Input.WaitExaminedAsync(Context.Input.Written + length - Context.InputLimit).WaitAsync(timeout).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private async Task<(byte[] Body, bool Ended)> TakeOutputAsync(TimeSpan wait, CancellationToken cancellationToken)
@@ -163,6 +189,8 @@ internal sealed class GatewaySession : IAsyncDisposable
         }
         finally
         {
+            // The connection slot is free once the session ended, even before the client collects its last answer.
+            _lease.Dispose();
             Context.OnHandlerCompleted();
         }
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Msnp.Server.Hosting;
+using Msnp.Server.Limits;
 using Msnp.Server.Notification;
 using Msnp.Server.Switchboard;
 
@@ -19,6 +20,7 @@ public sealed class GatewaySessions : IAsyncDisposable
     private readonly ConcurrentDictionary<string, GatewaySession> _byId = new(StringComparer.Ordinal);
     private readonly ConnectionHandler _notification;
     private readonly ConnectionHandler _switchboard;
+    private readonly ConnectionLimiter _limiter;
     private readonly MsnpServerOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<GatewaySessions> _logger;
@@ -28,6 +30,7 @@ public sealed class GatewaySessions : IAsyncDisposable
     public GatewaySessions(
         NotificationConnectionHandler notification,
         SwitchboardConnectionHandler switchboard,
+        ConnectionLimiter limiter,
         IOptions<MsnpServerOptions> options,
         TimeProvider time,
         ILogger<GatewaySessions> logger)
@@ -35,6 +38,7 @@ public sealed class GatewaySessions : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _notification = notification;
         _switchboard = switchboard;
+        _limiter = limiter;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -46,21 +50,37 @@ public sealed class GatewaySessions : IAsyncDisposable
     /// <summary>Sessions open now.</summary>
     public int Count => Volatile.Read(ref _count);
 
-    internal GatewaySession? Open(GatewayServer server, EndPoint? remote, EndPoint? local)
+    /// <summary>
+    /// Starts a session counted like a TCP connection from <paramref name="remote"/> (the HTTP
+    /// client), or says why not: the gateway's own session limit, or the server's connection
+    /// limits shared with every TCP listener.
+    /// </summary>
+    internal (GatewaySession? Session, string? Refusal) Open(GatewayServer server, EndPoint? remote, EndPoint? local)
     {
         if (Interlocked.Increment(ref _count) > Options.MaxSessions)
         {
             Interlocked.Decrement(ref _count);
-            return null;
+            return (null, "Too many gateway sessions are open; try again later.");
+        }
+
+        var lease = _limiter.TryAcquire(remote);
+        if (lease is null)
+        {
+            Interlocked.Decrement(ref _count);
+            var full = _limiter.Count >= _options.Limits.MaxConnections;
+            _logger.LogDebug("Gateway session from {Remote} refused: connection limit", remote);
+            return (null, full
+                ? "The server has reached its connection limit; try again later."
+                : "Too many connections from your address; try again later.");
         }
 
         var id = NewId();
         var handler = server == GatewayServer.Notification ? _notification : _switchboard;
         var context = new GatewayConnectionContext("gw-" + id[..8], remote, local, 2 * Options.MaxRequestBodyBytes, Options.MaxQueuedResponseBytes);
-        var session = new GatewaySession(id, server, context, handler.OnConnectedAsync, Options, _time, Expire);
+        var session = new GatewaySession(id, server, context, handler.OnConnectedAsync, lease, Options, _time, Expire);
         _byId[id] = session;
         _logger.LogDebug("Gateway session {Connection} opened for {Server}", context.ConnectionId, server);
-        return session;
+        return (session, null);
     }
 
     internal GatewaySession? Find(string id) => _byId.GetValueOrDefault(id);

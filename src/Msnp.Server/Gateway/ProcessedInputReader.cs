@@ -31,6 +31,30 @@ internal sealed class ProcessedInputReader : PipeReader
         }
     }
 
+    /// <summary>Bytes written to the input that the loop has not examined yet.</summary>
+    public long Backlog
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _examined == long.MaxValue ? 0 : _written - _examined;
+            }
+        }
+    }
+
+    /// <summary>The total written so far.</summary>
+    public long Written
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _written;
+            }
+        }
+    }
+
     /// <summary>Completes once the loop examined <paramref name="total"/> bytes, or <see cref="ReleaseWaiters"/> was called.</summary>
     public Task WaitExaminedAsync(long total)
     {

@@ -95,6 +95,14 @@ public sealed class MsnpServerHost : IAsyncDisposable
             kestrel.Listen(address, options.DispatchPort, lo => (dispatch = lo).UseConnectionHandler<DispatchConnectionHandler>());
             kestrel.Listen(address, options.NotificationPort, lo => (notification = lo).UseConnectionHandler<NotificationConnectionHandler>());
             kestrel.Listen(address, options.SwitchboardPort, lo => (switchboard = lo).UseConnectionHandler<SwitchboardConnectionHandler>());
+
+            // Only HTTP connections (Passport, gateway) use these; the MSNP roles have their own deadlines.
+            var http = options.Http;
+            kestrel.Limits.RequestHeadersTimeout = http.RequestHeadersTimeout;
+            kestrel.Limits.KeepAliveTimeout = http.KeepAliveTimeout;
+            kestrel.Limits.MinRequestBodyDataRate = http.MinRequestBodyBytesPerSecond > 0
+                ? new MinDataRate(http.MinRequestBodyBytesPerSecond, http.MinRequestBodyGracePeriod)
+                : null;
         });
         var passportListeners = builder.WebHost.UsePassportListeners(passport);
 

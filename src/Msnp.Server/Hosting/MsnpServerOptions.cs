@@ -86,6 +86,9 @@ public sealed class MsnpServerOptions
     /// <summary>The HTTP gateway's limits and idle timeout (docs/gateway.md).</summary>
     public GatewayOptions Gateway { get; set; } = new();
 
+    /// <summary>Deadlines for slow HTTP clients on the Passport and gateway ports (docs/limits.md).</summary>
+    public HttpLimits Http { get; set; } = new();
+
     /// <summary>Storage limits and password work factor; its data directory follows <see cref="DataDirectory"/>.</summary>
     public StorageOptions Storage { get; set; } = new();
 

@@ -32,11 +32,23 @@ internal sealed record GatewayAnswer(HttpStatusCode Status, string? Header, stri
 internal sealed class GatewayPeer : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-    private readonly HttpClient _http = new();
+    private readonly HttpClient _http;
     private readonly List<byte> _received = [];
 
-    public GatewayPeer(TestServer server)
+    /// <param name="server">The server to talk to.</param>
+    /// <param name="localAddress">The address the HTTP connections come from (any 127.x.y.z works on loopback), or null for the default.</param>
+    public GatewayPeer(TestServer server, IPAddress? localAddress = null)
     {
+        _http = localAddress is null ? new HttpClient() : new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(localAddress.AddressFamily, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                socket.Bind(new IPEndPoint(localAddress, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        });
         Port = server.Host.Endpoints.HttpPort;
         Url = new Uri($"http://127.0.0.1:{Port}/gateway/gateway.dll");
     }
@@ -46,6 +58,9 @@ internal sealed class GatewayPeer : IDisposable
     public Uri Url { get; }
 
     public string? SessionId { get; private set; }
+
+    /// <summary>True once an answer carried <c>Session=close</c>.</summary>
+    public bool Closed { get; private set; }
 
     /// <summary>Every SessionID the gateway handed out, in order.</summary>
     public List<string> SessionIds { get; } = [];
@@ -78,6 +93,7 @@ internal sealed class GatewayPeer : IDisposable
         if (answer.Status == HttpStatusCode.OK)
         {
             _received.AddRange(answer.Body);
+            Closed |= answer.Closes;
             SessionId = answer.SessionId;
             SessionIds.Add(answer.SessionId!);
         }
