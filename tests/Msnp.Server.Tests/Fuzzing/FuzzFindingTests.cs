@@ -1,3 +1,4 @@
+using Msnp.Server.Notification;
 using Msnp.Server.Tests.Support;
 
 namespace Msnp.Server.Tests.Fuzzing;
@@ -63,5 +64,35 @@ public sealed class FuzzFindingTests
         var again = await scene.SignInAsync("alice");
         await again.SendAsync($"SYN 4 {version}\r\n");
         await again.ExpectAsync($"SYN 4 {version}");
+    }
+
+    // The MSNObject is echoed in the CHG reply and in every watcher's NLN/ILN: a CR inside it made
+    // the writer throw, and one near the line limit would make the watchers' NLN line too long.
+    [Theory]
+    [InlineData("%3Cmsnobj\r%2F%3E")]
+    [InlineData("%3Cmsnobj\u0001%2F%3E")]
+    [InlineData(null)]
+    public async Task CHG_with_an_MSNObject_that_cannot_be_echoed_gets_201_and_watchers_see_nothing(string? msnObject)
+    {
+        msnObject ??= new string('a', NotificationSession.MaxMsnObjectBytes + 1);
+        await using var scene = await Scene.StartAsync("alice", "bob");
+        var bob = await scene.SignInAsync("bob", "MSNP9");
+        await bob.SendAsync("ADD 5 FL alice@example.com Alice 0\r\n");
+        await bob.ReadLineStartingWithAsync("ADD 5 FL ");
+        await bob.SendAsync("CHG 6 NLN 0\r\n");
+        await bob.ExpectAsync("CHG 6 NLN 0");
+        await bob.SkipChallengeAsync();
+
+        var alice = await scene.SignInAsync("alice", "MSNP9");
+        await alice.SendAsync($"CHG 7 NLN 0 {msnObject}\r\n");
+        await alice.ExpectAsync("201 7");
+        await alice.ExpectQuietAsync();
+
+        // Still offline, so bob heard nothing; a well-formed MSNObject then goes through to him.
+        await bob.ExpectQuietAsync();
+        var good = "%3Cmsnobj%2F%3E";
+        await alice.SendAsync($"CHG 8 NLN 0 {good}\r\n");
+        await alice.ExpectAsync($"CHG 8 NLN 0 {good}");
+        await bob.ExpectAsync($"NLN NLN alice@example.com Alice 0 {good}");
     }
 }
