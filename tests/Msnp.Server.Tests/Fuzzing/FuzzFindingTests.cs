@@ -95,4 +95,19 @@ public sealed class FuzzFindingTests
         await alice.ExpectAsync($"CHG 8 NLN 0 {good}");
         await bob.ExpectAsync($"NLN NLN alice@example.com Alice 0 {good}");
     }
+
+    // SND echoes the address it was given; a CR inside it made the reply writer throw.
+    [Theory]
+    [InlineData("friend\r@example.com")]
+    [InlineData("fri\u0000end@example.com")]
+    public async Task SND_with_an_address_that_cannot_be_echoed_gets_201(string address)
+    {
+        await using var scene = await Scene.StartAsync("alice", "bob");
+        var bob = await scene.SignInAsync("bob");
+        var alice = await scene.SignInAsync("alice");
+        await alice.SendAsync($"SND 5 {address}\r\nSND 6 friend@example.com\r\n");
+        await alice.ExpectAsync("201 5", "SND 6 friend@example.com");
+        await alice.ExpectQuietAsync();
+        await bob.ExpectQuietAsync();
+    }
 }
