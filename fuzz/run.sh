@@ -43,6 +43,8 @@ mkdir -p "$run" "$fuzz/findings/$target"
 echo "== fuzzing $target for $seconds s"
 # SharpFuzz runs the .NET process as a persistent fork server: afl-fuzz cannot see instrumentation
 # in the dotnet host binary, hence AFL_SKIP_BIN_CHECK. No core-dump or CPU-governor checks on a shared machine.
+# The server target's SQLite databases (one per fork-server start) go with the run's directory.
+export MSNP_FUZZ_DATA="$run/data"
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 status=0
 nice -n 19 afl-fuzz -i "$fuzz/corpus/$target" -o "$run" -x "$fuzz/dict/msnp.dict" -t 10000 -m none -V "$seconds" \

@@ -32,7 +32,12 @@ internal sealed partial class ServerHarness
 
     private ServerHarness()
     {
-        var directory = Directory.CreateTempSubdirectory("msnp-fuzz-");
+        // run.sh points this into fuzz/out/TARGET so the databases of restarted fork servers are
+        // removed with the run; alone, the harness uses the system temp directory.
+        var root = Environment.GetEnvironmentVariable("MSNP_FUZZ_DATA");
+        var directory = string.IsNullOrEmpty(root)
+            ? Directory.CreateTempSubdirectory("msnp-fuzz-")
+            : Directory.CreateDirectory(Path.Combine(root, Guid.NewGuid().ToString("N")));
         var options = new MsnpServerOptions { DataDirectory = directory.FullName };
         options.Storage.DataDirectory = directory.FullName;
         options.Storage.PasswordIterations = StorageOptions.MinimumPasswordIterations;
