@@ -43,6 +43,9 @@ mkdir -p "$run" "$fuzz/findings/$target"
 echo "== fuzzing $target for $seconds s"
 # SharpFuzz runs the .NET process as a persistent fork server: afl-fuzz cannot see instrumentation
 # in the dotnet host binary, hence AFL_SKIP_BIN_CHECK. No core-dump or CPU-governor checks on a shared machine.
+# OUT_OF_PROCESS=1 runs inputs in a child process (SharpFuzz's Fuzzer.OutOfProcess): slower, but an
+# input that kills the process (stack overflow) is saved as a crash instead of stopping afl-fuzz.
+export MSNP_FUZZ_OUT_OF_PROCESS=${OUT_OF_PROCESS:-0}
 # The server target's SQLite databases (one per fork-server start) go with the run's directory.
 export MSNP_FUZZ_DATA="$run/data"
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1

@@ -14,5 +14,15 @@ if (args.Length > 1)
     return Replay.Run(target, args[1..]);
 }
 
-Fuzzer.Run(stream => target.Run(FuzzInput.ReadAll(stream)));
+// Out of process, a child runs the inputs and the parent survives what kills a process outright
+// (stack overflow, fail-fast), reporting it as a crash with its input; in process is faster.
+if (Environment.GetEnvironmentVariable("MSNP_FUZZ_OUT_OF_PROCESS") == "1")
+{
+    Fuzzer.OutOfProcess.Run(stream => target.Run(FuzzInput.ReadAll(stream)));
+}
+else
+{
+    Fuzzer.Run(stream => target.Run(FuzzInput.ReadAll(stream)));
+}
+
 return 0;
