@@ -18,6 +18,9 @@ public sealed class LoginPreamble
     private readonly IReadOnlyCollection<MsnpDialect> _supported;
     private readonly string _downloadHost;
 
+    /// <summary>Longest client version accepted in <c>CVR</c> (real ones look like <c>6.0.0602</c>).</summary>
+    public const int MaxClientVersionLength = 32;
+
     /// <summary>Creates the preamble for a session.</summary>
     public LoginPreamble(MsnpSessionBase session, IReadOnlyCollection<MsnpDialect> supported, string downloadHost)
     {
@@ -139,7 +142,7 @@ public sealed class LoginPreamble
 
         // lcid osType osVer arch clientName clientVer (MSMSGS from MSNP4, account from MSNP8 — optional, scripts omit it).
         var p = command.Parameters;
-        if (p.Count < 6 || !p[0].StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        if (p.Count < 6 || !p[0].StartsWith("0x", StringComparison.OrdinalIgnoreCase) || !IsVersionToken(p[5]))
         {
             _session.SendError(MsnpErrorCode.BadCVRParameters, trId);
             return;
@@ -154,4 +157,9 @@ public sealed class LoginPreamble
             _session.Connection.Close();
         }
     }
+
+    // The version is echoed three times in the reply: it must be a short visible-ASCII token (a bare CR
+    // is legal inside a received token but not in one we write, and a long one would overflow the line).
+    private static bool IsVersionToken(string version) =>
+        version.Length <= MaxClientVersionLength && version.All(c => c is > ' ' and < (char)0x7F);
 }

@@ -62,7 +62,7 @@ public sealed partial class NotificationSession
             return;
         }
 
-        if (!IsEncodedNameWithinLimit(p[2]))
+        if (!IsAcceptableEncodedName(p[2]))
         {
             Connection.Close();
             return;
@@ -157,7 +157,7 @@ public sealed partial class NotificationSession
     {
         var trId = command.TrId ?? 0;
         var p = command.Parameters;
-        if (p.Count != 2 || !IsEncodedNameWithinLimit(p[1]))
+        if (p.Count != 2 || !IsAcceptableEncodedName(p[1]))
         {
             Connection.Close();
             return;
@@ -233,7 +233,7 @@ public sealed partial class NotificationSession
         }
 
         string? value = p.Count == 2 ? p[1] : null;
-        if (value is not null && PhoneNumber.ValidateEncoded(Encoding.UTF8.GetBytes(value)) == NameError.TooLong)
+        if (value is not null && (!WireText.IsToken(value) || PhoneNumber.ValidateEncoded(Encoding.UTF8.GetBytes(value)) == NameError.TooLong))
         {
             Connection.Close();
             return;
@@ -259,6 +259,12 @@ public sealed partial class NotificationSession
             }
 
             var name = p[0];
+            if (!WireText.IsToken(name))
+            {
+                Connection.Close();
+                return;
+            }
+
             var nameError = GroupName.ValidateEncoded(Encoding.UTF8.GetBytes(name));
             if (nameError == NameError.TooLong)
             {
@@ -304,6 +310,12 @@ public sealed partial class NotificationSession
         }
 
         var newName = p[1];
+        if (!WireText.IsToken(newName))
+        {
+            Connection.Close();
+            return;
+        }
+
         if (GroupName.ValidateEncoded(Encoding.UTF8.GetBytes(newName)) == NameError.TooLong)
         {
             SendError(MsnpErrorCode.GroupNameTooLong, trId);
@@ -352,6 +364,8 @@ public sealed partial class NotificationSession
         }
     }
 
-    private static bool IsEncodedNameWithinLimit(string name) =>
-        Msnp.Protocol.Names.FriendlyName.ValidateEncoded(Encoding.UTF8.GetBytes(name)) != NameError.TooLong;
+    // A raw control character is never part of a URL-encoded name: it could split the lines the
+    // name is later echoed into, so the store refuses it and the session closes before asking.
+    private static bool IsAcceptableEncodedName(string name) =>
+        WireText.IsToken(name) && Msnp.Protocol.Names.FriendlyName.ValidateEncoded(Encoding.UTF8.GetBytes(name)) != NameError.TooLong;
 }

@@ -1,12 +1,16 @@
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Errors;
+using Msnp.Server.Storage;
 
 namespace Msnp.Server.Notification;
 
 /// <summary>URL, SND, SDC, FND, IMS and XFR SB (catalogue §3.3, §5.11, §6.1).</summary>
 public sealed partial class NotificationSession
 {
+    /// <summary>Longest address <c>SND</c> echoes; an e-mail address is at most 254 characters.</summary>
+    private const int MaxSndAddressBytes = 256;
+
     private void HandleMiscellaneous(MsnpCommand command)
     {
         var trId = command.TrId ?? 0;
@@ -24,6 +28,10 @@ public sealed partial class NotificationSession
         {
             // The member directory was switched off in July 2003.
             SendError(MsnpErrorCode.CommandDisabled, trId);
+        }
+        else if (code == CommandCodes.Snd && p.Count >= 1 && !IsEchoableAddress(p[0]))
+        {
+            SendError(MsnpErrorCode.InvalidParameter, trId);
         }
         else if (code == CommandCodes.Snd && p.Count >= 1)
         {
@@ -109,4 +117,9 @@ public sealed partial class NotificationSession
             }
         });
     }
+
+    // SND's address is echoed: a control character (a bare CR is legal inside a received token)
+    // would break the reply line, so only a bounded token without one is echoed.
+    private static bool IsEchoableAddress(string address) =>
+        WireText.IsToken(address) && WireText.ByteCount(address) <= MaxSndAddressBytes;
 }

@@ -3,6 +3,7 @@ using Msnp.Protocol.Auth;
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Errors;
+using Msnp.Server.Storage;
 
 namespace Msnp.Server.Notification;
 
@@ -15,6 +16,13 @@ public sealed partial class NotificationSession
     /// because no deployment has a reason to change it.
     /// </summary>
     internal static TimeSpan ChallengeTimeout { get; set; } = TimeSpan.FromSeconds(50);
+
+    /// <summary>
+    /// Longest URL-encoded MSNObject accepted in <c>CHG</c>. It is echoed in every watcher's <c>NLN</c>
+    /// and <c>ILN</c> next to the account and a 387-byte name, which must stay within a client's
+    /// 4096-byte line limit; real MSNObjects are a few hundred bytes.
+    /// </summary>
+    public const int MaxMsnObjectBytes = 2048;
 
     private void HandlePing()
     {
@@ -48,6 +56,12 @@ public sealed partial class NotificationSession
         }
 
         string? msnObject = p.Count == 3 ? p[2] : null;
+        if (msnObject is not null && (!WireText.IsToken(msnObject) || WireText.ByteCount(msnObject) > MaxMsnObjectBytes))
+        {
+            SendError(MsnpErrorCode.InvalidParameter, trId);
+            return;
+        }
+
         bool first = !PresenceOpened;
         var previous = Status;
 

@@ -103,7 +103,10 @@ internal static class RstRequestReader
             }
             else if (tokenDepth >= 0 && name == "Address" && EndsWith(path, "AppliesTo", "EndpointReference", name))
             {
-                address ??= reader.ReadElementContentAsString().Trim();
+                // Read even when an address is already known: skipping the read would leave the
+                // reader on this element and spin here forever on a second <Address>.
+                var value = reader.ReadElementContentAsString().Trim();
+                address ??= value;
                 continue;
             }
             else if (tokenDepth >= 0 && name == "PolicyReference")

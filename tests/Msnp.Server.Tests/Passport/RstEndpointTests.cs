@@ -175,4 +175,20 @@ public sealed class RstEndpointTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Id=\"PPToken0\"", body);
     }
+
+    // Found by the fuzzer: a second <Address> in one token left the reader on that element, and
+    // the request spun a server thread forever. The first address wins; the request is answered.
+    [Fact]
+    public async Task A_token_with_two_addresses_is_answered_for_the_first()
+    {
+        await using var server = await PassportTestServer.StartAsync();
+        var envelope = Envelope(PassportTestServer.Account, PassportTestServer.Password, "http://Passport.NET/tb", "messenger.msn.com")
+            .Replace("<wsa:Address>messenger.msn.com</wsa:Address>", "<wsa:Address>messenger.msn.com</wsa:Address><wsa:Address>contacts.msn.com</wsa:Address>", StringComparison.Ordinal);
+
+        var (status, body) = await PostAsync(server, envelope);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var responses = XDocument.Parse(body).Descendants(Wst + "RequestSecurityTokenResponse").ToList();
+        Assert.Equal(["http://Passport.NET/tb", "messenger.msn.com"], responses.Select(r => r.Descendants(Wsa + "Address").Single().Value));
+    }
 }
