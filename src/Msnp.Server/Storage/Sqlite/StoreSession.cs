@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Msnp.Server.Storage.Sqlite;
@@ -26,12 +25,10 @@ internal sealed class StoreSession : IAsyncDisposable
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (var pragma = connection.CreateCommand())
-            {
-                // Pooled connections keep it, but setting it is cheap and keeps every session correct.
-                pragma.CommandText = "PRAGMA busy_timeout = " + ((long)busyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + ";";
-                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            // Pooled connections keep it, but setting it keeps every session correct. This is what
+            // PRAGMA busy_timeout does, without preparing and running a statement per session.
+            int rc = SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, (int)Math.Min(int.MaxValue, (long)busyTimeout.TotalMilliseconds));
+            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
 
             // deferred: false issues BEGIN IMMEDIATE, which takes the write lock up front.
             var transaction = connection.BeginTransaction(deferred: !write);
