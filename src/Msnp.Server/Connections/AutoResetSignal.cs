@@ -15,6 +15,12 @@ internal sealed class AutoResetSignal : IValueTaskSource
     private const int Signalled = 1;
     private const int Waiting = 2;
 
+    // A producer (or the cancellation) is completing the wait; the "Signalled" variant remembers a
+    // set that arrived meanwhile. The waiter can see the completion before SetResult has returned,
+    // so it must not reset the source for its next wait until the completer has left it.
+    private const int Completing = 3;
+    private const int CompletingSignalled = 4;
+
     private static readonly Action<object?, CancellationToken> CancelCallback =
         static (state, token) => ((AutoResetSignal)state!).OnCancelled(token);
 
@@ -28,7 +34,8 @@ internal sealed class AutoResetSignal : IValueTaskSource
     {
         while (true)
         {
-            switch (Volatile.Read(ref _state))
+            int state = Volatile.Read(ref _state);
+            switch (state)
             {
                 case Idle:
                     if (Interlocked.CompareExchange(ref _state, Signalled, Idle) == Idle)
@@ -37,17 +44,26 @@ internal sealed class AutoResetSignal : IValueTaskSource
                     }
 
                     break;
-                case Signalled:
-                    return;
-                default:
-                    // Whoever moves Waiting to Idle (this or the cancellation) completes the wait.
-                    if (Interlocked.CompareExchange(ref _state, Idle, Waiting) == Waiting)
+                case Waiting:
+                    // Whoever moves Waiting on (this or the cancellation) completes the wait.
+                    if (Interlocked.CompareExchange(ref _state, Completing, Waiting) == Waiting)
                     {
                         _core.SetResult(true);
+                        FinishCompleting();
                         return;
                     }
 
                     break;
+                case Completing:
+                    if (Interlocked.CompareExchange(ref _state, CompletingSignalled, Completing) == Completing)
+                    {
+                        return;
+                    }
+
+                    break;
+                default:
+                    // Signalled or CompletingSignalled: the set is already pending.
+                    return;
             }
         }
     }
@@ -55,9 +71,26 @@ internal sealed class AutoResetSignal : IValueTaskSource
     /// <summary>Completes when the signal is set (consuming it); throws <see cref="OperationCanceledException"/> when cancelled first.</summary>
     public ValueTask WaitAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.CompareExchange(ref _state, Idle, Signalled) == Signalled)
+        var spin = default(SpinWait);
+        while (true)
         {
-            return ValueTask.CompletedTask;
+            int state = Volatile.Read(ref _state);
+            if (state == Signalled)
+            {
+                if (Interlocked.CompareExchange(ref _state, Idle, Signalled) == Signalled)
+                {
+                    return ValueTask.CompletedTask;
+                }
+            }
+            else if (state is Completing or CompletingSignalled)
+            {
+                // Only after the waiter saw the last wait complete before SetResult returned: a few instructions.
+                spin.SpinOnce();
+            }
+            else
+            {
+                break;
+            }
         }
 
         if (cancellationToken.IsCancellationRequested)
@@ -100,9 +133,19 @@ internal sealed class AutoResetSignal : IValueTaskSource
 
     private void OnCancelled(CancellationToken token)
     {
-        if (Interlocked.CompareExchange(ref _state, Idle, Waiting) == Waiting)
+        if (Interlocked.CompareExchange(ref _state, Completing, Waiting) == Waiting)
         {
             _core.SetException(new OperationCanceledException(token));
+            FinishCompleting();
+        }
+    }
+
+    // Leaves the source to the waiter, keeping a set that arrived while completing.
+    private void FinishCompleting()
+    {
+        if (Interlocked.CompareExchange(ref _state, Idle, Completing) != Completing)
+        {
+            Volatile.Write(ref _state, Signalled);
         }
     }
 }

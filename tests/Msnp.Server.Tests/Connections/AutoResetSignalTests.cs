@@ -76,6 +76,36 @@ public sealed class AutoResetSignalTests
     }
 
     [Fact]
+    public async Task A_waiter_that_turns_straight_back_to_wait_while_producers_set_never_fails()
+    {
+        // The waiter often sees a completion before the producer's SetResult has returned and
+        // immediately waits again; reusing the source too early would throw or wake it twice.
+        var signal = new AutoResetSignal();
+        using var timeout = new CancellationTokenSource(Generous);
+        int done = 0;
+        var producers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            while (Volatile.Read(ref done) == 0)
+            {
+                signal.Set();
+            }
+        })).ToArray();
+
+        try
+        {
+            for (int i = 0; i < 100_000; i++)
+            {
+                await signal.WaitAsync(timeout.Token);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref done, 1);
+            await Task.WhenAll(producers).WaitAsync(Generous);
+        }
+    }
+
+    [Fact]
     public async Task Cancelling_a_wait_throws_and_leaves_the_signal_usable()
     {
         var signal = new AutoResetSignal();
