@@ -5,6 +5,7 @@ using Msnp.Server.Connections;
 
 namespace Msnp.Server.Tests.Connections;
 
+[Collection(nameof(ConnectionsStressCollection))]
 public sealed class OutboundBufferTests
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
@@ -12,8 +13,8 @@ public sealed class OutboundBufferTests
     [Fact]
     public async Task Lines_from_concurrent_producers_all_arrive_each_producer_in_order()
     {
-        const int Producers = 6;
-        const int LinesEach = 5_000;
+        const int Producers = 4;
+        const int LinesEach = 2_000;
         var buffer = new OutboundBuffer(64 * 1024 * 1024);
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
         var writer = buffer.RunAsync(pipe.Writer, CancellationToken.None);
