@@ -11,7 +11,7 @@ namespace Msnp.Server.Connections;
 public sealed class OutboundBuffer
 {
     private readonly Lock _sync = new();
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly AutoResetSignal _signal = new();
     private readonly int _limit;
     private PooledSegmentBuffer _pending = new();
     private PooledSegmentBuffer _draining = new();
@@ -104,7 +104,7 @@ public sealed class OutboundBuffer
 
         if (signal)
         {
-            _signal.Release();
+            _signal.Set();
         }
 
         return true;
@@ -146,7 +146,7 @@ public sealed class OutboundBuffer
         waiter?.TrySetResult();
         if (signal)
         {
-            _signal.Release();
+            _signal.Set();
         }
     }
 

@@ -14,7 +14,10 @@ internal sealed class PooledSegmentBuffer : IBufferWriter<byte>
     /// <summary>The usual segment size; a larger single write gets a segment of its own size.</summary>
     public const int SegmentSize = 8 * 1024;
 
-    private readonly List<(byte[] Array, int Length)> _segments = [];
+    // Most batches fit one segment (a command, a relayed message): it is kept in a field, and the
+    // list (with its backing array) only exists once a connection has had a larger burst.
+    private (byte[] Array, int Length) _first;
+    private List<(byte[] Array, int Length)>? _more;
     private byte[]? _current;
     private int _currentLength;
 
@@ -46,21 +49,39 @@ internal sealed class PooledSegmentBuffer : IBufferWriter<byte>
         Seal();
         try
         {
-            foreach (var (array, length) in _segments)
+            if (_first.Array is not null)
             {
-                output.Write(array.AsSpan(0, length));
+                output.Write(_first.Array.AsSpan(0, _first.Length));
+            }
+
+            if (_more is not null)
+            {
+                foreach (var (array, length) in _more)
+                {
+                    output.Write(array.AsSpan(0, length));
+                }
             }
 
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            foreach (var (array, _) in _segments)
+            if (_first.Array is not null)
             {
-                ArrayPool<byte>.Shared.Return(array);
+                ArrayPool<byte>.Shared.Return(_first.Array);
+                _first = default;
             }
 
-            _segments.Clear();
+            if (_more is not null)
+            {
+                foreach (var (array, _) in _more)
+                {
+                    ArrayPool<byte>.Shared.Return(array);
+                }
+
+                _more.Clear();
+            }
+
             WrittenCount = 0;
         }
     }
@@ -89,7 +110,14 @@ internal sealed class PooledSegmentBuffer : IBufferWriter<byte>
 
         if (_currentLength > 0)
         {
-            _segments.Add((_current, _currentLength));
+            if (_first.Array is null)
+            {
+                _first = (_current, _currentLength);
+            }
+            else
+            {
+                (_more ??= []).Add((_current, _currentLength));
+            }
         }
         else
         {

@@ -104,16 +104,22 @@ public sealed partial class NotificationSession
         }
 
         // The profile's MSPAuth is the t= part of the ticket (catalogue §5.3).
-        var t = ticket.StartsWith("t=", StringComparison.Ordinal) ? ticket[2..] : ticket;
-        int amp = t.IndexOf('&', StringComparison.Ordinal);
-        TicketPart = amp >= 0 ? t[..amp] : t;
+        var t = ticket.AsSpan();
+        t = t.StartsWith("t=", StringComparison.Ordinal) ? t[2..] : t;
+        int amp = t.IndexOf('&');
+        TicketPart = (amp >= 0 ? t[..amp] : t).ToString();
         return true;
     }
 
     private string TweenerChallengeString()
     {
-        var ct = Services.Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var tpf = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        return $"lc=1033,id=507,tw=40,fs=1,ru=http%3A%2F%2Fmessenger%2Emsn%2Ecom,ct={ct},kpp=1,kv=5,ver=2.1.0173.1,tpf={tpf}";
+        // Formatted straight into the one string it returns: this runs for every sign-in.
+        var ct = Services.Time.GetUtcNow().ToUnixTimeSeconds();
+        Span<byte> random = stackalloc byte[16];
+        RandomNumberGenerator.Fill(random);
+        Span<char> tpf = stackalloc char[32];
+        Convert.TryToHexStringLower(random, tpf, out _);
+        ReadOnlySpan<char> tpfText = tpf;
+        return string.Create(CultureInfo.InvariantCulture, stackalloc char[160], $"lc=1033,id=507,tw=40,fs=1,ru=http%3A%2F%2Fmessenger%2Emsn%2Ecom,ct={ct},kpp=1,kv=5,ver=2.1.0173.1,tpf={tpfText}");
     }
 }

@@ -75,7 +75,7 @@ internal sealed class SqliteAccountStore : IAccountStore
             return null;
         }
 
-        await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
         var rows = await session.QueryAsync(
             "SELECT email, friendly_name, created_at FROM accounts WHERE email = $email;",
             ReadAccount,
@@ -178,7 +178,7 @@ internal sealed class SqliteAccountStore : IAccountStore
 
         var normalized = name.Normalized;
 
-        await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
         var record = (byte[]?)await session.ScalarAsync("SELECT legacy_secret FROM accounts WHERE email = $email;", cancellationToken, ("$email", normalized)).ConfigureAwait(false);
         return record is null ? null : _protector.Unprotect(record, normalized);
     }

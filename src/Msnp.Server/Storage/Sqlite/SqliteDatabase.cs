@@ -31,6 +31,10 @@ internal sealed class SqliteDatabase
     public Task<StoreSession> ReadAsync(CancellationToken cancellationToken) =>
         StoreSession.BeginAsync(_connectionString, Options.BusyTimeout, write: false, cancellationToken);
 
+    /// <summary>A session for exactly one read statement, without BEGIN and ROLLBACK around it.</summary>
+    public Task<StoreSession> ReadOneAsync(CancellationToken cancellationToken) =>
+        StoreSession.BeginAsync(_connectionString, Options.BusyTimeout, write: false, cancellationToken, transaction: false);
+
     public Task<StoreSession> WriteAsync(CancellationToken cancellationToken) =>
         StoreSession.BeginAsync(_connectionString, Options.BusyTimeout, write: true, cancellationToken);
 

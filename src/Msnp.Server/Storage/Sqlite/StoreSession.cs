@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Msnp.Server.Storage.Sqlite;
@@ -7,35 +6,34 @@ namespace Msnp.Server.Storage.Sqlite;
 /// One pooled connection with one transaction: deferred for reads (a consistent snapshot across
 /// several queries), <c>BEGIN IMMEDIATE</c> for writes so that concurrent writers — other threads or
 /// another process on the same file — queue on the write lock instead of failing on upgrade.
-/// Disposing without <see cref="CommitAsync"/> rolls back.
+/// Disposing without <see cref="CommitAsync"/> rolls back. A single-statement read may go without
+/// a transaction: one statement already sees one snapshot, and BEGIN and ROLLBACK would be two
+/// more statements on the sign-in path.
 /// </summary>
 internal sealed class StoreSession : IAsyncDisposable
 {
     private readonly SqliteConnection _connection;
-    private readonly SqliteTransaction _transaction;
+    private readonly SqliteTransaction? _transaction;
 
-    private StoreSession(SqliteConnection connection, SqliteTransaction transaction)
+    private StoreSession(SqliteConnection connection, SqliteTransaction? transaction)
     {
         _connection = connection;
         _transaction = transaction;
     }
 
-    public static async Task<StoreSession> BeginAsync(string connectionString, TimeSpan busyTimeout, bool write, CancellationToken cancellationToken)
+    public static async Task<StoreSession> BeginAsync(string connectionString, TimeSpan busyTimeout, bool write, CancellationToken cancellationToken, bool transaction = true)
     {
         var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (var pragma = connection.CreateCommand())
-            {
-                // Pooled connections keep it, but setting it is cheap and keeps every session correct.
-                pragma.CommandText = "PRAGMA busy_timeout = " + ((long)busyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + ";";
-                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            // Pooled connections keep it, but setting it keeps every session correct. This is what
+            // PRAGMA busy_timeout does, without preparing and running a statement per session.
+            int rc = SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, (int)Math.Min(int.MaxValue, (long)busyTimeout.TotalMilliseconds));
+            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
 
             // deferred: false issues BEGIN IMMEDIATE, which takes the write lock up front.
-            var transaction = connection.BeginTransaction(deferred: !write);
-            return new StoreSession(connection, transaction);
+            return new StoreSession(connection, write || transaction ? connection.BeginTransaction(deferred: !write) : null);
         }
         catch
         {
@@ -70,11 +68,15 @@ internal sealed class StoreSession : IAsyncDisposable
         return rows;
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => _transaction.CommitAsync(cancellationToken);
+    public Task CommitAsync(CancellationToken cancellationToken) => _transaction?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
-        await _transaction.DisposeAsync().ConfigureAwait(false);
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 

@@ -1,0 +1,96 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text;
+using Msnp.Server.Connections;
+
+namespace Msnp.Server.Tests.Connections;
+
+[Collection(nameof(ConnectionsStressCollection))]
+public sealed class OutboundBufferTests
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Lines_from_concurrent_producers_all_arrive_each_producer_in_order()
+    {
+        const int Producers = 4;
+        const int LinesEach = 2_000;
+        var buffer = new OutboundBuffer(64 * 1024 * 1024);
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
+        var writer = buffer.RunAsync(pipe.Writer, CancellationToken.None);
+        var reader = ReadLinesAsync(pipe.Reader);
+
+        var producers = Enumerable.Range(0, Producers).Select(p => Task.Run(() =>
+        {
+            for (int i = 0; i < LinesEach; i++)
+            {
+                Assert.True(buffer.Write(Encoding.ASCII.GetBytes($"{p} {i}\r\n")));
+            }
+        })).ToArray();
+        await Task.WhenAll(producers).WaitAsync(Generous);
+
+        buffer.Complete();
+        await writer.WaitAsync(Generous);
+        await pipe.Writer.CompleteAsync();
+        var lines = await reader.WaitAsync(Generous);
+
+        Assert.Equal(Producers * LinesEach, lines.Count);
+        var next = new int[Producers];
+        foreach (var line in lines)
+        {
+            var parts = line.Split(' ');
+            int p = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(next[p]++, int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public async Task Complete_flushes_what_is_queued_then_ends_the_writer_and_refuses_more()
+    {
+        var buffer = new OutboundBuffer(1024);
+        var pipe = new Pipe();
+        Assert.True(buffer.Write("OUT\r\n"u8));
+        buffer.Complete();
+        Assert.False(buffer.Write("late\r\n"u8));
+
+        await buffer.RunAsync(pipe.Writer, CancellationToken.None).WaitAsync(Generous);
+        await pipe.Writer.CompleteAsync();
+        Assert.Equal(["OUT"], await ReadLinesAsync(pipe.Reader).WaitAsync(Generous));
+    }
+
+    [Fact]
+    public async Task An_idle_writer_ends_when_its_token_is_cancelled()
+    {
+        var buffer = new OutboundBuffer(1024);
+        var pipe = new Pipe();
+        using var cts = new CancellationTokenSource();
+        var writer = buffer.RunAsync(pipe.Writer, cts.Token);
+        Assert.False(writer.IsCompleted);
+
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writer.WaitAsync(Generous));
+    }
+
+    private static async Task<List<string>> ReadLinesAsync(PipeReader reader)
+    {
+        var lines = new List<string>();
+        var text = new StringBuilder();
+        while (true)
+        {
+            var result = await reader.ReadAsync();
+            foreach (var segment in result.Buffer)
+            {
+                text.Append(Encoding.ASCII.GetString(segment.Span));
+            }
+
+            reader.AdvanceTo(result.Buffer.End);
+            if (result.IsCompleted)
+            {
+                break;
+            }
+        }
+
+        lines.AddRange(text.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+        return lines;
+    }
+}
