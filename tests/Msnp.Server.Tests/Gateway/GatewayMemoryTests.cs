@@ -5,6 +5,8 @@ using Xunit.Abstractions;
 
 namespace Msnp.Server.Tests.Gateway;
 
+// The measurement is process-wide: other tests running alongside would count towards it.
+[Collection(nameof(GatewayMemoryCollection))]
 public sealed class GatewayMemoryTests(ITestOutputHelper output)
 {
     private const int Sessions = 100;
@@ -53,3 +55,7 @@ public sealed class GatewayMemoryTests(ITestOutputHelper output)
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 }
+
+/// <summary>Runs the memory measurement on its own, after the parallel tests.</summary>
+[CollectionDefinition(nameof(GatewayMemoryCollection), DisableParallelization = true)]
+public sealed class GatewayMemoryCollection;
