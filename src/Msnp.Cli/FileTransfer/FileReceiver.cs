@@ -49,6 +49,22 @@ internal sealed class FileReceiver(string directory, FileTransferOptions options
 
     private async Task ReceiveAsync(FileOfferedEventArgs offer)
     {
+        if (offer.FileSize > options.MaxReceiveSize)
+        {
+            // The library declines it with the right code; nothing is created on disk for an offer
+            // that cannot be taken, so no partial file can outlive the process.
+            try
+            {
+                await offer.AcceptAsync(Stream.Null, null, stop).ConfigureAwait(false);
+            }
+            catch (FileTransferException e)
+            {
+                warning($"declined {offer.FileName} from {offer.Sender}: {e.Message}");
+            }
+
+            return;
+        }
+
         FileStream file;
         try
         {
