@@ -155,6 +155,11 @@ internal static class ListenCommand
             return ExitCodes.ConnectionFailed;
         }
 
+        if (files is not null)
+        {
+            await files.ShutdownAsync().ConfigureAwait(false);
+        }
+
         foreach (var conversation in conversations)
         {
             await conversation.DisposeAsync().ConfigureAwait(false);

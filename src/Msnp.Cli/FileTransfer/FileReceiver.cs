@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Msnp.Client.Conversations;
 using Msnp.Client.FileTransfer;
@@ -10,8 +11,12 @@ namespace Msnp.Cli.FileTransfer;
 /// unique name, and reports each saved file as one JSON line. Other applications' invitations are
 /// declined as not installed; partial files are deleted.
 /// </summary>
-internal sealed class FileReceiver(string directory, FileTransferOptions options, Action<string> line, Action<string> warning, CancellationToken stop)
+internal sealed class FileReceiver(string directory, FileTransferOptions options, Action<string> line, Action<string> warning, CancellationToken cancellationToken)
 {
+    // Cancelled when listen ends, so a transfer still running stops and deletes its partial file.
+    private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+    private readonly ConcurrentDictionary<Task, byte> _receiving = new();
+
     /// <summary>Attempts at "name (n).ext" before giving up on a crowded folder.</summary>
     private const int MaxNameAttempts = 1000;
 
@@ -22,7 +27,16 @@ internal sealed class FileReceiver(string directory, FileTransferOptions options
         {
             try
             {
-                await ReceiveAsync(offer).ConfigureAwait(false);
+                var receiving = ReceiveAsync(offer);
+                _receiving.TryAdd(receiving, 0);
+                try
+                {
+                    await receiving.ConfigureAwait(false);
+                }
+                finally
+                {
+                    _receiving.TryRemove(receiving, out byte _);
+                }
             }
             catch (Exception e) when (Sessions.SessionFailure.IsExpected(e) || e is UnauthorizedAccessException or FileTransferException)
             {
@@ -39,13 +53,29 @@ internal sealed class FileReceiver(string directory, FileTransferOptions options
             warning($"declined {e.Invitation.ApplicationName ?? "an application"} invitation from {e.Sender}.");
             try
             {
-                await e.DeclineAsync(e.Invitation.IsFileTransfer ? InvitationCancelCode.Reject : InvitationCancelCode.RejectNotInstalled, stop).ConfigureAwait(false);
+                await e.DeclineAsync(e.Invitation.IsFileTransfer ? InvitationCancelCode.Reject : InvitationCancelCode.RejectNotInstalled, Stop).ConfigureAwait(false);
             }
             catch (Exception ex) when (Sessions.SessionFailure.IsExpected(ex))
             {
             }
         };
     }
+
+    /// <summary>Stops transfers still running and waits (boundedly) until each has removed its partial file.</summary>
+    public async Task ShutdownAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_receiving.Keys).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException or FileTransferException or IOException)
+        {
+            // Each receive reports its own failure; here only its cleanup is awaited.
+        }
+    }
+
+    private CancellationToken Stop => _stop.Token;
 
     private async Task ReceiveAsync(FileOfferedEventArgs offer)
     {
@@ -55,7 +85,7 @@ internal sealed class FileReceiver(string directory, FileTransferOptions options
             // that cannot be taken, so no partial file can outlive the process.
             try
             {
-                await offer.AcceptAsync(Stream.Null, null, stop).ConfigureAwait(false);
+                await offer.AcceptAsync(Stream.Null, null, Stop).ConfigureAwait(false);
             }
             catch (FileTransferException e)
             {
@@ -88,7 +118,7 @@ internal sealed class FileReceiver(string directory, FileTransferOptions options
                 var result = await TerminalProgress.RunAsync(
                     $"{Path.GetFileName(path)} from {offer.Sender}",
                     offer.FileSize,
-                    progress => offer.AcceptAsync(hashing, progress, stop)).ConfigureAwait(false);
+                    progress => offer.AcceptAsync(hashing, progress, Stop)).ConfigureAwait(false);
                 saved = true;
                 line(FileJsonWriter.Format("from", offer.Sender, offer.FileName, path, result.Size, hashing.HashHex(), result.Elapsed.TotalSeconds));
             }
