@@ -87,6 +87,11 @@ public sealed class MsnpServerHost : IAsyncDisposable
         builder.Services.AddSingleton<NotificationConnectionHandler>();
         builder.Services.AddSingleton<SwitchboardConnectionHandler>();
         builder.Services.AddGateway();
+        if (options.Gateway.Enabled)
+        {
+            // Runs after the sign-out above and before Kestrel stops: gateway users collect their OUT SSD.
+            builder.Services.AddHostedService<GatewayShutdownDrain>();
+        }
 
         var address = IPAddress.Parse(options.BindAddress);
         ListenOptions? dispatch = null, notification = null, switchboard = null;
