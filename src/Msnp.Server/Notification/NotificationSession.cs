@@ -177,6 +177,10 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
         Services.Logger.LogDebug("Notification connection {Id} timed out in phase {Phase}", Connection.Id, Phase);
 
     /// <inheritdoc/>
+    protected override void OnStorageFault(Storage.StorageFaultException fault) =>
+        Services.Logger.LogWarning(fault, "A command of {Account} failed on storage; answered 500", Diagnostics.LogText.Sanitize(Account));
+
+    /// <inheritdoc/>
     public override void OnViolation(FramingViolation violation) =>
         Services.Logger.LogDebug("Notification connection {Id} closed: {Violation}", Connection.Id, violation.Describe());
 
