@@ -58,8 +58,8 @@ public sealed partial class NotificationSession
         }
 
         var p = command.Parameters;
-        var method = Dialect!.Authentication == AuthenticationMethod.Md5 ? "MD5" : "TWN";
-        if (p.Count != 3 || p[0] != method || p[1] != "S")
+        var method = Dialect!.Authentication;
+        if (p.Count != 3 || p[0] != method.WireName() || p[1] != "S")
         {
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
@@ -79,7 +79,7 @@ public sealed partial class NotificationSession
 
         Account? accountRecord;
         bool ok;
-        if (method == "MD5")
+        if (method == AuthenticationMethod.Md5)
         {
             // The secret lookup and decryption run for unknown accounts too (against a decoy), so
             // the answer's timing does not tell which accounts exist.
