@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
-using Msnp.Protocol.Auth;
-using Msnp.Server.Storage;
-using Msnp.Server.Storage.Sqlite;
+using System.Net;
+using System.Net.Security;
+using Msnp.Server.Passport;
+using Msnp.Server.Tests.Passport;
 using Msnp.Server.Tests.Support;
 
 namespace Msnp.Server.Tests.Hostile;
@@ -13,46 +13,53 @@ namespace Msnp.Server.Tests.Hostile;
 public sealed class SignInRaceTests
 {
     [Fact]
-    public async Task Twelve_simultaneous_guesses_after_the_free_failures_are_checked_one_at_a_time()
+    public async Task Twelve_simultaneous_Passport_guesses_after_the_free_failures_are_checked_one_at_a_time()
     {
         await using var world = await Bystanders.StartAsync(o =>
         {
+            // The real work factor: each check takes long enough that all twelve overlap.
+            o.Storage.PasswordIterations = 600_000;
             o.Limits.SignInFreeFailures = 2;
             o.Limits.SignInBackoffBase = TimeSpan.FromSeconds(10);
             o.Limits.SignInBackoffMax = TimeSpan.FromMinutes(10);
         });
-        var server = world.Server;
-        var mallory = Scene.Email("mallory");
-        var store = (SqliteAccountStore)server.Host.Services.GetRequiredService<IAccountStore>();
-
-        Assert.Equal("911 4", await Md5.AttemptAsync(server, mallory, "guess1"));
-        Assert.Equal("911 4", await Md5.AttemptAsync(server, mallory, "guess2"));
-
-        // Twelve connections wait at the challenge, then all answer at once.
-        var pending = new List<(LineClient Client, string Challenge)>();
-        for (int i = 0; i < 12; i++)
+        var trust = PinnedCertificate.FromPemFile(Path.Combine(world.Server.DataDirectory, CertificateProvider.PemFileName));
+        using var http = new HttpClient(new SocketsHttpHandler
         {
-            pending.Add(await Md5.ChallengeAsync(server, mallory));
+            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = trust.Validate },
+        })
+        { Timeout = TimeSpan.FromSeconds(60) };
+        var baseUrl = $"https://127.0.0.1:{world.Server.Host.Endpoints.HttpsPort}";
+
+        async Task<HttpStatusCode> LoginAsync(string password)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, baseUrl + "/login2.srf");
+            request.Headers.TryAddWithoutValidation("Authorization", PassportAuthorizationHeader.For(Scene.Email("mallory"), password));
+            using var response = await http.SendAsync(request);
+            return response.StatusCode;
         }
 
-        var checkedBefore = store.LegacySecretDecryptions;
-        await Task.WhenAll(pending.Select((p, i) => p.Client.SendAsync($"USR 4 MD5 S {Md5Login.ComputeResponse(p.Challenge, "race" + i)}\r\n")));
-        var replies = await Task.WhenAll(pending.Select(p => p.Client.ReadLineAsync()));
-        Assert.All(replies, reply => Assert.Equal("911 4", reply));
-        foreach (var (client, _) in pending)
+        Assert.Equal(HttpStatusCode.Unauthorized, await LoginAsync("guess1"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await LoginAsync("guess2"));
+
+        // Twelve TLS connections are set up first (nexus requests), so the guesses leave together.
+        var warm = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
         {
-            await client.DisposeAsync();
-        }
+            using var response = await http.GetAsync(baseUrl + "/rdr/pprdr.asp");
+            return response.StatusCode;
+        }));
+        Assert.All(warm, status => Assert.Equal(HttpStatusCode.OK, status));
 
-        // One guess was checked; the others were refused unchecked while it was in flight or after it locked.
-        Assert.Equal(1, store.LegacySecretDecryptions - checkedBefore);
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => LoginAsync("race" + i)));
+        Assert.All(guesses, status => Assert.NotEqual(HttpStatusCode.OK, status));
 
-        // So the lock is the first step (10 s), not twelve doublings (the 10-minute cap).
+        // One guess was checked and set the first lock step (10 s); had all twelve been checked,
+        // the lock would be at its 10-minute cap.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (await Md5.AttemptAsync(server, mallory, Scene.Password) is not { } reply || !reply.StartsWith("USR 4 OK ", StringComparison.Ordinal))
+        while (await LoginAsync(Scene.Password) != HttpStatusCode.OK)
         {
             Assert.True(DateTime.UtcNow < deadline, "the account stayed locked as if every simultaneous guess had been checked");
-            await Task.Delay(250);
+            await Task.Delay(500);
         }
 
         await world.AssertStillRelayingAsync();
