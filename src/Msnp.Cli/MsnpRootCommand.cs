@@ -14,6 +14,7 @@ internal static class MsnpRootCommand
         var root = new RootCommand("msnp: tools for the MSN Messenger Protocol (MSNP2 to MSNP9).");
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
+        root.Subcommands.Add(AdminCommand.Create());
         root.Subcommands.Add(DecodeCommand.Create());
         root.Subcommands.Add(SendCommand.Create());
         root.Subcommands.Add(ListenCommand.Create());
