@@ -391,7 +391,7 @@ public sealed partial class MsnpClient : IAsyncDisposable
         }
 
         var tweener = Dialect.Authentication == AuthenticationMethod.Tweener;
-        var method = tweener ? "TWN" : "MD5";
+        var method = Dialect.Authentication.WireName();
         var first = await connection.SendAsync(CommandCodes.Usr, [method, "I", _options.Account], cancellationToken: cancellationToken).ConfigureAwait(false);
         if (first.Code == CommandCodes.Xfr)
         {

@@ -48,7 +48,7 @@ public abstract partial class DialectWriter
     public virtual void WriteAuthenticationChallenge(IBufferWriter<byte> output, uint trId, string challenge)
     {
         var line = Line(output, CommandCodes.Usr, trId);
-        line.Token(Dialect.Authentication == AuthenticationMethod.Tweener ? "TWN"u8 : "MD5"u8);
+        line.Token(Dialect.Authentication.WireName());
         line.Token("S"u8);
         line.Token(challenge);
         line.End();
