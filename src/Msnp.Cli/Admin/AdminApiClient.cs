@@ -40,7 +40,7 @@ internal sealed class AdminApiClient : IDisposable
         if (url.Scheme == Uri.UriSchemeHttps)
         {
             var pem = Path.Combine(Path.GetFullPath(dataDirectory), CertificateProvider.PemFileName);
-            using var trusted = File.Exists(pem) ? X509Certificate2.CreateFromPemFile(pem) : null;
+            using var trusted = File.Exists(pem) ? X509Certificate2.CreateFromPem(File.ReadAllText(pem)) : null;
             var thumbprint = trusted?.Thumbprint;
             handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
                 thumbprint is not null && certificate is X509Certificate2 c && c.Thumbprint == thumbprint;

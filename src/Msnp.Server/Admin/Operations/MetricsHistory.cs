@@ -11,6 +11,10 @@ namespace Msnp.Server.Admin.Operations;
 /// </summary>
 public sealed class MetricsHistory : IDisposable
 {
+    private const string SignInsName = "msnp_signins";
+    private const string MessagesName = "msnp_messages_relayed";
+    private const string ErrorsName = "msnp_errors";
+
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, long> _errorsByCode = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
@@ -30,12 +34,12 @@ public sealed class MetricsHistory : IDisposable
         _interval = interval <= TimeSpan.Zero ? TimeSpan.FromSeconds(10) : interval;
         _ring = new Sample[Math.Max(2, (int)(TimeSpan.FromHours(1) / _interval))];
         _last = new Sample(time.GetUtcNow(), 0, 0);
+        // Matched by name: the instruments may be published while ServerMetrics' fields are still being set.
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == ServerMetrics.MeterName &&
-                (instrument == ServerMetrics.SignIns || instrument == ServerMetrics.MessagesRelayed || instrument == ServerMetrics.Errors))
+            if (instrument.Meter.Name == ServerMetrics.MeterName && instrument.Name is SignInsName or MessagesName or ErrorsName)
             {
-                listener.EnableMeasurementEvents(instrument);
+                listener.EnableMeasurementEvents(instrument, instrument.Name);
             }
         };
         _listener.SetMeasurementEventCallback<long>(OnMeasurement);
@@ -82,11 +86,11 @@ public sealed class MetricsHistory : IDisposable
 
     private void OnMeasurement(Instrument instrument, long value, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
     {
-        if (instrument == ServerMetrics.MessagesRelayed)
+        if (state is MessagesName)
         {
             Interlocked.Add(ref _messages, value);
         }
-        else if (instrument == ServerMetrics.SignIns)
+        else if (state is SignInsName)
         {
             Interlocked.Add(ref _signIns, value);
         }
