@@ -49,9 +49,10 @@ public sealed class MsnpServerHost : IAsyncDisposable
     /// <summary>
     /// Builds the host and starts it. Options come from the <c>Msnp</c> configuration section
     /// (appsettings.json, <c>Msnp__Name</c> environment variables, <c>--Msnp:Name=value</c> arguments),
-    /// then <paramref name="configure"/> (the CLI's switches) applies on top.
+    /// then <paramref name="configure"/> (the CLI's switches) applies on top. <paramref name="configureServices"/>
+    /// registers replacements (clock, stores, directory) before <see cref="MsnpServerServices.AddMsnpServer"/>.
     /// </summary>
-    public static async Task<MsnpServerHost> StartAsync(Action<MsnpServerOptions>? configure = null, string[]? args = null, CancellationToken cancellationToken = default)
+    public static async Task<MsnpServerHost> StartAsync(Action<MsnpServerOptions>? configure = null, string[]? args = null, CancellationToken cancellationToken = default, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         var options = new MsnpServerOptions();
@@ -67,27 +68,10 @@ public sealed class MsnpServerHost : IAsyncDisposable
         // Kestrel would announce every TCP role as "http://…"; msnp serve prints its own listener summary.
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 
-        var endpoints = new ServerEndpoints();
-        builder.Services.AddSingleton(endpoints);
-        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
-        builder.Services.AddSingleton(TimeProvider.System);
-
-        // One instance of each limiter for every listener, so the gateway and all TCP roles share the counts.
-        builder.Services.AddSingleton(new ConnectionLimiter(options.Limits));
-        builder.Services.AddSingleton(sp => new SignInThrottle(options.Limits, sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton(sp => new CallRateLimiter(options.Limits, sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton(store.Accounts);
-        builder.Services.AddSingleton(store.Contacts);
-        builder.Services.AddSingleton<IPresenceHub, PresenceHub>();
-        builder.Services.AddSingleton<ISwitchboardBroker>(sp => new SwitchboardBroker(sp.GetRequiredService<TimeProvider>(), options.SwitchboardCookieLifetime));
-        builder.Services.AddSingleton<IPassportCredentialChecker, AccountStoreCredentialChecker>();
+        // The caller's registrations come first, so AddMsnpServer's TryAdd keeps them (a manual clock, a shared directory).
         var passport = options.ToPassportOptions();
-        builder.Services.AddPassport(passport);
-
-        // Registered so the TCP listeners and the HTTP gateway share one handler per role.
-        builder.Services.AddSingleton<NotificationConnectionHandler>();
-        builder.Services.AddSingleton<SwitchboardConnectionHandler>();
-        builder.Services.AddGateway();
+        configureServices?.Invoke(builder.Services);
+        builder.Services.AddMsnpServer(options, store.Accounts, store.Contacts, passport);
 
         var address = IPAddress.Parse(options.BindAddress);
         ListenOptions? dispatch = null, notification = null, switchboard = null;
@@ -125,6 +109,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
             throw;
         }
 
+        var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
         endpoints.DispatchPort = BoundPort(dispatch);
         endpoints.NotificationPort = BoundPort(notification);
         endpoints.SwitchboardPort = BoundPort(switchboard);

@@ -114,7 +114,7 @@ public sealed class LoginPreamble
         }
 
         var p = command.Parameters;
-        var expected = _session.Dialect!.Authentication == AuthenticationMethod.Md5 ? "MD5" : "TWN";
+        var expected = _session.Dialect!.Authentication.WireName();
         if (p.Count != 3 || p[0] != expected || p[1] != "I" || !PassportName.TryParse(p[2], out var name))
         {
             _session.SendError(MsnpErrorCode.AuthenticationFailed, trId);

@@ -57,8 +57,8 @@ public sealed partial class NotificationSession
         }
 
         var p = command.Parameters;
-        var method = Dialect!.Authentication == AuthenticationMethod.Md5 ? "MD5" : "TWN";
-        if (p.Count != 3 || p[0] != method || p[1] != "S")
+        var method = Dialect!.Authentication;
+        if (p.Count != 3 || p[0] != method.WireName() || p[1] != "S")
         {
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
@@ -75,7 +75,7 @@ public sealed partial class NotificationSession
         }
 
         var accountRecord = await Services.Accounts.FindAsync(Account).ConfigureAwait(false);
-        bool ok = accountRecord is not null && (method == "MD5"
+        bool ok = accountRecord is not null && (method == AuthenticationMethod.Md5
             ? await VerifyMd5Async(p[2]).ConfigureAwait(false)
             : VerifyTicket(p[2]));
         if (!ok)

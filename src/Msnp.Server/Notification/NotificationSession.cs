@@ -30,7 +30,8 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
         ArgumentNullException.ThrowIfNull(services);
         Services = services;
         OverHttp = overHttp;
-        _preamble = new LoginPreamble(this, MsnpDialect.All, services.Options.EffectivePublicHost);
+        // MSNP10–12 join the offer once their handlers exist.
+        _preamble = new LoginPreamble(this, MsnpDialect.Classic, services.Options.EffectivePublicHost);
         connection.ArmDeadline(services.Options.SignInTimeout);
     }
 
