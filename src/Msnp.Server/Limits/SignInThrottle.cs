@@ -28,6 +28,9 @@ public sealed class SignInThrottle
     public bool IsLocked(string account, IPAddress? address) =>
         _accounts.IsLocked(Normalize(account)) || (AddressKey(address) is { } key && _addresses.IsLocked(key));
 
+    /// <summary>Lifts an account's back-off at once (an operator's unlock); its failure count starts again.</summary>
+    public void Unlock(string account) => _accounts.Forget(Normalize(account));
+
     /// <summary>
     /// Reserves an attempt for the account from the address, before its credentials are checked;
     /// <see langword="null"/> means refuse without checking (locked, too many attempts in flight,
@@ -39,6 +42,7 @@ public sealed class SignInThrottle
         var accountKey = Normalize(account);
         if (!_accounts.TryReserve(accountKey))
         {
+            Diagnostics.ServerMetrics.LimiterRefusals.Add(1, Diagnostics.ServerMetrics.SignInLimiter);
             return null;
         }
 
@@ -46,6 +50,7 @@ public sealed class SignInThrottle
         if (addressKey is not null && !_addresses.TryReserve(addressKey))
         {
             _accounts.Complete(accountKey, failed: false);
+            Diagnostics.ServerMetrics.LimiterRefusals.Add(1, Diagnostics.ServerMetrics.SignInLimiter);
             return null;
         }
 

@@ -73,6 +73,7 @@ public sealed partial class NotificationSession
         if (throttle is not null && attempt is null)
         {
             Services.Logger.LogInformation("Sign-in of {Account} from {Remote} refused: too many failures", LogText.Sanitize(Account), remote);
+            ServerMetrics.RecordSignIn(Dialect, "locked");
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
         }
@@ -95,12 +96,14 @@ public sealed partial class NotificationSession
 
         if (!ok || accountRecord is null)
         {
+            ServerMetrics.RecordSignIn(Dialect, "failed");
             attempt?.Fail();
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
         }
 
         attempt?.Succeed();
+        ServerMetrics.RecordSignIn(Dialect, "ok");
 
         await CompleteSignInAsync(accountRecord.Email, accountRecord.FriendlyName, trId).ConfigureAwait(false);
     }
@@ -109,8 +112,11 @@ public sealed partial class NotificationSession
     {
         if (Services.Tickets.Validate(ticket, Account) != TicketValidation.Valid)
         {
+            ServerMetrics.RecordPassport("ticket", "failed");
             return false;
         }
+
+        ServerMetrics.RecordPassport("ticket", "ok");
 
         // The profile's MSPAuth is the t= part of the ticket (catalogue §5.3).
         var t = ticket.AsSpan();

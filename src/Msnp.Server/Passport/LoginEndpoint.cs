@@ -40,6 +40,7 @@ internal static class LoginEndpoint
         {
             // The same answer as a wrong password, so a guesser cannot tell a lock-out from a miss.
             logger.LogInformation("Passport login for {Account} from {Remote} refused: too many failures", LogText.Sanitize(authorization.SignIn), remote);
+            ServerMetrics.RecordPassport("login", "locked");
             Refuse(context, urls, BadCredentials);
             return;
         }
@@ -48,6 +49,7 @@ internal static class LoginEndpoint
         var account = await checker.CheckAsync(authorization.SignIn, authorization.Password, context.RequestAborted).ConfigureAwait(false);
         if (account is null)
         {
+            ServerMetrics.RecordPassport("login", "failed");
             attempt?.Fail();
             logger.LogInformation("Passport login failed for {Account} from {Remote}", LogText.Sanitize(authorization.SignIn), remote);
             Refuse(context, urls, BadCredentials);
@@ -55,6 +57,7 @@ internal static class LoginEndpoint
         }
 
         attempt?.Succeed();
+        ServerMetrics.RecordPassport("login", "ok");
 
         var ticket = services.GetRequiredService<ITicketService>().Issue(account.Email);
         context.Response.StatusCode = StatusCodes.Status200OK;

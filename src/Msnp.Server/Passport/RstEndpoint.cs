@@ -44,6 +44,7 @@ internal static class RstEndpoint
         var account = locked ? null : await checker.CheckAsync(request.Username, request.Password, context.RequestAborted).ConfigureAwait(false);
         if (account is null)
         {
+            ServerMetrics.RecordPassport("rst", locked ? "locked" : "failed");
             attempt?.Fail();
             logger.LogInformation("RST login failed for {Account} from {Remote}{Locked}", LogText.Sanitize(request.Username), remote, locked ? " (too many failures)" : string.Empty);
 
@@ -53,6 +54,7 @@ internal static class RstEndpoint
         }
 
         attempt?.Succeed();
+        ServerMetrics.RecordPassport("rst", "ok");
         var tickets = services.GetRequiredService<ITicketService>();
         var issued = request.Tokens.Select(_ => tickets.Issue(account.Email)).ToList();
         await ReplyAsync(context, StatusCodes.Status200OK, RstResponseWriter.Success(request, issued)).ConfigureAwait(false);

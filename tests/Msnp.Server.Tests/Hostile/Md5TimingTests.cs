@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Msnp.Server.Admin.Security;
 using Msnp.Server.Storage;
 using Msnp.Server.Storage.Sqlite;
 using Msnp.Server.Tests.Support;
@@ -17,7 +18,9 @@ public sealed class Md5TimingTests
     {
         await using var world = await Bystanders.StartAsync();
         var server = world.Server;
-        var store = (SqliteAccountStore)server.Host.Services.GetRequiredService<IAccountStore>();
+        // Under the operators' guard (which only adds the disabled-account check) is the SQLite store.
+        var registered = server.Host.Services.GetRequiredService<IAccountStore>();
+        var store = (SqliteAccountStore)(registered is GuardedAccountStore guarded ? guarded.Inner : registered);
 
         var before = store.LegacySecretDecryptions;
         Assert.Equal("911 4", await Md5.AttemptAsync(server, Scene.Email("carol"), "wrong"));
