@@ -83,6 +83,9 @@ public sealed class MsnpServerHost : IAsyncDisposable
         // Kestrel would announce every TCP role as "http://…"; msnp serve prints its own listener summary.
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 
+        // Every TCP connection is a file descriptor: the caps must stay under the process's limit.
+        var descriptorClamp = DescriptorBudget.Clamp(options.Limits);
+
         // The caller's registrations come first, so AddMsnpServer's TryAdd keeps them (a manual clock, a shared directory).
         var passport = options.ToPassportOptions();
         configureServices?.Invoke(builder.Services);
@@ -102,6 +105,9 @@ public sealed class MsnpServerHost : IAsyncDisposable
             kestrel.Listen(address, options.NotificationPort, lo => (notification = lo).UseConnectionHandler<NotificationConnectionHandler>());
             kestrel.Listen(address, options.SwitchboardPort, lo => (switchboard = lo).UseConnectionHandler<SwitchboardConnectionHandler>());
 
+            // Kestrel's own cap backs up the shared limiter (which also counts the HTTP listeners).
+            kestrel.Limits.MaxConcurrentConnections = options.Limits.MaxConnections + options.Limits.MaxHttpConnections;
+
             // Only HTTP connections (Passport, gateway) use these; the MSNP roles have their own deadlines.
             var http = options.Http;
             kestrel.Limits.RequestHeadersTimeout = http.RequestHeadersTimeout;
@@ -113,6 +119,11 @@ public sealed class MsnpServerHost : IAsyncDisposable
         var passportListeners = builder.WebHost.UsePassportListeners(passport);
 
         var app = builder.Build();
+        if (descriptorClamp is not null)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectionLimiter).FullName!).LogWarning("{Clamp}", descriptorClamp);
+        }
+
         app.MapPassport();
         if (options.Gateway.Enabled)
         {

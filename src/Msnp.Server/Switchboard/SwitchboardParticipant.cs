@@ -143,6 +143,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         }
 
         _room = room;
+        Connection.MarkSignedIn();
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
         Send((Writer, trId, Account, FriendlyName), static (w, s) => s.Writer.WriteSwitchboardAuthenticated(w, s.trId, s.Account, s.FriendlyName));
     }
@@ -159,6 +160,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         }
 
         _room = room;
+        Connection.MarkSignedIn();
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
     }
 
