@@ -6,6 +6,9 @@ namespace Msnp.Protocol.Dialects.Model;
 /// <param name="Lists">Every list they are on.</param>
 public sealed record ContactEntry(string Account, string Name, ListKind Lists)
 {
+    /// <summary>The id of this list entry from MSNP10 (<c>LST … C=guid</c>, written for forward-list contacts only).</summary>
+    public Guid Guid { get; init; }
+
     /// <summary>The groups of a forward-list contact (MSNP7+); empty means the default group 0.</summary>
     public IReadOnlyList<int> Groups { get; init; } = [];
 
