@@ -68,7 +68,22 @@ public abstract class MsnpSessionBase : IMsnpSession
             return;
         }
 
-        await HandleAsync(command!).ConfigureAwait(false);
+        try
+        {
+            await HandleAsync(command!).ConfigureAwait(false);
+        }
+        catch (Storage.StorageFaultException ex)
+        {
+            // Disk full, I/O error, lock timeout: the transaction was rolled back, so nothing of the
+            // change was applied. Answer this command and keep the connection (docs/storage.md).
+            OnStorageFault(ex);
+            SendError(MsnpErrorCode.InternalServerError, command!.TrId ?? 0);
+        }
+    }
+
+    /// <summary>Called when a command failed on storage, before its error reply; the place to log it.</summary>
+    protected virtual void OnStorageFault(Storage.StorageFaultException fault)
+    {
     }
 
     /// <summary>Handles one decoded command.</summary>

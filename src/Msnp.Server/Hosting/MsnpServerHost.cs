@@ -58,7 +58,8 @@ public sealed class MsnpServerHost : IAsyncDisposable
         var options = new MsnpServerOptions();
         builder.Configuration.GetSection(MsnpServerOptions.SectionName).Bind(options);
         configure?.Invoke(options);
-        Directory.CreateDirectory(options.DataDirectory);
+        // Owner-only (0700) like every file in it: the database and keys are secrets.
+        Storage.Security.PrivateFile.EnsureDirectory(options.DataDirectory);
 
         var storageOptions = options.Storage;
         storageOptions.DataDirectory = options.DataDirectory;

@@ -30,7 +30,8 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
         ArgumentNullException.ThrowIfNull(services);
         Services = services;
         OverHttp = overHttp;
-        _preamble = new LoginPreamble(this, MsnpDialect.All, services.Options.EffectivePublicHost);
+        // MSNP10–12 join the offer once their handlers exist.
+        _preamble = new LoginPreamble(this, MsnpDialect.Classic, services.Options.EffectivePublicHost);
         connection.ArmDeadline(services.Options.SignInTimeout);
     }
 
@@ -175,6 +176,10 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
     /// <inheritdoc/>
     public override void OnDeadline() =>
         Services.Logger.LogDebug("Notification connection {Id} timed out in phase {Phase}", Connection.Id, Phase);
+
+    /// <inheritdoc/>
+    protected override void OnStorageFault(Storage.StorageFaultException fault) =>
+        Services.Logger.LogWarning(fault, "A command of {Account} failed on storage; answered 500", Diagnostics.LogText.Sanitize(Account));
 
     /// <inheritdoc/>
     public override void OnViolation(FramingViolation violation) =>

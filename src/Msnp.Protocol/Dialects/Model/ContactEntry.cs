@@ -6,11 +6,11 @@ namespace Msnp.Protocol.Dialects.Model;
 /// <param name="Lists">Every list they are on.</param>
 public sealed record ContactEntry(string Account, string Name, ListKind Lists)
 {
-    /// <summary>The id of this list entry from MSNP10 (<c>LST … C=guid</c>, written for forward-list contacts only).</summary>
-    public Guid Guid { get; init; }
-
     /// <summary>The groups of a forward-list contact (MSNP7+); empty means the default group 0.</summary>
     public IReadOnlyList<int> Groups { get; init; } = [];
+
+    /// <summary>The contact's GUID (MSNP10+ <c>C=</c>); written for forward-list contacts only.</summary>
+    public Guid? ContactId { get; init; }
 
     /// <summary>The contact's phone settings the user may see (<c>BPR</c>, MSNP5+).</summary>
     public IReadOnlyList<PhoneSetting> Phones { get; init; } = [];

@@ -5,6 +5,9 @@ namespace Msnp.Protocol.Dialects.Model;
 /// <param name="Name">The name in wire form (URL-encoded).</param>
 public sealed record GroupEntry(int Id, string Name)
 {
-    /// <summary>The group's GUID, its id from MSNP10 (<c>LSG name guid</c>, <c>ADC … guid</c>, <c>RMG</c>, <c>REG</c>).</summary>
+    /// <summary>
+    /// The group's GUID, how MSNP10+ names it (<c>LSG name guid</c>, <c>ADG</c>/<c>RMG</c>/<c>REG</c>).
+    /// Group 0 has none on the wire: from MSNP10 a contact in no group is simply ungrouped.
+    /// </summary>
     public Guid Guid { get; init; }
 }
