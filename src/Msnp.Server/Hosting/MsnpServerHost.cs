@@ -49,22 +49,28 @@ public sealed class MsnpServerHost : IAsyncDisposable
     /// <summary>
     /// Builds the host and starts it. Options come from the <c>Msnp</c> configuration section
     /// (appsettings.json, <c>Msnp__Name</c> environment variables, <c>--Msnp:Name=value</c> arguments),
-    /// then <paramref name="configure"/> (the CLI's switches) applies on top.
+    /// then <paramref name="configure"/> (the CLI's switches) applies on top. Each start-up step is
+    /// reported to <paramref name="progress"/> before it runs.
     /// </summary>
-    public static async Task<MsnpServerHost> StartAsync(Action<MsnpServerOptions>? configure = null, string[]? args = null, CancellationToken cancellationToken = default)
+    public static async Task<MsnpServerHost> StartAsync(Action<MsnpServerOptions>? configure = null, string[]? args = null, CancellationToken cancellationToken = default, Action<string>? progress = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         var options = new MsnpServerOptions();
         builder.Configuration.GetSection(MsnpServerOptions.SectionName).Bind(options);
         configure?.Invoke(options);
+        if (!IPAddress.TryParse(options.BindAddress, out var address))
+        {
+            throw new FormatException($"the bind address must be an IP address such as 127.0.0.1, ::1 or 0.0.0.0, got '{options.BindAddress}'.");
+        }
+
+        progress?.Invoke($"opening the store in {Path.GetFullPath(options.DataDirectory)}");
         Directory.CreateDirectory(options.DataDirectory);
 
         var storageOptions = options.Storage;
         storageOptions.DataDirectory = options.DataDirectory;
         var store = await SqliteStore.OpenAsync(storageOptions, cancellationToken).ConfigureAwait(false);
 
-        // Kestrel would announce every TCP role as "http://…"; msnp serve prints its own listener summary.
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        ServerLogging.Configure(builder.Logging, builder.Configuration);
 
         var endpoints = new ServerEndpoints();
         builder.Services.AddSingleton(endpoints);
@@ -88,7 +94,6 @@ public sealed class MsnpServerHost : IAsyncDisposable
         builder.Services.AddSingleton<SwitchboardConnectionHandler>();
         builder.Services.AddGateway();
 
-        var address = IPAddress.Parse(options.BindAddress);
         ListenOptions? dispatch = null, notification = null, switchboard = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -104,6 +109,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
                 ? new MinDataRate(http.MinRequestBodyBytesPerSecond, http.MinRequestBodyGracePeriod)
                 : null;
         });
+        progress?.Invoke("loading the Passport certificate (generated on first run)");
         var passportListeners = builder.WebHost.UsePassportListeners(passport);
 
         var app = builder.Build();
@@ -113,7 +119,8 @@ public sealed class MsnpServerHost : IAsyncDisposable
             app.MapGateway();
         }
 
-        app.Lifetime.ApplicationStopping.Register(() => SignEveryoneOut(app.Services.GetRequiredService<IPresenceHub>()));
+        app.Lifetime.ApplicationStopping.Register(() => SignEveryoneOut(app.Services.GetRequiredService<IPresenceHub>(), app.Logger));
+        progress?.Invoke("starting the listeners");
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -147,8 +154,9 @@ public sealed class MsnpServerHost : IAsyncDisposable
     }
 
     // Ctrl-C / SIGTERM: signed-in users are told the server is going down (OUT SSD).
-    private static void SignEveryoneOut(IPresenceHub hub)
+    private static void SignEveryoneOut(IPresenceHub hub, ILogger logger)
     {
+        Diagnostics.ServerLog.ShutdownSignOut(logger, hub.All.Count);
         foreach (var endpoint in hub.All.ToArray())
         {
             endpoint.SignOut(SignOutReason.ServerShutdown);
