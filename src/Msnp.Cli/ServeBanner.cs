@@ -14,7 +14,7 @@ internal static class ServeBanner
         var host = o.EffectivePublicHost;
         var data = Path.GetFullPath(o.DataDirectory);
         yield return $"msnp serve: data in {data}";
-        yield return $"  dispatch      {bind}:{e.DispatchPort}   (point clients here)";
+        yield return $"  dispatch      {bind}:{e.DispatchPort}";
         yield return $"  notification  {bind}:{e.NotificationPort}";
         yield return $"  switchboard   {bind}:{e.SwitchboardPort}";
         yield return $"  http          {bind}:{e.HttpPort}" + (o.AllowPlainHttpPassport ? string.Empty : "   (Passport refused on plain http; --allow-plain-http-passport)");
