@@ -8,7 +8,7 @@ internal static class ServeBanner
 {
     private const string GatewayPath = "/gateway/gateway.dll";
 
-    public static IEnumerable<string> Lines(MsnpServerOptions o, ServerEndpoints e)
+    public static IEnumerable<string> Lines(MsnpServerOptions o, ServerEndpoints e, Uri? admin)
     {
         var bind = o.BindAddress.Contains(':', StringComparison.Ordinal) ? $"[{o.BindAddress}]" : o.BindAddress;
         var host = o.EffectivePublicHost;
@@ -25,6 +25,9 @@ internal static class ServeBanner
             yield return $"  gateway       http://{host}:{e.HttpPort}{GatewayPath}";
         }
 
+        yield return admin is not null
+            ? $"  admin         {admin} (console, msnp admin, /health/ready, /metrics)"
+            : "  admin         off (--no-admin)";
         yield return "Press Ctrl-C to stop.";
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Msnp.Cli.Options;
 using Msnp.Server.Hosting;
 
 namespace Msnp.Cli;
@@ -28,11 +29,13 @@ internal static class ServeCommand
                 r.AddError($"--bind must be an IP address such as 127.0.0.1, ::1 or 0.0.0.0 (not a host name), got '{text}'.");
             }
         });
+        var admin = AdminOptions.Create(defaults.Admin);
 
         var command = new Command("serve", "Run the MSN server: dispatch, notification and Passport (HTTP and HTTPS). Ctrl-C stops it.")
         {
             data, bind, publicHost, dispatch, notification, switchboard, http, https, plainPassport, maxConnections, maxPerAddress, logLevel,
         };
+        admin.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -58,10 +61,11 @@ internal static class ServeCommand
                         SetIfGiven(parse, maxConnections, v => o.Limits.MaxConnections = v);
                         SetIfGiven(parse, maxPerAddress, v => o.Limits.MaxConnectionsPerAddress = v);
                         effective = o;
+                        admin.Apply(parse, o.Admin);
                     },
                     ServeLogLevel.ToConfiguration(parse, logLevel),
                     cancellationToken,
-                    step => output.WriteLine($"msnp serve: {step}...")).ConfigureAwait(false);
+                    progress: step => output.WriteLine($"msnp serve: {step}...")).ConfigureAwait(false);
             }
             catch (Exception e) when (StartFailure.Describe(e, effective) is { } reason)
             {
@@ -71,7 +75,7 @@ internal static class ServeCommand
 
             await using (host.ConfigureAwait(false))
             {
-                foreach (var line in ServeBanner.Lines(host.Options, host.Endpoints))
+                foreach (var line in ServeBanner.Lines(host.Options, host.Endpoints, host.Operators.Url))
                 {
                     await output.WriteLineAsync(line).ConfigureAwait(false);
                 }

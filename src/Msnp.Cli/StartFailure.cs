@@ -19,7 +19,7 @@ internal static class StartFailure
         IOException { InnerException: SocketException socket } => $"cannot listen on {options?.BindAddress}: {socket.Message}. Use an address of this machine (--bind 127.0.0.1).",
         SqliteException sqlite => Database(sqlite, options?.DataDirectory ?? DataOption.Default),
         UnauthorizedAccessException => $"{e.Message} Check that the data directory is writable by this user (or choose another with --data).",
-        FormatException => e.Message,
+        FormatException or InvalidOperationException => e.Message,
         IOException => e.Message,
         _ => null,
     };

@@ -90,7 +90,8 @@ public sealed partial class MsnpClient
             return;
         }
 
-        ContactPresenceChanged?.Invoke(this, new PresenceChangedEventArgs(p[1], status, DecodeOrRaw(p[2]), p.Count > 3 ? p[3] : null, initial));
+        var msnObject = p.Count > 4 && Protocol.P2P.MsnObject.TryParse(DecodeOrRaw(p[4]), out var obj, out _) ? obj : null;
+        ContactPresenceChanged?.Invoke(this, new PresenceChangedEventArgs(p[1], status, DecodeOrRaw(p[2]), p.Count > 3 ? p[3] : null, initial) { MsnObject = msnObject });
     }
 
     private void OnOffline(MsnpCommand command)

@@ -35,7 +35,11 @@ public sealed partial class MsnpClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        Contacts = new P2P.ContactCapabilities(this);
     }
+
+    /// <summary>What each online contact announced: client id (P2P or not) and display-picture MSNObject.</summary>
+    public P2P.ContactCapabilities Contacts { get; }
 
     /// <summary>The options this client was created with.</summary>
     public MsnpClientOptions Options => _options;
@@ -211,7 +215,13 @@ public sealed partial class MsnpClient : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(status), status, "Offline is not a status one can set; sign out instead.");
         }
 
+        clientId = clientId == 0 ? _options.ClientId : clientId;
         string[] parameters = Dialect.HasClientId ? [status.WireName(), clientId.ToString(CultureInfo.InvariantCulture)] : [status.WireName()];
+        if (Dialect.HasMsnObject && _options.DisplayPicture is { } picture)
+        {
+            parameters = [.. parameters, UrlEncoding.Encode(picture.MsnObjectFor(Account).ToString())];
+        }
+
         await Connection.SendAsync(CommandCodes.Chg, parameters, isFinal: c => c.Code == CommandCodes.Chg, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
@@ -391,7 +401,7 @@ public sealed partial class MsnpClient : IAsyncDisposable
         }
 
         var tweener = Dialect.Authentication == AuthenticationMethod.Tweener;
-        var method = tweener ? "TWN" : "MD5";
+        var method = Dialect.Authentication.WireName();
         var first = await connection.SendAsync(CommandCodes.Usr, [method, "I", _options.Account], cancellationToken: cancellationToken).ConfigureAwait(false);
         if (first.Code == CommandCodes.Xfr)
         {

@@ -69,4 +69,10 @@ public sealed record MsnpClientOptions
 
     /// <summary>The <c>CVR</c> client description (locale through client name) sent by MSNP8–9; servers only use it for version advice.</summary>
     public IReadOnlyList<string> ClientVersion { get; init; } = ["0x0409", "win", "4.10", "i386", "MSNMSGR", "5.0.0544", "MSMSGS"];
+
+    /// <summary>The user's display picture: its MSNObject goes into <c>CHG</c> (MSNP9+) and conversations serve it over P2P.</summary>
+    public P2P.DisplayPicture? DisplayPicture { get; init; }
+
+    /// <summary>The client id sent with <c>CHG</c> when the caller passes none (MSNP8+); <see cref="P2P.ContactCapabilities.P2PClientId"/> announces MSNC P2P.</summary>
+    public uint ClientId { get; init; }
 }

@@ -21,7 +21,9 @@ internal sealed class TestServer : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public static async Task<TestServer> StartAsync(Action<MsnpServerOptions>? configure = null)
+    /// <param name="configure">Adjusts the options.</param>
+    /// <param name="services">Registers replacements (a manual clock, a store) before the server's own services.</param>
+    public static async Task<TestServer> StartAsync(Action<MsnpServerOptions>? configure = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var dir = Path.Combine(Path.GetTempPath(), "msnp-test-" + Guid.NewGuid().ToString("N"));
         var host = await MsnpServerHost.StartAsync(options =>
@@ -36,7 +38,8 @@ internal sealed class TestServer : IAsyncDisposable
             // The minimum work factor keeps account creation quick in tests.
             options.Storage.PasswordIterations = Msnp.Server.Storage.StorageOptions.MinimumPasswordIterations;
             configure?.Invoke(options);
-        });
+        },
+        configureServices: services);
 
         // A caller-chosen directory outlives this server (restart tests); only our own is deleted.
         var owned = host.Options.DataDirectory == dir ? dir : null;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Msnp.Client.Connections;
+using Msnp.Client.P2P;
 using Msnp.Client.Transport;
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Messages;
@@ -27,7 +28,11 @@ public sealed class Conversation : IAsyncDisposable
         connection.On(CommandCodes.Bye, OnBye);
         connection.On(CommandCodes.Nak, OnNak);
         connection.Disconnected += (_, e) => Closed?.Invoke(this, e);
+        PeerToPeer = new P2PLink(this, () => client.Account, () => client.Options.DisplayPicture, client.Dialect.HasAckModeD);
     }
+
+    /// <summary>The MSNC P2P layer of this session: serves the user's display picture, fetches pictures, sends and receives files.</summary>
+    public P2PLink PeerToPeer { get; }
 
     /// <summary>Accounts in the session other than the user, with their decoded friendly names.</summary>
     public IReadOnlyDictionary<string, string> Participants => _participants;

@@ -27,6 +27,9 @@ public sealed class PresenceChangedEventArgs : EventArgs
     /// <summary>The contact's client capability number (MSNP8 and later), as sent.</summary>
     public string? ClientId { get; }
 
+    /// <summary>The contact's display-picture MSNObject (MSNP9+), when they announced a valid one.</summary>
+    public Protocol.P2P.MsnObject? MsnObject { get; init; }
+
     /// <summary>True for <c>ILN</c>: the state the contact was already in when we went online.</summary>
     public bool IsInitial { get; }
 }

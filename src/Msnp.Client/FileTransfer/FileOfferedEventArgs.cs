@@ -2,10 +2,11 @@ using Msnp.Protocol.Messages;
 
 namespace Msnp.Client.FileTransfer;
 
-/// <summary>A contact offers a file (an MSNFTP <c>INVITE</c>); accept it into a stream or decline it.</summary>
+/// <summary>A contact offers a file (an MSNFTP <c>INVITE</c> or a P2P session request); accept it into a stream or decline it.</summary>
 public sealed class FileOfferedEventArgs : EventArgs
 {
-    private readonly ConversationInvitations _hub;
+    private readonly ConversationInvitations? _hub;
+    private readonly P2P.P2PFileReceiveCall? _call;
     private int _answered;
 
     internal FileOfferedEventArgs(ConversationInvitations hub, string sender, Invitation invitation, string fileName, long fileSize)
@@ -15,7 +16,20 @@ public sealed class FileOfferedEventArgs : EventArgs
         Invitation = invitation;
         FileName = fileName;
         FileSize = fileSize;
+        Method = FileTransferMethod.Msnftp;
     }
+
+    internal FileOfferedEventArgs(string sender, string fileName, long fileSize, P2P.P2PFileReceiveCall call)
+    {
+        _call = call;
+        Sender = sender;
+        FileName = fileName;
+        FileSize = fileSize;
+        Method = FileTransferMethod.PeerToPeer;
+    }
+
+    /// <summary>How the file would travel: MSNFTP (invitation and a TCP link) or P2P through the switchboard.</summary>
+    public FileTransferMethod Method { get; }
 
     /// <summary>Who offers the file.</summary>
     public string Sender { get; }
@@ -26,8 +40,8 @@ public sealed class FileOfferedEventArgs : EventArgs
     /// <summary>The offered size in bytes.</summary>
     public long FileSize { get; }
 
-    /// <summary>The <c>INVITE</c> as received.</summary>
-    public Invitation Invitation { get; }
+    /// <summary>The MSNFTP <c>INVITE</c> as received; null for a P2P offer.</summary>
+    public Invitation? Invitation { get; }
 
     /// <summary>
     /// Accepts and receives the file into <paramref name="destination"/>, completing when every
@@ -37,15 +51,25 @@ public sealed class FileOfferedEventArgs : EventArgs
     public Task<FileTransferResult> AcceptAsync(Stream destination, IProgress<FileTransferProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
+        if (_call is not null)
+        {
+            return _call.AcceptAsync(FileName, destination, progress, cancellationToken);
+        }
+
         Answer();
-        return FileReceiveOperation.RunAsync(_hub, this, destination, progress, cancellationToken);
+        return FileReceiveOperation.RunAsync(_hub!, this, destination, progress, cancellationToken);
     }
 
-    /// <summary>Declines with <c>CANCEL</c> / <c>REJECT</c>.</summary>
+    /// <summary>Declines with <c>CANCEL</c> / <c>REJECT</c> (MSNFTP) or <c>603 Decline</c> (P2P).</summary>
     public Task DeclineAsync(CancellationToken cancellationToken = default)
     {
+        if (_call is not null)
+        {
+            return _call.DeclineAsync();
+        }
+
         Answer();
-        return _hub.SendAsync(Invitation.Cancel(Invitation.Cookie!, InvitationCancelCode.Reject), cancellationToken);
+        return _hub!.SendAsync(Protocol.Messages.Invitation.Cancel(Invitation!.Cookie!, InvitationCancelCode.Reject), cancellationToken);
     }
 
     private void Answer()

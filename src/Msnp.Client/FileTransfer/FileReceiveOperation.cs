@@ -16,7 +16,7 @@ internal static class FileReceiveOperation
         ConversationInvitations hub, FileOfferedEventArgs offer, Stream destination, IProgress<FileTransferProgress>? progress, CancellationToken cancellationToken)
     {
         var options = hub.Options;
-        var cookie = offer.Invitation.Cookie!;
+        var cookie = offer.Invitation!.Cookie!;
         if (offer.FileSize > options.MaxReceiveSize)
         {
             await hub.TrySendAsync(Invitation.Cancel(cookie, InvitationCancelCode.Reject)).ConfigureAwait(false);
@@ -30,7 +30,7 @@ internal static class FileReceiveOperation
         var session = new StrongBox<MsnftpReceiverSession?>();
         try
         {
-            if (offer.Invitation.CanAcceptConnections == false)
+            if (offer.Invitation!.CanAcceptConnections == false)
             {
                 await ListenAndReceiveAsync(hub, scope, offer, destination, meter, session, cancellationToken).ConfigureAwait(false);
             }

@@ -29,4 +29,7 @@ public enum FileTransferFailure
 
     /// <summary>The peer broke the MSNFTP or invitation rules, or reported a failure code.</summary>
     ProtocolError,
+
+    /// <summary>The peer never acknowledged the P2P invitation: it does not speak MSNC P2P (try MSNFTP).</summary>
+    NotSupported,
 }

@@ -10,12 +10,15 @@ namespace Msnp.Server.Connections;
 public sealed class MsnpConnection
 {
     private readonly ConnectionContext _context;
-    private readonly CancellationTokenSource _deadline = new();
+    private readonly CancellationTokenSource _deadline;
     private int _closing;
 
-    internal MsnpConnection(ConnectionContext context, int outputLimit)
+    internal MsnpConnection(ConnectionContext context, int outputLimit, TimeProvider? time = null)
     {
         _context = context;
+
+        // The deadline runs on the server's clock, so a test with a manual clock moves it by hand.
+        _deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time ?? TimeProvider.System);
         Output = new OutboundBuffer(outputLimit);
         Output.Overflowed += () => Abort("output buffer full");
         IsHttpGateway = context.Features.Get<Gateway.IHttpGatewayFeature>() is not null;

@@ -19,14 +19,17 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
     private readonly int _outputLimit;
     private readonly ConnectionLimiter? _limiter;
     private readonly Func<CommandPacer?>? _pacer;
+    private readonly TimeProvider _time;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="logger">Where connection ends are logged.</param>
     /// <param name="outputLimit">Unsent bytes a connection may hold.</param>
     /// <param name="limiter">Counts connections per server and per address; a refused connection is closed right after accept.</param>
     /// <param name="pacer">Makes each connection's command pacer (fair share), or null for none.</param>
-    protected MsnpConnectionHandler(ILogger logger, int outputLimit, ConnectionLimiter? limiter = null, Func<CommandPacer?>? pacer = null)
+    /// <param name="time">The clock of connection deadlines (the system clock when null).</param>
+    protected MsnpConnectionHandler(ILogger logger, int outputLimit, ConnectionLimiter? limiter = null, Func<CommandPacer?>? pacer = null, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _logger = logger;
         _outputLimit = outputLimit;
         _limiter = limiter;
@@ -50,7 +53,7 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
             return;
         }
 
-        var connection = new MsnpConnection(context, _outputLimit) { Pacer = _pacer?.Invoke() };
+        var connection = new MsnpConnection(context, _outputLimit, _time) { Pacer = _pacer?.Invoke() };
         var session = CreateSession(connection);
         var writer = RunWriterAsync(context, connection);
 
@@ -107,6 +110,7 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
         {
             var result = await input.ReadAsync(connection.ReadCancellation).ConfigureAwait(false);
             var buffer = result.Buffer;
+            long unread = buffer.Length;
             try
             {
                 while (!connection.IsClosing)
@@ -135,6 +139,12 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
             }
             finally
             {
+                // Counted as consumed, so bytes re-presented with a partial frame are not counted twice.
+                if (unread != buffer.Length)
+                {
+                    Diagnostics.ServerMetrics.BytesReceived.Add(unread - buffer.Length);
+                }
+
                 input.AdvanceTo(buffer.Start, buffer.End);
             }
 

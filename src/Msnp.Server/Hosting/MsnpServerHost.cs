@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Msnp.Protocol.Dialects.Model;
+using Msnp.Server.Admin;
 using Msnp.Server.Dispatch;
 using Msnp.Server.Gateway;
 using Msnp.Server.Limits;
@@ -29,10 +30,11 @@ public sealed class MsnpServerHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SqliteStore _store;
 
-    private MsnpServerHost(WebApplication app, ServerEndpoints endpoints, SqliteStore store, MsnpServerOptions options)
+    private MsnpServerHost(WebApplication app, ServerEndpoints endpoints, SqliteStore store, MsnpServerOptions options, OperatorConsole operators)
     {
         _app = app;
         _store = store;
+        Operators = operators;
         Endpoints = endpoints;
         Options = options;
     }
@@ -43,16 +45,20 @@ public sealed class MsnpServerHost : IAsyncDisposable
     /// <summary>The effective options.</summary>
     public MsnpServerOptions Options { get; }
 
+    /// <summary>The operators' console and admin listener (docs/operators.md).</summary>
+    public OperatorConsole Operators { get; }
+
     /// <summary>The application's services.</summary>
     public IServiceProvider Services => _app.Services;
 
     /// <summary>
     /// Builds the host and starts it. Options come from the <c>Msnp</c> configuration section
     /// (appsettings.json, <c>Msnp__Name</c> environment variables, <c>--Msnp:Name=value</c> arguments),
-    /// then <paramref name="configure"/> (the CLI's switches) applies on top. Each start-up step is
-    /// reported to <paramref name="progress"/> before it runs.
+    /// then <paramref name="configure"/> (the CLI's switches) applies on top. <paramref name="configureServices"/>
+    /// registers replacements (clock, stores, directory) before <see cref="MsnpServerServices.AddMsnpServer"/>.
+    /// Each start-up step is reported to <paramref name="progress"/> before it runs.
     /// </summary>
-    public static async Task<MsnpServerHost> StartAsync(Action<MsnpServerOptions>? configure = null, string[]? args = null, CancellationToken cancellationToken = default, Action<string>? progress = null)
+    public static async Task<MsnpServerHost> StartAsync(Action<MsnpServerOptions>? configure = null, string[]? args = null, CancellationToken cancellationToken = default, Action<IServiceCollection>? configureServices = null, Action<string>? progress = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         var options = new MsnpServerOptions();
@@ -64,35 +70,31 @@ public sealed class MsnpServerHost : IAsyncDisposable
         }
 
         progress?.Invoke($"opening the store in {Path.GetFullPath(options.DataDirectory)}");
-        Directory.CreateDirectory(options.DataDirectory);
+
+        // Owner-only (0700) like every file in it: the database and keys are secrets.
+        Storage.Security.PrivateFile.EnsureDirectory(options.DataDirectory);
 
         var storageOptions = options.Storage;
         storageOptions.DataDirectory = options.DataDirectory;
         var store = await SqliteStore.OpenAsync(storageOptions, cancellationToken).ConfigureAwait(false);
+        OperatorConsole operators;
+        try
+        {
+            operators = await OperatorConsole.OpenAsync(options, store, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
 
         ServerLogging.Configure(builder.Logging, builder.Configuration);
 
-        var endpoints = new ServerEndpoints();
-        builder.Services.AddSingleton(endpoints);
-        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
-        builder.Services.AddSingleton(TimeProvider.System);
-
-        // One instance of each limiter for every listener, so the gateway and all TCP roles share the counts.
-        builder.Services.AddSingleton(new ConnectionLimiter(options.Limits));
-        builder.Services.AddSingleton(sp => new SignInThrottle(options.Limits, sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton(sp => new CallRateLimiter(options.Limits, sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton(store.Accounts);
-        builder.Services.AddSingleton(store.Contacts);
-        builder.Services.AddSingleton<IPresenceHub, PresenceHub>();
-        builder.Services.AddSingleton<ISwitchboardBroker>(sp => new SwitchboardBroker(sp.GetRequiredService<TimeProvider>(), options.SwitchboardCookieLifetime));
-        builder.Services.AddSingleton<IPassportCredentialChecker, AccountStoreCredentialChecker>();
+        // The caller's registrations come first, so AddMsnpServer's TryAdd keeps them (a manual clock, a shared directory).
         var passport = options.ToPassportOptions();
-        builder.Services.AddPassport(passport);
-
-        // Registered so the TCP listeners and the HTTP gateway share one handler per role.
-        builder.Services.AddSingleton<NotificationConnectionHandler>();
-        builder.Services.AddSingleton<SwitchboardConnectionHandler>();
-        builder.Services.AddGateway();
+        configureServices?.Invoke(builder.Services);
+        // Sign-ins go through the operators' guard, so a disabled account is refused everywhere.
+        builder.Services.AddMsnpServer(options, operators.Accounts, store.Contacts, passport);
 
         ListenOptions? dispatch = null, notification = null, switchboard = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -131,12 +133,27 @@ public sealed class MsnpServerHost : IAsyncDisposable
             throw;
         }
 
+        var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
         endpoints.DispatchPort = BoundPort(dispatch);
         endpoints.NotificationPort = BoundPort(notification);
         endpoints.SwitchboardPort = BoundPort(switchboard);
         endpoints.HttpPort = passportListeners.HttpPort ?? 0;
         endpoints.HttpsPort = passportListeners.HttpsPort;
-        return new MsnpServerHost(app, endpoints, store, options);
+        try
+        {
+            await operators.StartAsync(app.Services, app.Lifetime, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await operators.DisposeAsync().ConfigureAwait(false);
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            store.Dispose();
+            throw;
+        }
+
+        endpoints.AdminPort = operators.Url?.Port ?? 0;
+        return new MsnpServerHost(app, endpoints, store, options, operators);
     }
 
     /// <summary>Waits until the host is asked to stop (Ctrl-C, SIGTERM).</summary>
@@ -148,6 +165,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        await Operators.DisposeAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _store.Dispose();

@@ -28,7 +28,7 @@ public sealed class NotificationConnectionHandler : MsnpConnectionHandler
         ConnectionLimiter limiter,
         SignInThrottle throttle,
         ILogger<NotificationConnectionHandler> logger)
-        : base(logger, options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)), limiter, NotificationConnectionPacing.Factory(options.Value.Limits, time))
+        : base(logger, options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)), limiter, NotificationConnectionPacing.Factory(options.Value.Limits, time), time)
     {
         _services = new NotificationServices(options.Value, endpoints, accounts, contacts, presence, tickets, switchboards, time, logger) { SignInThrottle = throttle };
     }

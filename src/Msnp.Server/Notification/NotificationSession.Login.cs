@@ -58,8 +58,8 @@ public sealed partial class NotificationSession
         }
 
         var p = command.Parameters;
-        var method = Dialect!.Authentication == AuthenticationMethod.Md5 ? "MD5" : "TWN";
-        if (p.Count != 3 || p[0] != method || p[1] != "S")
+        var method = Dialect!.Authentication;
+        if (p.Count != 3 || p[0] != method.WireName() || p[1] != "S")
         {
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
@@ -71,22 +71,25 @@ public sealed partial class NotificationSession
         if (throttle?.IsLocked(Account, remote) == true)
         {
             Services.Logger.LogInformation("Sign-in of {Account} from {Remote} refused: too many failures", LogText.Sanitize(Account), remote);
+            ServerMetrics.RecordSignIn(Dialect, "locked");
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
         }
 
         var accountRecord = await Services.Accounts.FindAsync(Account).ConfigureAwait(false);
-        bool ok = accountRecord is not null && (method == "MD5"
+        bool ok = accountRecord is not null && (method == AuthenticationMethod.Md5
             ? await VerifyMd5Async(p[2]).ConfigureAwait(false)
             : VerifyTicket(p[2]));
         if (!ok)
         {
+            ServerMetrics.RecordSignIn(Dialect, "failed");
             throttle?.RecordFailure(Account, remote);
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
         }
 
         throttle?.RecordSuccess(Account);
+        ServerMetrics.RecordSignIn(Dialect, "ok");
 
         await CompleteSignInAsync(accountRecord!.Email, accountRecord.FriendlyName, trId).ConfigureAwait(false);
     }
@@ -101,8 +104,11 @@ public sealed partial class NotificationSession
     {
         if (Services.Tickets.Validate(ticket, Account) != TicketValidation.Valid)
         {
+            ServerMetrics.RecordPassport("ticket", "failed");
             return false;
         }
+
+        ServerMetrics.RecordPassport("ticket", "ok");
 
         // The profile's MSPAuth is the t= part of the ticket (catalogue §5.3).
         var t = ticket.AsSpan();

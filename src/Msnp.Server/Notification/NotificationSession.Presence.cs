@@ -12,10 +12,10 @@ public sealed partial class NotificationSession
 {
     /// <summary>
     /// How long a client has to answer <c>CHL</c> before the connection is closed (catalogue §3.2:
-    /// about 50 s). Process-wide and settable only so tests can shorten it; it is not an option
-    /// because no deployment has a reason to change it.
+    /// about 50 s). Not an option: no deployment has a reason to change it, and tests move the
+    /// server's <see cref="TimeProvider"/> past it instead.
     /// </summary>
-    internal static TimeSpan ChallengeTimeout { get; set; } = TimeSpan.FromSeconds(50);
+    public static readonly TimeSpan ChallengeTimeout = TimeSpan.FromSeconds(50);
 
     /// <summary>
     /// Longest URL-encoded MSNObject accepted in <c>CHG</c>. It is echoed in every watcher's <c>NLN</c>

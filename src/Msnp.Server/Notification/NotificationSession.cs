@@ -22,6 +22,7 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
     private volatile PresenceStatus _status = PresenceStatus.Offline;
     private uint _clientId;
     private volatile string? _msnObject;
+    private bool _counted;
 
     /// <summary>Creates the session.</summary>
     public NotificationSession(MsnpConnection connection, NotificationServices services, bool overHttp = false)
@@ -30,7 +31,8 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
         ArgumentNullException.ThrowIfNull(services);
         Services = services;
         OverHttp = overHttp;
-        _preamble = new LoginPreamble(this, MsnpDialect.All, services.Options.EffectivePublicHost);
+        // MSNP10–12 join the offer once their handlers exist.
+        _preamble = new LoginPreamble(this, MsnpDialect.Classic, services.Options.EffectivePublicHost);
         connection.ArmDeadline(services.Options.SignInTimeout);
     }
 
@@ -79,7 +81,18 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
     }
 
     /// <inheritdoc/>
-    public void SignOut(SignOutReason reason)
+    public void SignOut(SignOutReason reason) => SignOutWith(reason);
+
+    /// <summary>Ends the session with a bare <c>OUT</c>, the protocol's plain sign-out (an operator's kick).</summary>
+    internal void Kick() => SignOutWith(null);
+
+    /// <summary>When the session signed in (operators' session list).</summary>
+    internal DateTimeOffset SignedInAt { get; private set; }
+
+    /// <summary>The client name and version from <c>CVR</c>, if it sent one.</summary>
+    internal string? ClientVersion => _preamble.ClientVersion;
+
+    private void SignOutWith(SignOutReason? reason)
     {
         Send((Writer, reason), static (w, s) => s.Writer.WriteSignOut(w, s.reason));
         Connection.Close();
@@ -177,12 +190,22 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
         Services.Logger.LogDebug("Notification connection {Id} timed out in phase {Phase}", Connection.Id, Phase);
 
     /// <inheritdoc/>
+    protected override void OnStorageFault(Storage.StorageFaultException fault) =>
+        Services.Logger.LogWarning(fault, "A command of {Account} failed on storage; answered 500", Diagnostics.LogText.Sanitize(Account));
+
+    /// <inheritdoc/>
     public override void OnViolation(FramingViolation violation) =>
         Services.Logger.LogDebug("Notification connection {Id} closed: {Violation}", Connection.Id, violation.Describe());
 
     /// <inheritdoc/>
     public override async ValueTask DisposeAsync()
     {
+        if (_counted)
+        {
+            _counted = false;
+            Diagnostics.ServerMetrics.RecordSession(Dialect, OverHttp, -1);
+        }
+
         if (Phase == NotificationPhase.SignedIn && Services.Presence.Unregister(this))
         {
             Diagnostics.ServerLog.SignedOut(Services.Logger, Diagnostics.LogText.Sanitize(Account));
@@ -217,6 +240,9 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
             static (w, s) => ProfileWriter.Write(w, s.version, s.account, s.mspAuth, s.now, s.remote, s.http));
         var remote = Connection.RemoteEndPoint?.ToString() ?? "?";
         Diagnostics.ServerLog.SignedIn(Services.Logger, Diagnostics.LogText.Sanitize(account), remote, dialect.Name);
+        SignedInAt = Services.Time.GetUtcNow();
+        _counted = true;
+        Diagnostics.ServerMetrics.RecordSession(dialect, OverHttp, +1);
         if (Services.Presence.Register(this) is { } previous)
         {
             Diagnostics.ServerLog.SignedInElsewhere(Services.Logger, Diagnostics.LogText.Sanitize(account), remote);

@@ -28,7 +28,8 @@ public sealed class SwitchboardConnectionHandler : MsnpConnectionHandler
             logger,
             options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)),
             limiter,
-            () => CommandPacer.Create(time, options.Value.Limits.SwitchboardCommandBurst, options.Value.Limits.SwitchboardCommandsPerSecond))
+            () => CommandPacer.Create(time, options.Value.Limits.SwitchboardCommandBurst, options.Value.Limits.SwitchboardCommandsPerSecond),
+            time)
     {
         _services = new SwitchboardServices(options.Value, endpoints, broker, presence, contacts, time, logger) { Calls = calls };
     }

@@ -100,6 +100,10 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     }
 
     /// <inheritdoc/>
+    protected override void OnStorageFault(Storage.StorageFaultException fault) =>
+        _services.Logger.LogWarning(fault, "A switchboard command of {Account} failed on storage; answered 500", Diagnostics.LogText.Sanitize(Account));
+
+    /// <inheritdoc/>
     public override void OnDeadline()
     {
         if (_room is not null && !_left)

@@ -42,7 +42,7 @@ public sealed class FileTransferTests
         Assert.Equal("alice@example.com", offer.Sender);
         Assert.Equal("random.bin", offer.FileName);
         Assert.Equal(data.Length, offer.FileSize);
-        Assert.Equal(senderListens ? null : false, offer.Invitation.CanAcceptConnections);
+        Assert.Equal(senderListens ? null : false, offer.Invitation!.CanAcceptConnections);
         Assert.Equal(data.Length, sent.Size);
         Assert.Equal(data.Length, result.Size);
         Assert.Equal(TestStreams.Sha256(data), TestStreams.Sha256(received.ToArray()));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Time.Testing;
+using Msnp.Server.Notification;
 using Msnp.Protocol.Auth;
 using Msnp.Server.Tests.Support;
 
@@ -81,40 +83,36 @@ public sealed class ChallengeTests
     }
 }
 
-/// <summary>
-/// Lowers the process-wide challenge timeout, so it runs in a collection of its own that xunit
-/// runs after, and not beside, every other test.
-/// </summary>
-[Collection(nameof(ChallengeTimeoutTests))]
-[CollectionDefinition(nameof(ChallengeTimeoutTests), DisableParallelization = true)]
+/// <summary>The challenge deadline, on a manual clock: nothing waits for real time to pass.</summary>
 public sealed class ChallengeTimeoutTests
 {
     [Fact]
-    public async Task An_unanswered_challenge_closes_the_connection_and_an_answered_one_does_not()
+    public async Task An_unanswered_challenge_closes_the_connection_after_50_seconds_and_an_answered_one_does_not()
     {
-        var saved = Msnp.Server.Notification.NotificationSession.ChallengeTimeout;
-        Msnp.Server.Notification.NotificationSession.ChallengeTimeout = TimeSpan.FromMilliseconds(500);
-        try
-        {
-            await using var scene = await Scene.StartAsync("alice", "bob");
-            var bob = await scene.SignInAsync("bob", "MSNP9");
-            await bob.SendAsync("CHG 5 NLN 0\r\n");
-            await bob.ExpectAsync("CHG 5 NLN 0");
-            await bob.AnswerChallengeAsync(6);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var scene = await Scene.StartWithClockAsync(clock, "alice", "bob");
+        var bob = await scene.SignInAsync("bob", "MSNP9");
+        await bob.SendAsync("CHG 5 NLN 0\r\n");
+        await bob.ExpectAsync("CHG 5 NLN 0");
+        await bob.AnswerChallengeAsync(6);
 
-            var alice = await scene.SignInAsync("alice", "MSNP7");
-            await alice.SendAsync("CHG 5 NLN\r\n");
-            await alice.ExpectAsync("CHG 5 NLN");
-            await alice.SkipChallengeAsync();
-            Assert.Null(await alice.ReadLineAsync());
+        var alice = await scene.SignInAsync("alice", "MSNP7");
+        await alice.SendAsync("CHG 5 NLN\r\n");
+        await alice.ExpectAsync("CHG 5 NLN");
+        await alice.SkipChallengeAsync();
 
-            // Bob answered before Alice's deadline started, and is still connected after it passed.
-            await bob.SendAsync("PNG\r\n");
-            await bob.ExpectAsync("QNG 50");
-        }
-        finally
-        {
-            Msnp.Server.Notification.NotificationSession.ChallengeTimeout = saved;
-        }
+        // A PNG answered means the CHG that armed the deadline has been handled completely.
+        await alice.SendAsync("PNG\r\n");
+        await alice.ExpectAsync("QNG");
+        clock.Advance(NotificationSession.ChallengeTimeout - TimeSpan.FromSeconds(1));
+        await alice.SendAsync("PNG\r\n");
+        await alice.ExpectAsync("QNG");
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Null(await alice.ReadLineAsync());
+
+        // Bob answered before Alice's deadline started, and is still connected after it passed.
+        await bob.SendAsync("PNG\r\n");
+        await bob.ExpectAsync("QNG 50");
     }
 }

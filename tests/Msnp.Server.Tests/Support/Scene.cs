@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Msnp.Server.Hosting;
 
 namespace Msnp.Server.Tests.Support;
@@ -17,11 +18,17 @@ internal sealed class Scene : IAsyncDisposable
 
     public TestServer Server { get; }
 
-    public static Task<Scene> StartAsync(params string[] names) => StartAsync(null, names);
+    public static Task<Scene> StartAsync(params string[] names) => StartAsync((Action<MsnpServerOptions>?)null, null, names);
 
-    public static async Task<Scene> StartAsync(Action<MsnpServerOptions>? configure, params string[] names)
+    public static Task<Scene> StartAsync(Action<MsnpServerOptions>? configure, params string[] names) => StartAsync(configure, null, names);
+
+    /// <summary>A scene whose server uses <paramref name="time"/> as its clock.</summary>
+    public static Task<Scene> StartWithClockAsync(TimeProvider time, params string[] names) =>
+        StartAsync(null, services => services.AddSingleton(time), names);
+
+    public static async Task<Scene> StartAsync(Action<MsnpServerOptions>? configure, Action<IServiceCollection>? services, params string[] names)
     {
-        var scene = new Scene(await TestServer.StartAsync(configure));
+        var scene = new Scene(await TestServer.StartAsync(configure, services));
         foreach (var name in names)
         {
             await SignIn.CreateAccountAsync(scene.Server, Email(name), Password, FriendlyName(name));

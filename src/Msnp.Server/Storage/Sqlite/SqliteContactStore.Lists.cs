@@ -152,6 +152,12 @@ internal sealed partial class SqliteContactStore
             return ListChangeResult.Failure(MsnpErrorCode.PrincipalListFull);
         }
 
+        // The contact's RL grows by one: strangers must not be able to grow it without bound.
+        if (ownerId != contactId && await session.CountOnListAsync(contactId, ListKind.Reverse, cancellationToken).ConfigureAwait(false) >= Options.ReverseListLimit)
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.PrincipalListFull);
+        }
+
         var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
         var reverse = await session.EnterForwardListAsync(ownerId, contactId, contactEmail, nickname, group, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version, reverse: [reverse]);

@@ -38,11 +38,27 @@ internal sealed class SqliteDatabase
     public Task<StoreSession> WriteAsync(CancellationToken cancellationToken) =>
         StoreSession.BeginAsync(_connectionString, Options.BusyTimeout, write: true, cancellationToken);
 
-    /// <summary>Creates the directory and file if needed, switches to WAL and applies pending migrations in one transaction.</summary>
+    /// <summary>
+    /// Creates the directory and file if needed, checks the file (<see cref="DataDirectoryCheck"/>,
+    /// <c>PRAGMA quick_check</c>), switches to WAL and applies pending migrations in one transaction.
+    /// </summary>
+    /// <exception cref="DataDirectoryException">The file is emptied, unreadable or damaged.</exception>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         PrivateFile.EnsureDirectory(Options.DataDirectory);
+        DataDirectoryCheck.BeforeOpen(Options);
+        try
+        {
+            await OpenAndMigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SqliteException or StorageFaultException)
+        {
+            throw DataDirectoryCheck.Unreadable(Options, ex);
+        }
+    }
 
+    private async Task OpenAndMigrateAsync(CancellationToken cancellationToken)
+    {
         // SQLite gives its -wal and -shm files the mode of the database file, so creating it 0600 covers all three.
         if (!File.Exists(Options.DatabasePath))
         {
@@ -62,6 +78,14 @@ internal sealed class SqliteDatabase
             if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
             {
                 throw new InvalidOperationException($"The database '{Options.DatabasePath}' could not be switched to WAL mode (got '{mode}').");
+            }
+
+            // Page-level damage (a torn copy, a bad sector) found now rather than at some user's sign-in.
+            command.CommandText = "PRAGMA quick_check;";
+            var check = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) ?? string.Empty;
+            if (!string.Equals(check, "ok", StringComparison.Ordinal))
+            {
+                throw DataDirectoryCheck.Damaged(Options, check);
             }
         }
 

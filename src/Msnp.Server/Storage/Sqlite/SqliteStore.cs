@@ -31,6 +31,8 @@ public sealed class SqliteStore : IDisposable
     /// Opens (creating if needed) the database and the secret key, and applies pending schema
     /// migrations. The options object is copied, so later changes to it have no effect.
     /// </summary>
+    /// <exception cref="DataDirectoryException">The database is emptied, unreadable or damaged, or
+    /// <c>secret.key</c> is missing or wrong while MD5 secrets exist; the message is one line naming the file.</exception>
     public static async Task<SqliteStore> OpenAsync(StorageOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -42,6 +44,7 @@ public sealed class SqliteStore : IDisposable
             ForwardListLimit = options.ForwardListLimit,
             AllowListLimit = options.AllowListLimit,
             BlockListLimit = options.BlockListLimit,
+            ReverseListLimit = options.ReverseListLimit,
             MaxGroups = options.MaxGroups,
             PasswordIterations = options.PasswordIterations,
             AllowInsecurePasswordIterationsForLoadTests = options.AllowInsecurePasswordIterationsForLoadTests,
@@ -50,8 +53,19 @@ public sealed class SqliteStore : IDisposable
 
         var database = new SqliteDatabase(copy);
         await database.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var protector = new LegacySecretProtector(SecretKeyFile.LoadOrCreate(copy.KeyPath));
+        var protector = new LegacySecretProtector(DataDirectoryCheck.LoadSecretKey(copy, await SampleSecretAsync(database, cancellationToken).ConfigureAwait(false)));
         return new SqliteStore(database, protector);
+    }
+
+    // One account's encrypted MD5 secret, to prove secret.key is the key it was made with.
+    private static async Task<(string Email, byte[] Record)?> SampleSecretAsync(SqliteDatabase database, CancellationToken cancellationToken)
+    {
+        await using var session = await database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await session.QueryAsync(
+            "SELECT email, legacy_secret FROM accounts ORDER BY id LIMIT 1;",
+            r => (r.GetString(0), (byte[])r.GetValue(1)),
+            cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
     }
 
     /// <summary>Releases the pooled connections so the files can be moved or deleted.</summary>

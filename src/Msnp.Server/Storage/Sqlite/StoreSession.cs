@@ -8,7 +8,9 @@ namespace Msnp.Server.Storage.Sqlite;
 /// another process on the same file — queue on the write lock instead of failing on upgrade.
 /// Disposing without <see cref="CommitAsync"/> rolls back. A single-statement read may go without
 /// a transaction: one statement already sees one snapshot, and BEGIN and ROLLBACK would be two
-/// more statements on the sign-in path.
+/// more statements on the sign-in path. Every SQLite error (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY
+/// past the timeout, …) leaves as a <see cref="StorageFaultException"/>, the one type the command
+/// dispatch turns into an error reply.
 /// </summary>
 internal sealed class StoreSession : IAsyncDisposable
 {
@@ -35,6 +37,11 @@ internal sealed class StoreSession : IAsyncDisposable
             // deferred: false issues BEGIN IMMEDIATE, which takes the write lock up front.
             return new StoreSession(connection, write || transaction ? connection.BeginTransaction(deferred: !write) : null);
         }
+        catch (SqliteException ex)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw Fault(ex);
+        }
         catch
         {
             await connection.DisposeAsync().ConfigureAwait(false);
@@ -45,39 +52,87 @@ internal sealed class StoreSession : IAsyncDisposable
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            throw Fault(ex);
+        }
     }
 
     public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(sql, parameters);
-        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return value is DBNull ? null : value;
+        try
+        {
+            var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return value is DBNull ? null : value;
+        }
+        catch (SqliteException ex)
+        {
+            throw Fault(ex);
+        }
     }
 
     public async Task<List<T>> QueryAsync<T>(string sql, Func<SqliteDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            rows.Add(map(reader));
-        }
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(map(reader));
+            }
 
-        return rows;
+            return rows;
+        }
+        catch (SqliteException ex)
+        {
+            throw Fault(ex);
+        }
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => _transaction?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            throw Fault(ex);
+        }
+    }
+
+    private static StorageFaultException Fault(SqliteException ex) =>
+        new($"The database failed: {ex.Message} (SQLite error {ex.SqliteErrorCode}/{ex.SqliteExtendedErrorCode}).", ex);
 
     public async ValueTask DisposeAsync()
     {
-        if (_transaction is not null)
+        try
         {
-            await _transaction.DisposeAsync().ConfigureAwait(false);
+            if (_transaction is not null)
+            {
+                await _transaction.DisposeAsync().ConfigureAwait(false);
+            }
         }
-
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        catch (SqliteException)
+        {
+            // A failed rollback (the disk went away): SQLite rolls the journal back at the next open.
+        }
+        finally
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private SqliteCommand Command(string sql, (string Name, object? Value)[] parameters)
