@@ -52,7 +52,7 @@ internal static class StartFailure
         foreach (var (port, option) in new[]
         {
             (o.DispatchPort, "--dispatch-port"), (o.NotificationPort, "--notification-port"), (o.SwitchboardPort, "--switchboard-port"),
-            (o.HttpPort, "--http-port"), (o.HttpsPort, "--https-port"),
+            (o.HttpPort, "--http-port"), (o.HttpsPort, "--https-port"), (o.Admin.Port, "--admin-port"),
         })
         {
             if (port != 0 && message == $":{port}")
