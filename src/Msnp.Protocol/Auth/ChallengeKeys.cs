@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Msnp.Protocol.Auth;
 
-/// <summary>The documented CHL/QRY key pairs valid for the MSNP6–MSNP10 algorithm (catalogue §5.9).</summary>
+/// <summary>The documented CHL/QRY key pairs valid for the MD5 algorithm of MSNP6–MSNP10 (catalogue §5.9).</summary>
 public static class ChallengeKeys
 {
     /// <summary><c>msmsgs@msnmsgr.com</c> / <c>Q1P7W2E4J9R8U3S5</c>: the pair hypothetic documents, used since client 3.6.0038.</summary>
@@ -17,6 +17,16 @@ public static class ChallengeKeys
         new("PROD0061VRRZH@4F", "JXQ6J@TUOGYV@N0M"),
         new("PROD00504RLUG%WL", "I2EBK%PYNLZL5_J4"),
         new("PROD0076ENE8*@AW", "CEQJ8}OE0!WTSWII"),
+    ];
+
+    /// <summary>
+    /// The product id/key pairs of the MSNP11 algorithm for MSNP11–12 clients (MSN 7.0/7.5;
+    /// msn-pecan answers with the second). The first is what our client sends.
+    /// </summary>
+    public static IReadOnlyList<ChallengeKey> Msnp11 { get; } =
+    [
+        new("PROD0090YUAUV{2B", "YMM8C_H7KCQ2S_KL"),
+        new("PROD0101{0RM?UBW", "CFHUR$52U_{VIX5T"),
     ];
 
     /// <summary>Finds the pair for a client id (exact, case-sensitive match, as the ids are fixed strings).</summary>

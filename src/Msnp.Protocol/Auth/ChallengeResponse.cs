@@ -55,6 +55,23 @@ public static class ChallengeResponse
         return HexDigest.FixedTimeEquals(expected, payload) ? ChallengeVerification.Valid : ChallengeVerification.WrongDigest;
     }
 
+    /// <summary>The QRY payload a client of <paramref name="dialect"/> sends, with the dialect's own product pair.</summary>
+    public static string ComputeDigest(string challenge, Dialects.MsnpDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        var key = dialect.ClientChallengeKey ?? throw new NotSupportedException($"{dialect.Name} has no challenges.");
+        return dialect.Challenge == Dialects.ChallengeAlgorithm.Msnp11 ? Msnp11Challenge.ComputeDigest(challenge, key) : ComputeDigest(challenge, key);
+    }
+
+    /// <summary>Server side: checks a QRY with the algorithm and product pairs of <paramref name="dialect"/>.</summary>
+    public static ChallengeVerification Verify(string challenge, ReadOnlySpan<char> clientId, ReadOnlySpan<byte> payload, Dialects.MsnpDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        return dialect.Challenge == Dialects.ChallengeAlgorithm.Msnp11
+            ? Msnp11Challenge.Verify(challenge, clientId, payload, dialect.ChallengeKeys)
+            : Verify(challenge, clientId, payload, dialect.ChallengeKeys);
+    }
+
     /// <summary>Makes a challenge like the official server's: 20 decimal digits, the first non-zero.</summary>
     public static string CreateChallenge(RandomNumberGenerator random) =>
         string.Create(ChallengeLength, random, static (span, rng) => RandomDigits.Fill(span, rng, nonZeroFirst: true));

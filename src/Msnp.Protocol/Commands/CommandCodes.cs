@@ -149,4 +149,22 @@ public static class CommandCodes
 
     /// <summary><c>XFR</c></summary>
     public static readonly CommandCode Xfr = CommandCode.FromBytesUnchecked((byte)'X', (byte)'F', (byte)'R');
+
+    /// <summary><c>ADC</c></summary>
+    public static readonly CommandCode Adc = CommandCode.FromBytesUnchecked((byte)'A', (byte)'D', (byte)'C');
+
+    /// <summary><c>GCF</c></summary>
+    public static readonly CommandCode Gcf = CommandCode.FromBytesUnchecked((byte)'G', (byte)'C', (byte)'F');
+
+    /// <summary><c>SBP</c></summary>
+    public static readonly CommandCode Sbp = CommandCode.FromBytesUnchecked((byte)'S', (byte)'B', (byte)'P');
+
+    /// <summary><c>SBS</c></summary>
+    public static readonly CommandCode Sbs = CommandCode.FromBytesUnchecked((byte)'S', (byte)'B', (byte)'S');
+
+    /// <summary><c>UBX</c></summary>
+    public static readonly CommandCode Ubx = CommandCode.FromBytesUnchecked((byte)'U', (byte)'B', (byte)'X');
+
+    /// <summary><c>UUX</c></summary>
+    public static readonly CommandCode Uux = CommandCode.FromBytesUnchecked((byte)'U', (byte)'U', (byte)'X');
 }

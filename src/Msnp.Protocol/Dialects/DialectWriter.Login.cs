@@ -56,14 +56,19 @@ public abstract partial class DialectWriter
 
     /// <summary>
     /// <c>USR TrID OK account friendlyName</c>, plus the verified flag from MSNP6 and the
-    /// restricted ("kid") flag from MSNP8: the end of the login stage.
+    /// restricted ("kid") flag from MSNP8: the end of the login stage. From MSNP10 the name is
+    /// left out (<c>USR TrID OK account 1 0</c>); it comes as <c>PRP MFN</c> in the sync.
     /// </summary>
     public virtual void WriteAuthenticated(IBufferWriter<byte> output, uint trId, string account, string friendlyName, bool verified, bool restricted)
     {
         var line = Line(output, CommandCodes.Usr, trId);
         line.Token("OK"u8);
         line.Token(account);
-        line.Token(friendlyName);
+        if (Dialect.UsrOkHasFriendlyName)
+        {
+            line.Token(friendlyName);
+        }
+
         if (Dialect.UsrOkHasVerifiedFlag)
         {
             line.Number(verified ? 1 : 0);

@@ -4,7 +4,7 @@ using Msnp.Protocol.Commands;
 namespace Msnp.Protocol.Dialects;
 
 // Switchboard referrals on the notification server, and the switchboard's own lines (catalogue §3.3, §3.4, §6.1).
-// Identical in MSNP2–9; here so that MSNP12's extra IRO/JOI parameter is an override.
+// Identical in MSNP2–11; MSNP12 adds the client id to IRO/JOI.
 public abstract partial class DialectWriter
 {
     /// <summary><c>XFR TrID SB host:port CKI cookie</c>: a new switchboard session for the user.</summary>
@@ -50,8 +50,11 @@ public abstract partial class DialectWriter
         line.End();
     }
 
-    /// <summary><c>IRO TrID index total account name</c>: one participant already present, for a joiner (index from 1).</summary>
-    public virtual void WriteRosterEntry(IBufferWriter<byte> output, uint trId, int index, int total, string account, string friendlyName)
+    /// <summary>
+    /// <c>IRO TrID index total account name</c>, from MSNP12 with the participant's client id:
+    /// one participant already present, for a joiner (index from 1).
+    /// </summary>
+    public virtual void WriteRosterEntry(IBufferWriter<byte> output, uint trId, int index, int total, string account, string friendlyName, uint clientId = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(index, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(total, index);
@@ -60,6 +63,7 @@ public abstract partial class DialectWriter
         line.Number(total);
         line.Token(account);
         line.Token(friendlyName);
+        RosterClientId(ref line, clientId);
         line.End();
     }
 
@@ -71,13 +75,22 @@ public abstract partial class DialectWriter
         line.End();
     }
 
-    /// <summary><c>JOI account name</c>: a principal joined the session.</summary>
-    public virtual void WriteJoined(IBufferWriter<byte> output, string account, string friendlyName)
+    /// <summary><c>JOI account name</c>, from MSNP12 <c>JOI account name clientId</c>: a principal joined the session.</summary>
+    public virtual void WriteJoined(IBufferWriter<byte> output, string account, string friendlyName, uint clientId = 0)
     {
         var line = Line(output, CommandCodes.Joi, null);
         line.Token(account);
         line.Token(friendlyName);
+        RosterClientId(ref line, clientId);
         line.End();
+    }
+
+    private void RosterClientId(ref MsnpWriter.LineWriter line, uint clientId)
+    {
+        if (Dialect.RosterHasClientId)
+        {
+            line.Number(clientId);
+        }
     }
 
     /// <summary><c>BYE account</c>, or <c>BYE account 1</c> when the server dropped that participant.</summary>

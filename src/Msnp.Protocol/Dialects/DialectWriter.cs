@@ -42,7 +42,9 @@ public abstract partial class DialectWriter
     }
 
     private static DialectWriter Create(MsnpDialect dialect) =>
-        dialect.SyncHasCounts ? new TweenerDialectWriter(dialect) : new ClassicDialectWriter(dialect);
+        dialect.HasGuids ? new GuidDialectWriter(dialect)
+        : dialect.SyncHasCounts ? new TweenerDialectWriter(dialect)
+        : new ClassicDialectWriter(dialect);
 
     /// <summary>Refuses a command the dialect does not have, so a server cannot send a line the client would misread.</summary>
     protected void Require(bool supported, string command)

@@ -83,6 +83,54 @@ public sealed record MsnpDialect
     /// <summary><c>URL</c> replies carry a site id (MSNP3+).</summary>
     public required bool UrlHasSiteId { get; init; }
 
+    /// <summary><c>USR … OK</c> carries the friendly name (MSNP2–9); from MSNP10 the name comes as <c>PRP MFN</c> in the sync.</summary>
+    public required bool UsrOkHasFriendlyName { get; init; }
+
+    /// <summary>
+    /// Contacts and groups are addressed by GUID (MSNP10+): <c>LSG name guid</c>, <c>LST N= F= C=</c>,
+    /// <c>ADC</c> instead of <c>ADD</c>, <c>REM FL contactGuid</c>, <c>ADG</c>/<c>RMG</c>/<c>REG</c> with group GUIDs.
+    /// </summary>
+    public required bool HasGuids { get; init; }
+
+    /// <summary>
+    /// List changes carry a list version (MSNP2–9). From MSNP10 the client caches two timestamps
+    /// (<c>SYN TrID ts ts</c>) and no reply to a change carries a version.
+    /// </summary>
+    public required bool ListsHaveVersions { get; init; }
+
+    /// <summary><c>REA</c> renames the user or a contact (MSNP2–9); from MSNP10 it is disabled (<c>PRP MFN</c>, <c>SBP … MFN</c> instead).</summary>
+    public required bool HasRename { get; init; }
+
+    /// <summary><c>SBP TrID contactGuid TYPE value</c> stores a contact property (MSNP10–12).</summary>
+    public required bool HasContactProperties { get; init; }
+
+    /// <summary><c>UUX</c> (personal message, current media) and <c>UBX</c> exist (MSNP11+).</summary>
+    public required bool HasPersonalMessages { get; init; }
+
+    /// <summary>After <c>USR … OK</c> the server sends <c>SBS 0 null</c>, and after the first presence the initial mail-data message (MSNP11+).</summary>
+    public required bool SendsMailData { get; init; }
+
+    /// <summary><c>GCF TrID filename</c> asks for a configuration file (MSNP11+).</summary>
+    public required bool HasConfigFiles { get; init; }
+
+    /// <summary>A client may add principals to the reverse (pending) list with <c>ADC TrID RL</c> (MSNP11+).</summary>
+    public required bool HasPendingList { get; init; }
+
+    /// <summary><c>LST</c> lines carry a network id (<c>1</c>) after the list bits (MSNP12+).</summary>
+    public required bool ListHasNetworkId { get; init; }
+
+    /// <summary>Switchboard <c>IRO</c>/<c>JOI</c> carry the participant's client id (MSNP12+).</summary>
+    public required bool RosterHasClientId { get; init; }
+
+    /// <summary>How a <c>QRY</c> answer to <c>CHL</c> is computed: MD5 (MSNP6–10), the MSNP11 algorithm (MSNP11+).</summary>
+    public required ChallengeAlgorithm Challenge { get; init; }
+
+    /// <summary>The product id/key pairs a server accepts in <c>QRY</c> at this version (empty before MSNP6).</summary>
+    public required IReadOnlyList<Auth.ChallengeKey> ChallengeKeys { get; init; }
+
+    /// <summary>The pair a client of this version answers with (null before MSNP6).</summary>
+    public Auth.ChallengeKey? ClientChallengeKey => ChallengeKeys.Count > 0 ? ChallengeKeys[0] : null;
+
     /// <summary>MSNP2.</summary>
     public static MsnpDialect Msnp2 { get; } = Build(2);
 
@@ -107,8 +155,20 @@ public sealed record MsnpDialect
     /// <summary>MSNP9.</summary>
     public static MsnpDialect Msnp9 { get; } = Build(9);
 
-    /// <summary>Every supported dialect, newest first (the order a server prefers).</summary>
-    public static IReadOnlyList<MsnpDialect> All { get; } = [Msnp9, Msnp8, Msnp7, Msnp6, Msnp5, Msnp4, Msnp3, Msnp2];
+    /// <summary>MSNP10 (MSN Messenger 6.1–6.2).</summary>
+    public static MsnpDialect Msnp10 { get; } = Build(10);
+
+    /// <summary>MSNP11 (MSN Messenger 7.0).</summary>
+    public static MsnpDialect Msnp11 { get; } = Build(11);
+
+    /// <summary>MSNP12 (MSN Messenger 7.5, msn-pecan).</summary>
+    public static MsnpDialect Msnp12 { get; } = Build(12);
+
+    /// <summary>Every dialect the library knows, newest first (the order a server prefers).</summary>
+    public static IReadOnlyList<MsnpDialect> All { get; } = [Msnp12, Msnp11, Msnp10, Msnp9, Msnp8, Msnp7, Msnp6, Msnp5, Msnp4, Msnp3, Msnp2];
+
+    /// <summary>MSNP2–9, the dialects before contacts and groups became GUIDs.</summary>
+    public static IReadOnlyList<MsnpDialect> Classic { get; } = [.. All.Where(d => !d.HasGuids)];
 
     private static readonly FrozenDictionary<string, MsnpDialect> ByName =
         All.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
@@ -117,7 +177,7 @@ public sealed record MsnpDialect
     public const int MinimumVersion = 2;
 
     /// <summary>The highest supported version.</summary>
-    public const int MaximumVersion = 9;
+    public const int MaximumVersion = 12;
 
     /// <summary>
     /// Finds a dialect by its <c>VER</c> token. Tokens are case-sensitive (<c>msnp8</c> is not a version).
@@ -125,11 +185,11 @@ public sealed record MsnpDialect
     /// </summary>
     public static bool TryGet(string token, [NotNullWhen(true)] out MsnpDialect? dialect) => ByName.TryGetValue(token, out dialect);
 
-    /// <summary>Finds a dialect by number (2–9).</summary>
+    /// <summary>Finds a dialect by number (2–12).</summary>
     public static MsnpDialect FromVersion(int version) =>
         version is >= MinimumVersion and <= MaximumVersion
             ? All[MaximumVersion - version]
-            : throw new ArgumentOutOfRangeException(nameof(version), version, "Supported versions are MSNP2 to MSNP9.");
+            : throw new ArgumentOutOfRangeException(nameof(version), version, "Supported versions are MSNP2 to MSNP12.");
 
     /// <summary>Parses a dialect name such as <c>MSNP8</c> (case-insensitive, for command-line use) or a bare number.</summary>
     public static bool TryParseLenient(string text, [NotNullWhen(true)] out MsnpDialect? dialect)
@@ -172,5 +232,23 @@ public sealed record MsnpDialect
         HasNotifications = v >= 5,
         HasIncomingPages = v >= 6,
         UrlHasSiteId = v >= 3,
+        UsrOkHasFriendlyName = v <= 9,
+        HasGuids = v >= 10,
+        ListsHaveVersions = v <= 9,
+        HasRename = v <= 9,
+        HasContactProperties = v is >= 10 and <= 12,
+        HasPersonalMessages = v >= 11,
+        SendsMailData = v >= 11,
+        HasConfigFiles = v >= 11,
+        HasPendingList = v >= 11,
+        ListHasNetworkId = v >= 12,
+        RosterHasClientId = v >= 12,
+        Challenge = v >= 11 ? ChallengeAlgorithm.Msnp11 : ChallengeAlgorithm.Md5,
+        ChallengeKeys = v switch
+        {
+            < 6 => [],
+            <= 10 => Auth.ChallengeKeys.Documented,
+            _ => Auth.ChallengeKeys.Msnp11,
+        },
     };
 }

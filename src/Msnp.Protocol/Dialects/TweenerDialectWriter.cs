@@ -15,7 +15,7 @@ public sealed class TweenerDialectWriter : DialectWriter
     public TweenerDialectWriter(MsnpDialect dialect)
         : base(dialect)
     {
-        if (dialect.SyncLinesHaveTrId || !dialect.SyncHasCounts)
+        if (dialect.SyncLinesHaveTrId || !dialect.SyncHasCounts || dialect.HasGuids)
         {
             throw new ArgumentException($"{dialect.Name} does not deliver lists the MSNP8 way.", nameof(dialect));
         }

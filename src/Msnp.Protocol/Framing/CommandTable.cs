@@ -153,6 +153,28 @@ public sealed class CommandTable
             table.Set(CommandCodes.Qry, CommandRule.WithPayload(TrIdPresence.Required, 2, limits.MaxClientOtherPayload));
         }
 
+        // MSNP10+: contacts by GUID (ADC), contact properties (SBP, 10–12); MSNP11+: UUX carries
+        // the personal status as XML, the length last (later-dialects.md, MSNP12 payload commands).
+        if (d.HasGuids)
+        {
+            table.Set(CommandCodes.Adc, required);
+        }
+
+        if (d.HasContactProperties)
+        {
+            table.Set(CommandCodes.Sbp, required);
+        }
+
+        if (d.HasPersonalMessages)
+        {
+            table.Set(CommandCodes.Uux, CommandRule.WithPayload(TrIdPresence.Required, CommandRule.LastToken, limits.MaxClientOtherPayload));
+        }
+
+        if (d.HasConfigFiles)
+        {
+            table.Set(CommandCodes.Gcf, required);
+        }
+
         return table;
     }
 
@@ -188,6 +210,33 @@ public sealed class CommandTable
         if (d.HasIncomingPages)
         {
             table.Set(CommandCodes.Ipg, CommandRule.WithPayload(TrIdPresence.None, 0, limits.MaxServerPayload));
+        }
+
+        if (d.HasGuids)
+        {
+            table.Set(CommandCodes.Adc, required);
+        }
+
+        if (d.HasContactProperties)
+        {
+            table.Set(CommandCodes.Sbp, required);
+        }
+
+        // UBX email len (no TrID); UUX TrID 0 is the plain acknowledgement; SBS 0 null.
+        if (d.HasPersonalMessages)
+        {
+            table.Set(CommandCodes.Ubx, CommandRule.WithPayload(TrIdPresence.None, CommandRule.LastToken, limits.MaxServerPayload));
+            table.Set(CommandCodes.Uux, required);
+        }
+
+        if (d.SendsMailData)
+        {
+            table.Set(CommandCodes.Sbs, required);
+        }
+
+        if (d.HasConfigFiles)
+        {
+            table.Set(CommandCodes.Gcf, CommandRule.WithPayload(TrIdPresence.Required, CommandRule.LastToken, limits.MaxServerPayload));
         }
 
         return table;

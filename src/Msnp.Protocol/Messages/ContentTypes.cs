@@ -21,6 +21,9 @@ public static class ContentTypes
     /// <summary>The unread-mail counts sent after login.</summary>
     public const string InitialEmailNotification = "text/x-msmsgsinitialemailnotification";
 
+    /// <summary>The mail and offline-message counts sent after the first presence from MSNP11.</summary>
+    public const string InitialMailDataNotification = "text/x-msmsgsinitialmdatanotification";
+
     /// <summary>New mail arrived.</summary>
     public const string EmailNotification = "text/x-msmsgsemailnotification";
 
@@ -47,6 +50,9 @@ public static class ContentTypes
 
     /// <summary>The header value for an initial e-mail notification.</summary>
     public const string InitialEmailNotificationHeader = "text/x-msmsgsinitialemailnotification; charset=UTF-8";
+
+    /// <summary>The header value for an initial mail-data notification.</summary>
+    public const string InitialMailDataNotificationHeader = "text/x-msmsgsinitialmdatanotification; charset=UTF-8";
 
     /// <summary>The header value for a new-mail notification.</summary>
     public const string EmailNotificationHeader = "text/x-msmsgsemailnotification; charset=UTF-8";

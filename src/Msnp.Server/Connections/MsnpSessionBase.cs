@@ -47,9 +47,44 @@ public abstract class MsnpSessionBase : IMsnpSession
     /// <summary>Queues bytes written by <paramref name="write"/>.</summary>
     public bool Send<TState>(TState state, Action<IBufferWriter<byte>, TState> write) => Connection.Output.Write(state, write);
 
+    /// <summary>
+    /// Queues a reply of any length (<c>SYN</c>, <c>LST</c>) in line-aligned pieces, waiting while
+    /// the connection's unsent output is above its high-water mark. The reply is never one buffer
+    /// that could exceed the output limit, so a long list reaches a reader of any speed; the read
+    /// loop does not take the next command meanwhile. Returns false when the connection closed.
+    /// </summary>
+    public async ValueTask<bool> SendLongAsync<TState>(TState state, Action<IBufferWriter<byte>, TState> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var reply = new ArrayBufferWriter<byte>();
+        write(reply, state);
+        var remaining = reply.WrittenMemory;
+        var output = Connection.Output;
+        while (!remaining.IsEmpty)
+        {
+            if (output.IsAboveHighWater)
+            {
+                await output.WaitForDrainAsync().ConfigureAwait(false);
+            }
+
+            var piece = remaining[..LongReply.NextPiece(remaining.Span)];
+            if (!output.Write(piece, static (w, bytes) => w.Write(bytes.Span)))
+            {
+                return false;
+            }
+
+            remaining = remaining[piece.Length..];
+        }
+
+        return true;
+    }
+
     /// <summary>Queues an error reply.</summary>
-    public void SendError(MsnpErrorCode error, uint trId) =>
+    public void SendError(MsnpErrorCode error, uint trId)
+    {
+        Diagnostics.ServerMetrics.RecordError(error);
         Send((error, trId), static (w, s) => MsnpWriter.WriteError(w, s.error, s.trId));
+    }
 
     /// <summary>Queues an error reply, then closes the connection once it is sent.</summary>
     public void SendErrorAndClose(MsnpErrorCode error, uint trId)

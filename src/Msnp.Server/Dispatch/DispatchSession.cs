@@ -21,7 +21,8 @@ public sealed class DispatchSession : MsnpSessionBase
         : base(connection)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _preamble = new LoginPreamble(this, MsnpDialect.All, options.EffectivePublicHost);
+        // MSNP10–12 join the offer once their handlers exist.
+        _preamble = new LoginPreamble(this, MsnpDialect.Classic, options.EffectivePublicHost);
         _notificationServer = $"{options.EffectivePublicHost}:{notificationPort}";
         _self = $"{options.EffectivePublicHost}:{dispatchPort}";
         connection.ArmDeadline(options.SignInTimeout);

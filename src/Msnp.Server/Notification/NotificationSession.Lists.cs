@@ -28,7 +28,7 @@ public sealed partial class NotificationSession
         }
 
         var model = snapshot.ToProtocol();
-        Send((Writer, trId, cached, model), static (w, s) => s.Writer.WriteSyncReply(w, s.trId, s.cached, s.model));
+        await SendLongAsync((Writer, trId, cached, model), static (w, s) => s.Writer.WriteSyncReply(w, s.trId, s.cached, s.model)).ConfigureAwait(false);
     }
 
     private async ValueTask HandleListRequestAsync(MsnpCommand command)
@@ -42,7 +42,7 @@ public sealed partial class NotificationSession
 
         var snapshot = await Services.Contacts.GetSnapshotAsync(Account).ConfigureAwait(false);
         var model = snapshot!.ToProtocol();
-        Send((Writer, trId, list, model), static (w, s) => s.Writer.WriteListReply(w, s.trId, s.list, s.model));
+        await SendLongAsync((Writer, trId, list, model), static (w, s) => s.Writer.WriteListReply(w, s.trId, s.list, s.model)).ConfigureAwait(false);
     }
 
     private async ValueTask HandleAddAsync(MsnpCommand command)

@@ -21,6 +21,12 @@ public sealed class StorageOptions
     /// <summary>BL capacity (210 beyond it).</summary>
     public int BlockListLimit { get; set; } = 300;
 
+    /// <summary>
+    /// RL capacity: how many others may have one user on their FL. It bounds what strangers can
+    /// push into someone's <c>SYN</c>; an <c>ADD FL</c> that would pass it gets 210 (docs/limits.md).
+    /// </summary>
+    public int ReverseListLimit { get; set; } = 1000;
+
     /// <summary>Groups per user including group 0 (223 beyond it).</summary>
     public int MaxGroups { get; set; } = 30;
 
@@ -55,6 +61,7 @@ public sealed class StorageOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(ForwardListLimit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(AllowListLimit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(BlockListLimit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ReverseListLimit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxGroups, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(PasswordIterations, AllowInsecurePasswordIterationsForLoadTests ? 1 : MinimumPasswordIterations);
         ArgumentOutOfRangeException.ThrowIfLessThan(BusyTimeout, TimeSpan.Zero);

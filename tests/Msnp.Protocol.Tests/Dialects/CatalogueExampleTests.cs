@@ -116,5 +116,6 @@ public class CatalogueExampleTests
             Encoding.UTF8.GetString(sb.WrittenSpan));
     }
 
-    public static TheoryData<int> AllVersions() => new(Enumerable.Range(MsnpDialect.MinimumVersion, MsnpDialect.MaximumVersion - MsnpDialect.MinimumVersion + 1));
+    // The catalogue documents MSNP2–9; later versions have their own transcript tests.
+    public static TheoryData<int> AllVersions() => new(MsnpDialect.Classic.Select(d => d.Version).Order());
 }

@@ -34,6 +34,35 @@ public class UnsupportedCommandTests
             data.Add("REG", v);
         }
 
+        // From MSNP10 lists and groups are addressed by GUID and carry no version; REA is gone.
+        foreach (var v in new[] { 10, 11, 12 })
+        {
+            data.Add("ADD", v);
+            data.Add("REM", v);
+            data.Add("REA", v);
+            data.Add("ADG", v);
+            data.Add("RMG", v);
+            data.Add("REG", v);
+            data.Add("INF", v);
+        }
+
+        // The GUID forms and MSNP11's personal status do not exist before them.
+        foreach (var v in new[] { 2, 7, 9 })
+        {
+            data.Add("ADC", v);
+            data.Add("ADG guid", v);
+            data.Add("PRP MFN", v);
+            data.Add("SBP", v);
+        }
+
+        foreach (var v in new[] { 2, 9, 10 })
+        {
+            data.Add("UBX", v);
+            data.Add("UUX", v);
+            data.Add("SBS", v);
+            data.Add("GCF", v);
+        }
+
         return data;
     }
 
@@ -53,6 +82,17 @@ public class UnsupportedCommandTests
             "ADG" => () => w.WriteGroupAdded(o, 1, 2, "Friends", 1),
             "RMG" => () => w.WriteGroupRemoved(o, 1, 2, 1),
             "REG" => () => w.WriteGroupRenamed(o, 1, 2, 1, "Friends"),
+            "ADD" => () => w.WriteAdded(o, 1, ListKind.Allow, 2, "bob@example.com", "Bob", null),
+            "REM" => () => w.WriteRemoved(o, 1, ListKind.Allow, 2, "bob@example.com", null),
+            "REA" => () => w.WriteRenamed(o, 1, 2, "bob@example.com", "Bob"),
+            "ADC" => () => w.WriteContactAdded(o, 1, ListKind.Allow, "bob@example.com", null, Guid.Empty),
+            "ADG guid" => () => w.WriteGroupAdded(o, 1, "Friends", Guid.Empty),
+            "PRP MFN" => () => w.WriteOwnNameChanged(o, 1, "Alice"),
+            "SBP" => () => w.WriteContactPropertyChanged(o, 1, Guid.Empty, "MFN", "Bob"),
+            "UBX" => () => w.WritePersonalStatus(o, "bob@example.com", "<Data/>"u8),
+            "UUX" => () => w.WritePersonalStatusStored(o, 1),
+            "SBS" => () => w.WriteSbs(o),
+            "GCF" => () => w.WriteConfigFile(o, 1, "Shields.xml", "<x/>"u8),
             _ => throw new ArgumentOutOfRangeException(nameof(command)),
         };
 

@@ -181,7 +181,7 @@ public class CommandTableTests
         Expect(version, S2C, "ZZZ\r\n", "ZZZ", null, null);
 
         // An unknown server code never announces a payload: its last number is just a parameter.
-        Expect(version, S2C, "UBX bob@example.com 12\r\n", "UBX", null, null);
+        Expect(version, S2C, "ZZX bob@example.com 12\r\n", "ZZX", null, null);
     }
 
     [Theory]
@@ -237,6 +237,40 @@ public class CommandTableTests
     }
 
     private static CommandTable Table(int version, FrameDirection direction) => CommandTable.For(MsnpDialect.FromVersion(version), direction);
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    public void Personal_status_commands_carry_their_payload_from_MSNP11(int version)
+    {
+        Expect(version, C2S, "UUX 9 7\r\n<Data/>", "UUX", 9, "<Data/>");
+        Expect(version, S2C, "UBX bob@example.com 7\r\n<Data/>", "UBX", null, "<Data/>");
+        Expect(version, S2C, "UUX 9 0\r\n", "UUX", 9, null);
+        Expect(version, S2C, "SBS 0 null\r\n", "SBS", 0, null);
+        Expect(version, S2C, "GCF 4 Shields.xml 4\r\n<x/>", "GCF", 4, "<x/>");
+        Expect(version, C2S, "GCF 4 Shields.xml\r\n", "GCF", 4, null);
+        ExpectViolation(version, C2S, "UUX 9 5000\r\n", FramingError.PayloadTooLarge);
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(11)]
+    [InlineData(12)]
+    public void Guid_list_commands_carry_a_TrID_from_MSNP10(int version)
+    {
+        Expect(version, C2S, "ADC 5 FL N=bob@example.com F=Bob\r\n", "ADC", 5, null);
+        Expect(version, C2S, "SBP 6 0f0e0d0c-0b0a-0908-0706-050403020100 MFN Bob\r\n", "SBP", 6, null);
+        Expect(version, S2C, "ADC 0 RL N=bob@example.com F=Bob\r\n", "ADC", 0, null);
+        Expect(version, S2C, "LST N=bob@example.com F=Bob C=0f0e0d0c-0b0a-0908-0706-050403020100 11 1\r\n", "LST", null, null);
+        Expect(version, S2C, "LSG Friends a1b2c3d4-0000-4000-8000-00000000f00d\r\n", "LSG", null, null);
+        Expect(version, S2C, "PRP MFN Alice\r\n", "PRP", null, null);
+    }
+
+    [Fact]
+    public void Before_MSNP11_UBX_is_an_unknown_line()
+    {
+        Expect(10, S2C, "UBX bob@example.com 7\r\n", "UBX", null, null);
+    }
 
     private static void Expect(int version, FrameDirection direction, string wire, string code, uint? trId, string? payload)
     {

@@ -9,6 +9,9 @@ public sealed record ContactEntry(string Account, string Name, ListKind Lists)
     /// <summary>The groups of a forward-list contact (MSNP7+); empty means the default group 0.</summary>
     public IReadOnlyList<int> Groups { get; init; } = [];
 
+    /// <summary>The contact's GUID (MSNP10+ <c>C=</c>); written for forward-list contacts only.</summary>
+    public Guid? ContactId { get; init; }
+
     /// <summary>The contact's phone settings the user may see (<c>BPR</c>, MSNP5+).</summary>
     public IReadOnlyList<PhoneSetting> Phones { get; init; } = [];
 }

@@ -21,4 +21,10 @@ public enum ListKind
 
     /// <summary><c>RL</c>: principals who have the user on their forward list (read-only for clients).</summary>
     Reverse = 8,
+
+    /// <summary>
+    /// <c>PL</c>: principals who added the user and await the user's decision (MSNP11+; in an MSNP11+
+    /// <c>LST</c> such an entry carries this bit instead of RL).
+    /// </summary>
+    Pending = 16,
 }

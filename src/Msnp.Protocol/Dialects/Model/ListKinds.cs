@@ -13,10 +13,11 @@ public static class ListKinds
         ListKind.Allow => "AL",
         ListKind.Block => "BL",
         ListKind.Reverse => "RL",
+        ListKind.Pending => "PL",
         _ => throw new ArgumentOutOfRangeException(nameof(list), list, "Exactly one list is required."),
     };
 
-    /// <summary>Parses <c>FL</c>, <c>AL</c>, <c>BL</c> or <c>RL</c> (case-sensitive).</summary>
+    /// <summary>Parses <c>FL</c>, <c>AL</c>, <c>BL</c> or <c>RL</c> (case-sensitive); <c>PL</c> is read by <see cref="TryParseWithPending"/> only, as MSNP2–10 have no such list.</summary>
     public static bool TryParse(ReadOnlySpan<char> token, out ListKind list)
     {
         list = token switch
@@ -28,6 +29,18 @@ public static class ListKinds
             _ => ListKind.None,
         };
         return list != ListKind.None;
+    }
+
+    /// <summary>Parses a list name of MSNP11+, where <c>PL</c> exists too.</summary>
+    public static bool TryParseWithPending(ReadOnlySpan<char> token, out ListKind list)
+    {
+        if (token is "PL")
+        {
+            list = ListKind.Pending;
+            return true;
+        }
+
+        return TryParse(token, out list);
     }
 
     /// <summary>True when <paramref name="lists"/> holds <paramref name="list"/>.</summary>

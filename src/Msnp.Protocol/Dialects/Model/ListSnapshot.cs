@@ -8,6 +8,9 @@ namespace Msnp.Protocol.Dialects.Model;
 /// <param name="Privacy">The <c>GTC</c> and <c>BLP</c> settings.</param>
 public sealed record ListSnapshot(uint Version, PrivacySettings Privacy)
 {
+    /// <summary>The user's own friendly name, URL-encoded: <c>PRP MFN</c> in an MSNP10+ sync (the name left <c>USR OK</c>).</summary>
+    public string? FriendlyName { get; init; }
+
     /// <summary>The user's own phone settings (<c>PRP</c>).</summary>
     public IReadOnlyList<PhoneSetting> Phones { get; init; } = [];
 

@@ -44,7 +44,9 @@ internal sealed partial class SqliteContactStore
 
         if (result.Succeeded)
         {
+            var guid = await session.GetContactGuidAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+            result = result.WithContactGuid(guid);
         }
 
         return result;
@@ -148,6 +150,12 @@ internal sealed partial class SqliteContactStore
         }
 
         if (await session.CountOnListAsync(ownerId, ListKind.Forward, cancellationToken).ConfigureAwait(false) >= Options.ForwardListLimit)
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.PrincipalListFull);
+        }
+
+        // The contact's RL grows by one: strangers must not be able to grow it without bound.
+        if (ownerId != contactId && await session.CountOnListAsync(contactId, ListKind.Reverse, cancellationToken).ConfigureAwait(false) >= Options.ReverseListLimit)
         {
             return ListChangeResult.Failure(MsnpErrorCode.PrincipalListFull);
         }

@@ -44,6 +44,7 @@ public sealed class SqliteStore : IDisposable
             ForwardListLimit = options.ForwardListLimit,
             AllowListLimit = options.AllowListLimit,
             BlockListLimit = options.BlockListLimit,
+            ReverseListLimit = options.ReverseListLimit,
             MaxGroups = options.MaxGroups,
             PasswordIterations = options.PasswordIterations,
             AllowInsecurePasswordIterationsForLoadTests = options.AllowInsecurePasswordIterationsForLoadTests,

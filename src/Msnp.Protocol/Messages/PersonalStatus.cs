@@ -1,0 +1,229 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Xml;
+
+namespace Msnp.Protocol.Messages;
+
+/// <summary>
+/// The personal status of MSNP11+: the XML document <c>&lt;Data&gt;&lt;PSM&gt;…&lt;/PSM&gt;&lt;CurrentMedia&gt;…&lt;/CurrentMedia&gt;&lt;/Data&gt;</c>
+/// a client sends with <c>UUX</c> and the server pushes to watchers with <c>UBX</c>.
+/// Reading is bounded (size, depth, field length) and refuses DTDs, so no entity is ever expanded;
+/// elements this library does not know (MSNP16's endpoint data and later) are skipped.
+/// </summary>
+/// <param name="PersonalMessage">The personal message, plain text (empty when none).</param>
+/// <param name="CurrentMedia">The "now playing" string, e.g. <c>\0Music\01\0{0} - {1}\0Title\0Artist\0\0</c> (empty when none).</param>
+public sealed record PersonalStatus(string PersonalMessage, string CurrentMedia)
+{
+    /// <summary>No message and no media.</summary>
+    public static PersonalStatus Empty { get; } = new(string.Empty, string.Empty);
+
+    /// <summary>The client's machine GUID, which MSN 7.5 adds to its <c>UUX</c> (null when absent); never sent to watchers.</summary>
+    public string? MachineGuid { get; init; }
+
+    /// <summary>True when there is neither a message nor media.</summary>
+    public bool IsEmpty => PersonalMessage.Length == 0 && CurrentMedia.Length == 0;
+
+    /// <summary>
+    /// The document as watchers receive it in <c>UBX</c>: <c>PSM</c> and <c>CurrentMedia</c> only,
+    /// with <c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c> and CR escaped.
+    /// </summary>
+    /// <exception cref="ArgumentException">A field holds a character XML cannot carry (a control character or a lone surrogate).</exception>
+    public byte[] ToBytes(bool includeMachineGuid = false)
+    {
+        var sb = new StringBuilder("<Data><PSM>");
+        Escape(sb, PersonalMessage, nameof(PersonalMessage));
+        sb.Append("</PSM><CurrentMedia>");
+        Escape(sb, CurrentMedia, nameof(CurrentMedia));
+        sb.Append("</CurrentMedia>");
+        if (includeMachineGuid && MachineGuid is not null)
+        {
+            sb.Append("<MachineGuid>");
+            Escape(sb, MachineGuid, nameof(MachineGuid));
+            sb.Append("</MachineGuid>");
+        }
+
+        sb.Append("</Data>");
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    /// <summary>True when every character of <paramref name="text"/> can be carried in an XML document.</summary>
+    public static bool IsValidText(ReadOnlySpan<char> text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (!XmlConvert.IsXmlChar(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads a <c>UUX</c>/<c>UBX</c> payload with the default limits.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> payload, [NotNullWhen(true)] out PersonalStatus? status, out PersonalStatusError error) =>
+        TryParse(payload, PersonalStatusLimits.Default, out status, out error);
+
+    /// <summary>Reads a <c>UUX</c>/<c>UBX</c> payload. An empty payload is the empty status. Never throws on bad input.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> payload, PersonalStatusLimits limits, [NotNullWhen(true)] out PersonalStatus? status, out PersonalStatusError error)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        status = null;
+        if (payload.Length > limits.MaxPayloadBytes)
+        {
+            error = PersonalStatusError.TooLarge;
+            return false;
+        }
+
+        if (payload.IsEmpty)
+        {
+            status = Empty;
+            error = PersonalStatusError.None;
+            return true;
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(payload);
+        }
+        catch (DecoderFallbackException)
+        {
+            error = PersonalStatusError.Malformed;
+            return false;
+        }
+
+        try
+        {
+            error = Read(text, limits, out status);
+        }
+        catch (XmlException)
+        {
+            status = null;
+            error = PersonalStatusError.Malformed;
+        }
+
+        return error == PersonalStatusError.None;
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private static PersonalStatusError Read(string text, PersonalStatusLimits limits, out PersonalStatus? status)
+    {
+        status = null;
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersFromEntities = 1024,
+            MaxCharactersInDocument = limits.MaxPayloadBytes,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            CloseInput = true,
+        };
+        using var reader = XmlReader.Create(new StringReader(text), settings);
+        if (reader.MoveToContent() != XmlNodeType.Element)
+        {
+            return PersonalStatusError.Malformed;
+        }
+
+        if (reader.LocalName != "Data" || reader.NamespaceURI.Length != 0)
+        {
+            return PersonalStatusError.WrongRoot;
+        }
+
+        string? psm = null, media = null, machine = null;
+        if (!reader.IsEmptyElement)
+        {
+            // Walk every node: fields at depth 1 collect their text; anything deeper than the cap stops the read.
+            string? field = null;
+            var value = new StringBuilder();
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element && reader.Depth > limits.MaxDepth)
+                {
+                    return PersonalStatusError.TooDeep;
+                }
+
+                if (reader.Depth == 1 && reader.NodeType == XmlNodeType.Element)
+                {
+                    field = reader.LocalName is "PSM" or "CurrentMedia" or "MachineGuid" ? reader.LocalName : null;
+                    value.Clear();
+                    if (field is not null && reader.IsEmptyElement)
+                    {
+                        Assign(field, string.Empty, ref psm, ref media, ref machine);
+                        field = null;
+                    }
+                }
+                else if (field is not null && reader.Depth == 2)
+                {
+                    if (reader.NodeType == XmlNodeType.Element)
+                    {
+                        return PersonalStatusError.BadField;
+                    }
+
+                    if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+                    {
+                        value.Append(reader.Value);
+                        if (value.Length > limits.MaxFieldLength)
+                        {
+                            return PersonalStatusError.BadField;
+                        }
+                    }
+                }
+                else if (field is not null && reader.Depth == 1 && reader.NodeType == XmlNodeType.EndElement)
+                {
+                    Assign(field, value.ToString(), ref psm, ref media, ref machine);
+                    field = null;
+                }
+            }
+        }
+
+        status = new PersonalStatus(psm ?? string.Empty, media ?? string.Empty) { MachineGuid = machine };
+        return PersonalStatusError.None;
+    }
+
+    // The first occurrence of a field wins, as a scanning client (msn-pecan) reads it.
+    private static void Assign(string field, string value, ref string? psm, ref string? media, ref string? machine)
+    {
+        switch (field)
+        {
+            case "PSM":
+                psm ??= value;
+                break;
+            case "CurrentMedia":
+                media ??= value;
+                break;
+            default:
+                machine ??= value;
+                break;
+        }
+    }
+
+    private static void Escape(StringBuilder sb, string text, string name)
+    {
+        ArgumentNullException.ThrowIfNull(text, name);
+        if (!IsValidText(text))
+        {
+            throw new ArgumentException("The text holds a character XML cannot carry.", name);
+        }
+
+        foreach (char c in text)
+        {
+            _ = c switch
+            {
+                '&' => sb.Append("&amp;"),
+                '<' => sb.Append("&lt;"),
+                '>' => sb.Append("&gt;"),
+                '\r' => sb.Append("&#xD;"),
+                _ => sb.Append(c),
+            };
+        }
+    }
+}
