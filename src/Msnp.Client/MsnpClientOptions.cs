@@ -1,4 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Msnp.Client.Contacts;
 using Msnp.Protocol.Dialects;
 
@@ -72,4 +75,20 @@ public sealed record MsnpClientOptions
 
     /// <summary>The client id sent with <c>CHG</c> when the caller passes none (MSNP8+); <see cref="P2P.ContactCapabilities.P2PClientId"/> announces MSNC P2P.</summary>
     public uint ClientId { get; init; }
+
+    /// <summary>Where the client logs connection ends, dropped commands and failing event handlers; nothing is logged by default.</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>
+    /// How many received commands may wait for the dispatcher (which raises the events) per connection.
+    /// A slow event handler cannot make the client buffer without bound.
+    /// </summary>
+    public int InboundQueueCapacity { get; init; } = 1024;
+
+    /// <summary>
+    /// What happens when the inbound queue is full: <see cref="BoundedChannelFullMode.Wait"/> (the default)
+    /// stops reading the socket until the dispatcher catches up; the drop modes discard a command and
+    /// raise <see cref="MsnpClient.InboundCommandDropped"/>.
+    /// </summary>
+    public BoundedChannelFullMode InboundQueueFullMode { get; init; } = BoundedChannelFullMode.Wait;
 }
