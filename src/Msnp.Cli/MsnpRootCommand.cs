@@ -25,11 +25,13 @@ internal static class MsnpRootCommand
         root.Options.Add(Verbose);
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
+        root.Subcommands.Add(AdminCommand.Create());
         root.Subcommands.Add(DecodeCommand.Create());
         root.Subcommands.Add(SendCommand.Create());
         root.Subcommands.Add(ListenCommand.Create());
         root.Subcommands.Add(ChatCommand.Create());
         root.Subcommands.Add(SendFileCommand.Create());
+        root.Subcommands.Add(PictureCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
         NumberParsers.Apply(root);
         return root;

@@ -22,6 +22,7 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
     private volatile PresenceStatus _status = PresenceStatus.Offline;
     private uint _clientId;
     private volatile string? _msnObject;
+    private bool _counted;
 
     /// <summary>Creates the session.</summary>
     public NotificationSession(MsnpConnection connection, NotificationServices services, bool overHttp = false)
@@ -80,7 +81,18 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
     }
 
     /// <inheritdoc/>
-    public void SignOut(SignOutReason reason)
+    public void SignOut(SignOutReason reason) => SignOutWith(reason);
+
+    /// <summary>Ends the session with a bare <c>OUT</c>, the protocol's plain sign-out (an operator's kick).</summary>
+    internal void Kick() => SignOutWith(null);
+
+    /// <summary>When the session signed in (operators' session list).</summary>
+    internal DateTimeOffset SignedInAt { get; private set; }
+
+    /// <summary>The client name and version from <c>CVR</c>, if it sent one.</summary>
+    internal string? ClientVersion => _preamble.ClientVersion;
+
+    private void SignOutWith(SignOutReason? reason)
     {
         Send((Writer, reason), static (w, s) => s.Writer.WriteSignOut(w, s.reason));
         Connection.Close();
@@ -148,8 +160,15 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
     /// <inheritdoc/>
     public override async ValueTask DisposeAsync()
     {
+        if (_counted)
+        {
+            _counted = false;
+            Diagnostics.ServerMetrics.RecordSession(Dialect, OverHttp, -1);
+        }
+
         if (Phase == NotificationPhase.SignedIn && Services.Presence.Unregister(this))
         {
+            Diagnostics.ServerLog.SignedOut(Services.Logger, Diagnostics.LogText.Sanitize(Account));
             var wasVisible = PresenceOpened && Status != PresenceStatus.Hidden;
             _status = PresenceStatus.Offline;
             if (wasVisible)
@@ -184,8 +203,14 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
 
         Send((version: dialect.Version, account, mspAuth, now: Services.Time.GetUtcNow(), remote: Connection.RemoteEndPoint, http: OverHttp),
             static (w, s) => ProfileWriter.Write(w, s.version, s.account, s.mspAuth, s.now, s.remote, s.http));
+        var remote = Connection.RemoteEndPoint?.ToString() ?? "?";
+        Diagnostics.ServerLog.SignedIn(Services.Logger, Diagnostics.LogText.Sanitize(account), remote, dialect.Name);
+        SignedInAt = Services.Time.GetUtcNow();
+        _counted = true;
+        Diagnostics.ServerMetrics.RecordSession(dialect, OverHttp, +1);
         if (Services.Presence.Register(this) is { } previous)
         {
+            Diagnostics.ServerLog.SignedInElsewhere(Services.Logger, Diagnostics.LogText.Sanitize(account), remote);
             previous.SignOut(SignOutReason.OtherSession);
             await PresenceFanout.AnnounceReplacedAsync(this, previous).ConfigureAwait(false);
         }

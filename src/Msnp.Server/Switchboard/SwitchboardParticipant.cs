@@ -81,7 +81,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         else if (code == CommandCodes.Out)
         {
             _left = true;
-            _room.Leave(this, dropped: false);
+            LeaveRoom(dropped: false);
             Connection.Close();
         }
         else
@@ -113,7 +113,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         if (_room is not null && !_left)
         {
             _left = true;
-            _room.Leave(this, dropped: true);
+            LeaveRoom(dropped: true);
         }
     }
 
@@ -123,10 +123,16 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         if (_room is not null && !_left)
         {
             _left = true;
-            _room.Leave(this, dropped: true);
+            LeaveRoom(dropped: true);
         }
 
         await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void LeaveRoom(bool dropped)
+    {
+        _room!.Leave(this, dropped);
+        Diagnostics.ServerLog.SwitchboardLeft(_services.Logger, Diagnostics.LogText.Sanitize(Account), _room.Id);
     }
 
     private void HandleCreate(MsnpCommand command)
@@ -147,6 +153,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         }
 
         _room = room;
+        Diagnostics.ServerLog.SwitchboardOpened(_services.Logger, Diagnostics.LogText.Sanitize(Account), room.Id);
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
         Send((Writer, trId, Account, FriendlyName), static (w, s) => s.Writer.WriteSwitchboardAuthenticated(w, s.trId, s.Account, s.FriendlyName));
     }
@@ -163,6 +170,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         }
 
         _room = room;
+        Diagnostics.ServerLog.SwitchboardJoined(_services.Logger, Diagnostics.LogText.Sanitize(Account), room.Id);
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
     }
 
@@ -174,7 +182,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         {
             // A wrong parameter count ends the connection (catalogue §3.4).
             _left = true;
-            _room!.Leave(this, dropped: true);
+            LeaveRoom(dropped: true);
             Connection.Close();
             return;
         }
@@ -250,7 +258,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         if (tokens != 4 || !(ack is (byte)'U' or (byte)'N' or (byte)'A' || ackD))
         {
             _left = true;
-            _room!.Leave(this, dropped: true);
+            LeaveRoom(dropped: true);
             Connection.Close();
             return false;
         }
@@ -259,7 +267,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         {
             SendErrorAndClose(MsnpErrorCode.MalformedMessage, trId);
             _left = true;
-            _room!.Leave(this, dropped: true);
+            LeaveRoom(dropped: true);
             return false;
         }
 
