@@ -38,7 +38,7 @@ internal sealed class ConnectionOptions
     private readonly Option<MsnpDialect> _version = DialectOption.Create(MsnpDialect.Msnp8, "--version");
 
     private readonly Option<Uri?> _nexus = HttpUrlOption.Create(
-        "--nexus", "The Passport nexus for MSNP8-9 (default: https://HOST:443/rdr/pprdr.asp).");
+        "--nexus", "The Passport nexus for MSNP8-9 (default: the one the server advertises, else https://HOST:443/rdr/pprdr.asp).");
 
     private readonly Option<Uri?> _gateway = HttpUrlOption.Create(
         "--gateway", "Connect through the server's HTTP gateway instead of TCP, e.g. http://HOST:8080/gateway/gateway.dll.");
