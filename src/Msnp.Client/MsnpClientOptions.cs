@@ -25,13 +25,16 @@ public sealed record MsnpClientOptions
     /// <summary>The protocol version to speak; MSNP8 is what most servers and clients settled on.</summary>
     public MsnpDialect Dialect { get; init; } = MsnpDialect.Msnp8;
 
-    /// <summary>The Passport nexus; when null, <c>https://{Host}:{HttpsPort}/rdr/pprdr.asp</c>.</summary>
+    /// <summary>
+    /// The Passport nexus; when null, the one the server advertises in its TWN challenge (an Msnp
+    /// server does; used only when it is HTTPS on <see cref="Host"/>), else <c>https://{Host}:{HttpsPort}/rdr/pprdr.asp</c>.
+    /// </summary>
     public Uri? NexusUrl { get; init; }
 
     /// <summary>Which Passport flow MSNP8–9 sign-in uses to get a ticket; the nexus flow is what MSNP8-era clients did.</summary>
     public PassportFlow PassportFlow { get; init; } = PassportFlow.Nexus;
 
-    /// <summary>The SOAP token service for <see cref="PassportFlow.TokenService"/>; when null, <c>https://{Host}:{HttpsPort}/RST.srf</c>.</summary>
+    /// <summary>The SOAP token service for <see cref="PassportFlow.TokenService"/>; when null, <c>/RST.srf</c> beside the advertised nexus, else <c>https://{Host}:{HttpsPort}/RST.srf</c>.</summary>
     public Uri? TokenServiceUrl { get; init; }
 
     /// <summary>Where <see cref="MsnpClient.SyncAsync(CancellationToken)"/> keeps the contact list between sessions; null keeps nothing.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Msnp.Protocol.Auth;
+using Msnp.Protocol.Auth.Passport;
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects;
 using Microsoft.Extensions.Logging;
@@ -135,6 +136,7 @@ public sealed partial class NotificationSession
         Span<char> tpf = stackalloc char[32];
         Convert.TryToHexStringLower(random, tpf, out _);
         ReadOnlySpan<char> tpfText = tpf;
-        return string.Create(CultureInfo.InvariantCulture, stackalloc char[160], $"lc=1033,id=507,tw=40,fs=1,ru=http%3A%2F%2Fmessenger%2Emsn%2Ecom,ct={ct},kpp=1,kv=5,ver=2.1.0173.1,tpf={tpfText}");
+        var nexus = Services.AdvertisedNexus();
+        return string.Create(CultureInfo.InvariantCulture, stackalloc char[256], $"lc=1033,id=507,tw=40,fs=1,ru=http%3A%2F%2Fmessenger%2Emsn%2Ecom,ct={ct},kpp=1,kv=5,ver=2.1.0173.1,tpf={tpfText},{TweenerChallenge.NexusField}={nexus}");
     }
 }

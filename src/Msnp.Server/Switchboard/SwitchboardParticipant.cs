@@ -39,10 +39,14 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     /// <summary>The friendly name the participant had when it joined.</summary>
     public string FriendlyName { get; private set; } = string.Empty;
 
+    /// <summary>The client id the participant's notification session announced when it joined (MSNP12 <c>IRO</c>/<c>JOI</c>).</summary>
+    public uint ClientId { get; private set; }
+
     internal void Bind(SwitchboardTicket ticket)
     {
         Account = ticket.Account;
         FriendlyName = ticket.FriendlyName;
+        ClientId = _services.Presence.Find(ticket.Account)?.ClientId ?? 0;
         UseDialect(ticket.Dialect);
         UseScanner(SwitchboardScanner);
     }
@@ -77,7 +81,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         else if (code == CommandCodes.Out)
         {
             _left = true;
-            _room.Leave(this, dropped: false);
+            LeaveRoom(dropped: false);
             Connection.Close();
         }
         else
@@ -109,7 +113,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         if (_room is not null && !_left)
         {
             _left = true;
-            _room.Leave(this, dropped: true);
+            LeaveRoom(dropped: true);
         }
     }
 
@@ -119,10 +123,16 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         if (_room is not null && !_left)
         {
             _left = true;
-            _room.Leave(this, dropped: true);
+            LeaveRoom(dropped: true);
         }
 
         await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void LeaveRoom(bool dropped)
+    {
+        _room!.Leave(this, dropped);
+        Diagnostics.ServerLog.SwitchboardLeft(_services.Logger, Diagnostics.LogText.Sanitize(Account), _room.Id);
     }
 
     private void HandleCreate(MsnpCommand command)
@@ -144,6 +154,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
 
         _room = room;
         Connection.MarkSignedIn();
+        Diagnostics.ServerLog.SwitchboardOpened(_services.Logger, Diagnostics.LogText.Sanitize(Account), room.Id);
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
         Send((Writer, trId, Account, FriendlyName), static (w, s) => s.Writer.WriteSwitchboardAuthenticated(w, s.trId, s.Account, s.FriendlyName));
     }
@@ -161,6 +172,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
 
         _room = room;
         Connection.MarkSignedIn();
+        Diagnostics.ServerLog.SwitchboardJoined(_services.Logger, Diagnostics.LogText.Sanitize(Account), room.Id);
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
     }
 
@@ -172,7 +184,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         {
             // A wrong parameter count ends the connection (catalogue §3.4).
             _left = true;
-            _room!.Leave(this, dropped: true);
+            LeaveRoom(dropped: true);
             Connection.Close();
             return;
         }
@@ -248,7 +260,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         if (tokens != 4 || !(ack is (byte)'U' or (byte)'N' or (byte)'A' || ackD))
         {
             _left = true;
-            _room!.Leave(this, dropped: true);
+            LeaveRoom(dropped: true);
             Connection.Close();
             return false;
         }
@@ -257,7 +269,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         {
             SendErrorAndClose(MsnpErrorCode.MalformedMessage, trId);
             _left = true;
-            _room!.Leave(this, dropped: true);
+            LeaveRoom(dropped: true);
             return false;
         }
 

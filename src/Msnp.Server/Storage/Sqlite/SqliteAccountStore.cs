@@ -73,9 +73,9 @@ internal sealed class SqliteAccountStore : IAccountStore
             cancellationToken,
             ("$email", normalized), ("$name", friendlyName), ("$hash", hash), ("$secret", secret), ("$created", createdAt.ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false);
         await session.ExecuteAsync(
-            "INSERT INTO groups (owner_id, group_id, name) VALUES ($owner, 0, $name);",
+            "INSERT INTO groups (owner_id, group_id, name, guid) VALUES ($owner, 0, $name, $guid);",
             cancellationToken,
-            ("$owner", id), ("$name", DefaultGroupName)).ConfigureAwait(false);
+            ("$owner", id), ("$name", DefaultGroupName), ("$guid", StoredTokens.NewGuid())).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new CreateAccountResult(new Account(normalized, friendlyName, createdAt), CreateAccountError.None);
     }
