@@ -106,6 +106,7 @@ public sealed partial class DescriptorLimitTests : IDisposable
         }
 
         output.Append(await process.StandardOutput.ReadToEndAsync());
+        output.Append(await process.StandardError.ReadToEndAsync());
         Assert.Contains("Connection limits lowered to fit the file-descriptor limit (RLIMIT_NOFILE 512", output.ToString(), StringComparison.Ordinal);
     }
 
@@ -164,7 +165,7 @@ public sealed partial class DescriptorLimitTests : IDisposable
     [GeneratedRegex(@"^\s+notification\s+\S+:(\d+)$")]
     private static partial Regex NotificationLine();
 
-    [GeneratedRegex(@"^\s+passport\s+http://[^:]+:(\d+)/")]
+    [GeneratedRegex(@"^\s+http\s+\S+:(\d+)")]
     private static partial Regex HttpPassportLine();
 
     private sealed class Lines(TcpClient client) : IAsyncDisposable

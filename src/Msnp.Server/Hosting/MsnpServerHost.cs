@@ -98,11 +98,9 @@ public sealed class MsnpServerHost : IAsyncDisposable
         configureServices?.Invoke(builder.Services);
         // Sign-ins go through the operators' guard, so a disabled account is refused everywhere.
         builder.Services.AddMsnpServer(options, operators.Accounts, store.Contacts, passport);
-        if (options.Gateway.Enabled)
-        {
-            // Runs after the sign-out on ApplicationStopping and before Kestrel stops: gateway users collect their OUT SSD.
-            builder.Services.AddHostedService<GatewayShutdownDrain>();
-        }
+
+        // On stopping, before Kestrel stops: OUT SSD to everyone, and gateway users get a poll window to collect it.
+        builder.Services.AddHostedService<ShutdownSignOut>();
 
         ListenOptions? dispatch = null, notification = null, switchboard = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -137,7 +135,6 @@ public sealed class MsnpServerHost : IAsyncDisposable
             app.MapGateway();
         }
 
-        app.Lifetime.ApplicationStopping.Register(() => SignEveryoneOut(app.Services.GetRequiredService<IPresenceHub>(), app.Logger));
         progress?.Invoke("starting the listeners");
         try
         {
@@ -185,16 +182,6 @@ public sealed class MsnpServerHost : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _store.Dispose();
-    }
-
-    // Ctrl-C / SIGTERM: signed-in users are told the server is going down (OUT SSD).
-    private static void SignEveryoneOut(IPresenceHub hub, ILogger logger)
-    {
-        Diagnostics.ServerLog.ShutdownSignOut(logger, hub.All.Count);
-        foreach (var endpoint in hub.All.ToArray())
-        {
-            endpoint.SignOut(SignOutReason.ServerShutdown);
-        }
     }
 
     // Kestrel replaces a port-0 endpoint with the bound one once listening.
