@@ -74,7 +74,7 @@ internal static class SendCommand
                 }
                 catch (Exception e) when (SessionFailure.IsExpected(e))
                 {
-                    var (exitCode, message) = SessionFailure.Describe(e, stage);
+                    var (exitCode, message) = SessionFailure.Describe(e, stage, client.Options);
                     await error.WriteLineAsync($"msnp send: {message}").ConfigureAwait(false);
                     return exitCode;
                 }

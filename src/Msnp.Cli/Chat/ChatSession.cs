@@ -526,7 +526,7 @@ internal sealed class ChatSession
 
         var message = _serverSignOut switch
         {
-            SignOutReason.OtherSession => "signed out by the server: the account signed in somewhere else",
+            SignOutReason.OtherSession => "signed out by the server (OUT OTH): this account signed in somewhere else (another msnp chat or Messenger). An account has one session at a time and the newest wins; sign in again to take it back.",
             SignOutReason.ServerShutdown => "signed out by the server: it is shutting down",
             _ => $"the connection to the server was lost ({e.Reason})",
         };
