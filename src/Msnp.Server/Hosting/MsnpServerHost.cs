@@ -95,6 +95,11 @@ public sealed class MsnpServerHost : IAsyncDisposable
         configureServices?.Invoke(builder.Services);
         // Sign-ins go through the operators' guard, so a disabled account is refused everywhere.
         builder.Services.AddMsnpServer(options, operators.Accounts, store.Contacts, passport);
+        if (options.Gateway.Enabled)
+        {
+            // Runs after the sign-out on ApplicationStopping and before Kestrel stops: gateway users collect their OUT SSD.
+            builder.Services.AddHostedService<GatewayShutdownDrain>();
+        }
 
         ListenOptions? dispatch = null, notification = null, switchboard = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
