@@ -274,7 +274,12 @@ internal sealed class ChatSession
             conversation = await StartConversationAsync(current, cancellationToken).ConfigureAwait(false);
         }
 
-        await conversation.SendTextAsync(text, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Text longer than one message goes as several, in order, each acknowledged before the next.
+        foreach (var part in Sessions.MessageSplitter.Split(text))
+        {
+            await conversation.SendTextAsync(part, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         lock (_gate)
         {
             // The user stopped typing by sending; the next key press may announce typing again at once.
