@@ -25,6 +25,7 @@ internal static class MsnpRootCommand
         root.Options.Add(Verbose);
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
+        root.Subcommands.Add(AdminCommand.Create());
         root.Subcommands.Add(DecodeCommand.Create());
         root.Subcommands.Add(SendCommand.Create());
         root.Subcommands.Add(ListenCommand.Create());

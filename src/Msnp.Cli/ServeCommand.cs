@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Msnp.Cli.Options;
 using Msnp.Server.Hosting;
 
 namespace Msnp.Cli;
@@ -20,11 +21,13 @@ internal static class ServeCommand
         var plainPassport = new Option<bool>("--allow-plain-http-passport") { Description = "Also serve Passport logins over plain HTTP (XP-era clients without usable TLS); passwords then travel in the clear." };
         var maxConnections = new Option<int>("--max-connections") { Description = "Open connections over all roles; more are closed right after accept.", DefaultValueFactory = _ => defaults.Limits.MaxConnections };
         var maxPerAddress = new Option<int>("--max-connections-per-address") { Description = "Open connections from one remote address (0 = no limit; loopback is exempt).", DefaultValueFactory = _ => defaults.Limits.MaxConnectionsPerAddress };
+        var admin = AdminOptions.Create(defaults.Admin);
 
         var command = new Command("serve", "Run the MSN server: dispatch, notification and Passport (HTTP and HTTPS). Ctrl-C stops it.")
         {
             data, bind, publicHost, dispatch, notification, switchboard, http, https, plainPassport, maxConnections, maxPerAddress,
         };
+        admin.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -47,10 +50,11 @@ internal static class ServeCommand
                         SetIfGiven(parse, plainPassport, v => o.AllowPlainHttpPassport = v);
                         SetIfGiven(parse, maxConnections, v => o.Limits.MaxConnections = v);
                         SetIfGiven(parse, maxPerAddress, v => o.Limits.MaxConnectionsPerAddress = v);
+                        admin.Apply(parse, o.Admin);
                     },
                     cancellationToken: cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException or InvalidOperationException)
             {
                 await parse.InvocationConfiguration.Error.WriteLineAsync($"msnp serve: cannot start: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.Usage;
@@ -66,6 +70,9 @@ internal static class ServeCommand
                 await output.WriteLineAsync(o.AllowPlainHttpPassport
                     ? $"  passport      http://{o.EffectivePublicHost}:{e.HttpPort}/rdr/pprdr.asp  https://{o.EffectivePublicHost}:{e.HttpsPort}/rdr/pprdr.asp"
                     : $"  passport      https://{o.EffectivePublicHost}:{e.HttpsPort}/rdr/pprdr.asp (plain http refused; --allow-plain-http-passport)").ConfigureAwait(false);
+                await output.WriteLineAsync(host.Operators.Url is { } adminUrl
+                    ? $"  admin         {adminUrl} (console, msnp admin, /health/ready, /metrics)"
+                    : "  admin         off (--no-admin)").ConfigureAwait(false);
                 await output.WriteLineAsync("Press Ctrl-C to stop.").ConfigureAwait(false);
                 await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -110,6 +110,7 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
         {
             var result = await input.ReadAsync(connection.ReadCancellation).ConfigureAwait(false);
             var buffer = result.Buffer;
+            long unread = buffer.Length;
             try
             {
                 while (!connection.IsClosing)
@@ -138,6 +139,12 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
             }
             finally
             {
+                // Counted as consumed, so bytes re-presented with a partial frame are not counted twice.
+                if (unread != buffer.Length)
+                {
+                    Diagnostics.ServerMetrics.BytesReceived.Add(unread - buffer.Length);
+                }
+
                 input.AdvanceTo(buffer.Start, buffer.End);
             }
 

@@ -80,8 +80,11 @@ public abstract class MsnpSessionBase : IMsnpSession
     }
 
     /// <summary>Queues an error reply.</summary>
-    public void SendError(MsnpErrorCode error, uint trId) =>
+    public void SendError(MsnpErrorCode error, uint trId)
+    {
+        Diagnostics.ServerMetrics.RecordError(error);
         Send((error, trId), static (w, s) => MsnpWriter.WriteError(w, s.error, s.trId));
+    }
 
     /// <summary>Queues an error reply, then closes the connection once it is sent.</summary>
     public void SendErrorAndClose(MsnpErrorCode error, uint trId)

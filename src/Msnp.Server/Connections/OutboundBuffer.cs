@@ -98,6 +98,7 @@ public sealed class OutboundBuffer
 
         if (overflow)
         {
+            Diagnostics.ServerMetrics.OutputBufferDrops.Add(1);
             Overflowed?.Invoke();
             return false;
         }
@@ -168,6 +169,7 @@ public sealed class OutboundBuffer
 
             if (_draining.WrittenCount > 0)
             {
+                Diagnostics.ServerMetrics.BytesSent.Add(_draining.WrittenCount);
                 await _draining.DrainAsync(output, cancellationToken).ConfigureAwait(false);
             }
 

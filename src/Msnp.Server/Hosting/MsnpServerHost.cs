@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Msnp.Protocol.Dialects.Model;
+using Msnp.Server.Admin;
 using Msnp.Server.Dispatch;
 using Msnp.Server.Gateway;
 using Msnp.Server.Limits;
@@ -29,10 +30,11 @@ public sealed class MsnpServerHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SqliteStore _store;
 
-    private MsnpServerHost(WebApplication app, ServerEndpoints endpoints, SqliteStore store, MsnpServerOptions options)
+    private MsnpServerHost(WebApplication app, ServerEndpoints endpoints, SqliteStore store, MsnpServerOptions options, OperatorConsole operators)
     {
         _app = app;
         _store = store;
+        Operators = operators;
         Endpoints = endpoints;
         Options = options;
     }
@@ -42,6 +44,9 @@ public sealed class MsnpServerHost : IAsyncDisposable
 
     /// <summary>The effective options.</summary>
     public MsnpServerOptions Options { get; }
+
+    /// <summary>The operators' console and admin listener (docs/operators.md).</summary>
+    public OperatorConsole Operators { get; }
 
     /// <summary>The application's services.</summary>
     public IServiceProvider Services => _app.Services;
@@ -64,6 +69,16 @@ public sealed class MsnpServerHost : IAsyncDisposable
         var storageOptions = options.Storage;
         storageOptions.DataDirectory = options.DataDirectory;
         var store = await SqliteStore.OpenAsync(storageOptions, cancellationToken).ConfigureAwait(false);
+        OperatorConsole operators;
+        try
+        {
+            operators = await OperatorConsole.OpenAsync(options, store, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
 
         // Kestrel would announce every TCP role as "http://…"; msnp serve prints its own listener summary.
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
@@ -71,7 +86,8 @@ public sealed class MsnpServerHost : IAsyncDisposable
         // The caller's registrations come first, so AddMsnpServer's TryAdd keeps them (a manual clock, a shared directory).
         var passport = options.ToPassportOptions();
         configureServices?.Invoke(builder.Services);
-        builder.Services.AddMsnpServer(options, store.Accounts, store.Contacts, passport);
+        // Sign-ins go through the operators' guard, so a disabled account is refused everywhere.
+        builder.Services.AddMsnpServer(options, operators.Accounts, store.Contacts, passport);
 
         var address = IPAddress.Parse(options.BindAddress);
         ListenOptions? dispatch = null, notification = null, switchboard = null;
@@ -115,7 +131,21 @@ public sealed class MsnpServerHost : IAsyncDisposable
         endpoints.SwitchboardPort = BoundPort(switchboard);
         endpoints.HttpPort = passportListeners.HttpPort ?? 0;
         endpoints.HttpsPort = passportListeners.HttpsPort;
-        return new MsnpServerHost(app, endpoints, store, options);
+        try
+        {
+            await operators.StartAsync(app.Services, app.Lifetime, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await operators.DisposeAsync().ConfigureAwait(false);
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            store.Dispose();
+            throw;
+        }
+
+        endpoints.AdminPort = operators.Url?.Port ?? 0;
+        return new MsnpServerHost(app, endpoints, store, options, operators);
     }
 
     /// <summary>Waits until the host is asked to stop (Ctrl-C, SIGTERM).</summary>
@@ -127,6 +157,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        await Operators.DisposeAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _store.Dispose();

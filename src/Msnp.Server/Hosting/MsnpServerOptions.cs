@@ -92,6 +92,9 @@ public sealed class MsnpServerOptions
     /// <summary>Storage limits and password work factor; its data directory follows <see cref="DataDirectory"/>.</summary>
     public StorageOptions Storage { get; set; } = new();
 
+    /// <summary>The operators' listener: web console, admin API, health and metrics (docs/operators.md).</summary>
+    public Admin.AdminOptions Admin { get; set; } = new();
+
     /// <summary>The Passport settings derived from these options.</summary>
     public PassportOptions ToPassportOptions() => new()
     {

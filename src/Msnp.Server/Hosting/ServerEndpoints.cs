@@ -20,4 +20,7 @@ public sealed class ServerEndpoints
 
     /// <summary>The HTTPS port.</summary>
     public int HttpsPort { get; set; }
+
+    /// <summary>The admin listener's port, 0 when it is off.</summary>
+    public int AdminPort { get; set; }
 }

@@ -47,7 +47,13 @@ public sealed class CallRateLimiter
                 _buckets[account] = bucket;
             }
 
-            return bucket.TryTake();
+            if (bucket.TryTake())
+            {
+                return true;
+            }
         }
+
+        Diagnostics.ServerMetrics.LimiterRefusals.Add(1, Diagnostics.ServerMetrics.CallLimiter);
+        return false;
     }
 }

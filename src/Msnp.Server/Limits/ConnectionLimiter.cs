@@ -32,7 +32,7 @@ public sealed class ConnectionLimiter
         {
             if (_total >= _limits.MaxConnections)
             {
-                return null;
+                return Refused();
             }
 
             if (key is not null)
@@ -40,7 +40,7 @@ public sealed class ConnectionLimiter
                 _perAddress.TryGetValue(key, out var count);
                 if (count >= _limits.MaxConnectionsPerAddress)
                 {
-                    return null;
+                    return Refused();
                 }
 
                 _perAddress[key] = count + 1;
@@ -50,6 +50,12 @@ public sealed class ConnectionLimiter
         }
 
         return new Lease(this, key);
+    }
+
+    private static IDisposable? Refused()
+    {
+        Diagnostics.ServerMetrics.LimiterRefusals.Add(1, Diagnostics.ServerMetrics.ConnectionLimiter);
+        return null;
     }
 
     private void Release(IPAddress? key)

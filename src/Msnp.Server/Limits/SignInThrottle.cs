@@ -24,8 +24,19 @@ public sealed class SignInThrottle
     }
 
     /// <summary>True when the account or the address must wait: refuse without checking the credentials.</summary>
-    public bool IsLocked(string account, IPAddress? address) =>
-        _accounts.IsLocked(Normalize(account)) || (AddressKey(address) is { } key && _addresses.IsLocked(key));
+    public bool IsLocked(string account, IPAddress? address)
+    {
+        bool locked = _accounts.IsLocked(Normalize(account)) || (AddressKey(address) is { } key && _addresses.IsLocked(key));
+        if (locked)
+        {
+            Diagnostics.ServerMetrics.LimiterRefusals.Add(1, Diagnostics.ServerMetrics.SignInLimiter);
+        }
+
+        return locked;
+    }
+
+    /// <summary>Lifts an account's back-off at once (an operator's unlock); its failure count starts again.</summary>
+    public void Unlock(string account) => _accounts.Forget(Normalize(account));
 
     /// <summary>Counts a failed sign-in.</summary>
     public void RecordFailure(string account, IPAddress? address)

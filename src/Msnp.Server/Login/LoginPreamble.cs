@@ -94,6 +94,9 @@ public sealed class LoginPreamble
         return false;
     }
 
+    /// <summary>The client name and version from <c>CVR</c> (e.g. <c>MSMSGS 6.0.0602</c>), for operators; null when none was sent.</summary>
+    public string? ClientVersion { get; private set; }
+
     /// <summary>
     /// Checks the initial <c>USR TrID MD5|TWN I account</c>. Returns the account when it is well
     /// formed for the dialect; otherwise answers (911, 715, or a close) and returns null.
@@ -150,6 +153,7 @@ public sealed class LoginPreamble
 
         // Unknown clients are told their own version is current, as the service did for them.
         var version = p[5];
+        ClientVersion = IsVersionToken(p[4]) ? p[4] + " " + version : version;
         var advice = new ClientVersionAdvice(version, version, version, $"http://{_downloadHost}/download", $"http://{_downloadHost}/");
         _session.Send((trId, advice), static (w, s) => DialectWriter.For(MsnpDialect.Msnp8).WriteClientVersionReply(w, s.trId, s.advice));
         if (command.Code == CommandCodes.Cvq)

@@ -70,6 +70,7 @@ public sealed partial class NotificationSession
         if (throttle?.IsLocked(Account, remote) == true)
         {
             Services.Logger.LogInformation("Sign-in of {Account} from {Remote} refused: too many failures", LogText.Sanitize(Account), remote);
+            ServerMetrics.RecordSignIn(Dialect, "locked");
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
         }
@@ -80,12 +81,14 @@ public sealed partial class NotificationSession
             : VerifyTicket(p[2]));
         if (!ok)
         {
+            ServerMetrics.RecordSignIn(Dialect, "failed");
             throttle?.RecordFailure(Account, remote);
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
         }
 
         throttle?.RecordSuccess(Account);
+        ServerMetrics.RecordSignIn(Dialect, "ok");
 
         await CompleteSignInAsync(accountRecord!.Email, accountRecord.FriendlyName, trId).ConfigureAwait(false);
     }
@@ -100,8 +103,11 @@ public sealed partial class NotificationSession
     {
         if (Services.Tickets.Validate(ticket, Account) != TicketValidation.Valid)
         {
+            ServerMetrics.RecordPassport("ticket", "failed");
             return false;
         }
+
+        ServerMetrics.RecordPassport("ticket", "ok");
 
         // The profile's MSPAuth is the t= part of the ticket (catalogue §5.3).
         var t = ticket.AsSpan();

@@ -22,6 +22,7 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
     private volatile PresenceStatus _status = PresenceStatus.Offline;
     private uint _clientId;
     private volatile string? _msnObject;
+    private bool _counted;
 
     /// <summary>Creates the session.</summary>
     public NotificationSession(MsnpConnection connection, NotificationServices services, bool overHttp = false)
@@ -80,7 +81,18 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
     }
 
     /// <inheritdoc/>
-    public void SignOut(SignOutReason reason)
+    public void SignOut(SignOutReason reason) => SignOutWith(reason);
+
+    /// <summary>Ends the session with a bare <c>OUT</c>, the protocol's plain sign-out (an operator's kick).</summary>
+    internal void Kick() => SignOutWith(null);
+
+    /// <summary>When the session signed in (operators' session list).</summary>
+    internal DateTimeOffset SignedInAt { get; private set; }
+
+    /// <summary>The client name and version from <c>CVR</c>, if it sent one.</summary>
+    internal string? ClientVersion => _preamble.ClientVersion;
+
+    private void SignOutWith(SignOutReason? reason)
     {
         Send((Writer, reason), static (w, s) => s.Writer.WriteSignOut(w, s.reason));
         Connection.Close();
@@ -188,6 +200,12 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
     /// <inheritdoc/>
     public override async ValueTask DisposeAsync()
     {
+        if (_counted)
+        {
+            _counted = false;
+            Diagnostics.ServerMetrics.RecordSession(Dialect, OverHttp, -1);
+        }
+
         if (Phase == NotificationPhase.SignedIn && Services.Presence.Unregister(this))
         {
             var wasVisible = PresenceOpened && Status != PresenceStatus.Hidden;
@@ -219,6 +237,9 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
         Send((writer: Writer, trId, account, friendlyName), static (w, s) => s.writer.WriteAuthenticated(w, s.trId, s.account, s.friendlyName, verified: true, restricted: false));
         Send((version: dialect.Version, account, mspAuth, now: Services.Time.GetUtcNow(), remote: Connection.RemoteEndPoint, http: OverHttp),
             static (w, s) => ProfileWriter.Write(w, s.version, s.account, s.mspAuth, s.now, s.remote, s.http));
+        SignedInAt = Services.Time.GetUtcNow();
+        _counted = true;
+        Diagnostics.ServerMetrics.RecordSession(dialect, OverHttp, +1);
         if (Services.Presence.Register(this) is { } previous)
         {
             previous.SignOut(SignOutReason.OtherSession);

@@ -39,6 +39,7 @@ internal static class LoginEndpoint
         {
             // The same answer as a wrong password, so a guesser cannot tell a lock-out from a miss.
             logger.LogInformation("Passport login for {Account} from {Remote} refused: too many failures", LogText.Sanitize(authorization.SignIn), remote);
+            ServerMetrics.RecordPassport("login", "locked");
             Refuse(context, urls, BadCredentials);
             return;
         }
@@ -47,6 +48,7 @@ internal static class LoginEndpoint
         var account = await checker.CheckAsync(authorization.SignIn, authorization.Password, context.RequestAborted).ConfigureAwait(false);
         if (account is null)
         {
+            ServerMetrics.RecordPassport("login", "failed");
             throttle?.RecordFailure(authorization.SignIn, remote);
             logger.LogInformation("Passport login failed for {Account} from {Remote}", LogText.Sanitize(authorization.SignIn), remote);
             Refuse(context, urls, BadCredentials);
@@ -54,6 +56,7 @@ internal static class LoginEndpoint
         }
 
         throttle?.RecordSuccess(authorization.SignIn);
+        ServerMetrics.RecordPassport("login", "ok");
 
         var ticket = services.GetRequiredService<ITicketService>().Issue(account.Email);
         context.Response.StatusCode = StatusCodes.Status200OK;

@@ -43,6 +43,7 @@ internal static class RstEndpoint
         var account = locked ? null : await checker.CheckAsync(request.Username, request.Password, context.RequestAborted).ConfigureAwait(false);
         if (account is null)
         {
+            ServerMetrics.RecordPassport("rst", locked ? "locked" : "failed");
             if (!locked)
             {
                 throttle?.RecordFailure(request.Username, remote);
@@ -56,6 +57,7 @@ internal static class RstEndpoint
         }
 
         throttle?.RecordSuccess(request.Username);
+        ServerMetrics.RecordPassport("rst", "ok");
         var tickets = services.GetRequiredService<ITicketService>();
         var issued = request.Tokens.Select(_ => tickets.Issue(account.Email)).ToList();
         await ReplyAsync(context, StatusCodes.Status200OK, RstResponseWriter.Success(request, issued)).ConfigureAwait(false);

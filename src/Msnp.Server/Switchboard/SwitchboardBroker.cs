@@ -49,6 +49,7 @@ public sealed class SwitchboardBroker : ISwitchboardBroker
             room = new SwitchboardRoom(NewSessionId(), this, _time);
         }
         while (!_rooms.TryAdd(room.Id, room));
+        Diagnostics.ServerMetrics.Switchboards.Add(1);
 
         return true;
     }
@@ -60,7 +61,10 @@ public sealed class SwitchboardBroker : ISwitchboardBroker
     public void Remove(SwitchboardRoom room)
     {
         ArgumentNullException.ThrowIfNull(room);
-        _rooms.TryRemove(new KeyValuePair<string, SwitchboardRoom>(room.Id, room));
+        if (_rooms.TryRemove(new KeyValuePair<string, SwitchboardRoom>(room.Id, room)))
+        {
+            Diagnostics.ServerMetrics.Switchboards.Add(-1);
+        }
     }
 
     /// <summary>A cookie in the classic shape (<c>digits.digits.digits</c>) carrying about 93 random bits.</summary>

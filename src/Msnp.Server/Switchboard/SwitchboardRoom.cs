@@ -159,6 +159,11 @@ public sealed class SwitchboardRoom
             }
         }
 
+        if (delivered > 0)
+        {
+            Diagnostics.ServerMetrics.MessagesRelayed.Add(delivered);
+        }
+
         return (receivers, delivered);
     }
 
