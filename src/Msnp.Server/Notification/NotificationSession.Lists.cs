@@ -20,12 +20,8 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var snapshot = await Services.Contacts.GetSnapshotAsync(Account).ConfigureAwait(false);
-        if (snapshot is null)
-        {
-            SendError(MsnpErrorCode.DatabaseServerError, trId);
-            return;
-        }
+        var snapshot = await Services.Contacts.GetSnapshotAsync(Account).ConfigureAwait(false)
+            ?? throw new Storage.AccountRemovedException($"No account '{Account}'.");
 
         var model = snapshot.ToProtocol();
         await SendLongAsync((Writer, trId, cached, model), static (w, s) => s.Writer.WriteSyncReply(w, s.trId, s.cached, s.model)).ConfigureAwait(false);
@@ -40,8 +36,9 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var snapshot = await Services.Contacts.GetSnapshotAsync(Account).ConfigureAwait(false);
-        var model = snapshot!.ToProtocol();
+        var snapshot = await Services.Contacts.GetSnapshotAsync(Account).ConfigureAwait(false)
+            ?? throw new Storage.AccountRemovedException($"No account '{Account}'.");
+        var model = snapshot.ToProtocol();
         await SendLongAsync((Writer, trId, list, model), static (w, s) => s.Writer.WriteListReply(w, s.trId, s.list, s.model)).ConfigureAwait(false);
     }
 

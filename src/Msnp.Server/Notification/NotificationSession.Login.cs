@@ -78,7 +78,7 @@ public sealed partial class NotificationSession
         var accountRecord = await Services.Accounts.FindAsync(Account).ConfigureAwait(false);
         bool ok = accountRecord is not null && (method == AuthenticationMethod.Md5
             ? await VerifyMd5Async(p[2]).ConfigureAwait(false)
-            : VerifyTicket(p[2]));
+            : VerifyTicket(p[2], accountRecord.SecurityStamp.Span));
         if (!ok)
         {
             ServerMetrics.RecordSignIn(Dialect, "failed");
@@ -99,9 +99,9 @@ public sealed partial class NotificationSession
         return secret is not null && _md5Challenge is not null && Md5Login.Verify(_md5Challenge, secret, response);
     }
 
-    private bool VerifyTicket(string ticket)
+    private bool VerifyTicket(string ticket, ReadOnlySpan<byte> securityStamp)
     {
-        if (Services.Tickets.Validate(ticket, Account) != TicketValidation.Valid)
+        if (Services.Tickets.Validate(ticket, Account, securityStamp) != TicketValidation.Valid)
         {
             ServerMetrics.RecordPassport("ticket", "failed");
             return false;

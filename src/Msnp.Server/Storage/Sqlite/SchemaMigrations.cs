@@ -57,6 +57,20 @@ internal static class SchemaMigrations
 
         CREATE INDEX contact_groups_by_group ON contact_groups (owner_id, group_id);
         """,
+
+        // 2: a per-account security stamp (inside every ticket's MAC; replaced when the password
+        // changes), and the changes a running server must act on (sign the account out).
+        """
+        ALTER TABLE accounts ADD COLUMN security_stamp BLOB;
+        UPDATE accounts SET security_stamp = randomblob(16);
+
+        CREATE TABLE account_events (
+            id    INTEGER PRIMARY KEY AUTOINCREMENT,
+            email TEXT    NOT NULL,
+            kind  TEXT    NOT NULL CHECK (kind IN ('password', 'removed')),
+            at    TEXT    NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;
