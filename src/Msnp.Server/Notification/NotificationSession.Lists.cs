@@ -65,6 +65,12 @@ public sealed partial class NotificationSession
             return;
         }
 
+        if (HasDisplayControls(p[2]))
+        {
+            SendError(MsnpErrorCode.NicknameChangeIllegal, trId);
+            return;
+        }
+
         if (!PassportName.TryParse(p[1], out var name))
         {
             SendError(MsnpErrorCode.InvalidParameter, trId);
@@ -157,6 +163,12 @@ public sealed partial class NotificationSession
         if (p.Count != 2 || !IsAcceptableEncodedName(p[1]))
         {
             Connection.Close();
+            return;
+        }
+
+        if (HasDisplayControls(p[1]))
+        {
+            SendError(MsnpErrorCode.NicknameChangeIllegal, trId);
             return;
         }
 
@@ -363,6 +375,11 @@ public sealed partial class NotificationSession
 
     // A raw control character is never part of a URL-encoded name: it could split the lines the
     // name is later echoed into, so the store refuses it and the session closes before asking.
+    // Escaped (%0A, %E2%80%A8, %E2%80%AE …), a control character, a line separator or a bidi
+    // override would reach every client that shows the name: refused with 209 (docs/limits.md).
+    private static bool HasDisplayControls(string name) =>
+        Msnp.Protocol.Names.FriendlyName.ValidateEncoded(Encoding.UTF8.GetBytes(name)) == NameError.ForbiddenCharacter;
+
     private static bool IsAcceptableEncodedName(string name) =>
         WireText.IsToken(name) && Msnp.Protocol.Names.FriendlyName.ValidateEncoded(Encoding.UTF8.GetBytes(name)) != NameError.TooLong;
 }
