@@ -27,14 +27,28 @@ public sealed class DisplayControlNameTests
         await Chat.GoOnlineAsync(bob);
 
         await bob.SendAsync($"REA 5 {Scene.Email("bob")} {name}\r\n");
-        Assert.Equal("209 5", await bob.ReadLineAsync());
+        Assert.Equal("209 5", await ReplyAsync(bob));
         await bob.SendAsync($"ADD 6 AL {Scene.Email("alice")} {name}\r\n");
-        Assert.Equal("209 6", await bob.ReadLineAsync());
+        Assert.Equal("209 6", await ReplyAsync(bob));
 
         // Bob's name is unchanged for alice, and his connection is still open.
         await bob.SendAsync("REA 7 bob@example.com Bob%E2%80%8F\r\n"); // U+200F RIGHT-TO-LEFT MARK is fine
-        Assert.StartsWith("REA 7 ", await bob.ReadLineAsync());
+        Assert.StartsWith("REA 7 ", await ReplyAsync(bob));
         var nln = await alice.ReadLineStartingWithAsync($"NLN NLN {Scene.Email("bob")} Bob%E2%80%8F");
         Assert.DoesNotContain(name, nln, StringComparison.Ordinal);
+    }
+
+    // The next line that answers a command, skipping the server's own (CHL) and presence lines.
+    private static async Task<string> ReplyAsync(LineClient client)
+    {
+        while (true)
+        {
+            var line = await client.ReadLineAsync() ?? throw new IOException("closed");
+            if (!line.StartsWith("CHL ", StringComparison.Ordinal) && !line.StartsWith("NLN ", StringComparison.Ordinal)
+                && !line.StartsWith("ILN ", StringComparison.Ordinal) && !line.StartsWith("FLN ", StringComparison.Ordinal))
+            {
+                return line;
+            }
+        }
     }
 }
