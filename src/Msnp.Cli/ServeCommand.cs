@@ -21,18 +21,28 @@ internal static class ServeCommand
         var plainPassport = new Option<bool>("--allow-plain-http-passport") { Description = "Also serve Passport logins over plain HTTP (XP-era clients without usable TLS); passwords then travel in the clear." };
         var maxConnections = new Option<int>("--max-connections") { Description = "Open connections over all roles; more are closed right after accept.", DefaultValueFactory = _ => defaults.Limits.MaxConnections };
         var maxPerAddress = new Option<int>("--max-connections-per-address") { Description = "Open connections from one remote address (0 = no limit; loopback is exempt).", DefaultValueFactory = _ => defaults.Limits.MaxConnectionsPerAddress };
+        var logLevel = ServeLogLevel.Create();
+        bind.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && r.Tokens[0].Value is var text && !System.Net.IPAddress.TryParse(text, out _))
+            {
+                r.AddError($"--bind must be an IP address such as 127.0.0.1, ::1 or 0.0.0.0 (not a host name), got '{text}'.");
+            }
+        });
         var admin = AdminOptions.Create(defaults.Admin);
 
         var command = new Command("serve", "Run the MSN server: dispatch, notification and Passport (HTTP and HTTPS). Ctrl-C stops it.")
         {
-            data, bind, publicHost, dispatch, notification, switchboard, http, https, plainPassport, maxConnections, maxPerAddress,
+            data, bind, publicHost, dispatch, notification, switchboard, http, https, plainPassport, maxConnections, maxPerAddress, logLevel,
         };
         admin.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
             MsnpServerHost host;
+            Msnp.Server.Hosting.MsnpServerOptions? effective = null;
             try
             {
                 host = await MsnpServerHost.StartAsync(
@@ -50,30 +60,27 @@ internal static class ServeCommand
                         SetIfGiven(parse, plainPassport, v => o.AllowPlainHttpPassport = v);
                         SetIfGiven(parse, maxConnections, v => o.Limits.MaxConnections = v);
                         SetIfGiven(parse, maxPerAddress, v => o.Limits.MaxConnectionsPerAddress = v);
+                        effective = o;
                         admin.Apply(parse, o.Admin);
                     },
-                    cancellationToken: cancellationToken).ConfigureAwait(false);
+                    ServeLogLevel.ToConfiguration(parse, logLevel),
+                    cancellationToken,
+                    progress: step => output.WriteLine($"msnp serve: {step}...")).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException or InvalidOperationException)
+            catch (Exception e) when (StartFailure.Describe(e, effective) is { } reason)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"msnp serve: cannot start: {e.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync($"msnp serve: cannot start: {reason}").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
             await using (host.ConfigureAwait(false))
             {
-                var o = host.Options;
-                var e = host.Endpoints;
-                await output.WriteLineAsync($"msnp serve: data in {Path.GetFullPath(o.DataDirectory)}").ConfigureAwait(false);
-                await output.WriteLineAsync($"  dispatch      {o.BindAddress}:{e.DispatchPort}").ConfigureAwait(false);
-                await output.WriteLineAsync($"  notification  {o.BindAddress}:{e.NotificationPort}").ConfigureAwait(false);
-                await output.WriteLineAsync(o.AllowPlainHttpPassport
-                    ? $"  passport      http://{o.EffectivePublicHost}:{e.HttpPort}/rdr/pprdr.asp  https://{o.EffectivePublicHost}:{e.HttpsPort}/rdr/pprdr.asp"
-                    : $"  passport      https://{o.EffectivePublicHost}:{e.HttpsPort}/rdr/pprdr.asp (plain http refused; --allow-plain-http-passport)").ConfigureAwait(false);
-                await output.WriteLineAsync(host.Operators.Url is { } adminUrl
-                    ? $"  admin         {adminUrl} (console, msnp admin, /health/ready, /metrics)"
-                    : "  admin         off (--no-admin)").ConfigureAwait(false);
-                await output.WriteLineAsync("Press Ctrl-C to stop.").ConfigureAwait(false);
+                foreach (var line in ServeBanner.Lines(host.Options, host.Endpoints, host.Operators.Url))
+                {
+                    await output.WriteLineAsync(line).ConfigureAwait(false);
+                }
+
+                await output.FlushAsync(cancellationToken).ConfigureAwait(false);
                 await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             }
 

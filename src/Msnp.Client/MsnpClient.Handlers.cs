@@ -23,12 +23,17 @@ public sealed partial class MsnpClient
         connection.On(CommandCodes.Nln, c => OnPresence(c, initial: false));
         connection.On(CommandCodes.Fln, OnOffline);
         connection.On(CommandCodes.Add, OnAdd);
+        connection.On(CommandCodes.Adc, OnAdc);
+        connection.On(CommandCodes.Ubx, OnPersonalStatus);
+        connection.On(CommandCodes.Sbs, static _ => { });
         connection.On(CommandCodes.Out, OnSignOut);
         connection.On(CommandCodes.Rng, OnRing);
-        foreach (var code in new[] { CommandCodes.Gtc, CommandCodes.Blp, CommandCodes.Prp, CommandCodes.Lsg, CommandCodes.Lst, CommandCodes.Bpr })
+        foreach (var code in new[] { CommandCodes.Gtc, CommandCodes.Blp, CommandCodes.Lsg, CommandCodes.Lst, CommandCodes.Bpr })
         {
-            connection.On(code, c => _sync?.Accept(c));
+            connection.On(code, c => OnListLine(c));
         }
+
+        connection.On(CommandCodes.Prp, OnProperty);
 
         return profile;
     }
@@ -63,14 +68,14 @@ public sealed partial class MsnpClient
 
     private static async Task AnswerChallengeAsync(MsnpConnection connection, MsnpCommand command)
     {
-        // CHL 0 challenge → QRY TrID clientId 32 + digest; an unanswered challenge closes the connection.
-        if (command.Parameters.Count < 1)
+        // CHL 0 challenge → QRY TrID productId 32 + digest (MD5 to MSNP10, the MSNP11 algorithm after);
+        // an unanswered challenge closes the connection.
+        if (command.Parameters.Count < 1 || connection.Dialect.ClientChallengeKey is not { } key)
         {
             return;
         }
 
-        var key = ChallengeKeys.Default;
-        var digest = ChallengeResponse.ComputeDigest(command.Parameters[0], key);
+        var digest = ChallengeResponse.ComputeDigest(command.Parameters[0], connection.Dialect);
         try
         {
             await connection.SendAsync(CommandCodes.Qry, [key.ClientId], Encoding.ASCII.GetBytes(digest)).ConfigureAwait(false);

@@ -16,8 +16,20 @@ public sealed partial class MsnpClient
         ArgumentException.ThrowIfNullOrEmpty(name);
         RequireGroups();
 
-        // ADG TrID name 0 → ADG TrID ver name id 0
+        // ADG TrID name 0 → ADG TrID ver name id 0, from MSNP10 ADG TrID name guid
         var reply = await Connection.SendAsync(CommandCodes.Adg, [UrlEncoding.Encode(name), "0"], cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (Dialect.HasGuids)
+        {
+            if (reply.Parameters.Count < 2 || !Guid.TryParse(reply.Parameters[1], out var guid))
+            {
+                throw new InvalidDataException($"Unexpected ADG reply: {reply}");
+            }
+
+            var number = _groupIds.IsEmpty ? 1 : _groupIds.Keys.Max() + 1;
+            _groupIds[number] = guid;
+            return new ContactGroup(number, DecodeOrRaw(reply.Parameters[0])) { Guid = guid };
+        }
+
         if (reply.Parameters.Count < 3 || !TryParseNumber(reply.Parameters[2], out var id))
         {
             throw new InvalidDataException($"Unexpected ADG reply: {reply}");
@@ -31,6 +43,12 @@ public sealed partial class MsnpClient
     public async Task<int> RemoveGroupAsync(int groupId, CancellationToken cancellationToken = default)
     {
         RequireGroups();
+        if (Dialect.HasGuids)
+        {
+            await RemoveGroupAsync(GroupGuid(groupId), cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
         var reply = await Connection.SendAsync(CommandCodes.Rmg, [Number(groupId)], cancellationToken: cancellationToken).ConfigureAwait(false);
         return VersionAt(reply, 0);
     }
@@ -41,6 +59,12 @@ public sealed partial class MsnpClient
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         RequireGroups();
+        if (Dialect.HasGuids)
+        {
+            await RenameGroupAsync(GroupGuid(groupId), name, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
         var reply = await Connection.SendAsync(CommandCodes.Reg, [Number(groupId), UrlEncoding.Encode(name), "0"], cancellationToken: cancellationToken).ConfigureAwait(false);
         return VersionAt(reply, 0);
     }
@@ -61,11 +85,18 @@ public sealed partial class MsnpClient
         return VersionAt(reply, 0);
     }
 
-    /// <summary>Changes the user's friendly name (<c>REA</c> on the own account) and returns the new list version.</summary>
+    /// <summary>Changes the user's friendly name (<c>REA</c> on the own account; <c>PRP MFN</c> from MSNP10, returning 0) and returns the new list version.</summary>
     /// <exception cref="MsnpException">209 when the server refuses the name.</exception>
     public async Task<int> SetFriendlyNameAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
+        if (!Dialect.HasRename)
+        {
+            // PRP TrID MFN name → PRP TrID MFN name (MSNP10+: REA is disabled)
+            var prp = await Connection.SendAsync(CommandCodes.Prp, ["MFN", UrlEncoding.Encode(name)], cancellationToken: cancellationToken).ConfigureAwait(false);
+            FriendlyName = prp.Parameters.Count > 1 ? DecodeOrRaw(prp.Parameters[1]) : name;
+            return 0;
+        }
 
         // REA TrID account name → REA TrID ver account name
         var reply = await Connection.SendAsync(CommandCodes.Rea, [Account, UrlEncoding.Encode(name)], cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -121,6 +121,7 @@ public sealed partial class MsnpClient : IAsyncDisposable
         for (var redirects = 0; ; redirects++)
         {
             var connection = await MsnpConnection.ConnectAsync(_options, MsnpServerRole.Notification, host, port, Dialect, cancellationToken).ConfigureAwait(false);
+            Observe(connection);
             try
             {
                 var redirect = await AuthenticateAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -157,10 +158,14 @@ public sealed partial class MsnpClient : IAsyncDisposable
         var cache = _options.ContactListCache;
         var account = Account;
         var cached = cache is null ? null : await cache.LoadAsync(account, cancellationToken).ConfigureAwait(false);
-        var list = await SyncAsync(cached?.Version ?? 0, cancellationToken).ConfigureAwait(false);
+        var list = Dialect.HasGuids
+            ? await SyncStampsAsync(cached?.ListStamp ?? "0", cached?.ProfileStamp ?? "0", cancellationToken).ConfigureAwait(false)
+            : await SyncAsync(cached?.Version ?? 0, cancellationToken).ConfigureAwait(false);
         if (list.IsUnchanged)
         {
-            return cached?.Version == list.Version ? cached.AsUnchanged() : list;
+            var current = cached is not null && (Dialect.HasGuids ? cached.ListStamp == list.ListStamp : cached.Version == list.Version) ? cached.AsUnchanged() : list;
+            Remember(current);
+            return current;
         }
 
         if (cache is not null)
@@ -172,11 +177,17 @@ public sealed partial class MsnpClient : IAsyncDisposable
     }
 
     /// <summary>Downloads the contact list unless <paramref name="cachedVersion"/> is still current, in which case the result is empty and <see cref="ContactList.IsUnchanged"/>.</summary>
-    public async Task<ContactList> SyncAsync(int cachedVersion, CancellationToken cancellationToken = default)
+    /// <remarks>From MSNP10 the version is sent as the cache stamps our server derives from it (<see cref="SyncTimestamps"/>); 0 sends <c>0 0</c>.</remarks>
+    public Task<ContactList> SyncAsync(int cachedVersion, CancellationToken cancellationToken = default) =>
+        Dialect.HasGuids
+            ? SyncStampsAsync(cachedVersion > 0 ? SyncTimestamps.FromVersion((uint)cachedVersion) : "0", cachedVersion > 0 ? SyncTimestamps.FromVersion((uint)cachedVersion) : "0", cancellationToken)
+            : SyncVersionAsync(cachedVersion, cancellationToken);
+
+    private async Task<ContactList> SyncVersionAsync(int cachedVersion, CancellationToken cancellationToken)
     {
         // One download at a time: the list lines carry no TrID to tell two apart.
         await _syncLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var collector = new SyncCollector(Dialect.SyncHasCounts);
+        var collector = new SyncCollector(Dialect);
         _sync = collector;
         try
         {
@@ -231,8 +242,15 @@ public sealed partial class MsnpClient : IAsyncDisposable
     /// <param name="nickname">The name to store; the account when null.</param>
     /// <param name="groupId">Forward-list group (MSNP7 and later); null leaves the server's default.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <remarks>From MSNP10 this sends <c>ADC</c> and returns 0 (lists have no versions); see <see cref="AddToForwardListAsync"/> for the contact's GUID.</remarks>
     public async Task<int> AddContactAsync(ListKind list, string account, string? nickname = null, int? groupId = null, CancellationToken cancellationToken = default)
     {
+        if (Dialect.HasGuids)
+        {
+            await AddContactByGuidAsync(list, account, nickname, groupId, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
         var parameters = new List<string> { list.WireName(), account, UrlEncoding.Encode(nickname ?? account) };
         if (list == ListKind.Forward && groupId is { } group && Dialect.HasGroups)
         {
@@ -244,8 +262,15 @@ public sealed partial class MsnpClient : IAsyncDisposable
     }
 
     /// <summary>Removes an account from a list (<c>REM</c>), or only from one group of the forward list, and returns the new list version.</summary>
+    /// <remarks>From MSNP10 the forward list is addressed by the contact's GUID, looked up from the last sync or <c>ADC</c>; returns 0.</remarks>
     public async Task<int> RemoveContactAsync(ListKind list, string account, int? groupId = null, CancellationToken cancellationToken = default)
     {
+        if (Dialect.HasGuids)
+        {
+            await RemoveContactByGuidAsync(list, account, groupId, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
         var parameters = new List<string> { list.WireName(), account };
         if (list == ListKind.Forward && groupId is { } group && Dialect.HasGroups)
         {
@@ -434,8 +459,9 @@ public sealed partial class MsnpClient : IAsyncDisposable
             throw new InvalidDataException($"Unexpected USR reply: {ok}");
         }
 
+        // From MSNP10: USR TrID OK account 1 0, the name coming later as PRP MFN.
         Account = ok.Parameters[1];
-        FriendlyName = UrlEncoding.Decode(ok.Parameters[2]);
+        FriendlyName = Dialect.UsrOkHasFriendlyName ? DecodeOrRaw(ok.Parameters[2]) : Account;
         Profile = null;
         _connection = connection;
         connection.Disconnected += (_, e) => Disconnected?.Invoke(this, e);

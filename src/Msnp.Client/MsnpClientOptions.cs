@@ -1,4 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Msnp.Client.Contacts;
 using Msnp.Protocol.Dialects;
 
@@ -22,13 +25,16 @@ public sealed record MsnpClientOptions
     /// <summary>The protocol version to speak; MSNP8 is what most servers and clients settled on.</summary>
     public MsnpDialect Dialect { get; init; } = MsnpDialect.Msnp8;
 
-    /// <summary>The Passport nexus; when null, <c>https://{Host}:{HttpsPort}/rdr/pprdr.asp</c>.</summary>
+    /// <summary>
+    /// The Passport nexus; when null, the one the server advertises in its TWN challenge (an Msnp
+    /// server does; used only when it is HTTPS on <see cref="Host"/>), else <c>https://{Host}:{HttpsPort}/rdr/pprdr.asp</c>.
+    /// </summary>
     public Uri? NexusUrl { get; init; }
 
     /// <summary>Which Passport flow MSNP8–9 sign-in uses to get a ticket; the nexus flow is what MSNP8-era clients did.</summary>
     public PassportFlow PassportFlow { get; init; } = PassportFlow.Nexus;
 
-    /// <summary>The SOAP token service for <see cref="PassportFlow.TokenService"/>; when null, <c>https://{Host}:{HttpsPort}/RST.srf</c>.</summary>
+    /// <summary>The SOAP token service for <see cref="PassportFlow.TokenService"/>; when null, <c>/RST.srf</c> beside the advertised nexus, else <c>https://{Host}:{HttpsPort}/RST.srf</c>.</summary>
     public Uri? TokenServiceUrl { get; init; }
 
     /// <summary>Where <see cref="MsnpClient.SyncAsync(CancellationToken)"/> keeps the contact list between sessions; null keeps nothing.</summary>
@@ -72,4 +78,20 @@ public sealed record MsnpClientOptions
 
     /// <summary>The client id sent with <c>CHG</c> when the caller passes none (MSNP8+); <see cref="P2P.ContactCapabilities.P2PClientId"/> announces MSNC P2P.</summary>
     public uint ClientId { get; init; }
+
+    /// <summary>Where the client logs connection ends, dropped commands and failing event handlers; nothing is logged by default.</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>
+    /// How many received commands may wait for the dispatcher (which raises the events) per connection.
+    /// A slow event handler cannot make the client buffer without bound.
+    /// </summary>
+    public int InboundQueueCapacity { get; init; } = 1024;
+
+    /// <summary>
+    /// What happens when the inbound queue is full: <see cref="BoundedChannelFullMode.Wait"/> (the default)
+    /// stops reading the socket until the dispatcher catches up; the drop modes discard a command and
+    /// raise <see cref="MsnpClient.InboundCommandDropped"/>.
+    /// </summary>
+    public BoundedChannelFullMode InboundQueueFullMode { get; init; } = BoundedChannelFullMode.Wait;
 }

@@ -127,11 +127,15 @@ public sealed class ConsoleBrowserTests(Chromium chromium) : IClassFixture<Chrom
     [Fact]
     public async Task Every_page_fits_a_phone_screen_and_labels_every_control()
     {
-        await using var server = await AdminServer.StartAsync();
+        await using var server = await AdminServer.StartAsync(o => o.Admin.ChartInterval = TimeSpan.FromSeconds(1));
         await server.CreateUserAsync(Alice);
         await server.CreateUserAsync("bob@example.com");
         await using var client = await server.SignInAsync(Alice);
+        await using var bob = await server.SignInAsync("bob@example.com", dialect: Msnp.Protocol.Dialects.MsnpDialect.Msnp7);
         var page = await SignInAsync(server, width: 375, height: 812);
+
+        // The charts draw once the first sample is in.
+        await Expect(page.Locator("#chart-signins polyline")).ToHaveCountAsync(1);
         var shots = Environment.GetEnvironmentVariable("MSNP_SCREENSHOT_DIR");
 
         foreach (var (path, name) in new[] { ("/", "overview"), ("/accounts", "accounts"), ("/sessions", "sessions"), ("/broadcast", "broadcast"), ("/administrators", "administrators"), ("/audit", "audit"), ("/login", "login") })

@@ -79,7 +79,7 @@ internal static class MsnpProcess
 
     /// <summary>Starts <c>msnp serve</c> on <paramref name="data"/> with every port chosen by the system; it prints the ports it bound.</summary>
     public static Process StartServe(string data, IReadOnlyDictionary<string, string?>? environment = null) =>
-        Process.Start(StartInfo(environment, "serve", "--data", data, "--dispatch-port", "0", "--notification-port", "0", "--switchboard-port", "0", "--http-port", "0", "--https-port", "0"))
+        Process.Start(StartInfo(environment, "serve", "--data", data, "--dispatch-port", "0", "--notification-port", "0", "--switchboard-port", "0", "--http-port", "0", "--https-port", "0", "--admin-port", "0"))
         ?? throw new InvalidOperationException("could not start msnp serve");
 
     public static string[] Lines(string output) =>

@@ -38,7 +38,7 @@ internal sealed class ConnectionOptions
     private readonly Option<MsnpDialect> _version = DialectOption.Create(MsnpDialect.Msnp8, "--version");
 
     private readonly Option<Uri?> _nexus = HttpUrlOption.Create(
-        "--nexus", "The Passport nexus for MSNP8-9 (default: https://HOST:443/rdr/pprdr.asp).");
+        "--nexus", "The Passport nexus for MSNP8-9 (default: the one the server advertises, else https://HOST:443/rdr/pprdr.asp).");
 
     private readonly Option<Uri?> _gateway = HttpUrlOption.Create(
         "--gateway", "Connect through the server's HTTP gateway instead of TCP, e.g. http://HOST:8080/gateway/gateway.dll.");
@@ -48,6 +48,8 @@ internal sealed class ConnectionOptions
         Description = "A PEM certificate to trust for Passport HTTPS, e.g. the server's passport.crt.",
         HelpName = "FILE",
     };
+
+    private readonly Option<Msnp.Client.P2P.DisplayPicture?> _picture = DisplayPictureOption.Create();
 
     private readonly Option<bool> _insecure = new("--insecure")
     {
@@ -74,6 +76,7 @@ internal sealed class ConnectionOptions
         command.Options.Add(_gateway);
         command.Options.Add(_trustCert);
         command.Options.Add(_insecure);
+        command.Options.Add(_picture);
         command.Validators.Add(result =>
         {
             if (result.GetResult(_trustCert) is { Implicit: false } && result.GetResult(_insecure) is { Implicit: false })
@@ -95,6 +98,9 @@ internal sealed class ConnectionOptions
         TryParseServer(parse.GetValue(_server)!, out var host, out var port);
         return new MsnpClientOptions
         {
+            // Announce MSNC P2P so MSN 6+ peers offer files and pictures the way this client takes them.
+            ClientId = Msnp.Client.P2P.ContactCapabilities.P2PClientId,
+            DisplayPicture = parse.GetValue(_picture),
             Host = host,
             Port = port,
             Account = parse.GetValue(_user)!,

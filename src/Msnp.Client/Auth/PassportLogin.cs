@@ -12,7 +12,7 @@ internal static class PassportLogin
     {
         using var http = PassportHttp.Create(options);
 
-        var nexus = options.NexusUrl ?? new Uri($"https://{options.Host}:{options.HttpsPort}/rdr/pprdr.asp");
+        var nexus = PassportEndpoints.Nexus(options, challenge);
         using var nexusReply = await SendFollowingRedirectsAsync(http, nexus, null, cancellationToken).ConfigureAwait(false);
         if (!nexusReply.Headers.TryGetValues(PassportUrls.HeaderName, out var urlHeaders)
             || !PassportUrls.TryParse(urlHeaders.First(), out var urls)

@@ -13,7 +13,7 @@ internal static class TokenServiceLogin
     public static async Task<string> GetTicketAsync(MsnpClientOptions options, string challenge, CancellationToken cancellationToken)
     {
         using var http = PassportHttp.Create(options);
-        var url = options.TokenServiceUrl ?? new Uri($"https://{options.Host}:{options.HttpsPort}/RST.srf");
+        var url = PassportEndpoints.TokenService(options, challenge);
         if (url.Scheme != Uri.UriSchemeHttps && !options.AcceptUntrustedCertificates)
         {
             // The password travels in the body; plain HTTP is only for tests that opted out of TLS checks.

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Msnp.Client.Transport;
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects;
@@ -27,7 +29,8 @@ public sealed class MsnpConnection : IAsyncDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ConcurrentDictionary<uint, PendingTransaction> _pending = new();
     private readonly ConcurrentDictionary<CommandCode, Action<MsnpCommand>> _handlers = new();
-    private readonly Channel<MsnpCommand> _inbound = Channel.CreateUnbounded<MsnpCommand>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Channel<MsnpCommand> _inbound;
+    private readonly ILogger _logger;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly FrameScanner _scanner;
     private readonly FramingLimits _limits;
@@ -38,8 +41,18 @@ public sealed class MsnpConnection : IAsyncDisposable
     private DisconnectReason _reason = DisconnectReason.ClosedByServer;
     private Exception? _error;
 
-    private MsnpConnection(IMsnpTransport transport, MsnpDialect dialect, TimeSpan transactionTimeout)
+    private MsnpConnection(IMsnpTransport transport, MsnpDialect dialect, TimeSpan transactionTimeout, MsnpClientOptions? options)
     {
+        // Bounded so a slow event handler cannot make the client buffer without limit (docs/limits.md).
+        _inbound = Channel.CreateBounded<MsnpCommand>(
+            new BoundedChannelOptions(options?.InboundQueueCapacity ?? 1024)
+            {
+                SingleReader = true,
+                SingleWriter = true,
+                FullMode = options?.InboundQueueFullMode ?? BoundedChannelFullMode.Wait,
+            },
+            OnDropped);
+        _logger = (options?.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<MsnpConnection>();
         _transport = transport;
         _reader = transport.Input;
         _writer = transport.Output;
@@ -65,6 +78,12 @@ public sealed class MsnpConnection : IAsyncDisposable
     /// <summary>Raised once, on the dispatcher, after the connection closed and every pending transaction failed.</summary>
     public event EventHandler<DisconnectedEventArgs>? Disconnected;
 
+    /// <summary>The inbound queue was full and a command was discarded (only in the drop modes of <see cref="MsnpClientOptions.InboundQueueFullMode"/>).</summary>
+    public event EventHandler<InboundCommandDroppedEventArgs>? CommandDropped;
+
+    /// <summary>A command handler or an event handler it called threw; the connection goes on with the next command.</summary>
+    public event EventHandler<HandlerFailedEventArgs>? HandlerFailed;
+
     /// <summary>Opens a TCP connection and starts reading.</summary>
     public static async Task<MsnpConnection> ConnectAsync(string host, int port, MsnpDialect dialect, TimeSpan transactionTimeout, CancellationToken cancellationToken = default)
     {
@@ -77,14 +96,16 @@ public sealed class MsnpConnection : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var transport = await MsnpTransports.ConnectAsync(options, role, host, port, cancellationToken).ConfigureAwait(false);
-        return Start(transport, dialect, options.TransactionTimeout);
+        var connection = new MsnpConnection(transport, dialect, options.TransactionTimeout, options);
+        connection.Start();
+        return connection;
     }
 
     /// <summary>Runs a connection over an open transport, which it then owns.</summary>
     public static MsnpConnection Start(IMsnpTransport transport, MsnpDialect dialect, TimeSpan transactionTimeout)
     {
         ArgumentNullException.ThrowIfNull(transport);
-        var connection = new MsnpConnection(transport, dialect, transactionTimeout);
+        var connection = new MsnpConnection(transport, dialect, transactionTimeout, null);
         connection.Start();
         return connection;
     }
@@ -238,7 +259,11 @@ public sealed class MsnpConnection : IAsyncDisposable
                     }
 
                     buffer = buffer.Slice(frame.End);
-                    _inbound.Writer.TryWrite(command!);
+                    if (!_inbound.Writer.TryWrite(command!))
+                    {
+                        // Full in Wait mode: stop reading the socket until the dispatcher catches up.
+                        await _inbound.Writer.WriteAsync(command!, _lifetime.Token).ConfigureAwait(false);
+                    }
                 }
 
                 _reader.AdvanceTo(buffer.Start, buffer.End);
@@ -275,9 +300,10 @@ public sealed class MsnpConnection : IAsyncDisposable
             {
                 Dispatch(command);
             }
-            catch (Exception)
+            catch (Exception ex)
             {
-                // A faulty handler must not stop the connection from delivering later commands.
+                // A faulty handler must not stop the connection from delivering later commands; it is reported instead.
+                ReportHandlerFailure(command, ex);
             }
         }
 
@@ -287,13 +313,41 @@ public sealed class MsnpConnection : IAsyncDisposable
             pending.Completion.TrySetException(closed);
         }
 
+        ClientLog.ConnectionEnded(_logger, Dialect.Name, _reason, _error);
         try
         {
             Disconnected?.Invoke(this, new DisconnectedEventArgs(_reason, _error));
         }
-        catch (Exception)
+        catch (Exception ex)
         {
-            // Same as for command handlers.
+            ReportHandlerFailure(null, ex);
+        }
+    }
+
+    private void ReportHandlerFailure(MsnpCommand? command, Exception error)
+    {
+        ClientLog.HandlerFailed(_logger, command?.Code.ToString() ?? "Disconnected", error);
+        try
+        {
+            HandlerFailed?.Invoke(this, new HandlerFailedEventArgs(command, error));
+        }
+        catch (Exception again)
+        {
+            // The reporting handler failed too: logging is all that is left.
+            ClientLog.HandlerFailed(_logger, "HandlerFailed", again);
+        }
+    }
+
+    private void OnDropped(MsnpCommand command)
+    {
+        ClientLog.CommandDropped(_logger, command.Code.ToString());
+        try
+        {
+            CommandDropped?.Invoke(this, new InboundCommandDroppedEventArgs(command));
+        }
+        catch (Exception ex)
+        {
+            ClientLog.HandlerFailed(_logger, "CommandDropped", ex);
         }
     }
 

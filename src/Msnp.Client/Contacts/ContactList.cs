@@ -37,8 +37,22 @@ public sealed class ContactList
     /// <summary><c>BLP</c>: what happens to people on neither the allow nor the block list.</summary>
     public DefaultPrivacy? DefaultPrivacy { get; }
 
+    /// <summary>The list cache stamp of an MSNP10+ <c>SYN</c> reply, sent back on the next sync; null before MSNP10.</summary>
+    public string? ListStamp { get; init; }
+
+    /// <summary>The profile cache stamp of an MSNP10+ <c>SYN</c> reply; null before MSNP10.</summary>
+    public string? ProfileStamp { get; init; }
+
+    /// <summary>The user's own friendly name (<c>PRP MFN</c>, MSNP10 and later; decoded); null before MSNP10.</summary>
+    public string? FriendlyName { get; init; }
+
     /// <summary>This list's contents, marked as confirmed current by the server.</summary>
-    internal ContactList AsUnchanged() => new(Version, true, Contacts, Groups, ReverseListPrompt, DefaultPrivacy);
+    internal ContactList AsUnchanged() => new(Version, true, Contacts, Groups, ReverseListPrompt, DefaultPrivacy)
+    {
+        ListStamp = ListStamp,
+        ProfileStamp = ProfileStamp,
+        FriendlyName = FriendlyName,
+    };
 
     /// <summary>The contacts on <paramref name="list"/>.</summary>
     public IEnumerable<Contact> On(ListKind list) => Contacts.Where(c => c.Lists.Contains(list));

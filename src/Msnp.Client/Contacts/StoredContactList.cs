@@ -9,29 +9,40 @@ internal sealed record StoredContactList(
     IReadOnlyList<StoredContact> Contacts,
     IReadOnlyList<StoredGroup> Groups,
     ReverseListPrompt? ReverseListPrompt,
-    DefaultPrivacy? DefaultPrivacy)
+    DefaultPrivacy? DefaultPrivacy,
+    string? ListStamp = null,
+    string? ProfileStamp = null,
+    string? FriendlyName = null)
 {
     public static StoredContactList From(ContactList list) => new(
         list.Version,
-        [.. list.Contacts.Select(c => new StoredContact(c.Account, c.Nickname, (int)c.Lists, c.Groups, c.Phones))],
-        [.. list.Groups.Select(g => new StoredGroup(g.Id, g.Name))],
+        [.. list.Contacts.Select(c => new StoredContact(c.Account, c.Nickname, (int)c.Lists, c.Groups, c.Phones, c.ContactId, c.GroupIds))],
+        [.. list.Groups.Select(g => new StoredGroup(g.Id, g.Name, g.Guid))],
         list.ReverseListPrompt,
-        list.DefaultPrivacy);
+        list.DefaultPrivacy,
+        list.ListStamp,
+        list.ProfileStamp,
+        list.FriendlyName);
 
     public ContactList ToContactList() => new(
         Version,
         isUnchanged: false,
-        [.. (Contacts ?? []).Select(c => new Contact(c.Account, c.Nickname, (ListKind)c.Lists, c.Groups ?? [], c.Phones ?? new Dictionary<string, string>()))],
-        [.. (Groups ?? []).Select(g => new ContactGroup(g.Id, g.Name))],
+        [.. (Contacts ?? []).Select(c => new Contact(c.Account, c.Nickname, (ListKind)c.Lists, c.Groups ?? [], c.Phones ?? new Dictionary<string, string>()) { ContactId = c.ContactId, GroupIds = c.GroupIds ?? [] })],
+        [.. (Groups ?? []).Select(g => new ContactGroup(g.Id, g.Name) { Guid = g.Guid })],
         ReverseListPrompt,
-        DefaultPrivacy);
+        DefaultPrivacy)
+    {
+        ListStamp = ListStamp,
+        ProfileStamp = ProfileStamp,
+        FriendlyName = FriendlyName,
+    };
 }
 
-/// <summary>One cached contact.</summary>
-internal sealed record StoredContact(string Account, string Nickname, int Lists, IReadOnlyList<int> Groups, IReadOnlyDictionary<string, string> Phones);
+/// <summary>One cached contact; the GUIDs are absent from files written before MSNP10 support.</summary>
+internal sealed record StoredContact(string Account, string Nickname, int Lists, IReadOnlyList<int> Groups, IReadOnlyDictionary<string, string> Phones, Guid? ContactId = null, IReadOnlyList<Guid>? GroupIds = null);
 
 /// <summary>One cached group.</summary>
-internal sealed record StoredGroup(int Id, string Name);
+internal sealed record StoredGroup(int Id, string Name, Guid? Guid = null);
 
 /// <summary>Source-generated serialisation, so the cache needs no reflection.</summary>
 [JsonSourceGenerationOptions(WriteIndented = true, UseStringEnumConverter = true)]

@@ -162,6 +162,7 @@ public sealed class Conversation : IAsyncDisposable
     internal static async Task<Conversation> ConnectAsync(MsnpClient client, string host, int port, CancellationToken cancellationToken)
     {
         var connection = await MsnpConnection.ConnectAsync(client.Options, MsnpServerRole.Switchboard, host, port, client.Dialect, cancellationToken).ConfigureAwait(false);
+        client.Observe(connection);
         return new Conversation(client, connection);
     }
 

@@ -21,6 +21,7 @@ using Msnp.Server.Presence;
 using Msnp.Server.Storage.Security;
 using Msnp.Server.Switchboard;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Msnp.Server.Admin;
 
@@ -127,7 +128,7 @@ internal static class AdminApplication
             .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
             .AddCheck<ListenersHealthCheck>("listeners", tags: ["ready"]);
 
-        services.AddOpenTelemetry().WithMetrics(metrics =>
+        services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("msnp")).WithMetrics(metrics =>
         {
             metrics.AddMeter(ServerMetrics.MeterName);
             metrics.AddPrometheusExporter();

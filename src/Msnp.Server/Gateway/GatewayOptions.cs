@@ -35,4 +35,11 @@ public sealed class GatewayOptions
     /// response. Replies that miss it go out with the next poll.
     /// </summary>
     public TimeSpan ReplyWindow { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// On shutdown, how long the server keeps answering polls so that signed-in gateway users
+    /// collect their <c>OUT SSD</c> (one poll window: clients poll every 2 s). Shutdown continues
+    /// as soon as every such session has been collected.
+    /// </summary>
+    public TimeSpan ShutdownPollWindow { get; set; } = TimeSpan.FromSeconds(5);
 }

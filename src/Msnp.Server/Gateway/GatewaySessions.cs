@@ -25,6 +25,7 @@ public sealed class GatewaySessions : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<GatewaySessions> _logger;
     private int _count;
+    private TaskCompletionSource _removed = NewSignal();
 
     /// <summary>Creates the registry over the server's own role handlers.</summary>
     public GatewaySessions(
@@ -102,6 +103,36 @@ public sealed class GatewaySessions : IAsyncDisposable
         {
             Interlocked.Decrement(ref _count);
             _ = session.DisposeAsync().AsTask();
+            Interlocked.Exchange(ref _removed, NewSignal()).TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// On shutdown, after every user was signed out: waits until the notification sessions have
+    /// been polled (so their users received <c>OUT SSD</c> and <c>Session=close</c>), at most
+    /// <see cref="GatewayOptions.ShutdownPollWindow"/>. Switchboard sessions are not waited for.
+    /// </summary>
+    public async Task WaitForSignedOutUsersAsync(CancellationToken cancellationToken = default)
+    {
+        using var window = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        window.CancelAfter(Options.ShutdownPollWindow);
+        while (_byId.Values.Any(s => s.Server == GatewayServer.Notification))
+        {
+            var removed = Volatile.Read(ref _removed).Task;
+            if (!_byId.Values.Any(s => s.Server == GatewayServer.Notification))
+            {
+                return;
+            }
+
+            try
+            {
+                await removed.WaitAsync(window.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                _logger.LogInformation("Shutdown: {Count} gateway users did not poll for their sign-out within {Window}", _byId.Values.Count(s => s.Server == GatewayServer.Notification), Options.ShutdownPollWindow);
+                return;
+            }
         }
     }
 
@@ -127,6 +158,8 @@ public sealed class GatewaySessions : IAsyncDisposable
         session.Shutdown();
         Remove(session);
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // 128 random bits: a SessionID is the only thing that ties a request to a signed-in user.
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

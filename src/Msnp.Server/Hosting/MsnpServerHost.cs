@@ -56,13 +56,21 @@ public sealed class MsnpServerHost : IAsyncDisposable
     /// (appsettings.json, <c>Msnp__Name</c> environment variables, <c>--Msnp:Name=value</c> arguments),
     /// then <paramref name="configure"/> (the CLI's switches) applies on top. <paramref name="configureServices"/>
     /// registers replacements (clock, stores, directory) before <see cref="MsnpServerServices.AddMsnpServer"/>.
+    /// Each start-up step is reported to <paramref name="progress"/> before it runs.
     /// </summary>
-    public static async Task<MsnpServerHost> StartAsync(Action<MsnpServerOptions>? configure = null, string[]? args = null, CancellationToken cancellationToken = default, Action<IServiceCollection>? configureServices = null)
+    public static async Task<MsnpServerHost> StartAsync(Action<MsnpServerOptions>? configure = null, string[]? args = null, CancellationToken cancellationToken = default, Action<IServiceCollection>? configureServices = null, Action<string>? progress = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         var options = new MsnpServerOptions();
         builder.Configuration.GetSection(MsnpServerOptions.SectionName).Bind(options);
         configure?.Invoke(options);
+        if (!IPAddress.TryParse(options.BindAddress, out var address))
+        {
+            throw new FormatException($"the bind address must be an IP address such as 127.0.0.1, ::1 or 0.0.0.0, got '{options.BindAddress}'.");
+        }
+
+        progress?.Invoke($"opening the store in {Path.GetFullPath(options.DataDirectory)}");
+
         // Owner-only (0700) like every file in it: the database and keys are secrets.
         Storage.Security.PrivateFile.EnsureDirectory(options.DataDirectory);
 
@@ -80,16 +88,19 @@ public sealed class MsnpServerHost : IAsyncDisposable
             throw;
         }
 
-        // Kestrel would announce every TCP role as "http://…"; msnp serve prints its own listener summary.
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        ServerLogging.Configure(builder.Logging, builder.Configuration);
 
         // The caller's registrations come first, so AddMsnpServer's TryAdd keeps them (a manual clock, a shared directory).
         var passport = options.ToPassportOptions();
         configureServices?.Invoke(builder.Services);
         // Sign-ins go through the operators' guard, so a disabled account is refused everywhere.
         builder.Services.AddMsnpServer(options, operators.Accounts, store.Contacts, passport);
+        if (options.Gateway.Enabled)
+        {
+            // Runs after the sign-out on ApplicationStopping and before Kestrel stops: gateway users collect their OUT SSD.
+            builder.Services.AddHostedService<GatewayShutdownDrain>();
+        }
 
-        var address = IPAddress.Parse(options.BindAddress);
         ListenOptions? dispatch = null, notification = null, switchboard = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -105,6 +116,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
                 ? new MinDataRate(http.MinRequestBodyBytesPerSecond, http.MinRequestBodyGracePeriod)
                 : null;
         });
+        progress?.Invoke("loading the Passport certificate (generated on first run)");
         var passportListeners = builder.WebHost.UsePassportListeners(passport);
 
         var app = builder.Build();
@@ -114,7 +126,8 @@ public sealed class MsnpServerHost : IAsyncDisposable
             app.MapGateway();
         }
 
-        app.Lifetime.ApplicationStopping.Register(() => SignEveryoneOut(app.Services.GetRequiredService<IPresenceHub>()));
+        app.Lifetime.ApplicationStopping.Register(() => SignEveryoneOut(app.Services.GetRequiredService<IPresenceHub>(), app.Logger));
+        progress?.Invoke("starting the listeners");
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -164,8 +177,9 @@ public sealed class MsnpServerHost : IAsyncDisposable
     }
 
     // Ctrl-C / SIGTERM: signed-in users are told the server is going down (OUT SSD).
-    private static void SignEveryoneOut(IPresenceHub hub)
+    private static void SignEveryoneOut(IPresenceHub hub, ILogger logger)
     {
+        Diagnostics.ServerLog.ShutdownSignOut(logger, hub.All.Count);
         foreach (var endpoint in hub.All.ToArray())
         {
             endpoint.SignOut(SignOutReason.ServerShutdown);

@@ -53,4 +53,11 @@ public sealed class ServerLimits
 
     /// <summary>Accounts and addresses remembered by the sign-in and call limiters; bounds their memory.</summary>
     public int MaxTrackedKeys { get; set; } = 100_000;
+
+    /// <summary>
+    /// Once the sign-in table is full of live entries (failures within the window, locks, attempts
+    /// in flight), new accounts or addresses are admitted at most this often per second over the
+    /// whole server; others are refused like a locked account. A locked entry is never dropped.
+    /// </summary>
+    public double NewKeysPerSecondWhenFull { get; set; } = 20;
 }

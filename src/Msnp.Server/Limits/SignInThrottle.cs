@@ -5,8 +5,9 @@ namespace Msnp.Server.Limits;
 /// <summary>
 /// Slows password and ticket guessing: failed sign-ins (wrong MD5 hashes, bad tickets, wrong
 /// Passport passwords) are counted per account and per remote address, and a locked account or
-/// address is refused before its credentials are checked. Shared by the notification server,
-/// Passport and the HTTP gateway.
+/// address is refused before its credentials are checked. Each attempt is reserved before the
+/// check (<see cref="TryBegin"/>), so attempts in flight count against the lock. Shared by the
+/// notification server, Passport and the HTTP gateway.
 /// </summary>
 public sealed class SignInThrottle
 {
@@ -18,43 +19,61 @@ public sealed class SignInThrottle
     public SignInThrottle(ServerLimits limits, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        _accounts = new KeyedBackoff(limits, time);
-        _addresses = new KeyedBackoff(limits, time);
+        _accounts = new KeyedBackoff(limits, time, parallelWhileClean: false);
+        _addresses = new KeyedBackoff(limits, time, parallelWhileClean: true);
         _exemptLoopback = limits.ExemptLoopback;
     }
 
-    /// <summary>True when the account or the address must wait: refuse without checking the credentials.</summary>
-    public bool IsLocked(string account, IPAddress? address)
-    {
-        bool locked = _accounts.IsLocked(Normalize(account)) || (AddressKey(address) is { } key && _addresses.IsLocked(key));
-        if (locked)
-        {
-            Diagnostics.ServerMetrics.LimiterRefusals.Add(1, Diagnostics.ServerMetrics.SignInLimiter);
-        }
-
-        return locked;
-    }
+    /// <summary>True when the account or the address is locked now (attempts in flight aside).</summary>
+    public bool IsLocked(string account, IPAddress? address) =>
+        _accounts.IsLocked(Normalize(account)) || (AddressKey(address) is { } key && _addresses.IsLocked(key));
 
     /// <summary>Lifts an account's back-off at once (an operator's unlock); its failure count starts again.</summary>
     public void Unlock(string account) => _accounts.Forget(Normalize(account));
 
-    /// <summary>Counts a failed sign-in.</summary>
-    public void RecordFailure(string account, IPAddress? address)
+    /// <summary>
+    /// Reserves an attempt for the account from the address, before its credentials are checked;
+    /// <see langword="null"/> means refuse without checking (locked, too many attempts in flight,
+    /// or the tracking table is full). Report the outcome on the attempt; disposing it without an
+    /// outcome releases the reservation.
+    /// </summary>
+    public SignInAttempt? TryBegin(string account, IPAddress? address)
     {
-        _accounts.RecordFailure(Normalize(account));
-        if (AddressKey(address) is { } key)
+        var accountKey = Normalize(account);
+        if (!_accounts.TryReserve(accountKey))
         {
-            _addresses.RecordFailure(key);
+            Diagnostics.ServerMetrics.LimiterRefusals.Add(1, Diagnostics.ServerMetrics.SignInLimiter);
+            return null;
         }
+
+        var addressKey = AddressKey(address);
+        if (addressKey is not null && !_addresses.TryReserve(addressKey))
+        {
+            _accounts.Complete(accountKey, failed: false);
+            Diagnostics.ServerMetrics.LimiterRefusals.Add(1, Diagnostics.ServerMetrics.SignInLimiter);
+            return null;
+        }
+
+        return new SignInAttempt(this, accountKey, addressKey);
     }
 
-    /// <summary>
-    /// Clears the account's failures. The address keeps its count, so an attacker with one valid
-    /// account cannot reset the count between guesses at others.
-    /// </summary>
-    public void RecordSuccess(string account) => _accounts.Forget(Normalize(account));
-
     internal int TrackedKeys => _accounts.Count + _addresses.Count;
+
+    internal void End(string accountKey, string? addressKey, bool? succeeded)
+    {
+        bool failed = succeeded == false;
+        if (succeeded == true)
+        {
+            // The address keeps its count, so one valid account cannot reset an address guessing at others.
+            _accounts.Forget(accountKey);
+        }
+
+        _accounts.Complete(accountKey, failed);
+        if (addressKey is not null)
+        {
+            _addresses.Complete(addressKey, failed);
+        }
+    }
 
     private static string Normalize(string account) => account.ToLowerInvariant();
 

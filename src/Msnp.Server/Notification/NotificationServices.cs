@@ -22,4 +22,24 @@ public sealed record NotificationServices(
 {
     /// <summary>Counts failed sign-ins and refuses locked accounts and addresses; null for none.</summary>
     public SignInThrottle? SignInThrottle { get; init; }
+
+    private string? _advertisedNexus;
+
+    /// <summary>
+    /// This server's nexus, URL-encoded for the <c>nexus=</c> field of the TWN challenge, so a client
+    /// that was given only the dispatch address finds Passport whatever the HTTPS port
+    /// (docs/passport.md, "Finding the nexus"). Built once the HTTPS port is bound.
+    /// </summary>
+    public string AdvertisedNexus()
+    {
+        if (_advertisedNexus is { } cached)
+        {
+            return cached;
+        }
+
+        var host = Options.EffectivePublicHost;
+        host = host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host;
+        var url = Uri.EscapeDataString($"https://{host}:{Endpoints.HttpsPort}/rdr/pprdr.asp");
+        return Endpoints.HttpsPort == 0 ? url : _advertisedNexus = url;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Msnp.Protocol.Auth;
+using Msnp.Protocol.Auth.Passport;
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,7 @@ using Msnp.Protocol.Errors;
 using Msnp.Server.Diagnostics;
 using Msnp.Server.Limits;
 using Msnp.Server.Passport;
+using Msnp.Server.Storage;
 
 namespace Msnp.Server.Notification;
 
@@ -64,10 +66,12 @@ public sealed partial class NotificationSession
             return;
         }
 
-        // A locked account or address gets the same 911 as a wrong password, before anything is checked.
+        // A locked account or address gets the same 911 as a wrong password, before anything is
+        // checked; the attempt is reserved first, so parallel guesses cannot race past the lock.
         var throttle = Services.SignInThrottle;
         var remote = PeerAddress.Of(Connection.RemoteEndPoint);
-        if (throttle?.IsLocked(Account, remote) == true)
+        using var attempt = throttle?.TryBegin(Account, remote);
+        if (throttle is not null && attempt is null)
         {
             Services.Logger.LogInformation("Sign-in of {Account} from {Remote} refused: too many failures", LogText.Sanitize(Account), remote);
             ServerMetrics.RecordSignIn(Dialect, "locked");
@@ -75,28 +79,34 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var accountRecord = await Services.Accounts.FindAsync(Account).ConfigureAwait(false);
-        bool ok = accountRecord is not null && (method == AuthenticationMethod.Md5
-            ? await VerifyMd5Async(p[2]).ConfigureAwait(false)
-            : VerifyTicket(p[2], accountRecord.SecurityStamp.Span));
-        if (!ok)
+        Account? accountRecord;
+        bool ok;
+        if (method == AuthenticationMethod.Md5)
+        {
+            // The secret lookup and decryption run for unknown accounts too (against a decoy), so
+            // the answer's timing does not tell which accounts exist.
+            var secret = await Services.Accounts.GetLegacySecretAsync(Account).ConfigureAwait(false);
+            ok = _md5Challenge is not null && Md5Login.Verify(_md5Challenge, secret ?? string.Empty, p[2]) && secret is not null;
+            accountRecord = ok ? await Services.Accounts.FindAsync(Account).ConfigureAwait(false) : null;
+        }
+        else
+        {
+            accountRecord = await Services.Accounts.FindAsync(Account).ConfigureAwait(false);
+            ok = accountRecord is not null && VerifyTicket(p[2], accountRecord.SecurityStamp.Span);
+        }
+
+        if (!ok || accountRecord is null)
         {
             ServerMetrics.RecordSignIn(Dialect, "failed");
-            throttle?.RecordFailure(Account, remote);
+            attempt?.Fail();
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
         }
 
-        throttle?.RecordSuccess(Account);
+        attempt?.Succeed();
         ServerMetrics.RecordSignIn(Dialect, "ok");
 
-        await CompleteSignInAsync(accountRecord!.Email, accountRecord.FriendlyName, trId).ConfigureAwait(false);
-    }
-
-    private async ValueTask<bool> VerifyMd5Async(string response)
-    {
-        var secret = await Services.Accounts.GetLegacySecretAsync(Account).ConfigureAwait(false);
-        return secret is not null && _md5Challenge is not null && Md5Login.Verify(_md5Challenge, secret, response);
+        await CompleteSignInAsync(accountRecord.Email, accountRecord.FriendlyName, trId).ConfigureAwait(false);
     }
 
     private bool VerifyTicket(string ticket, ReadOnlySpan<byte> securityStamp)
@@ -126,6 +136,7 @@ public sealed partial class NotificationSession
         Span<char> tpf = stackalloc char[32];
         Convert.TryToHexStringLower(random, tpf, out _);
         ReadOnlySpan<char> tpfText = tpf;
-        return string.Create(CultureInfo.InvariantCulture, stackalloc char[160], $"lc=1033,id=507,tw=40,fs=1,ru=http%3A%2F%2Fmessenger%2Emsn%2Ecom,ct={ct},kpp=1,kv=5,ver=2.1.0173.1,tpf={tpfText}");
+        var nexus = Services.AdvertisedNexus();
+        return string.Create(CultureInfo.InvariantCulture, stackalloc char[256], $"lc=1033,id=507,tw=40,fs=1,ru=http%3A%2F%2Fmessenger%2Emsn%2Ecom,ct={ct},kpp=1,kv=5,ver=2.1.0173.1,tpf={tpfText},{TweenerChallenge.NexusField}={nexus}");
     }
 }

@@ -217,6 +217,7 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
 
         if (Phase == NotificationPhase.SignedIn && Services.Presence.Unregister(this))
         {
+            Diagnostics.ServerLog.SignedOut(Services.Logger, Diagnostics.LogText.Sanitize(Account));
             var wasVisible = PresenceOpened && Status != PresenceStatus.Hidden;
             _status = PresenceStatus.Offline;
             if (wasVisible)
@@ -246,11 +247,14 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
         Send((writer: Writer, trId, account, friendlyName), static (w, s) => s.writer.WriteAuthenticated(w, s.trId, s.account, s.friendlyName, verified: true, restricted: false));
         Send((version: dialect.Version, account, mspAuth, now: Services.Time.GetUtcNow(), remote: Connection.RemoteEndPoint, http: OverHttp),
             static (w, s) => ProfileWriter.Write(w, s.version, s.account, s.mspAuth, s.now, s.remote, s.http));
+        var remote = Connection.RemoteEndPoint?.ToString() ?? "?";
+        Diagnostics.ServerLog.SignedIn(Services.Logger, Diagnostics.LogText.Sanitize(account), remote, dialect.Name);
         SignedInAt = Services.Time.GetUtcNow();
         _counted = true;
         Diagnostics.ServerMetrics.RecordSession(dialect, OverHttp, +1);
         if (Services.Presence.Register(this) is { } previous)
         {
+            Diagnostics.ServerLog.SignedInElsewhere(Services.Logger, Diagnostics.LogText.Sanitize(account), remote);
             previous.SignOut(SignOutReason.OtherSession);
             await PresenceFanout.AnnounceReplacedAsync(this, previous).ConfigureAwait(false);
         }

@@ -35,7 +35,8 @@ internal static class LoginEndpoint
 
         var throttle = services.GetService<SignInThrottle>();
         var remote = context.Connection.RemoteIpAddress;
-        if (throttle?.IsLocked(authorization.SignIn, remote) == true)
+        using var attempt = throttle?.TryBegin(authorization.SignIn, remote);
+        if (throttle is not null && attempt is null)
         {
             // The same answer as a wrong password, so a guesser cannot tell a lock-out from a miss.
             logger.LogInformation("Passport login for {Account} from {Remote} refused: too many failures", LogText.Sanitize(authorization.SignIn), remote);
@@ -49,13 +50,13 @@ internal static class LoginEndpoint
         if (account is null)
         {
             ServerMetrics.RecordPassport("login", "failed");
-            throttle?.RecordFailure(authorization.SignIn, remote);
+            attempt?.Fail();
             logger.LogInformation("Passport login failed for {Account} from {Remote}", LogText.Sanitize(authorization.SignIn), remote);
             Refuse(context, urls, BadCredentials);
             return;
         }
 
-        throttle?.RecordSuccess(authorization.SignIn);
+        attempt?.Succeed();
         ServerMetrics.RecordPassport("login", "ok");
 
         var ticket = services.GetRequiredService<ITicketService>().Issue(account.Email, account.SecurityStamp.Span);

@@ -42,8 +42,9 @@ internal sealed class RequestLineRepairingReader(PipeReader inner) : PipeReader
             case Phase.PassThrough:
                 return inner.TryRead(out result);
             case Phase.Inspecting:
-                if (inner.TryRead(out var read) && TryDecide(read, out result))
+                if (inner.TryRead(out var read))
                 {
+                    result = Decide(read);
                     return true;
                 }
 
@@ -102,42 +103,34 @@ internal sealed class RequestLineRepairingReader(PipeReader inner) : PipeReader
 
     private async ValueTask<ReadResult> InspectAsync(CancellationToken cancellationToken)
     {
-        while (true)
-        {
-            var read = await inner.ReadAsync(cancellationToken).ConfigureAwait(false);
-            if (TryDecide(read, out var result))
-            {
-                return result;
-            }
-        }
+        var read = await inner.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return Decide(read);
     }
 
     // Decides once the first line is complete (or cannot be: too long, stream ended). Until then the
-    // inner reader is told everything was examined, so the next read waits for more bytes.
-    private bool TryDecide(ReadResult read, out ReadResult result)
+    // partial line goes to Kestrel as it is: Kestrel consumes nothing of an unfinished request line,
+    // and seeing its first bytes starts Kestrel's request-headers timeout. (Holding the bytes back
+    // left Kestrel waiting on its longer keep-alive timeout, so a line without LF was held 43 s.)
+    private ReadResult Decide(ReadResult read)
     {
         var buffer = read.Buffer;
         if (read.IsCanceled)
         {
-            result = read; // still undecided; the caller advances the inner reader through us
-            return true;
+            return read; // still undecided; the caller advances the inner reader through us
         }
 
         var window = buffer.Length > RequestLineRepair.MaxLineBytes ? buffer.Slice(0, RequestLineRepair.MaxLineBytes) : buffer;
         var lineFeed = window.PositionOf((byte)'\n');
         if (lineFeed is null && buffer.Length < RequestLineRepair.MaxLineBytes && !read.IsCompleted)
         {
-            inner.AdvanceTo(buffer.Start, buffer.End);
-            result = default;
-            return false;
+            return read; // still undecided; Kestrel examines it and advances the inner reader through us
         }
 
         var line = lineFeed is null ? default : buffer.Slice(0, lineFeed.Value);
         if (lineFeed is null || !RequestLineRepair.TryRepair(line.IsSingleSegment ? line.FirstSpan : line.ToArray(), out var repaired))
         {
             _phase = Phase.PassThrough;
-            result = read;
-            return true;
+            return read;
         }
 
         var rest = buffer.Slice(lineFeed.Value);
@@ -150,8 +143,7 @@ internal sealed class RequestLineRepairingReader(PipeReader inner) : PipeReader
         _innerCompleted = read.IsCompleted;
         inner.AdvanceTo(buffer.End);
         _phase = Phase.Replaying;
-        result = Current(canceled: false);
-        return true;
+        return Current(canceled: false);
     }
 
     private async ValueTask<ReadResult> ReplayAsync(CancellationToken cancellationToken)

@@ -38,17 +38,14 @@ internal static class RstEndpoint
 
         var throttle = services.GetService<SignInThrottle>();
         var remote = context.Connection.RemoteIpAddress;
-        bool locked = throttle?.IsLocked(request.Username, remote) == true;
+        using var attempt = throttle?.TryBegin(request.Username, remote);
+        bool locked = throttle is not null && attempt is null;
         var checker = services.GetRequiredService<IPassportCredentialChecker>();
         var account = locked ? null : await checker.CheckAsync(request.Username, request.Password, context.RequestAborted).ConfigureAwait(false);
         if (account is null)
         {
             ServerMetrics.RecordPassport("rst", locked ? "locked" : "failed");
-            if (!locked)
-            {
-                throttle?.RecordFailure(request.Username, remote);
-            }
-
+            attempt?.Fail();
             logger.LogInformation("RST login failed for {Account} from {Remote}{Locked}", LogText.Sanitize(request.Username), remote, locked ? " (too many failures)" : string.Empty);
 
             // SOAP 1.1 over HTTP reports every fault with status 500.
@@ -56,7 +53,7 @@ internal static class RstEndpoint
             return;
         }
 
-        throttle?.RecordSuccess(request.Username);
+        attempt?.Succeed();
         ServerMetrics.RecordPassport("rst", "ok");
         var tickets = services.GetRequiredService<ITicketService>();
         var issued = request.Tokens.Select(_ => tickets.Issue(account.Email, account.SecurityStamp.Span)).ToList();

@@ -13,4 +13,8 @@ public sealed record ContactEntry(
     string Name,
     ListKind Lists,
     IReadOnlyList<int> GroupIds,
-    IReadOnlyList<PhoneSetting> Phones);
+    IReadOnlyList<PhoneSetting> Phones)
+{
+    /// <summary>The id of this list entry, as MSNP10+ writes it in <c>C=</c>; it lives as long as the contact is on one of the owner's lists.</summary>
+    public Guid Guid { get; init; }
+}

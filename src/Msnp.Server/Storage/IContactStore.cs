@@ -64,6 +64,12 @@ public interface IContactStore
     /// <summary><c>REG</c>: renames a group. Errors: 224 no such group, 229 name too long.</summary>
     Task<ListChangeResult> RenameGroupAsync(string owner, int groupId, string name, CancellationToken cancellationToken = default);
 
+    /// <summary>The integer id of the owner's group with this GUID (MSNP10+ names groups by GUID), or null when there is none.</summary>
+    Task<int?> FindGroupIdAsync(string owner, Guid group, CancellationToken cancellationToken = default);
+
+    /// <summary>The account the owner's list entry with this GUID (MSNP10+ <c>C=</c>) stands for, or null when there is none.</summary>
+    Task<string?> FindContactAsync(string owner, Guid contact, CancellationToken cancellationToken = default);
+
     /// <summary><c>GTC</c>. Error: 218 already that value.</summary>
     Task<ListChangeResult> SetGtcAsync(string owner, ReverseListPrompt prompt, CancellationToken cancellationToken = default);
 

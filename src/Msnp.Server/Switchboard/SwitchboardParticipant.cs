@@ -77,7 +77,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         else if (code == CommandCodes.Out)
         {
             _left = true;
-            _room.Leave(this, dropped: false);
+            LeaveRoom(dropped: false);
             Connection.Close();
         }
         else
@@ -109,7 +109,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         if (_room is not null && !_left)
         {
             _left = true;
-            _room.Leave(this, dropped: true);
+            LeaveRoom(dropped: true);
         }
     }
 
@@ -119,10 +119,16 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         if (_room is not null && !_left)
         {
             _left = true;
-            _room.Leave(this, dropped: true);
+            LeaveRoom(dropped: true);
         }
 
         await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void LeaveRoom(bool dropped)
+    {
+        _room!.Leave(this, dropped);
+        Diagnostics.ServerLog.SwitchboardLeft(_services.Logger, Diagnostics.LogText.Sanitize(Account), _room.Id);
     }
 
     private void HandleCreate(MsnpCommand command)
@@ -151,6 +157,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         }
 
         _room = room;
+        Diagnostics.ServerLog.SwitchboardOpened(_services.Logger, Diagnostics.LogText.Sanitize(Account), room.Id);
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
         Send((Writer, trId, Account, FriendlyName), static (w, s) => s.Writer.WriteSwitchboardAuthenticated(w, s.trId, s.Account, s.FriendlyName));
     }
@@ -167,6 +174,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         }
 
         _room = room;
+        Diagnostics.ServerLog.SwitchboardJoined(_services.Logger, Diagnostics.LogText.Sanitize(Account), room.Id);
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
     }
 
@@ -178,7 +186,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         {
             // A wrong parameter count ends the connection (catalogue §3.4).
             _left = true;
-            _room!.Leave(this, dropped: true);
+            LeaveRoom(dropped: true);
             Connection.Close();
             return;
         }
@@ -261,7 +269,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         if (tokens != 4 || !(ack is (byte)'U' or (byte)'N' or (byte)'A' || ackD))
         {
             _left = true;
-            _room!.Leave(this, dropped: true);
+            LeaveRoom(dropped: true);
             Connection.Close();
             return false;
         }
@@ -270,7 +278,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         {
             SendErrorAndClose(MsnpErrorCode.MalformedMessage, trId);
             _left = true;
-            _room!.Leave(this, dropped: true);
+            LeaveRoom(dropped: true);
             return false;
         }
 

@@ -52,6 +52,13 @@ internal static class Accounts
     /// the thread pool, never inline on a connection's dispatcher that completed the task: a test
     /// that then blocks (waiting for the next message) would stop that dispatcher.
     /// </summary>
+    /// <summary>As <see cref="Within{T}(Task{T})"/> for a task without a result.</summary>
+    public static async Task Within(this Task task)
+    {
+        await task.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+    }
+
     public static async Task<T> Within<T>(this Task<T> task)
     {
         // Completing a plain TaskCompletionSource runs this continuation inline on the completing

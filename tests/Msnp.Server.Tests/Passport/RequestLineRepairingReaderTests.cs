@@ -108,7 +108,13 @@ public sealed class RequestLineRepairingReaderTests
         var reader = new RequestLineRepairingReader(pipe.Reader);
         await pipe.Writer.WriteAsync(Encoding.ASCII.GetBytes("GET /a"));
 
+        // The unfinished line is handed on at once (so Kestrel's headers timeout starts) and examined.
+        var partial = await reader.ReadAsync();
+        Assert.Equal("GET /a", Encoding.ASCII.GetString(partial.Buffer.ToArray()));
+        reader.AdvanceTo(partial.Buffer.Start, partial.Buffer.End);
+
         var pending = reader.ReadAsync();
+        Assert.False(pending.IsCompleted);
         reader.CancelPendingRead();
         var result = await pending;
 

@@ -15,7 +15,8 @@ public sealed class GroupTests
 
         var snapshot = await temp.Contacts.GetSnapshotAsync(Email("alice"));
 
-        Assert.Equal([new GroupEntry(0, "Other%20Contacts")], snapshot!.Groups);
+        Assert.Equal([new GroupEntry(0, "Other%20Contacts") { Guid = snapshot!.Groups[0].Guid }], snapshot.Groups);
+        Assert.NotEqual(Guid.Empty, snapshot.Groups[0].Guid);
     }
 
     [Fact]
@@ -33,9 +34,13 @@ public sealed class GroupTests
         Assert.Equal((1, 1u), (first.GroupId!.Value, first.Version));
         Assert.Equal((2, 2u), (second.GroupId!.Value, second.Version));
         Assert.Equal((1, 4u), (third.GroupId!.Value, third.Version));
-        Assert.Equal(
-            [new GroupEntry(0, "Other%20Contacts"), new GroupEntry(1, "Family"), new GroupEntry(2, "Work")],
-            (await temp.Contacts.GetSnapshotAsync(alice))!.Groups);
+        var groups = (await temp.Contacts.GetSnapshotAsync(alice))!.Groups;
+        Assert.Equal([(0, "Other%20Contacts"), (1, "Family"), (2, "Work")], groups.Select(g => (g.Id, g.Name)));
+
+        // Each group has its own GUID, the one its ADG reported; a reused id gets a new GUID.
+        Assert.Equal([second.GroupGuid!.Value, third.GroupGuid!.Value], [groups[2].Guid, groups[1].Guid]);
+        Assert.NotEqual(first.GroupGuid, third.GroupGuid);
+        Assert.Equal(3, groups.Select(g => g.Guid).Distinct().Count());
     }
 
     [Fact]

@@ -10,6 +10,13 @@ namespace Msnp.Protocol.Auth.Passport;
 /// </summary>
 public sealed class TweenerChallenge
 {
+    /// <summary>
+    /// The field in which an Msnp server advertises its own nexus (URL-encoded), so a client told only the
+    /// server's address finds Passport on whatever port it listens. Not sent by Microsoft's servers;
+    /// clients that do not know it pass it on to the login server with the rest, which ignores it.
+    /// </summary>
+    public const string NexusField = "nexus";
+
     /// <summary>The <c>ru</c> value the official NS sent, already URL-encoded as on the wire.</summary>
     public const string DefaultEncodedReturnUrl = "http%3A%2F%2Fmessenger%2Emsn%2Ecom";
 
@@ -73,6 +80,14 @@ public sealed class TweenerChallenge
         challenge = new TweenerChallenge(text.ToString(), fields);
         return true;
     }
+
+    /// <summary>The nexus advertised in the <see cref="NexusField"/> field, decoded, or null when absent or not an absolute https URL.</summary>
+    public Uri? AdvertisedNexus =>
+        this[NexusField] is { } encoded
+        && Uri.TryCreate(Uri.UnescapeDataString(encoded), UriKind.Absolute, out var url)
+        && url.Scheme == Uri.UriSchemeHttps
+            ? url
+            : null;
 
     /// <summary>The raw value of a field, or null.</summary>
     public string? this[string key] => Fields.GetValue(key);

@@ -16,6 +16,7 @@ internal sealed class LegacySecretProtector
     private const int HeaderBytes = 1 + NonceBytes + TagBytes;
 
     private readonly byte[] _key;
+    private long _decryptions;
 
     public LegacySecretProtector(byte[] key)
     {
@@ -40,9 +41,13 @@ internal sealed class LegacySecretProtector
         return record;
     }
 
+    /// <summary>Records decrypted so far (attempts included), so tests can see that unknown accounts cost the same work.</summary>
+    public long Decryptions => Interlocked.Read(ref _decryptions);
+
     /// <exception cref="CryptographicException">The record was not made with this key for this email, or is damaged.</exception>
     public string Unprotect(byte[] record, string email)
     {
+        Interlocked.Increment(ref _decryptions);
         if (record.Length < HeaderBytes || record[0] != FormatVersion)
         {
             throw new CryptographicException("Unknown legacy secret format.");

@@ -22,13 +22,13 @@ internal static class ContactRows
     public static Task AddListsAsync(this StoreSession session, long ownerId, long contactId, ListKind lists, string? nickname, bool replaceNickname, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
             """
-            INSERT INTO contacts (owner_id, contact_id, lists, nickname) VALUES ($owner, $contact, $lists, $nickname)
+            INSERT INTO contacts (owner_id, contact_id, lists, nickname, guid) VALUES ($owner, $contact, $lists, $nickname, $guid)
             ON CONFLICT (owner_id, contact_id) DO UPDATE SET
                 lists = lists | excluded.lists,
                 nickname = CASE WHEN $replace THEN excluded.nickname ELSE nickname END;
             """,
             cancellationToken,
-            ("$owner", ownerId), ("$contact", contactId), ("$lists", (int)lists), ("$nickname", nickname), ("$replace", replaceNickname));
+            ("$owner", ownerId), ("$contact", contactId), ("$lists", (int)lists), ("$nickname", nickname), ("$replace", replaceNickname), ("$guid", StoredTokens.NewGuid()));
 
     /// <summary>Clears list bits, deleting the row (and so its group memberships) when none remain.</summary>
     public static async Task RemoveListsAsync(this StoreSession session, long ownerId, long contactId, ListKind lists, CancellationToken cancellationToken)
@@ -51,6 +51,13 @@ internal static class ContactRows
                 cancellationToken,
                 ("$owner", ownerId), ("$list", (int)list)).ConfigureAwait(false),
             CultureInfo.InvariantCulture);
+
+    /// <summary>The contact's GUID in the owner's lists, or null when it is on none.</summary>
+    public static async Task<Guid?> GetContactGuidAsync(this StoreSession session, long ownerId, long contactId, CancellationToken cancellationToken) =>
+        await session.ScalarAsync(
+            "SELECT guid FROM contacts WHERE owner_id = $owner AND contact_id = $contact;",
+            cancellationToken,
+            ("$owner", ownerId), ("$contact", contactId)).ConfigureAwait(false) is string text ? Guid.Parse(text) : null;
 
     public static async Task<bool> GroupExistsAsync(this StoreSession session, long ownerId, int groupId, CancellationToken cancellationToken) =>
         await session.ScalarAsync(

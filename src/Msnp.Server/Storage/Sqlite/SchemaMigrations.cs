@@ -58,7 +58,18 @@ internal static class SchemaMigrations
         CREATE INDEX contact_groups_by_group ON contact_groups (owner_id, group_id);
         """,
 
-        // 2: a per-account security stamp (inside every ticket's MAC; replaced when the password
+        // 2: MSNP10+ names groups and contacts by GUID (LSG, LST C=, ADC, RMG, REG). Rows that exist
+        // get a random version-4 GUID each; new rows get theirs from the store.
+        $"""
+        ALTER TABLE groups ADD COLUMN guid TEXT NOT NULL DEFAULT '';
+        ALTER TABLE contacts ADD COLUMN guid TEXT NOT NULL DEFAULT '';
+        UPDATE groups SET guid = {RandomGuid};
+        UPDATE contacts SET guid = {RandomGuid};
+        CREATE UNIQUE INDEX groups_by_guid ON groups (owner_id, guid);
+        CREATE UNIQUE INDEX contacts_by_guid ON contacts (owner_id, guid);
+        """,
+
+        // 3: a per-account security stamp (inside every ticket's MAC; replaced when the password
         // changes), and the changes a running server must act on (sign the account out).
         """
         ALTER TABLE accounts ADD COLUMN security_stamp BLOB;
@@ -72,6 +83,11 @@ internal static class SchemaMigrations
         );
         """,
     ];
+
+    // A lower-case version-4 GUID, evaluated once per row.
+    private const string RandomGuid =
+        "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || "
+        + "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))";
 
     public static int LatestVersion => Scripts.Count;
 }

@@ -9,16 +9,24 @@ internal sealed class SqliteAccountStore : IAccountStore
 {
     private const string DefaultGroupName = "Other%20Contacts";
 
+    // Never a valid passport name, so no real account's record can be confused with the decoy.
+    private const string DecoyEmail = "decoy";
+
     private readonly SqliteDatabase _database;
     private readonly LegacySecretProtector _protector;
     private readonly Lazy<string> _decoyHash;
+    private readonly byte[] _decoySecret;
 
     public SqliteAccountStore(SqliteDatabase database, LegacySecretProtector protector)
     {
         _database = database;
         _protector = protector;
         _decoyHash = new Lazy<string>(() => PasswordHasher.Hash(Guid.NewGuid().ToString(), Iterations));
+        _decoySecret = protector.Protect(Guid.NewGuid().ToString(), DecoyEmail);
     }
+
+    /// <summary>Legacy secrets decrypted so far, the decoys for unknown accounts included.</summary>
+    internal long LegacySecretDecryptions => _protector.Decryptions;
 
     private int Iterations => _database.Options.PasswordIterations;
 
@@ -62,9 +70,9 @@ internal sealed class SqliteAccountStore : IAccountStore
             cancellationToken,
             ("$email", normalized), ("$name", friendlyName), ("$hash", hash), ("$secret", secret), ("$created", createdAt.ToString("O", CultureInfo.InvariantCulture)), ("$stamp", stamp)).ConfigureAwait(false);
         await session.ExecuteAsync(
-            "INSERT INTO groups (owner_id, group_id, name) VALUES ($owner, 0, $name);",
+            "INSERT INTO groups (owner_id, group_id, name, guid) VALUES ($owner, 0, $name, $guid);",
             cancellationToken,
-            ("$owner", id), ("$name", DefaultGroupName)).ConfigureAwait(false);
+            ("$owner", id), ("$name", DefaultGroupName), ("$guid", StoredTokens.NewGuid())).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new CreateAccountResult(new Account(normalized, friendlyName, createdAt) { SecurityStamp = stamp }, CreateAccountError.None);
     }
@@ -179,16 +187,24 @@ internal sealed class SqliteAccountStore : IAccountStore
 
     public async Task<string?> GetLegacySecretAsync(string email, CancellationToken cancellationToken = default)
     {
-        if (!PassportName.TryParse(email, out var name))
+        // An unknown account costs the same lookup and one decryption (of a decoy), so the MD5
+        // login's timing does not reveal which accounts exist.
+        byte[]? record = null;
+        string normalized = DecoyEmail;
+        if (PassportName.TryParse(email, out var name))
         {
+            normalized = name.Normalized;
+            await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
+            record = (byte[]?)await session.ScalarAsync("SELECT legacy_secret FROM accounts WHERE email = $email;", cancellationToken, ("$email", normalized)).ConfigureAwait(false);
+        }
+
+        if (record is null)
+        {
+            _protector.Unprotect(_decoySecret, DecoyEmail);
             return null;
         }
 
-        var normalized = name.Normalized;
-
-        await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
-        var record = (byte[]?)await session.ScalarAsync("SELECT legacy_secret FROM accounts WHERE email = $email;", cancellationToken, ("$email", normalized)).ConfigureAwait(false);
-        return record is null ? null : _protector.Unprotect(record, normalized);
+        return _protector.Unprotect(record, normalized);
     }
 
     // Only replaces the hash that was verified, so a password changed meanwhile is not overwritten.

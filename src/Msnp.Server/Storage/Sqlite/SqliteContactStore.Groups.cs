@@ -25,20 +25,21 @@ internal sealed partial class SqliteContactStore
         }
 
         // The smallest free id keeps ids small, as clients expect; group 0 always exists.
+        var guid = StoredTokens.NewGuid();
         var id = Convert.ToInt32(
             await session.ScalarAsync(
                 """
-                INSERT INTO groups (owner_id, group_id, name)
-                SELECT $owner, min(g.group_id + 1), $name FROM groups g
+                INSERT INTO groups (owner_id, group_id, name, guid)
+                SELECT $owner, min(g.group_id + 1), $name, $guid FROM groups g
                 WHERE g.owner_id = $owner
                   AND NOT EXISTS (SELECT 1 FROM groups h WHERE h.owner_id = $owner AND h.group_id = g.group_id + 1)
                 RETURNING group_id;
                 """,
                 cancellationToken,
-                ("$owner", ownerId), ("$name", name)).ConfigureAwait(false),
+                ("$owner", ownerId), ("$name", name), ("$guid", guid)).ConfigureAwait(false),
             CultureInfo.InvariantCulture);
         var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
-        return ListChangeResult.Success(version, groupId: id);
+        return ListChangeResult.Success(version, groupId: id, groupGuid: Guid.Parse(guid));
     }
 
     public async Task<ListChangeResult> RemoveGroupAsync(string owner, int groupId, CancellationToken cancellationToken = default)
@@ -77,6 +78,28 @@ internal sealed partial class SqliteContactStore
         await session.ExecuteAsync("DELETE FROM groups WHERE owner_id = $owner AND group_id = $group;", cancellationToken, ("$owner", ownerId), ("$group", groupId)).ConfigureAwait(false);
         var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version, reverse: reverse);
+    }
+
+    public async Task<int?> FindGroupIdAsync(string owner, Guid group, CancellationToken cancellationToken = default)
+    {
+        await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
+        var id = await session.ScalarAsync(
+            "SELECT g.group_id FROM groups g JOIN accounts a ON a.id = g.owner_id WHERE a.email = $email AND g.guid = $guid;",
+            cancellationToken,
+            ("$email", owner), ("$guid", group.ToString("D"))).ConfigureAwait(false);
+        return id is null ? null : Convert.ToInt32(id, CultureInfo.InvariantCulture);
+    }
+
+    public async Task<string?> FindContactAsync(string owner, Guid contact, CancellationToken cancellationToken = default)
+    {
+        await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
+        return (string?)await session.ScalarAsync(
+            """
+            SELECT t.email FROM contacts c JOIN accounts o ON o.id = c.owner_id JOIN accounts t ON t.id = c.contact_id
+            WHERE o.email = $email AND c.guid = $guid;
+            """,
+            cancellationToken,
+            ("$email", owner), ("$guid", contact.ToString("D"))).ConfigureAwait(false);
     }
 
     public async Task<ListChangeResult> RenameGroupAsync(string owner, int groupId, string name, CancellationToken cancellationToken = default)

@@ -44,7 +44,9 @@ internal sealed partial class SqliteContactStore
 
         if (result.Succeeded)
         {
+            var guid = await session.GetContactGuidAsync(ownerId, contactId, cancellationToken).ConfigureAwait(false);
             await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+            result = result.WithContactGuid(guid);
         }
 
         return result;

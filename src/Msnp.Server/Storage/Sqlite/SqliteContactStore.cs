@@ -64,8 +64,8 @@ internal sealed partial class SqliteContactStore : IContactStore
             ownerArg).ConfigureAwait(false);
 
         var groups = await session.QueryAsync(
-            "SELECT group_id, name FROM groups WHERE owner_id = $owner ORDER BY group_id;",
-            r => new GroupEntry(r.GetInt32(0), r.GetString(1)),
+            "SELECT group_id, name, guid FROM groups WHERE owner_id = $owner ORDER BY group_id;",
+            r => new GroupEntry(r.GetInt32(0), r.GetString(1)) { Guid = StoredTokens.ReadGuid(r.GetString(2)) },
             cancellationToken,
             ownerArg).ConfigureAwait(false);
 
@@ -93,11 +93,11 @@ internal sealed partial class SqliteContactStore : IContactStore
 
         var contacts = await session.QueryAsync(
             """
-            SELECT c.contact_id, a.email, coalesce(c.nickname, a.friendly_name), c.lists FROM contacts c
+            SELECT c.contact_id, a.email, coalesce(c.nickname, a.friendly_name), c.lists, c.guid FROM contacts c
             JOIN accounts a ON a.id = c.contact_id
             WHERE c.owner_id = $owner ORDER BY a.email;
             """,
-            r => (Id: r.GetInt64(0), Email: r.GetString(1), Name: r.GetString(2), Lists: (ListKind)r.GetInt32(3)),
+            r => (Id: r.GetInt64(0), Email: r.GetString(1), Name: r.GetString(2), Lists: (ListKind)r.GetInt32(3), Guid: StoredTokens.ReadGuid(r.GetString(4))),
             cancellationToken,
             ownerArg).ConfigureAwait(false);
 
@@ -106,7 +106,7 @@ internal sealed partial class SqliteContactStore : IContactStore
             head.Privacy,
             SortPhones(phones),
             groups,
-            [.. contacts.Select(c => new ContactEntry(c.Email, c.Name, c.Lists, [.. memberships[c.Id]], SortPhones(contactPhones[c.Id])))]);
+            [.. contacts.Select(c => new ContactEntry(c.Email, c.Name, c.Lists, [.. memberships[c.Id]], SortPhones(contactPhones[c.Id])) { Guid = c.Guid })]);
     }
 
     public async Task<IReadOnlyList<string>> GetReverseListAsync(string account, CancellationToken cancellationToken = default)

@@ -9,6 +9,12 @@ namespace Msnp.Server.Storage.Sqlite;
 /// </summary>
 internal static class StoredTokens
 {
+    /// <summary>A new GUID for a <c>groups.guid</c> or <c>contacts.guid</c> column, in its stored form (lower case, dashes).</summary>
+    public static string NewGuid() => Guid.NewGuid().ToString("D");
+
+    public static Guid ReadGuid(string value) =>
+        Guid.TryParseExact(value, "D", out var guid) ? guid : throw Unexpected("guid", value);
+
     public static ReverseListPrompt ReadPrompt(string value) =>
         PrivacyNames.TryParse(value, out ReverseListPrompt prompt) ? prompt : throw Unexpected("gtc", value);
 

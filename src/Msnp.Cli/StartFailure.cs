@@ -1,0 +1,66 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Data.Sqlite;
+using Msnp.Server.Hosting;
+
+namespace Msnp.Cli;
+
+/// <summary>
+/// Turns the expected ways a server or store fails to start (port taken, bad address, unreadable or
+/// corrupt database, no permission) into one line naming the file, port or value and the fix; null
+/// for anything else, which is then reported as unexpected.
+/// </summary>
+internal static class StartFailure
+{
+    public static string? Describe(Exception e, MsnpServerOptions? options) => e switch
+    {
+        IOException { InnerException: AddressInUseException } => PortInUse(e, options),
+        AddressInUseException => PortInUse(e, options),
+        IOException { InnerException: SocketException socket } => $"cannot listen on {options?.BindAddress}: {socket.Message}. Use an address of this machine (--bind 127.0.0.1).",
+        SqliteException sqlite => Database(sqlite, options?.DataDirectory ?? DataOption.Default),
+        UnauthorizedAccessException => $"{e.Message} Check that the data directory is writable by this user (or choose another with --data).",
+        FormatException or InvalidOperationException => e.Message,
+        IOException => e.Message,
+        _ => null,
+    };
+
+    /// <summary>A store that cannot be opened, in words: which file, what is wrong, what to do.</summary>
+    public static string Database(SqliteException e, string dataDirectory)
+    {
+        var file = Path.Combine(Path.GetFullPath(dataDirectory), "msnp.db");
+        return e.SqliteErrorCode switch
+        {
+            26 => $"{file} is not a database (damaged or not ours). Move it away to start with an empty store, or restore a backup.",
+            11 => $"{file} is damaged ({e.Message}). Restore a backup, or move it away to start with an empty store.",
+            8 => $"{file} is read-only for this user. Fix the file's permissions or run as its owner.",
+            14 => $"cannot open {file}. Check that {Path.GetDirectoryName(file)} exists and this user may read and write it.",
+            5 => $"{file} is locked by another process for too long. Try again.",
+            _ => $"cannot use {file}: {e.Message}",
+        };
+    }
+
+    private static string PortInUse(Exception e, MsnpServerOptions? o)
+    {
+        if (o is null)
+        {
+            return e.Message;
+        }
+
+        // Kestrel names the endpoint in the outer message ("Failed to bind to address http://127.0.0.1:1863 …").
+        var bound = System.Text.RegularExpressions.Regex.Match(e.Message, @":(\d+)\b");
+        var message = bound.Success ? bound.Value : e.Message;
+        foreach (var (port, option) in new[]
+        {
+            (o.DispatchPort, "--dispatch-port"), (o.NotificationPort, "--notification-port"), (o.SwitchboardPort, "--switchboard-port"),
+            (o.HttpPort, "--http-port"), (o.HttpsPort, "--https-port"), (o.Admin.Port, "--admin-port"),
+        })
+        {
+            if (port != 0 && message == $":{port}")
+            {
+                return $"port {port} on {o.BindAddress} is already in use (another msnp serve?). Stop that process or choose another {option} (0 picks a free port).";
+            }
+        }
+
+        return $"an address is already in use ({message}). Stop the other process or choose other ports (0 picks a free port).";
+    }
+}

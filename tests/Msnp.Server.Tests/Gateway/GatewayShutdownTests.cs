@@ -1,0 +1,34 @@
+using System.Net;
+using Msnp.Server.Tests.Support;
+
+namespace Msnp.Server.Tests.Gateway;
+
+/// <summary>
+/// On shutdown a gateway user is signed out like a TCP user (<c>OUT SSD</c>) and the server keeps
+/// answering polls for one poll window so the user actually receives it (docs/gateway.md).
+/// </summary>
+public sealed class GatewayShutdownTests
+{
+    [Fact]
+    public async Task A_gateway_user_polling_after_shutdown_began_gets_OUT_SSD_and_Session_close()
+    {
+        await using var server = await TestServer.StartAsync();
+        await SignIn.CreateAccountAsync(server, "alice@example.com", "pw", "Alice");
+        await SignIn.CreateAccountAsync(server, "bob@example.com", "pw", "Bob");
+        await using var bob = await SignIn.TweenerAsync(server, "bob@example.com");
+        using var alice = new GatewayPeer(server);
+        await alice.SignInAsync(server, "alice@example.com");
+
+        var stopping = server.Host.StopAsync();
+
+        // Shutdown has begun once the TCP user is told and cut off; the gateway user polls after that.
+        Assert.Equal("OUT SSD", await bob.ReadLineStartingWithAsync("OUT "));
+        Assert.True(await bob.IsClosedAsync());
+
+        var poll = await alice.PollAsync();
+        Assert.Equal(HttpStatusCode.OK, poll.Status);
+        Assert.Contains("OUT SSD\r\n", poll.Text, StringComparison.Ordinal);
+        Assert.True(poll.Closes);
+        await stopping;
+    }
+}
