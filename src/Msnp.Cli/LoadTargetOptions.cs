@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using Msnp.Cli.Options;
 using Msnp.Load.Targets;
 using Msnp.Server.Storage;
 
@@ -25,8 +26,12 @@ internal sealed class LoadTargetOptions
 
     public Option<int> PasswordIterations { get; } = new("--password-iterations") { Description = "PBKDF2 work factor of the server's password hashes (in-process: the server's setting; with --server: what its accounts are created with).", DefaultValueFactory = _ => DefaultIterations };
 
+    /// <summary>The version the load clients speak; from MSNP8, as every scenario signs in with a Passport ticket.</summary>
+    public Option<Protocol.Dialects.MsnpDialect> Version { get; } = DialectOption.Create(Protocol.Dialects.MsnpDialect.Msnp8, "--version");
+
     public void AddTo(Command command)
     {
+        command.Options.Add(Version);
         command.Options.Add(Server);
         command.Options.Add(Data);
         command.Options.Add(Passport);
@@ -38,6 +43,11 @@ internal sealed class LoadTargetOptions
     public string? Check(ParseResult parse)
     {
         var server = parse.GetValue(Server);
+        if (parse.GetValue(Version) is { Version: < 8 } old)
+        {
+            return $"--version must be MSNP8 or later (the load clients sign in with Passport tickets), not {old.Name}.";
+        }
+
         if (parse.GetValue(PasswordIterations) < StorageOptions.MinimumPasswordIterations)
         {
             return string.Create(CultureInfo.InvariantCulture, $"--password-iterations must be at least {StorageOptions.MinimumPasswordIterations:N0}.");
@@ -73,12 +83,12 @@ internal sealed class LoadTargetOptions
         var iterations = parse.GetValue(PasswordIterations);
         if (parse.GetValue(Server) is not { } server)
         {
-            return await InProcessTarget.StartAsync(iterations, cancellationToken).ConfigureAwait(false);
+            return await InProcessTarget.StartAsync(iterations, parse.GetValue(Version)!, cancellationToken).ConfigureAwait(false);
         }
 
         var passport = parse.GetValue(Passport);
         return await ExternalTarget.ConnectAsync(
-            new ExternalTargetSettings(IPEndPoint.Parse(server), parse.GetValue(Data)!, passport is null ? null : new Uri(passport), parse.GetValue(ServerPid), iterations),
+            new ExternalTargetSettings(IPEndPoint.Parse(server), parse.GetValue(Data)!, passport is null ? null : new Uri(passport), parse.GetValue(ServerPid), iterations, parse.GetValue(Version)),
             cancellationToken).ConfigureAwait(false);
     }
 }

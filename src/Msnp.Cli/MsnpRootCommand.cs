@@ -31,6 +31,7 @@ internal static class MsnpRootCommand
         root.Subcommands.Add(ListenCommand.Create());
         root.Subcommands.Add(ChatCommand.Create());
         root.Subcommands.Add(SendFileCommand.Create());
+        root.Subcommands.Add(PictureCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
         NumberParsers.Apply(root);
         return root;

@@ -28,7 +28,9 @@ public sealed class SendFileTests : IDisposable
         await File.WriteAllBytesAsync(Path.Combine(inbox, "report.bin"), [1]);
 
         var listen = InProcess.RunAsync(["listen", .. ServerAccounts.Trusted(server, Bob), "--accept-files", inbox, "--count", "1", "--timeout", "50", .. Loopback]);
-        string[] noListen = receiverListens ? ["--no-listen"] : [];
+        // --no-listen is an MSNFTP matter: that case forces MSNFTP; the other takes the default, P2P.
+        string[] noListen = receiverListens ? ["--no-listen", "--method", "msnftp"] : [];
+        var method = receiverListens ? "msnftp" : "p2p";
         var send = await SendListenTests.SendWhenOnlineAsync(listen, ["send-file", .. ServerAccounts.Trusted(server, Alice), .. Loopback, .. noListen, Bob, source]);
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(data));
@@ -37,6 +39,7 @@ public sealed class SendFileTests : IDisposable
         {
             Assert.Equal(Bob, sent.RootElement.GetProperty("to").GetString());
             Assert.Equal(sha, sent.RootElement.GetProperty("sha256").GetString());
+            Assert.Equal(method, sent.RootElement.GetProperty("method").GetString());
         }
 
         var (code, output, error) = await listen;
@@ -46,6 +49,7 @@ public sealed class SendFileTests : IDisposable
         Assert.Equal("report.bin", saved.RootElement.GetProperty("name").GetString());
         Assert.Equal(data.Length, saved.RootElement.GetProperty("size").GetInt64());
         Assert.Equal(sha, saved.RootElement.GetProperty("sha256").GetString());
+        Assert.Equal(method, saved.RootElement.GetProperty("method").GetString());
 
         // An existing file is never overwritten: the copy gets a new name.
         var path = saved.RootElement.GetProperty("path").GetString()!;

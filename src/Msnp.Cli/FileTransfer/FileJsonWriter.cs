@@ -10,7 +10,7 @@ internal static class FileJsonWriter
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Format(string peerKey, string peer, string name, string? path, long size, string sha256, double seconds)
+    public static string Format(string peerKey, string peer, string name, string? path, long size, string sha256, double seconds, string? method = null)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer, Options))
@@ -26,6 +26,10 @@ internal static class FileJsonWriter
             json.WriteNumber("size", size);
             json.WriteString("sha256", sha256);
             json.WriteNumber("seconds", Math.Round(seconds, 3));
+            if (method is not null)
+            {
+                json.WriteString("method", method);
+            }
             json.WriteEndObject();
         }
 

@@ -23,26 +23,11 @@ internal sealed class FileReceiver(string directory, FileTransferOptions options
     public void Attach(Conversation conversation, string account)
     {
         var invitations = new ConversationInvitations(conversation, account, options);
-        invitations.FileOffered += async (_, offer) =>
-        {
-            try
-            {
-                var receiving = ReceiveAsync(offer);
-                _receiving.TryAdd(receiving, 0);
-                try
-                {
-                    await receiving.ConfigureAwait(false);
-                }
-                finally
-                {
-                    _receiving.TryRemove(receiving, out byte _);
-                }
-            }
-            catch (Exception e) when (Sessions.SessionFailure.IsExpected(e) || e is UnauthorizedAccessException or FileTransferException)
-            {
-                warning($"receiving {offer.FileName} from {offer.Sender} failed: {e.Message}");
-            }
-        };
+
+        // MSN 6+ peers offer files over P2P, older ones by invitation (MSNFTP): both land here.
+        conversation.PeerToPeer.FileTransferOptions = options;
+        invitations.FileOffered += OnOffer;
+        conversation.PeerToPeer.FileOffered += OnOffer;
         invitations.InvitationReceived += async (_, e) =>
         {
             if (e.Invitation.Command != InvitationCommand.Invite || e.Invitation.Cookie is null)
@@ -59,6 +44,27 @@ internal sealed class FileReceiver(string directory, FileTransferOptions options
             {
             }
         };
+    }
+
+    private async void OnOffer(object? sender, FileOfferedEventArgs offer)
+    {
+        try
+        {
+            var receiving = ReceiveAsync(offer);
+            _receiving.TryAdd(receiving, 0);
+            try
+            {
+                await receiving.ConfigureAwait(false);
+            }
+            finally
+            {
+                _receiving.TryRemove(receiving, out byte _);
+            }
+        }
+        catch (Exception e) when (Sessions.SessionFailure.IsExpected(e) || e is UnauthorizedAccessException or FileTransferException)
+        {
+            warning($"receiving {offer.FileName} from {offer.Sender} failed: {e.Message}");
+        }
     }
 
     /// <summary>Stops transfers still running and waits (boundedly) until each has removed its partial file.</summary>
@@ -120,7 +126,7 @@ internal sealed class FileReceiver(string directory, FileTransferOptions options
                     offer.FileSize,
                     progress => offer.AcceptAsync(hashing, progress, Stop)).ConfigureAwait(false);
                 saved = true;
-                line(FileJsonWriter.Format("from", offer.Sender, offer.FileName, path, result.Size, hashing.HashHex(), result.Elapsed.TotalSeconds));
+                line(FileJsonWriter.Format("from", offer.Sender, offer.FileName, path, result.Size, hashing.HashHex(), result.Elapsed.TotalSeconds, offer.Method == FileTransferMethod.PeerToPeer ? "p2p" : "msnftp"));
             }
         }
         catch (FileTransferException e)

@@ -49,6 +49,8 @@ internal sealed class ConnectionOptions
         HelpName = "FILE",
     };
 
+    private readonly Option<Msnp.Client.P2P.DisplayPicture?> _picture = DisplayPictureOption.Create();
+
     private readonly Option<bool> _insecure = new("--insecure")
     {
         Description = "Skip TLS certificate checks (testing only: the password is exposed).",
@@ -74,6 +76,7 @@ internal sealed class ConnectionOptions
         command.Options.Add(_gateway);
         command.Options.Add(_trustCert);
         command.Options.Add(_insecure);
+        command.Options.Add(_picture);
         command.Validators.Add(result =>
         {
             if (result.GetResult(_trustCert) is { Implicit: false } && result.GetResult(_insecure) is { Implicit: false })
@@ -95,6 +98,9 @@ internal sealed class ConnectionOptions
         TryParseServer(parse.GetValue(_server)!, out var host, out var port);
         return new MsnpClientOptions
         {
+            // Announce MSNC P2P so MSN 6+ peers offer files and pictures the way this client takes them.
+            ClientId = Msnp.Client.P2P.ContactCapabilities.P2PClientId,
+            DisplayPicture = parse.GetValue(_picture),
             Host = host,
             Port = port,
             Account = parse.GetValue(_user)!,

@@ -22,6 +22,7 @@ internal sealed class P2PFileReceiveCall : SlpCall
     private long _received;
     private uint? _dataId;
     private int _answered;
+    private Task _finalAck = Task.CompletedTask;
 
     public P2PFileReceiveCall(P2PLink link, string peer, SlpMessage invite, uint sessionId, long size)
         : base(link, peer, invite.CallId!, sessionId)
@@ -83,7 +84,13 @@ internal sealed class P2PFileReceiveCall : SlpCall
             await destination.FlushAsync(any.Token).ConfigureAwait(false);
             meter.Stop();
             Finished = true;
-            _ = Link.SendByeAsync(this);
+
+            // Complete only once the ACK (what the sender waits for) and our BYE are on the wire,
+            // so a caller that closes the conversation right after does not swallow them.
+            // Best effort: every byte is here, so a sender that already left (the switchboard NAKs
+            // the BYE) does not turn the transfer into a failure.
+            await SettleAsync(_finalAck, options.StallTimeout).ConfigureAwait(false);
+            await SettleAsync(Link.SendByeAsync(this), Link.Options.AckTimeout).ConfigureAwait(false);
             return new FileTransferResult(fileName, _size, meter.Elapsed);
         }
         catch (Exception e) when (e is OperationCanceledException or P2PException or IOException or ChannelClosedException)
@@ -170,8 +177,19 @@ internal sealed class P2PFileReceiveCall : SlpCall
 
         if (header.IsFinal)
         {
-            Link.SendAck(Peer, header);
+            _finalAck = Link.SendAck(Peer, header);
             _chunks.Writer.TryComplete();
+        }
+    }
+
+    private async Task SettleAsync(Task sending, TimeSpan timeout)
+    {
+        try
+        {
+            await sending.WaitAsync(timeout, Link.Options.TimeProvider).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException or P2PException)
+        {
         }
     }
 

@@ -250,9 +250,13 @@ public sealed partial class P2PLink : IDisposable
         }
     }
 
-    /// <summary>Queues the ACK of a complete message, built from its last chunk's header.</summary>
-    internal void SendAck(string peer, P2PHeader last) =>
-        Enqueue(new Outgoing(peer, last.CreateAck(NextId()), ReadOnlyMemory<byte>.Empty, 0, null, false));
+    /// <summary>Queues the ACK of a complete message, built from its last chunk's header; the task completes once the switchboard took it.</summary>
+    internal Task SendAck(string peer, P2PHeader last)
+    {
+        var sent = new TaskCompletionSource<P2PHeader>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Enqueue(new Outgoing(peer, last.CreateAck(NextId()), ReadOnlyMemory<byte>.Empty, 0, sent, false));
+        return sent.Task;
+    }
 
     /// <summary>Queues an SLP message (session 0, footer 0); see <see cref="SendMessageAsync"/>.</summary>
     internal Task<P2PHeader> SendSlpAsync(string peer, SlpMessage message, bool awaitAck) =>

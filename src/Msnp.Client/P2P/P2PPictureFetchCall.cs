@@ -99,7 +99,16 @@ internal sealed class P2PPictureFetchCall(P2PLink link, string peer, MsnObject p
 
             var data = await call._data.Task.WaitAsync(token).ConfigureAwait(false);
             call.Finished = true;
-            _ = link.SendByeAsync(call);
+
+            // The BYE follows the data's ACK in the send queue: once it is out, both are.
+            try
+            {
+                await link.SendByeAsync(call).WaitAsync(link.Options.AckTimeout, link.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is TimeoutException or P2PException)
+            {
+                // The picture is here; a peer that already left cannot be told.
+            }
             if (!picture.Describes(data))
             {
                 throw new P2PException(P2PFailure.VerificationFailed, $"The picture {peer} sent does not match its MSNObject's SHA1D.");

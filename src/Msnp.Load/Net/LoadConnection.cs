@@ -19,7 +19,7 @@ public delegate bool FrameHandler(in MsnpFrame frame);
 /// </summary>
 public sealed class LoadConnection : IAsyncDisposable
 {
-    private static readonly FrameScanner Scanner = new(CommandTable.For(MsnpDialect.Msnp8, FrameDirection.ServerToClient));
+    private readonly FrameScanner _scanner;
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
     private FrameHandler? _lineReader;
@@ -27,13 +27,18 @@ public sealed class LoadConnection : IAsyncDisposable
     private FrameHandler? _skipper;
     private string? _skipPrefix;
 
-    private LoadConnection(Socket socket)
+    private LoadConnection(Socket socket, MsnpDialect dialect)
     {
+        Dialect = dialect;
+        _scanner = new FrameScanner(CommandTable.For(dialect, FrameDirection.ServerToClient));
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
         Reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024));
         Writer = PipeWriter.Create(_stream, new StreamPipeWriterOptions(minimumBufferSize: 16 * 1024));
     }
+
+    /// <summary>The protocol version this connection speaks, which decides how frames are read.</summary>
+    public MsnpDialect Dialect { get; }
 
     /// <summary>The incoming side.</summary>
     public PipeReader Reader { get; }
@@ -42,8 +47,13 @@ public sealed class LoadConnection : IAsyncDisposable
     public PipeWriter Writer { get; }
 
     /// <summary>Connects to a loopback endpoint; anything else is refused so the tool cannot be aimed at someone else's server.</summary>
-    public static async Task<LoadConnection> ConnectAsync(IPEndPoint endPoint, CancellationToken cancellationToken)
+    public static Task<LoadConnection> ConnectAsync(IPEndPoint endPoint, CancellationToken cancellationToken) =>
+        ConnectAsync(endPoint, MsnpDialect.Msnp8, cancellationToken);
+
+    /// <summary>Connects to a loopback endpoint to speak <paramref name="dialect"/>.</summary>
+    public static async Task<LoadConnection> ConnectAsync(IPEndPoint endPoint, MsnpDialect dialect, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(endPoint);
         if (!IPAddress.IsLoopback(endPoint.Address))
         {
@@ -61,7 +71,7 @@ public sealed class LoadConnection : IAsyncDisposable
             throw;
         }
 
-        return new LoadConnection(socket);
+        return new LoadConnection(socket, dialect);
     }
 
     /// <summary>Writes an ASCII line (CR LF included by the caller) and flushes it.</summary>
@@ -176,7 +186,7 @@ public sealed class LoadConnection : IAsyncDisposable
             var keepGoing = true;
             while (keepGoing)
             {
-                var status = Scanner.TryRead(buffer, out var frame, out var violation);
+                var status = _scanner.TryRead(buffer, out var frame, out var violation);
                 if (status == ScanStatus.Violation)
                 {
                     Reader.AdvanceTo(buffer.Start);

@@ -1,25 +1,31 @@
 using System.Net;
 using Msnp.Load.Net;
 using Msnp.Load.Targets;
+using Msnp.Protocol.Dialects;
 
 namespace Msnp.Load.Scenarios;
 
-/// <summary>The client-side steps the scenarios share, as an MSNP8 client performs them.</summary>
+/// <summary>The client-side steps the scenarios share, as an MSNP8 client performs them (or a later one, with <c>--version</c>).</summary>
 public static class ClientSteps
 {
     /// <summary>
     /// VER, CVR, USR TWN I, USR TWN S with the ticket, then the profile message. Returns the
     /// connection once signed in.
     /// </summary>
-    public static async Task<LoadConnection> SignInAsync(IPEndPoint notification, LoadAccount account, CancellationToken cancellationToken)
+    public static Task<LoadConnection> SignInAsync(IPEndPoint notification, LoadAccount account, CancellationToken cancellationToken) =>
+        SignInAsync(notification, account, MsnpDialect.Msnp8, cancellationToken);
+
+    /// <summary>As <see cref="SignInAsync(IPEndPoint, LoadAccount, CancellationToken)"/> at any version from MSNP8 (all sign in with a ticket).</summary>
+    public static async Task<LoadConnection> SignInAsync(IPEndPoint notification, LoadAccount account, MsnpDialect dialect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var ns = await LoadConnection.ConnectAsync(notification, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(dialect);
+        var ns = await LoadConnection.ConnectAsync(notification, dialect, cancellationToken).ConfigureAwait(false);
         try
         {
             // Sent in one write: the server answers in order, and it saves two round trips. The
             // lines are written piecewise so the load side builds no strings per sign-in.
-            ns.Write("VER 1 MSNP8 CVR0\r\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 5.0.0544 MSMSGS ");
+            ns.Write(dialect.Version == 8 ? "VER 1 MSNP8 CVR0\r\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 5.0.0544 MSMSGS " : $"VER 1 {dialect.Name} CVR0\r\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 7.5.0324 MSMSGS ");
             ns.Write(account.Email);
             ns.Write("\r\nUSR 3 TWN I ");
             ns.Write(account.Email);
@@ -85,17 +91,19 @@ public static class ClientSteps
     }
 
     /// <summary>
-    /// Puts <paramref name="contact"/> on the forward list (MSNP8 <c>ADD FL</c>); an entry left by
-    /// an earlier run (error 215) counts as done.
+    /// Puts <paramref name="contact"/> on the forward list (MSNP8 <c>ADD FL</c>, MSNP10+ <c>ADC FL N= F=</c>);
+    /// an entry left by an earlier run (error 215) counts as done.
     /// </summary>
     public static async Task AddToForwardListAsync(LoadConnection ns, string contact, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ns);
-        await ns.SendAsync($"ADD 6 FL {contact} {contact}\r\n", cancellationToken).ConfigureAwait(false);
+        var guids = ns.Dialect.HasGuids;
+        await ns.SendAsync(guids ? $"ADC 6 FL N={contact} F={contact}\r\n" : $"ADD 6 FL {contact} {contact}\r\n", cancellationToken).ConfigureAwait(false);
+        var reply = guids ? "ADC 6 FL " : "ADD 6 FL ";
         while (true)
         {
             var line = await ns.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            if (line.StartsWith("ADD 6 FL ", StringComparison.Ordinal) || line.StartsWith("215 6", StringComparison.Ordinal))
+            if (line.StartsWith(reply, StringComparison.Ordinal) || line.StartsWith("215 6", StringComparison.Ordinal))
             {
                 return;
             }
@@ -128,13 +136,13 @@ public static class ClientSteps
         ArgumentNullException.ThrowIfNull(callee);
         await callerNs.SendAsync("XFR 6 SB\r\n", cancellationToken).ConfigureAwait(false);
         var xfr = (await callerNs.ReadLineStartingWithAsync("XFR 6 SB ", cancellationToken).ConfigureAwait(false)).Split(' ');
-        var sb = await LoadConnection.ConnectAsync(IPEndPoint.Parse(xfr[3]), cancellationToken).ConfigureAwait(false);
+        var sb = await LoadConnection.ConnectAsync(IPEndPoint.Parse(xfr[3]), callerNs.Dialect, cancellationToken).ConfigureAwait(false);
         await sb.SendAsync($"USR 1 {caller.Email} {xfr[5]}\r\nCAL 2 {callee.Email}\r\n", cancellationToken).ConfigureAwait(false);
         await sb.ReadLineStartingWithAsync("USR 1 OK ", cancellationToken).ConfigureAwait(false);
         await sb.ReadLineStartingWithAsync("CAL 2 RINGING ", cancellationToken).ConfigureAwait(false);
 
         var rng = (await calleeNs.ReadLineStartingWithAsync("RNG ", cancellationToken).ConfigureAwait(false)).Split(' ');
-        var answer = await LoadConnection.ConnectAsync(IPEndPoint.Parse(rng[2]), cancellationToken).ConfigureAwait(false);
+        var answer = await LoadConnection.ConnectAsync(IPEndPoint.Parse(rng[2]), calleeNs.Dialect, cancellationToken).ConfigureAwait(false);
         await answer.SendAsync($"ANS 1 {callee.Email} {rng[4]} {rng[1]}\r\n", cancellationToken).ConfigureAwait(false);
         await answer.ReadLineStartingWithAsync("ANS 1 OK", cancellationToken).ConfigureAwait(false);
         await sb.ReadLineStartingWithAsync("JOI ", cancellationToken).ConfigureAwait(false);

@@ -80,7 +80,7 @@ public static class SignInScenario
                         continue;
                     }
 
-                    var ns = await ClientSteps.SignInAsync(target.Notification, account, cancellationToken).ConfigureAwait(false);
+                    var ns = await ClientSteps.SignInAsync(target.Notification, account, target.Dialect, cancellationToken).ConfigureAwait(false);
                     samples[w].Add(Stopwatch.GetTimestamp() - start);
                     progress.Complete();
                     await using (ns.ConfigureAwait(false))

@@ -10,7 +10,7 @@ namespace Msnp.Load.Targets;
 /// <param name="PassportLogin">Its <c>login2.srf</c> URL, for the Passport password check; null when not needed.</param>
 /// <param name="ProcessId">Its process id, for its memory; null when not needed.</param>
 /// <param name="PasswordIterations">The server's PBKDF2 work factor, for accounts that sign in with a password.</param>
-public sealed record ExternalTargetSettings(IPEndPoint Server, string DataDirectory, Uri? PassportLogin, int? ProcessId, int PasswordIterations);
+public sealed record ExternalTargetSettings(IPEndPoint Server, string DataDirectory, Uri? PassportLogin, int? ProcessId, int PasswordIterations, Protocol.Dialects.MsnpDialect? Dialect = null);
 
 /// <summary>
 /// A server started beforehand (<c>msnp serve</c>) and reached over loopback. The load tool shares
@@ -39,6 +39,9 @@ public sealed class ExternalTarget : ILoadTarget
 
     /// <inheritdoc/>
     public bool SharesProcess => false;
+
+    /// <inheritdoc/>
+    public Protocol.Dialects.MsnpDialect Dialect => _settings.Dialect ?? Protocol.Dialects.MsnpDialect.Msnp8;
 
     /// <summary>
     /// Reads the server's ticket key and asks the given endpoint where the notification server is

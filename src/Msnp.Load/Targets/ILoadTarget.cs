@@ -17,6 +17,9 @@ public interface ILoadTarget : IAsyncDisposable
     /// <summary>The server's process id, for reading its memory from /proc.</summary>
     int? ServerProcessId { get; }
 
+    /// <summary>The protocol version the scenarios' clients speak (MSNP8 unless <c>--version</c> says otherwise).</summary>
+    Protocol.Dialects.MsnpDialect Dialect { get; }
+
     /// <summary>True when the server runs in this process, so process-wide figures include the load side.</summary>
     bool SharesProcess { get; }
 

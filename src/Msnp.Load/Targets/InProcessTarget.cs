@@ -15,8 +15,9 @@ public sealed class InProcessTarget : ILoadTarget
 {
     private readonly string _directory;
 
-    private InProcessTarget(MsnpServerHost host, string directory)
+    private InProcessTarget(MsnpServerHost host, string directory, Protocol.Dialects.MsnpDialect dialect)
     {
+        Dialect = dialect;
         Host = host;
         _directory = directory;
     }
@@ -36,11 +37,18 @@ public sealed class InProcessTarget : ILoadTarget
     /// <inheritdoc/>
     public bool SharesProcess => true;
 
+    /// <inheritdoc/>
+    public Protocol.Dialects.MsnpDialect Dialect { get; }
+
     /// <summary>
     /// Starts the server with logging reduced to critical errors; <paramref name="passwordIterations"/>
     /// is its PBKDF2 work factor for the Passport password check (the production default unless told).
     /// </summary>
-    public static async Task<InProcessTarget> StartAsync(int passwordIterations, CancellationToken cancellationToken)
+    public static Task<InProcessTarget> StartAsync(int passwordIterations, CancellationToken cancellationToken) =>
+        StartAsync(passwordIterations, Protocol.Dialects.MsnpDialect.Msnp8, cancellationToken);
+
+    /// <summary>As <see cref="StartAsync(int, CancellationToken)"/>, the clients speaking <paramref name="dialect"/>.</summary>
+    public static async Task<InProcessTarget> StartAsync(int passwordIterations, Protocol.Dialects.MsnpDialect dialect, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(Path.GetTempPath(), "msnp-load-" + Guid.NewGuid().ToString("N"));
         var host = await MsnpServerHost.StartAsync(
@@ -57,7 +65,7 @@ public sealed class InProcessTarget : ILoadTarget
             },
             ["--Logging:LogLevel:Default=Critical"],
             cancellationToken).ConfigureAwait(false);
-        return new InProcessTarget(host, directory);
+        return new InProcessTarget(host, directory, dialect);
     }
 
     /// <inheritdoc/>
