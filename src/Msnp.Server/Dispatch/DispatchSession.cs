@@ -22,7 +22,7 @@ public sealed class DispatchSession : MsnpSessionBase
     {
         ArgumentNullException.ThrowIfNull(options);
         // MSNP10–12 join the offer once their handlers exist.
-        _preamble = new LoginPreamble(this, MsnpDialect.Classic, options.EffectivePublicHost);
+        _preamble = new LoginPreamble(this, MsnpDialect.All, options.EffectivePublicHost);
         _notificationServer = $"{options.EffectivePublicHost}:{notificationPort}";
         _self = $"{options.EffectivePublicHost}:{dispatchPort}";
         connection.ArmDeadline(options.SignInTimeout);

@@ -11,7 +11,7 @@ namespace Msnp.Server.Notification;
 /// <summary>Lists, groups and privacy: SYN, LST, ADD, REM, REA, GTC, BLP, PRP, ADG, RMG, REG (catalogue §3.3, §5.6, §5.8).</summary>
 public sealed partial class NotificationSession
 {
-    private async ValueTask HandleSyncAsync(MsnpCommand command)
+    internal async ValueTask HandleSyncAsync(MsnpCommand command)
     {
         var trId = command.TrId ?? 0;
         if (command.Parameters.Count < 1 || !uint.TryParse(command.Parameters[0], NumberStyles.None, CultureInfo.InvariantCulture, out var cached))
@@ -31,7 +31,7 @@ public sealed partial class NotificationSession
         await SendLongAsync((Writer, trId, cached, model), static (w, s) => s.Writer.WriteSyncReply(w, s.trId, s.cached, s.model)).ConfigureAwait(false);
     }
 
-    private async ValueTask HandleListRequestAsync(MsnpCommand command)
+    internal async ValueTask HandleListRequestAsync(MsnpCommand command)
     {
         var trId = command.TrId ?? 0;
         if (command.Parameters.Count != 1 || !ListKinds.TryParse(command.Parameters[0], out var list))
@@ -45,7 +45,7 @@ public sealed partial class NotificationSession
         await SendLongAsync((Writer, trId, list, model), static (w, s) => s.Writer.WriteListReply(w, s.trId, s.list, s.model)).ConfigureAwait(false);
     }
 
-    private async ValueTask HandleAddAsync(MsnpCommand command)
+    internal async ValueTask HandleAddAsync(MsnpCommand command)
     {
         var trId = command.TrId ?? 0;
         var p = command.Parameters;
@@ -114,7 +114,7 @@ public sealed partial class NotificationSession
         }
     }
 
-    private async ValueTask HandleRemoveAsync(MsnpCommand command)
+    internal async ValueTask HandleRemoveAsync(MsnpCommand command)
     {
         var trId = command.TrId ?? 0;
         var p = command.Parameters;
@@ -153,7 +153,7 @@ public sealed partial class NotificationSession
         }
     }
 
-    private async ValueTask HandleRenameAsync(MsnpCommand command)
+    internal async ValueTask HandleRenameAsync(MsnpCommand command)
     {
         var trId = command.TrId ?? 0;
         var p = command.Parameters;
@@ -186,7 +186,7 @@ public sealed partial class NotificationSession
         }
     }
 
-    private async ValueTask HandlePrivacyAsync(MsnpCommand command)
+    internal async ValueTask HandlePrivacyAsync(MsnpCommand command)
     {
         var trId = command.TrId ?? 0;
         var p = command.Parameters;
@@ -222,7 +222,7 @@ public sealed partial class NotificationSession
         }
     }
 
-    private async ValueTask HandlePhoneAsync(MsnpCommand command)
+    internal async ValueTask HandlePhoneAsync(MsnpCommand command)
     {
         var trId = command.TrId ?? 0;
         var p = command.Parameters;
@@ -246,7 +246,7 @@ public sealed partial class NotificationSession
         }
     }
 
-    private async ValueTask HandleGroupAsync(MsnpCommand command)
+    internal async ValueTask HandleGroupAsync(MsnpCommand command)
     {
         var trId = command.TrId ?? 0;
         var p = command.Parameters;

@@ -24,19 +24,22 @@ public sealed partial class NotificationSession
     /// </summary>
     public const int MaxMsnObjectBytes = 2048;
 
-    private void HandlePing()
+    private static readonly byte[] InitialMailData = new Msnp.Protocol.Messages.InitialMailDataNotification().ToBytes();
+
+    internal ValueTask HandlePing()
     {
         // Catalogue §7.2: over the HTTP gateway PNG earns an HTTP error and a disconnect.
         if (OverHttp)
         {
             Connection.Abort("PNG is not allowed over the HTTP gateway");
-            return;
+            return ValueTask.CompletedTask;
         }
 
         Send(Writer, static (w, writer) => writer.WritePong(w, 50));
+        return ValueTask.CompletedTask;
     }
 
-    private async ValueTask HandleStatusChangeAsync(MsnpCommand command)
+    internal async ValueTask HandleStatusChangeAsync(MsnpCommand command)
     {
         var trId = command.TrId ?? 0;
         var p = command.Parameters;
@@ -85,6 +88,18 @@ public sealed partial class NotificationSession
         else
         {
             await PresenceFanout.AnnounceAsync(this).ConfigureAwait(false);
+
+            // Watchers who saw this user offline have no personal message for them yet.
+            if ((first || previous == PresenceStatus.Hidden) && PersonalStatus is not null)
+            {
+                await PresenceFanout.AnnouncePersonalStatusAsync(this).ConfigureAwait(false);
+            }
+        }
+
+        // MSNP11+: the mail counts come once, after the first presence.
+        if (first && dialect.SendsMailData)
+        {
+            Send(Writer, static (w, writer) => writer.WriteMessage(w, "Hotmail", "Hotmail", InitialMailData));
         }
 
         // Last, so a client that has read its CHL knows every contact's NLN is already queued.
@@ -103,23 +118,27 @@ public sealed partial class NotificationSession
         Connection.ArmDeadline(ChallengeTimeout);
     }
 
-    private void HandleChallengeAnswer(MsnpCommand command)
+    // The algorithm and the accepted product pairs are the dialect's: MD5 up to MSNP10, the MSNP11
+    // algorithm from MSNP11 (later-dialects.md). A wrong answer is 540 and a close at every version.
+    internal ValueTask HandleChallengeAnswer(MsnpCommand command)
     {
         var trId = command.TrId ?? 0;
         var p = command.Parameters;
         var payload = command.Payload ?? ReadOnlyMemory<byte>.Empty;
+        var dialect = Dialect!;
         bool ok = p.Count == 2 && (Answers(OutstandingChallenge) || Answers(PreviousChallenge));
         if (!ok)
         {
             SendErrorAndClose(MsnpErrorCode.ChallengeResponseFailed, trId);
-            return;
+            return ValueTask.CompletedTask;
         }
 
         OutstandingChallenge = null;
         Connection.DisarmDeadline();
         Send(trId, static (w, t) => MsnpWriter.WriteLine(w, CommandCodes.Qry, t));
+        return ValueTask.CompletedTask;
 
         bool Answers(string? challenge) =>
-            challenge is not null && ChallengeResponse.Verify(challenge, p[0], payload.Span) == ChallengeVerification.Valid;
+            challenge is not null && ChallengeResponse.Verify(challenge, p[0], payload.Span, dialect) == ChallengeVerification.Valid;
     }
 }

@@ -32,7 +32,7 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
         Services = services;
         OverHttp = overHttp;
         // MSNP10–12 join the offer once their handlers exist.
-        _preamble = new LoginPreamble(this, MsnpDialect.Classic, services.Options.EffectivePublicHost);
+        _preamble = new LoginPreamble(this, MsnpDialect.All, services.Options.EffectivePublicHost);
         connection.ArmDeadline(services.Options.SignInTimeout);
     }
 
@@ -117,72 +117,32 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
             return;
         }
 
-        var code = command.Code;
-        if (code == CommandCodes.Png)
+        if (NotificationCommandTable.TryFind(command.Code, Dialect!.Version, out var handle))
         {
-            HandlePing();
-        }
-        else if (code == CommandCodes.Qry)
-        {
-            HandleChallengeAnswer(command);
-        }
-        else if (code == CommandCodes.Chg)
-        {
-            await HandleStatusChangeAsync(command).ConfigureAwait(false);
-        }
-        else if (code == CommandCodes.Syn)
-        {
-            await HandleSyncAsync(command).ConfigureAwait(false);
-        }
-        else if (code == CommandCodes.Lst && Dialect!.HasListRequest)
-        {
-            await HandleListRequestAsync(command).ConfigureAwait(false);
-        }
-        else if (code == CommandCodes.Add)
-        {
-            await HandleAddAsync(command).ConfigureAwait(false);
-        }
-        else if (code == CommandCodes.Rem)
-        {
-            await HandleRemoveAsync(command).ConfigureAwait(false);
-        }
-        else if (code == CommandCodes.Rea)
-        {
-            await HandleRenameAsync(command).ConfigureAwait(false);
-        }
-        else if (code == CommandCodes.Gtc || code == CommandCodes.Blp)
-        {
-            await HandlePrivacyAsync(command).ConfigureAwait(false);
-        }
-        else if (code == CommandCodes.Prp && Dialect!.HasPhoneNumbers)
-        {
-            await HandlePhoneAsync(command).ConfigureAwait(false);
-        }
-        else if ((code == CommandCodes.Adg || code == CommandCodes.Rmg || code == CommandCodes.Reg) && Dialect!.HasGroups)
-        {
-            await HandleGroupAsync(command).ConfigureAwait(false);
-        }
-        else if (code == CommandCodes.Msg)
-        {
-            // A client may not send MSG to the notification server: immediate disconnect (catalogue §2.6).
-            Connection.Close();
-        }
-        else if (code == CommandCodes.Out)
-        {
-            Connection.Close();
-        }
-        else if (code == CommandCodes.Usr)
-        {
-            SendError(MsnpErrorCode.AlreadyLoggedIn, command.TrId ?? 0);
-        }
-        else if (code == CommandCodes.Ver || code == CommandCodes.Cvr || code == CommandCodes.Inf)
-        {
-            SendErrorAndClose(MsnpErrorCode.NotExpected, command.TrId ?? 0);
+            await handle(this, command).ConfigureAwait(false);
         }
         else
         {
             HandleMiscellaneous(command);
         }
+    }
+
+    internal ValueTask CloseConnection()
+    {
+        Connection.Close();
+        return ValueTask.CompletedTask;
+    }
+
+    internal ValueTask HandleSecondLogin(MsnpCommand command)
+    {
+        SendError(MsnpErrorCode.AlreadyLoggedIn, command.TrId ?? 0);
+        return ValueTask.CompletedTask;
+    }
+
+    internal ValueTask HandleLateLoginCommand(MsnpCommand command)
+    {
+        SendErrorAndClose(MsnpErrorCode.NotExpected, command.TrId ?? 0);
+        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc/>
@@ -236,6 +196,11 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
         var dialect = Dialect!;
         var mspAuth = TicketPart;
         Send((writer: Writer, trId, account, friendlyName), static (w, s) => s.writer.WriteAuthenticated(w, s.trId, s.account, s.friendlyName, verified: true, restricted: false));
+        if (dialect.SendsMailData)
+        {
+            Send(Writer, static (w, writer) => writer.WriteSbs(w));
+        }
+
         Send((version: dialect.Version, account, mspAuth, now: Services.Time.GetUtcNow(), remote: Connection.RemoteEndPoint, http: OverHttp),
             static (w, s) => ProfileWriter.Write(w, s.version, s.account, s.mspAuth, s.now, s.remote, s.http));
         var remote = Connection.RemoteEndPoint?.ToString() ?? "?";

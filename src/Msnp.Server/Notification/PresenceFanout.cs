@@ -42,6 +42,7 @@ internal static class PresenceFanout
         {
             var info = new PresenceInfo(other.Status, other.Account, other.FriendlyName, other.ClientId, other.MsnObject);
             me.Deliver((trId, info), static (w, writer, s) => writer.WriteInitialPresence(w, s.trId, s.info));
+            DeliverPersonalStatus(me, other);
         }
     }
 
@@ -51,6 +52,10 @@ internal static class PresenceFanout
         var info = me.PresenceInfo;
         await ForEachAllowedViewerAsync(me, viewer => viewer.Deliver(info, static (w, writer, i) => writer.WritePresenceChanged(w, i))).ConfigureAwait(false);
     }
+
+    /// <summary><c>UBX</c> to everyone online at MSNP11+ who has <paramref name="me"/> on their FL and is allowed to see them.</summary>
+    public static async ValueTask AnnouncePersonalStatusAsync(NotificationSession me) =>
+        await ForEachAllowedViewerAsync(me, viewer => DeliverPersonalStatus(viewer, me)).ConfigureAwait(false);
 
     /// <summary><c>FLN</c> to everyone online who could see <paramref name="me"/>.</summary>
     public static async ValueTask AnnounceOfflineAsync(NotificationSession me)
@@ -109,6 +114,7 @@ internal static class PresenceFanout
             {
                 var info = me.PresenceInfo;
                 viewer.Deliver(info, static (w, writer, i) => writer.WritePresenceChanged(w, i));
+                DeliverPersonalStatus(viewer, me);
             }
             else
             {
@@ -128,6 +134,19 @@ internal static class PresenceFanout
         {
             await AnnounceOfflineAsync(me).ConfigureAwait(false);
         }
+    }
+
+    // UBX follows the NLN/ILN it belongs to, for viewers whose dialect has personal messages.
+    private static void DeliverPersonalStatus(IPresenceEndpoint viewer, IPresenceEndpoint subject)
+    {
+        if (!viewer.Dialect.HasPersonalMessages || subject.PersonalStatus is not { IsEmpty: false } status)
+        {
+            return;
+        }
+
+        var account = subject.Account;
+        var payload = status.ToBytes();
+        viewer.Deliver((account, payload), static (w, writer, s) => writer.WritePersonalStatus(w, s.account, s.payload));
     }
 
     private static bool IsVisible(PresenceStatus status) => status is not (PresenceStatus.Offline or PresenceStatus.Hidden);

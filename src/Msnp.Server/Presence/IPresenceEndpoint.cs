@@ -21,6 +21,9 @@ public interface IPresenceEndpoint
     /// <summary>The URL-encoded MSNObject from <c>CHG</c>, if any.</summary>
     string? MsnObject { get; }
 
+    /// <summary>The personal message and current media from <c>UUX</c> (MSNP11+), if any.</summary>
+    Msnp.Protocol.Messages.PersonalStatus? PersonalStatus { get; }
+
     /// <summary>The session's dialect, which decides how lines for it are written.</summary>
     MsnpDialect Dialect { get; }
 

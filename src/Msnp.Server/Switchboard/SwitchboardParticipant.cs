@@ -39,10 +39,14 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     /// <summary>The friendly name the participant had when it joined.</summary>
     public string FriendlyName { get; private set; } = string.Empty;
 
+    /// <summary>The client id the participant's notification session announced when it joined (MSNP12 <c>IRO</c>/<c>JOI</c>).</summary>
+    public uint ClientId { get; private set; }
+
     internal void Bind(SwitchboardTicket ticket)
     {
         Account = ticket.Account;
         FriendlyName = ticket.FriendlyName;
+        ClientId = _services.Presence.Find(ticket.Account)?.ClientId ?? 0;
         UseDialect(ticket.Dialect);
         UseScanner(SwitchboardScanner);
     }

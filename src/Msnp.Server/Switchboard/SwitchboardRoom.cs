@@ -95,14 +95,14 @@ public sealed class SwitchboardRoom
             for (int i = 0; i < others.Length; i++)
             {
                 var other = others[i];
-                joiner.Send((joiner.Writer, trId, index: i + 1, total: others.Length, other.Account, other.FriendlyName),
-                    static (w, s) => s.Writer.WriteRosterEntry(w, s.trId, s.index, s.total, s.Account, s.FriendlyName));
+                joiner.Send((joiner.Writer, trId, index: i + 1, total: others.Length, other.Account, other.FriendlyName, other.ClientId),
+                    static (w, s) => s.Writer.WriteRosterEntry(w, s.trId, s.index, s.total, s.Account, s.FriendlyName, s.ClientId));
             }
 
             joiner.Send((joiner.Writer, trId), static (w, s) => s.Writer.WriteAnswered(w, s.trId));
             foreach (var other in others)
             {
-                other.Send((other.Writer, joiner.Account, joiner.FriendlyName), static (w, s) => s.Writer.WriteJoined(w, s.Account, s.FriendlyName));
+                other.Send((other.Writer, joiner.Account, joiner.FriendlyName, joiner.ClientId), static (w, s) => s.Writer.WriteJoined(w, s.Account, s.FriendlyName, s.ClientId));
             }
 
             _participants = [.. others, joiner];

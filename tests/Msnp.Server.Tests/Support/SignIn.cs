@@ -14,7 +14,10 @@ internal static class SignIn
         Assert.True(result.Succeeded, result.ToString());
     }
 
-    /// <summary>MSNP8/9: VER, CVR, USR TWN I, USR TWN S with a ticket issued by the server's own Passport.</summary>
+    /// <summary>
+    /// MSNP8–12: VER, CVR, USR TWN I, USR TWN S with a ticket issued by the server's own Passport.
+    /// From MSNP10 the OK line has no friendly name; from MSNP11 <c>SBS 0 null</c> precedes the profile.
+    /// </summary>
     public static async Task<LineClient> TweenerAsync(TestServer server, string email, string version = "MSNP8")
     {
         var client = await LineClient.ConnectAsync(server.Host.Endpoints.NotificationPort);
@@ -29,6 +32,17 @@ internal static class SignIn
         var ok = await client.ReadLineAsync();
         Assert.StartsWith($"USR 4 OK {email} ", ok);
         Assert.EndsWith(" 1 0", ok);
+        int number = int.Parse(version["MSNP".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        if (number >= 10)
+        {
+            Assert.Equal($"USR 4 OK {email} 1 0", ok);
+        }
+
+        if (number >= 11)
+        {
+            Assert.Equal("SBS 0 null", await client.ReadLineAsync());
+        }
+
         await ReadProfileAsync(client);
         return client;
     }

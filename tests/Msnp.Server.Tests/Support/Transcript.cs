@@ -35,6 +35,16 @@ internal static class Transcript
         Assert.Equal($"QRY {trId}", await client.ReadLineAsync());
     }
 
+    /// <summary>Reads <c>CHL 0 …</c> and answers it as a client of <paramref name="dialect"/> does (MD5, or the MSNP11 algorithm).</summary>
+    public static async Task AnswerChallengeAsync(this LineClient client, uint trId, Msnp.Protocol.Dialects.MsnpDialect dialect)
+    {
+        var chl = await client.ReadLineAsync();
+        Assert.StartsWith("CHL 0 ", chl);
+        var digest = ChallengeResponse.ComputeDigest(chl!["CHL 0 ".Length..], dialect);
+        await client.SendAsync($"QRY {trId} {dialect.ClientChallengeKey!.ClientId} 32\r\n{digest}");
+        Assert.Equal($"QRY {trId}", await client.ReadLineAsync());
+    }
+
     /// <summary>Reads the <c>CHL 0 …</c> every MSNP6+ session gets after its first <c>CHG</c>, leaving it unanswered.</summary>
     public static async Task SkipChallengeAsync(this LineClient client) =>
         Assert.StartsWith("CHL 0 ", await client.ReadLineAsync());
