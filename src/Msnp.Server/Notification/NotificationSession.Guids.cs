@@ -97,6 +97,12 @@ public sealed partial class NotificationSession
             return;
         }
 
+        if (HasDisplayControls(nickname))
+        {
+            SendError(MsnpErrorCode.NicknameChangeIllegal, trId);
+            return;
+        }
+
         int? group = list == ListKind.Forward ? 0 : null;
         if (groupToken is not null)
         {
@@ -336,6 +342,12 @@ public sealed partial class NotificationSession
             return;
         }
 
+        if (HasDisplayControls(p[1]))
+        {
+            SendError(MsnpErrorCode.NicknameChangeIllegal, trId);
+            return;
+        }
+
         var name = p[1];
         var result = await Services.Contacts.SetFriendlyNameAsync(Account, name).ConfigureAwait(false);
         if (!Reply(result, trId))
@@ -359,6 +371,12 @@ public sealed partial class NotificationSession
         if (p.Count != 3 || !IsAcceptableEncodedName(p[2]))
         {
             Connection.Close();
+            return;
+        }
+
+        if (HasDisplayControls(p[2]))
+        {
+            SendError(MsnpErrorCode.NicknameChangeIllegal, trId);
             return;
         }
 
