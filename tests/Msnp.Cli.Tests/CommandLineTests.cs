@@ -19,6 +19,24 @@ public class CommandLineTests
     }
 
     [Fact]
+    public async Task Decode_reads_an_MSNP12_session_with_UBX_payloads()
+    {
+        var input = System.Text.Encoding.UTF8.GetBytes("SBS 0 null\r\nLST N=bob@example.com F=Bob C=0f0e0d0c-0b0a-0908-0706-050403020100 11 1\r\nUBX bob@example.com 7\r\n<Data/>UUX 9 0\r\n");
+
+        var (exitCode, output, _) = await MsnpProcess.RunAsync(input, "decode", "--dialect", "MSNP12");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Equal(
+            [
+                """{"command":"SBS","trid":0,"params":["null"],"payload":null}""",
+                """{"command":"LST","trid":null,"params":["N=bob@example.com","F=Bob","C=0f0e0d0c-0b0a-0908-0706-050403020100","11","1"],"payload":null}""",
+                """{"command":"UBX","trid":null,"params":["bob@example.com","7"],"payload":"PERhdGEvPg=="}""",
+                """{"command":"UUX","trid":9,"params":["0"],"payload":null}""",
+            ],
+            output.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
     public async Task An_unknown_side_is_a_usage_error()
     {
         var (exitCode, _, error) = await RunAsync("decode", "--from", "middle");

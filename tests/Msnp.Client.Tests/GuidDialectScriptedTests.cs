@@ -210,6 +210,49 @@ public sealed class GuidDialectScriptedTests
         Assert.Equal("carol@example.com", Next(presence).Account);
     }
 
+    [Fact]
+    public async Task MSNP12_switchboard_lines_with_client_ids_start_and_join_conversations()
+    {
+        await using var passport = await TestServer.StartAsync();
+        await Accounts.CreateAsync(passport, "alice@example.com", "Alice");
+        using var ns = new ScriptedServer();
+        using var creatorSb = new ScriptedServer();
+        using var invitedSb = new ScriptedServer();
+        await using var client = new MsnpClient(Accounts.Options(passport, "alice@example.com", MsnpDialect.Msnp12) with { Port = ns.Port });
+        var signIn = client.SignInAsync();
+        await SignInAsync(ns, "MSNP12");
+        await signIn.Within();
+
+        // JOI account name clientId (escargot sends the client id from MSNP12).
+        var start = client.StartConversationAsync("bob@example.com");
+        Assert.Equal("XFR 5 SB", await ns.ReadLineAsync());
+        await ns.SendAsync($"XFR 5 SB 127.0.0.1:{creatorSb.Port} CKI 123.456\r\n");
+        await creatorSb.AcceptAsync();
+        Assert.Equal("USR 1 alice@example.com 123.456", await creatorSb.ReadLineAsync());
+        await creatorSb.SendAsync("USR 1 OK alice@example.com Alice\r\n");
+        Assert.Equal("CAL 2 bob@example.com", await creatorSb.ReadLineAsync());
+        await creatorSb.SendAsync("CAL 2 RINGING 11752013\r\nJOI bob@example.com Bob 1342177312\r\n");
+        await using var started = await start.Within();
+        Assert.Equal("Bob", started.Participants["bob@example.com"]);
+
+        // IRO TrID index total account name clientId.
+        var invited = new TaskCompletionSource<Msnp.Client.Conversations.Conversation>();
+        client.ConversationInvited += async (_, e) => invited.TrySetResult(await e.AcceptAsync());
+        await ns.SendAsync($"RNG 17342299 127.0.0.1:{invitedSb.Port} CKI 789.012 carol@example.com Carol\r\n");
+        await invitedSb.AcceptAsync();
+        Assert.Equal("ANS 1 alice@example.com 789.012 17342299", await invitedSb.ReadLineAsync());
+        await invitedSb.SendAsync("IRO 1 1 2 carol@example.com Carol 1342177312\r\nIRO 1 2 2 dave@example.com Dave 0\r\nANS 1 OK\r\n");
+        await using var joined = await invited.Within();
+        Assert.Equal(["carol@example.com", "dave@example.com"], joined.Participants.Keys.Order());
+
+        var send = joined.SendTextAsync("hi");
+        var msg = await invitedSb.ReadLineAsync();
+        Assert.StartsWith("MSG 2 ", msg, StringComparison.Ordinal);
+        await invitedSb.ReadBytesAsync(int.Parse(msg.Split(' ')[3], System.Globalization.CultureInfo.InvariantCulture));
+        await invitedSb.SendAsync("ACK 2\r\n");
+        await send.Within();
+    }
+
     /// <summary>The server's half of a TWN sign-in at an MSNP10+ version (TrIDs 1–4), as msnp_ns.py answers it.</summary>
     private static async Task SignInAsync(ScriptedServer ns, string version)
     {

@@ -52,6 +52,7 @@ internal sealed class ChatSession
         client.ConversationInvited += OnInvited;
         client.SignedOut += (_, e) => _serverSignOut = e.Reason;
         client.Disconnected += OnDisconnected;
+        ChatPeerToPeer.Watch(client, Emit);
     }
 
     /// <summary>The transcript, in order; completed after <see cref="SignOutAsync"/>.</summary>
@@ -402,6 +403,7 @@ internal sealed class ChatSession
     private void Attach(Conversation conversation)
     {
         conversation.MessageReceived += OnMessage;
+        ChatPeerToPeer.Attach(conversation, _client.Account, Emit);
         conversation.ParticipantJoined += (_, e) => Emit(new ChatEvent.Notice($"{ChatTranscriptFormat.Who(e.Account, e.FriendlyName ?? e.Account)} is in the conversation"));
         conversation.ParticipantLeft += (_, e) =>
         {

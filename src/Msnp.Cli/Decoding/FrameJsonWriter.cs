@@ -53,6 +53,7 @@ internal sealed class FrameJsonWriter
             _json.WriteNull("payload");
         }
 
+        P2PJsonWriter.WriteIfPresent(_json, command);
         _json.WriteEndObject();
         EndLine();
     }

@@ -148,6 +148,30 @@ public sealed class ChatSessionTests
         }
     }
 
+    [Fact]
+    public async Task A_contacts_display_picture_and_a_p2p_file_offer_show_in_the_transcript_and_the_offer_is_declined()
+    {
+        await using var server = await TestServer.StartAsync();
+        await ServerAccounts.CreateAsync(server, Alice, Bob);
+        var picture = Msnp.Client.P2P.DisplayPicture.FromBytes([.. "GIF89a"u8, 1, 2, 3]);
+        var bobOptions = LibraryClient.Options(server, Bob, Msnp.Protocol.Dialects.MsnpDialect.Msnp9) with { DisplayPicture = picture, ClientId = Msnp.Client.P2P.ContactCapabilities.P2PClientId };
+        await using var bob = new MsnpClient(bobOptions);
+        await bob.SignInAsync();
+        await bob.SetStatusAsync(PresenceStatus.Online);
+        var session = new ChatSession(new MsnpClient(LibraryClient.Options(server, Alice, Msnp.Protocol.Dialects.MsnpDialect.Msnp9)));
+        await session.StartAsync(CancellationToken.None);
+
+        await ExpectAsync(session, "/add bob@example.com", e => e is ChatEvent.Notice n && n.Text.Contains("has a display picture (9 bytes); msnp picture get bob@example.com", StringComparison.Ordinal));
+
+        await using var conversation = await bob.StartConversationAsync(Alice);
+        var offer = conversation.PeerToPeer.SendFileAsync(Alice, new MemoryStream([1, 2, 3]), "notes.txt", 3);
+        await NextAsync(session, e => e is ChatEvent.Notice n && n.Text.Contains("offers the file \"notes.txt\" (3 bytes, P2P)", StringComparison.Ordinal));
+        var declined = await Assert.ThrowsAsync<Msnp.Client.FileTransfer.FileTransferException>(() => offer);
+        Assert.Equal(Msnp.Client.FileTransfer.FileTransferFailure.Declined, declined.Failure);
+
+        await session.SignOutAsync();
+    }
+
     private static async Task<ChatSession> StartAsync(TestServer server, string account)
     {
         var session = new ChatSession(new MsnpClient(LibraryClient.Options(server, account)));
