@@ -56,7 +56,7 @@ internal static class ChatCommand
         }
         catch (Exception e) when (SessionFailure.IsExpected(e))
         {
-            var (exitCode, message) = SessionFailure.Describe(e, client.IsSignedIn ? SessionStage.Online : SessionStage.SigningIn);
+            var (exitCode, message) = SessionFailure.Describe(e, client.IsSignedIn ? SessionStage.Online : SessionStage.SigningIn, client.Options);
             await session.SignOutAsync().ConfigureAwait(false);
             await error.WriteLineAsync($"msnp chat: {message}").ConfigureAwait(false);
             return exitCode;

@@ -8,5 +8,5 @@ internal static class DataOption
     public const string Default = "msnp-data";
 
     public static Option<string> Create() =>
-        new("--data") { Description = "Data directory (database, keys, certificate).", DefaultValueFactory = _ => Default };
+        new("--data") { Description = "Data directory (database, keys, certificate).", DefaultValueFactory = _ => Default, HelpName = "DIR" };
 }

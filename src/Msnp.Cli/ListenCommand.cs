@@ -103,7 +103,7 @@ internal static class ListenCommand
         }
         catch (Exception e) when (SessionFailure.IsExpected(e))
         {
-            var (exitCode, message) = SessionFailure.Describe(e, stage);
+            var (exitCode, message) = SessionFailure.Describe(e, stage, client.Options);
             await error.WriteLineAsync($"msnp listen: {message}").ConfigureAwait(false);
             return exitCode;
         }

@@ -53,7 +53,11 @@ internal static class SendCommand
                     await using (conversation.ConfigureAwait(false))
                     {
                         stage = SessionStage.Sending;
-                        await conversation.SendTextAsync(parse.GetValue(text)!, cancellationToken: deadline.Token).ConfigureAwait(false);
+                        // Text longer than one message goes as several, in order, each acknowledged before the next.
+                        foreach (var part in MessageSplitter.Split(parse.GetValue(text)!))
+                        {
+                            await conversation.SendTextAsync(part, cancellationToken: deadline.Token).ConfigureAwait(false);
+                        }
 
                         // Acknowledged: the deadline no longer applies to tidying up.
                         await conversation.LeaveAsync(cancellationToken).ConfigureAwait(false);
@@ -74,7 +78,7 @@ internal static class SendCommand
                 }
                 catch (Exception e) when (SessionFailure.IsExpected(e))
                 {
-                    var (exitCode, message) = SessionFailure.Describe(e, stage);
+                    var (exitCode, message) = SessionFailure.Describe(e, stage, client.Options);
                     await error.WriteLineAsync($"msnp send: {message}").ConfigureAwait(false);
                     return exitCode;
                 }

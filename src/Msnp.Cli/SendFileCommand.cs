@@ -85,6 +85,12 @@ internal static class SendFileCommand
     private static async Task<int> SendAsync(MsnpClient client, string to, FileInfo path, FileTransferOptions options, FileTransferMethod method, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         FileStream file;
+        if (Directory.Exists(path.FullName))
+        {
+            await error.WriteLineAsync($"msnp send-file: {path.FullName} is a directory; send-file sends one file.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         try
         {
             file = new FileStream(path.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
@@ -145,7 +151,7 @@ internal static class SendFileCommand
         }
         catch (Exception e) when (SessionFailure.IsExpected(e))
         {
-            var (exitCode, message) = SessionFailure.Describe(e, stage);
+            var (exitCode, message) = SessionFailure.Describe(e, stage, client.Options);
             await error.WriteLineAsync($"msnp send-file: {message}").ConfigureAwait(false);
             return exitCode;
         }

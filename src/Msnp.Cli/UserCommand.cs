@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Msnp.Protocol.Names;
 using Msnp.Server.Storage;
 using Msnp.Server.Storage.Sqlite;
 
@@ -6,7 +9,8 @@ namespace Msnp.Cli;
 
 /// <summary>
 /// <c>msnp user add|list|passwd|remove</c>: manages accounts in the server's store. Safe while
-/// the server runs: SQLite in WAL mode serialises writers across processes.
+/// the server runs: SQLite in WAL mode serialises writers across processes. The store is found
+/// exactly as <c>msnp serve</c> finds it (<see cref="ServerSettings"/>).
 /// </summary>
 internal static class UserCommand
 {
@@ -24,27 +28,39 @@ internal static class UserCommand
     {
         var email = new Argument<string>("EMAIL") { Description = "The account (passport address)." };
         var password = PasswordOption();
-        var name = new Option<string?>("--name") { Description = "Friendly name (default: the account)." };
+        var name = new Option<string?>("--name") { Description = "Friendly name as people see it, spaces allowed (default: the account).", HelpName = "NAME" };
         var data = DataOption.Create();
         var command = new Command("add", "Create an account.") { email, password, name, data };
         command.SetAction(async (parse, ct) =>
         {
-            if (!TryPassword(parse, password, out var pw))
+            const string verb = "msnp user add";
+            var error = parse.InvocationConfiguration.Error;
+            if (ReadPassword(parse, password, parse.GetValue(email)!) is not { } pw)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync("msnp user add: --password is required (or set MSNP_PASSWORD).").ConfigureAwait(false);
+                await error.WriteLineAsync($"{verb}: --password is required (or set MSNP_PASSWORD).").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
-            using var store = await OpenAsync(parse.GetValue(data)!, ct).ConfigureAwait(false);
-            var result = await store.Accounts.CreateAsync(parse.GetValue(email)!, pw, parse.GetValue(name), ct).ConfigureAwait(false);
-            if (!result.Succeeded)
+            // The store keeps names as they travel (URL-encoded, one token); people type them plain.
+            var friendly = parse.GetValue(name);
+            if (friendly is not null && FriendlyName.Validate(friendly) != NameError.None)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"msnp user add: {result.Error}").ConfigureAwait(false);
-                return ExitCodes.InvalidInput;
+                await error.WriteLineAsync($"{verb}: --name must be 1 to {FriendlyName.MaxEncodedBytes} bytes once encoded, without control characters.").ConfigureAwait(false);
+                return ExitCodes.Usage;
             }
 
-            await parse.InvocationConfiguration.Output.WriteLineAsync($"added {result.Account!.Email}").ConfigureAwait(false);
-            return ExitCodes.Success;
+            return await WithStoreAsync(parse, data, verb, mustExist: false, async store =>
+            {
+                var result = await store.Accounts.CreateAsync(parse.GetValue(email)!, pw, friendly is null ? null : UrlEncoding.Encode(friendly), ct).ConfigureAwait(false);
+                if (!result.Succeeded)
+                {
+                    await error.WriteLineAsync($"{verb}: {Describe(result.Error, parse.GetValue(email)!)}").ConfigureAwait(false);
+                    return ExitCodes.InvalidInput;
+                }
+
+                await parse.InvocationConfiguration.Output.WriteLineAsync($"added {result.Account!.Email}").ConfigureAwait(false);
+                return ExitCodes.Success;
+            }).ConfigureAwait(false);
         });
         return command;
     }
@@ -52,16 +68,23 @@ internal static class UserCommand
     private static Command List()
     {
         var data = DataOption.Create();
-        var command = new Command("list", "List accounts, one per line: account, friendly name, creation time.") { data };
+        var json = new Option<bool>("--json") { Description = "One JSON object per account: {\"email\",\"name\",\"created\"}." };
+        var command = new Command("list", "List accounts, one per line: account, friendly name, creation time (UTC).") { data, json };
         command.SetAction(async (parse, ct) =>
         {
-            using var store = await OpenAsync(parse.GetValue(data)!, ct).ConfigureAwait(false);
-            foreach (var account in await store.Accounts.ListAsync(ct).ConfigureAwait(false))
+            var output = parse.InvocationConfiguration.Output;
+            return await WithStoreAsync(parse, data, "msnp user list", mustExist: true, async store =>
             {
-                await parse.InvocationConfiguration.Output.WriteLineAsync($"{account.Email}\t{account.FriendlyName}\t{account.CreatedAt:u}").ConfigureAwait(false);
-            }
+                foreach (var account in await store.Accounts.ListAsync(ct).ConfigureAwait(false))
+                {
+                    var name = UrlEncoding.Decode(account.FriendlyName);
+                    await output.WriteLineAsync(parse.GetValue(json)
+                        ? JsonSerializer.Serialize(new UserLine(account.Email, name, account.CreatedAt), UserJson.Default.UserLine)
+                        : $"{account.Email}\t{name}\t{account.CreatedAt:u}").ConfigureAwait(false);
+                }
 
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            }).ConfigureAwait(false);
         });
         return command;
     }
@@ -74,14 +97,15 @@ internal static class UserCommand
         var command = new Command("passwd", "Set an account's password.") { email, password, data };
         command.SetAction(async (parse, ct) =>
         {
-            if (!TryPassword(parse, password, out var pw))
+            const string verb = "msnp user passwd";
+            if (ReadPassword(parse, password, parse.GetValue(email)!) is not { } pw)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync("msnp user passwd: --password is required (or set MSNP_PASSWORD).").ConfigureAwait(false);
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"{verb}: --password is required (or set MSNP_PASSWORD).").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
-            using var store = await OpenAsync(parse.GetValue(data)!, ct).ConfigureAwait(false);
-            return await Report(parse, await store.Accounts.SetPasswordAsync(parse.GetValue(email)!, pw, ct).ConfigureAwait(false), "password changed", parse.GetValue(email)!).ConfigureAwait(false);
+            return await WithStoreAsync(parse, data, verb, mustExist: true, async store =>
+                await Report(parse, verb, await store.Accounts.SetPasswordAsync(parse.GetValue(email)!, pw, ct).ConfigureAwait(false), "password changed", parse.GetValue(email)!).ConfigureAwait(false)).ConfigureAwait(false);
         });
         return command;
     }
@@ -92,14 +116,52 @@ internal static class UserCommand
         var data = DataOption.Create();
         var command = new Command("remove", "Delete an account and remove it from everyone's lists.") { email, data };
         command.SetAction(async (parse, ct) =>
-        {
-            using var store = await OpenAsync(parse.GetValue(data)!, ct).ConfigureAwait(false);
-            return await Report(parse, await store.Accounts.RemoveAsync(parse.GetValue(email)!, ct).ConfigureAwait(false), "removed", parse.GetValue(email)!).ConfigureAwait(false);
-        });
+            await WithStoreAsync(parse, data, "msnp user remove", mustExist: true, async store =>
+                await Report(parse, "msnp user remove", await store.Accounts.RemoveAsync(parse.GetValue(email)!, ct).ConfigureAwait(false), "removed", parse.GetValue(email)!).ConfigureAwait(false)).ConfigureAwait(false));
         return command;
     }
 
-    private static async Task<int> Report(ParseResult parse, bool ok, string what, string email)
+    // Opens the store the server uses; list/passwd/remove refuse to create one where there is none,
+    // which would only hide a wrong --data or working directory.
+    private static async Task<int> WithStoreAsync(ParseResult parse, System.CommandLine.Option<string> data, string verb, bool mustExist, Func<SqliteStore, Task<int>> action)
+    {
+        var options = ServerSettings.Load(parse, data);
+        var storage = ServerSettings.Storage(options);
+        var directory = Path.GetFullPath(options.DataDirectory);
+        var error = parse.InvocationConfiguration.Error;
+        if (mustExist && !File.Exists(Path.Combine(directory, storage.DatabaseFileName)))
+        {
+            await error.WriteLineAsync($"{verb}: no server data in {directory}. Give the directory msnp serve uses with --data DIR (or Msnp:DataDirectory), or add a user first.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        SqliteStore store;
+        try
+        {
+            store = await SqliteStore.OpenAsync(storage, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"{verb}: {(e is SqliteException s ? StartFailure.Database(s, directory) : e.Message)}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        using (store)
+        {
+            return await action(store).ConfigureAwait(false);
+        }
+    }
+
+    private static string Describe(CreateAccountError error, string email) => error switch
+    {
+        CreateAccountError.InvalidEmail => $"'{email}' is not a valid account name (an e-mail address, at most 129 bytes).",
+        CreateAccountError.InvalidPassword => "the password cannot be empty.",
+        CreateAccountError.InvalidFriendlyName => "the friendly name is too long or has control characters.",
+        CreateAccountError.AlreadyExists => $"{email} already exists (msnp user passwd changes its password).",
+        _ => $"cannot add {email}: {error}.",
+    };
+
+    private static async Task<int> Report(ParseResult parse, string verb, bool ok, string what, string email)
     {
         if (ok)
         {
@@ -107,19 +169,40 @@ internal static class UserCommand
             return ExitCodes.Success;
         }
 
-        await parse.InvocationConfiguration.Error.WriteLineAsync($"msnp user: no such account: {email}").ConfigureAwait(false);
+        await parse.InvocationConfiguration.Error.WriteLineAsync($"{verb}: no such account: {email}").ConfigureAwait(false);
         return ExitCodes.InvalidInput;
     }
 
     private static Option<string?> PasswordOption() =>
-        new("--password") { Description = "The password (or set MSNP_PASSWORD)." };
+        new("--password") { Description = "The password (or set MSNP_PASSWORD; asked for on a terminal when neither is given)." };
 
-    private static bool TryPassword(ParseResult parse, Option<string?> option, out string password)
+    private static string? ReadPassword(ParseResult parse, Option<string?> option, string email)
     {
-        password = parse.GetValue(option) ?? Environment.GetEnvironmentVariable("MSNP_PASSWORD") ?? string.Empty;
-        return password.Length > 0;
-    }
+        var given = parse.GetValue(option) ?? Environment.GetEnvironmentVariable("MSNP_PASSWORD");
+        if (!string.IsNullOrEmpty(given))
+        {
+            return given;
+        }
 
-    private static Task<SqliteStore> OpenAsync(string dataDirectory, CancellationToken ct) =>
-        SqliteStore.OpenAsync(new StorageOptions { DataDirectory = dataDirectory }, ct);
+        var typed = PasswordPrompt.Read($"New password for {email}: ");
+        if (string.IsNullOrEmpty(typed))
+        {
+            return null;
+        }
+
+        var again = PasswordPrompt.Read("Again: ");
+        if (again != typed)
+        {
+            Console.Error.WriteLine("The two passwords differ.");
+            return null;
+        }
+
+        return typed;
+    }
 }
+
+internal sealed record UserLine(string Email, string Name, DateTimeOffset Created);
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(UserLine))]
+internal sealed partial class UserJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -36,7 +36,28 @@ public sealed partial class MsnpClient : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         Contacts = new P2P.ContactCapabilities(this);
+        _reconnector = options.Reconnect is { } policy ? new Reconnection.Reconnector(this, policy) : null;
     }
+
+    private readonly Reconnection.Reconnector? _reconnector;
+
+    /// <summary>With <see cref="MsnpClientOptions.Reconnect"/>: the connection dropped and an attempt to sign in again is about to wait, then run.</summary>
+    public event EventHandler<Reconnection.ReconnectingEventArgs>? Reconnecting;
+
+    /// <summary>With <see cref="MsnpClientOptions.Reconnect"/>: signed in again, with the last status set; conversations are not restored.</summary>
+    public event EventHandler<Reconnection.ReconnectedEventArgs>? Reconnected;
+
+    /// <summary>With <see cref="MsnpClientOptions.Reconnect"/>: every attempt failed; the client stays signed out.</summary>
+    public event EventHandler<Reconnection.ReconnectFailedEventArgs>? ReconnectFailed;
+
+    /// <summary>The status last set with <see cref="SetStatusAsync"/>; a reconnect sets it again.</summary>
+    public PresenceStatus? LastStatus { get; private set; }
+
+    internal void OnReconnecting(Reconnection.ReconnectingEventArgs e) => Reconnecting?.Invoke(this, e);
+
+    internal void OnReconnected(Reconnection.ReconnectedEventArgs e) => Reconnected?.Invoke(this, e);
+
+    internal void OnReconnectFailed(Reconnection.ReconnectFailedEventArgs e) => ReconnectFailed?.Invoke(this, e);
 
     /// <summary>What each online contact announced: client id (P2P or not) and display-picture MSNObject.</summary>
     public P2P.ContactCapabilities Contacts { get; }
@@ -234,6 +255,7 @@ public sealed partial class MsnpClient : IAsyncDisposable
         }
 
         await Connection.SendAsync(CommandCodes.Chg, parameters, isFinal: c => c.Code == CommandCodes.Chg, cancellationToken: cancellationToken).ConfigureAwait(false);
+        LastStatus = status;
     }
 
     /// <summary>Adds an account to a list (<c>ADD</c>) and returns the new list version.</summary>
@@ -347,6 +369,8 @@ public sealed partial class MsnpClient : IAsyncDisposable
         {
             return;
         }
+
+        _reconnector?.Stop();
 
         await _sessionLock.WaitAsync().ConfigureAwait(false);
         try

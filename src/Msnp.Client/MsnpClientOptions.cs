@@ -94,4 +94,7 @@ public sealed record MsnpClientOptions
     /// raise <see cref="MsnpClient.InboundCommandDropped"/>.
     /// </summary>
     public BoundedChannelFullMode InboundQueueFullMode { get; init; } = BoundedChannelFullMode.Wait;
+
+    /// <summary>Signs in again after a dropped connection, by this policy; null (the default) leaves that to the application.</summary>
+    public Reconnection.ReconnectPolicy? Reconnect { get; init; }
 }

@@ -33,4 +33,43 @@ public class UsageErrorProcessTests
         Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.DoesNotContain("unknown option", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Cannot_connect_names_the_host_and_port()
+    {
+        // A port that was just free: nothing listens there any more.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var (code, _, error) = await MsnpProcess.RunAsync(null, "send", "--server", $"127.0.0.1:{port}", "--user", "a@b.c", "--password", "x", "b@b.c", "hi");
+
+        Assert.Equal(ExitCodes.ConnectionFailed, code);
+        Assert.Equal($"msnp send: cannot connect to 127.0.0.1:{port}: Connection refused\n", error);
+    }
+
+    [Fact]
+    public async Task Send_file_of_a_directory_says_it_is_a_directory()
+    {
+        using var dir = new TemporaryDirectory();
+
+        var (code, _, error) = await MsnpProcess.RunAsync(null, "send-file", "--server", "127.0.0.1:1", "--user", "a@b.c", "--password", "x", "b@b.c", dir.Path);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal($"msnp send-file: {dir.Path} is a directory; send-file sends one file.\n", error);
+    }
+
+    [Fact]
+    public async Task Listen_accept_files_into_a_file_is_refused_at_start_up()
+    {
+        using var dir = new TemporaryDirectory();
+        var file = Path.Combine(dir.Path, "not-a-folder.txt");
+        await File.WriteAllTextAsync(file, "x");
+
+        var (code, _, error) = await MsnpProcess.RunAsync(null, "listen", "--server", "127.0.0.1:1", "--user", "a@b.c", "--password", "x", "--accept-files", file);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.StartsWith($"msnp listen: --accept-files must be a directory, but {file} is a file.\n", error, StringComparison.Ordinal);
+    }
 }

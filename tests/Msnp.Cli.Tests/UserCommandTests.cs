@@ -15,7 +15,7 @@ public sealed class UserCommandTests : IDisposable
 
         (code, _, var error) = await RunAsync("user", "add", "alice@example.com", "--password", "pw2", "--data", _data);
         Assert.Equal(ExitCodes.InvalidInput, code);
-        Assert.Contains("AlreadyExists", error, StringComparison.Ordinal);
+        Assert.Equal("msnp user add: alice@example.com already exists (msnp user passwd changes its password).\n", error);
 
         (code, output, _) = await RunAsync("user", "list", "--data", _data);
         Assert.Equal(ExitCodes.Success, code);

@@ -275,7 +275,12 @@ internal sealed class ChatSession
             conversation = await StartConversationAsync(current, cancellationToken).ConfigureAwait(false);
         }
 
-        await conversation.SendTextAsync(text, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Text longer than one message goes as several, in order, each acknowledged before the next.
+        foreach (var part in Sessions.MessageSplitter.Split(text))
+        {
+            await conversation.SendTextAsync(part, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
         lock (_gate)
         {
             // The user stopped typing by sending; the next key press may announce typing again at once.
@@ -528,7 +533,7 @@ internal sealed class ChatSession
 
         var message = _serverSignOut switch
         {
-            SignOutReason.OtherSession => "signed out by the server: the account signed in somewhere else",
+            SignOutReason.OtherSession => "signed out by the server (OUT OTH): this account signed in somewhere else (another msnp chat or Messenger). An account has one session at a time and the newest wins; sign in again to take it back.",
             SignOutReason.ServerShutdown => "signed out by the server: it is shutting down",
             _ => $"the connection to the server was lost ({e.Reason})",
         };

@@ -27,6 +27,18 @@ internal static class LineReader
         var buffer = new char[1024];
         try
         {
+            // On a terminal, Console.In's block read waits for the whole buffer to fill (1024 typed
+            // characters); line by line is what a person types, and bounded by their typing.
+            if (ReferenceEquals(input, Console.In) && !Console.IsInputRedirected)
+            {
+                while (input.ReadLine() is { } typed)
+                {
+                    Write(lines, typed.Length > MaxLineLength ? typed[..MaxLineLength] : typed);
+                }
+
+                return;
+            }
+
             int read;
             while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
             {

@@ -14,9 +14,14 @@ namespace Msnp.Cli.Chat;
 internal sealed class TerminalChatView(IAnsiConsole console) : IChatView
 {
     private const int TranscriptLimit = 500;
+    private const string EnterAlternateScreen = "\u001b[?1049h\u001b[H";
+    private const string LeaveAlternateScreen = "\u001b[?1049l";
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromSeconds(1);
 
     private readonly List<string> _transcript = [];
+    private readonly List<string> _styles = [];
+    private readonly TranscriptWindow _window = new();
+    private readonly InputHistory _history = new();
     private readonly StringBuilder _input = new();
     private readonly Channel<object> _ui = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private Task? _forwarding;
@@ -29,6 +34,23 @@ internal sealed class TerminalChatView(IAnsiConsole console) : IChatView
         using var quit = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var executing = ExecuteAsync(session, lines.Reader, quit);
 
+        // The chat draws on the terminal's alternate screen, so the shell's screen comes back on exit.
+        console.Write(new ControlCode(EnterAlternateScreen));
+        try
+        {
+            await RunLiveAsync(session, lines.Writer, quit).ConfigureAwait(false);
+        }
+        finally
+        {
+            console.Write(new ControlCode(LeaveAlternateScreen));
+        }
+
+        lines.Writer.TryComplete();
+        await executing.ConfigureAwait(false);
+    }
+
+    private async Task RunLiveAsync(ChatSession session, ChannelWriter<string> lines, CancellationTokenSource quit)
+    {
         await console.Live(Build(session.Snapshot()))
             .AutoClear(false)
             .Overflow(VerticalOverflow.Crop)
@@ -44,7 +66,7 @@ internal sealed class TerminalChatView(IAnsiConsole console) : IChatView
                                 Append(chatEvent);
                                 break;
                             case ConsoleKeyInfo key:
-                                OnKey(key, session, lines.Writer, quit.Token);
+                                OnKey(key, session, lines, quit.Token);
                                 break;
                         }
                     }
@@ -64,9 +86,6 @@ internal sealed class TerminalChatView(IAnsiConsole console) : IChatView
                     }
                 }
             }).ConfigureAwait(false);
-
-        lines.Writer.TryComplete();
-        await executing.ConfigureAwait(false);
     }
 
     public async Task FinishAsync(ChatSession session)
@@ -137,8 +156,25 @@ internal sealed class TerminalChatView(IAnsiConsole console) : IChatView
         switch (key.Key)
         {
             case ConsoleKey.Enter:
+                _history.Add(_input.ToString());
                 lines.TryWrite(_input.ToString());
                 _input.Clear();
+                break;
+            case ConsoleKey.UpArrow:
+                if (_history.Older() is { } older)
+                {
+                    _input.Clear().Append(older);
+                }
+
+                break;
+            case ConsoleKey.DownArrow:
+                _input.Clear().Append(_history.Newer());
+                break;
+            case ConsoleKey.PageUp:
+                _window.ScrollUp(TranscriptHeight() - 1);
+                break;
+            case ConsoleKey.PageDown:
+                _window.ScrollDown(TranscriptHeight() - 1);
                 break;
             case ConsoleKey.Backspace:
                 if (_input.Length > 0)
@@ -178,23 +214,39 @@ internal sealed class TerminalChatView(IAnsiConsole console) : IChatView
 
     private void Append(ChatEvent chatEvent)
     {
+        // Typing shows in the status line (the snapshot's typing list), not as transcript lines.
+        if (chatEvent is ChatEvent.Typing)
+        {
+            return;
+        }
+
+        var time = DateTime.Now.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var line in ChatTranscriptFormat.Lines(chatEvent))
         {
-            var text = Markup.Escape(line);
-            _transcript.Add(chatEvent switch
+            _transcript.Add($"{time} {line}");
+            _styles.Add(chatEvent switch
             {
-                ChatEvent.Problem => $"[red]{text}[/]",
-                ChatEvent.Received => $"[bold]{text}[/]",
-                ChatEvent.Sent => $"[blue]{text}[/]",
-                _ => $"[grey]{text}[/]",
+                ChatEvent.Problem => "red",
+                ChatEvent.Received => "bold",
+                ChatEvent.Sent => "blue",
+                _ => "grey",
             });
         }
 
         if (_transcript.Count > TranscriptLimit)
         {
             _transcript.RemoveRange(0, _transcript.Count - TranscriptLimit);
+            _styles.RemoveRange(0, _styles.Count - TranscriptLimit);
         }
     }
+
+    // The contact pane takes a quarter of the width, between 16 and 42 columns.
+    private int ContactsWidth() => Math.Clamp(console.Profile.Width / 4, 16, 42);
+
+    // Panel borders take two rows and two columns; the input panel three rows.
+    private int TranscriptHeight() => Math.Max(console.Profile.Height - 5, 1);
+
+    private int TranscriptWidth() => Math.Max(console.Profile.Width - ContactsWidth() - 4, 1);
 
     private IRenderable Build(ChatSnapshot snapshot)
     {
@@ -208,17 +260,19 @@ internal sealed class TerminalChatView(IAnsiConsole console) : IChatView
                 $"{current}{Markup.Escape(ChatTranscriptFormat.Who(contact.Account, contact.Name))}[/] [{Colour(contact.Status)}]{ChatTranscriptFormat.Status(contact.Status)}[/]{marker}");
         }
 
-        var height = Math.Max(console.Profile.Height - 5, 1);
-        var transcript = new Rows(_transcript.TakeLast(height).Select(line => new Markup(line) { Overflow = Overflow.Ellipsis }));
+        // Rows are wrapped here, so each is exactly one terminal row and the newest stays visible.
+        var visible = _window.Visible(_transcript, TranscriptWidth(), TranscriptHeight());
+        var transcript = new Rows(visible.Select(row => new Text(row.Row, Style.Parse(_styles[row.Line])) { Overflow = Overflow.Crop }));
         var typing = snapshot.Typing.Count == 0 ? string.Empty : $"[grey]{Markup.Escape(string.Join(", ", snapshot.Typing))} typing...[/]  ";
+        var scrolled = _window.Offset > 0 ? $" [yellow](scrolled back {_window.Offset} rows; PgDn)[/]" : string.Empty;
 
         var root = new Layout("root").SplitRows(
             new Layout("main").SplitColumns(
-                new Layout("contacts").Size(42).Update(new Panel(contacts)
+                new Layout("contacts").Size(ContactsWidth()).Update(new Panel(contacts)
                     .Header($"{Markup.Escape(snapshot.Account)} [{Colour(snapshot.Status)}]{ChatTranscriptFormat.Status(snapshot.Status)}[/]")
                     .Expand()),
                 new Layout("chat").Update(new Panel(transcript)
-                    .Header(snapshot.Current is { } with ? $"talking to {Markup.Escape(with)}" : "no conversation: /open EMAIL, /help")
+                    .Header((snapshot.Current is { } with ? $"talking to {Markup.Escape(with)}" : "no conversation: /open EMAIL, /help") + scrolled)
                     .Expand())),
             new Layout("input").Size(3).Update(new Panel(new Markup($"{typing}> {Markup.Escape(_input.ToString())}_")).Expand()));
         return root;

@@ -30,6 +30,13 @@ internal sealed class AcceptFilesOptions
                 r.AddError("--max-file-size cannot be negative.");
             }
         });
+        _directory.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && File.Exists(r.Tokens[0].Value))
+            {
+                r.AddError($"--accept-files must be a directory, but {Path.GetFullPath(r.Tokens[0].Value)} is a file.");
+            }
+        });
         command.Options.Add(_directory);
         command.Options.Add(_maxSize);
         _transfer.AddTo(command);

@@ -31,7 +31,7 @@ internal sealed class ConnectionOptions
 
     private readonly Option<string?> _password = new("--password")
     {
-        Description = $"The password (or set {PasswordVariable}).",
+        Description = $"The password (or set {PasswordVariable}; asked for on a terminal when neither is given).",
         HelpName = "PW",
     };
 
@@ -90,6 +90,11 @@ internal sealed class ConnectionOptions
     public MsnpClientOptions? ToClientOptions(ParseResult parse)
     {
         var password = parse.GetValue(_password) ?? Environment.GetEnvironmentVariable(PasswordVariable);
+        if (string.IsNullOrEmpty(password))
+        {
+            password = PasswordPrompt.Read($"Password for {parse.GetValue(_user)}: ");
+        }
+
         if (string.IsNullOrEmpty(password))
         {
             return null;

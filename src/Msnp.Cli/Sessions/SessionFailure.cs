@@ -16,7 +16,8 @@ internal static class SessionFailure
             or TimeoutException or SocketException or IOException or HttpRequestException or InvalidDataException
             or NotSupportedException or InvalidOperationException or OperationCanceledException;
 
-    public static (int ExitCode, string Message) Describe(Exception e, SessionStage stage) => e switch
+    /// <param name="server">The client's options, so a connection failure names the host and port it tried.</param>
+    public static (int ExitCode, string Message) Describe(Exception e, SessionStage stage, MsnpClientOptions? server = null) => e switch
     {
         MessageNotDeliveredException => (ExitCodes.NotDelivered, "the message was not delivered (NAK)"),
         MsnpException m when stage == SessionStage.SigningIn => (ExitCodes.SignInFailed, $"sign-in failed: {(int)m.Code} {m.Description}"),
@@ -26,7 +27,7 @@ internal static class SessionFailure
         HttpRequestException { InnerException: AuthenticationException tls } => (ExitCodes.SignInFailed, $"sign-in failed: Passport's TLS certificate is not trusted (use --trust-cert FILE): {tls.Message}"),
         HttpRequestException h => (ExitCodes.SignInFailed, $"sign-in failed: Passport request failed: {h.Message}"),
         TimeoutException or OperationCanceledException => (ExitCodes.TimedOut, $"timed out: {e.Message}"),
-        SocketException s => (ExitCodes.ConnectionFailed, $"cannot connect: {s.Message}"),
+        SocketException s => (ExitCodes.ConnectionFailed, server is null ? $"cannot connect: {s.Message}" : $"cannot connect to {server.Host}:{server.Port}: {s.Message}"),
         MsnpConnectionClosedException c => (ExitCodes.ConnectionFailed, $"connection closed: {c.Message}"),
         IOException io => (ExitCodes.ConnectionFailed, $"connection failed: {io.Message}"),
         _ => (ExitCodes.ServerError, e.Message),

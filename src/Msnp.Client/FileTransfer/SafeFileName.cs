@@ -2,7 +2,7 @@ namespace Msnp.Client.FileTransfer;
 
 /// <summary>
 /// Turns an offered file name into one safe to create inside a chosen folder: no directories,
-/// no traversal, no control or reserved characters, bounded length.
+/// no traversal, no control, reserved, line-separator or bidi-override characters, bounded length.
 /// </summary>
 public static class SafeFileName
 {
@@ -21,8 +21,16 @@ public static class SafeFileName
         var name = offered ?? string.Empty;
         var slash = name.LastIndexOfAny(['/', '\\']);
         name = name[(slash + 1)..];
-        var chars = name.Select(c => char.IsControl(c) || "<>:\"|?*".Contains(c, StringComparison.Ordinal) ? '_' : c).ToArray();
-        name = new string(chars).Trim().TrimEnd('.', ' ').TrimStart('.');
+        // Control characters, line separators and bidi overrides (a name shown as "exe.txt" that
+        // is really "txt.exe") become '_', as do the characters Windows reserves.
+        var cleaned = new System.Text.StringBuilder(name.Length);
+        foreach (var rune in name.EnumerateRunes())
+        {
+            bool replace = Msnp.Protocol.Names.DisplayControls.IsForbidden(rune) || (rune.IsAscii && "<>:\"|?*".Contains((char)rune.Value, StringComparison.Ordinal));
+            cleaned.Append(replace ? "_" : rune.ToString());
+        }
+
+        name = cleaned.ToString().Trim().TrimEnd('.', ' ').TrimStart('.');
         if (name.Length > MaxLength)
         {
             var extension = Path.GetExtension(name);

@@ -57,7 +57,10 @@ public static class LoadAccounts
                 throw new InvalidOperationException($"Cannot create {email}: {result.Error}");
             }
 
-            accounts[i] = new LoadAccount(email, tickets.Issue(email).Value);
+            // Tickets are signed over the account's security stamp.
+            var account = result.Account ?? await store.FindAsync(email, ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"{email} vanished while the load accounts were made.");
+            accounts[i] = new LoadAccount(email, tickets.Issue(email, account.SecurityStamp.Span).Value);
         }).ConfigureAwait(false);
         return accounts;
     }

@@ -27,7 +27,7 @@ internal static class EncodedNameRule
                 return NameError.InvalidEncoding;
             }
 
-            if (Rune.IsControl(rune))
+            if (DisplayControls.IsForbidden(rune))
             {
                 return NameError.ForbiddenCharacter;
             }
@@ -66,7 +66,7 @@ internal static class EncodedNameRule
                 return NameError.InvalidEncoding;
             }
 
-            if (Rune.IsControl(rune))
+            if (DisplayControls.IsForbidden(rune))
             {
                 return NameError.ForbiddenCharacter;
             }

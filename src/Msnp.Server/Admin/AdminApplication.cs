@@ -20,6 +20,7 @@ using Msnp.Server.Limits;
 using Msnp.Server.Presence;
 using Msnp.Server.Storage.Security;
 using Msnp.Server.Switchboard;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -134,7 +135,12 @@ internal static class AdminApplication
             metrics.AddPrometheusExporter();
             if (!string.IsNullOrWhiteSpace(admin.OtlpEndpoint))
             {
-                metrics.AddOtlpExporter(otlp => otlp.Endpoint = new Uri(admin.OtlpEndpoint));
+                metrics.AddOtlpExporter((otlp, reader) =>
+                {
+                    otlp.Endpoint = new Uri(admin.OtlpEndpoint);
+                    otlp.Protocol = string.Equals(admin.OtlpProtocol, "http/protobuf", StringComparison.OrdinalIgnoreCase) ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+                    reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)Math.Clamp(admin.OtlpExportInterval.TotalMilliseconds, 100, int.MaxValue);
+                });
             }
         });
 

@@ -33,6 +33,15 @@ public sealed class AdminOptions
     /// <summary>An OTLP endpoint (e.g. <c>http://127.0.0.1:4317</c>) to push metrics to; none when empty.</summary>
     public string? OtlpEndpoint { get; set; }
 
+    /// <summary>
+    /// The OTLP transport: <c>grpc</c> (default, port 4317) or <c>http/protobuf</c> (port 4318; the
+    /// endpoint is then the full URL, e.g. <c>http://127.0.0.1:4318/v1/metrics</c>).
+    /// </summary>
+    public string OtlpProtocol { get; set; } = "grpc";
+
+    /// <summary>How often metrics are pushed over OTLP.</summary>
+    public TimeSpan OtlpExportInterval { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Interval between samples of the overview's charts (an hour of samples is kept).</summary>
     public TimeSpan ChartInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

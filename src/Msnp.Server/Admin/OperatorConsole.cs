@@ -83,6 +83,16 @@ public sealed class OperatorConsole : IAsyncDisposable
                 "Bind it to 127.0.0.1 (the default) or turn on TLS (--admin-tls, Msnp:Admin:UseTls).");
         }
 
+        if (!string.IsNullOrWhiteSpace(admin.OtlpEndpoint) && !Uri.TryCreate(admin.OtlpEndpoint, UriKind.Absolute, out _))
+        {
+            throw new InvalidOperationException($"Admin OTLP endpoint '{admin.OtlpEndpoint}' is not an absolute URL.");
+        }
+
+        if (admin.OtlpProtocol is not ("grpc" or "http/protobuf"))
+        {
+            throw new InvalidOperationException($"Admin OTLP protocol '{admin.OtlpProtocol}' is neither grpc nor http/protobuf.");
+        }
+
         if (admin.Port is < 0 or > 65535)
         {
             throw new InvalidOperationException($"Admin port {admin.Port} is out of range.");

@@ -120,7 +120,16 @@ public abstract class MsnpSessionBase : IMsnpSession
             OnStorageFault(ex);
             SendError(MsnpErrorCode.InternalServerError, command!.TrId ?? 0);
         }
+        catch (Storage.AccountRemovedException)
+        {
+            // The account was removed while signed in: nothing was changed, and the session ends.
+            SendError(MsnpErrorCode.InternalServerError, command!.TrId ?? 0);
+            OnAccountRemoved();
+        }
     }
+
+    /// <summary>Called after a command found the session's account removed; closes the connection unless overridden.</summary>
+    protected virtual void OnAccountRemoved() => Connection.Close();
 
     /// <summary>Called when a command failed on storage, before its error reply; the place to log it.</summary>
     protected virtual void OnStorageFault(Storage.StorageFaultException fault)

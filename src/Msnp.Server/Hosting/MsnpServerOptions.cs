@@ -55,6 +55,13 @@ public sealed class MsnpServerOptions
     public TimeSpan SwitchboardCookieLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// How often the server reads the account change log, written by <c>msnp user passwd</c> and
+    /// <c>msnp user remove</c> in any process: the account's sessions end (bare <c>OUT</c>) and its
+    /// switchboard legs are dropped within about this long.
+    /// </summary>
+    public TimeSpan AccountChangePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// How long a switchboard sender waits for a receiver whose output is above half of
     /// <see cref="OutputLimitBytes"/> to drain before that receiver is dropped as stalled.
     /// </summary>

@@ -48,6 +48,11 @@ public static class MsnpServerServices
         services.TryAddSingleton<NotificationConnectionHandler>();
         services.TryAddSingleton<SwitchboardConnectionHandler>();
         services.AddGateway();
+
+        // Ends the sessions of accounts whose password changed or that were removed (any process).
+        services.AddHostedService(sp => new AccountChangeWatcher(
+            sp.GetRequiredService<IAccountStore>(), sp.GetRequiredService<IPresenceHub>(), sp.GetRequiredService<ISwitchboardBroker>(),
+            sp.GetRequiredService<TimeProvider>(), options, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AccountChangeWatcher>>()));
         return services;
     }
 }

@@ -27,12 +27,8 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var snapshot = await Services.Contacts.GetSnapshotAsync(Account, cancellationToken: Aborted).ConfigureAwait(false);
-        if (snapshot is null)
-        {
-            SendError(MsnpErrorCode.DatabaseServerError, trId);
-            return;
-        }
+        var snapshot = await Services.Contacts.GetSnapshotAsync(Account, cancellationToken: Aborted).ConfigureAwait(false)
+            ?? throw new Storage.AccountRemovedException($"No account '{Account}'.");
 
         var model = snapshot.ToProtocol() with { FriendlyName = FriendlyName };
         var writer = (GuidDialectWriter)Writer;

@@ -20,12 +20,8 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var snapshot = await Services.Contacts.GetSnapshotAsync(Account, cancellationToken: Aborted).ConfigureAwait(false);
-        if (snapshot is null)
-        {
-            SendError(MsnpErrorCode.DatabaseServerError, trId);
-            return;
-        }
+        var snapshot = await Services.Contacts.GetSnapshotAsync(Account, cancellationToken: Aborted).ConfigureAwait(false)
+            ?? throw new Storage.AccountRemovedException($"No account '{Account}'.");
 
         var model = snapshot.ToProtocol();
         await SendLongAsync((Writer, trId, cached, model), static (w, s) => s.Writer.WriteSyncReply(w, s.trId, s.cached, s.model)).ConfigureAwait(false);
@@ -40,8 +36,9 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var snapshot = await Services.Contacts.GetSnapshotAsync(Account, cancellationToken: Aborted).ConfigureAwait(false);
-        var model = snapshot!.ToProtocol();
+        var snapshot = await Services.Contacts.GetSnapshotAsync(Account, cancellationToken: Aborted).ConfigureAwait(false)
+            ?? throw new Storage.AccountRemovedException($"No account '{Account}'.");
+        var model = snapshot.ToProtocol();
         await SendLongAsync((Writer, trId, list, model), static (w, s) => s.Writer.WriteListReply(w, s.trId, s.list, s.model)).ConfigureAwait(false);
     }
 
@@ -65,6 +62,12 @@ public sealed partial class NotificationSession
         if (!IsAcceptableEncodedName(p[2]))
         {
             Connection.Close();
+            return;
+        }
+
+        if (HasDisplayControls(p[2]))
+        {
+            SendError(MsnpErrorCode.NicknameChangeIllegal, trId);
             return;
         }
 
@@ -160,6 +163,12 @@ public sealed partial class NotificationSession
         if (p.Count != 2 || !IsAcceptableEncodedName(p[1]))
         {
             Connection.Close();
+            return;
+        }
+
+        if (HasDisplayControls(p[1]))
+        {
+            SendError(MsnpErrorCode.NicknameChangeIllegal, trId);
             return;
         }
 
@@ -366,6 +375,11 @@ public sealed partial class NotificationSession
 
     // A raw control character is never part of a URL-encoded name: it could split the lines the
     // name is later echoed into, so the store refuses it and the session closes before asking.
+    // Escaped (%0A, %E2%80%A8, %E2%80%AE …), a control character, a line separator or a bidi
+    // override would reach every client that shows the name: refused with 209 (docs/limits.md).
+    private static bool HasDisplayControls(string name) =>
+        Msnp.Protocol.Names.FriendlyName.ValidateEncoded(Encoding.UTF8.GetBytes(name)) == NameError.ForbiddenCharacter;
+
     private static bool IsAcceptableEncodedName(string name) =>
         WireText.IsToken(name) && Msnp.Protocol.Names.FriendlyName.ValidateEncoded(Encoding.UTF8.GetBytes(name)) != NameError.TooLong;
 }

@@ -92,7 +92,7 @@ public sealed partial class NotificationSession
         else
         {
             accountRecord = await Services.Accounts.FindAsync(Account, cancellationToken: Aborted).ConfigureAwait(false);
-            ok = accountRecord is not null && VerifyTicket(p[2]);
+            ok = accountRecord is not null && VerifyTicket(p[2], accountRecord.SecurityStamp.Span);
         }
 
         if (!ok || accountRecord is null)
@@ -109,9 +109,9 @@ public sealed partial class NotificationSession
         await CompleteSignInAsync(accountRecord.Email, accountRecord.FriendlyName, trId).ConfigureAwait(false);
     }
 
-    private bool VerifyTicket(string ticket)
+    private bool VerifyTicket(string ticket, ReadOnlySpan<byte> securityStamp)
     {
-        if (Services.Tickets.Validate(ticket, Account) != TicketValidation.Valid)
+        if (Services.Tickets.Validate(ticket, Account, securityStamp) != TicketValidation.Valid)
         {
             ServerMetrics.RecordPassport("ticket", "failed");
             return false;

@@ -82,7 +82,7 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var cookie = Services.Switchboards.IssueCreatorCookie(Account, FriendlyName, Dialect!);
+        var cookie = Services.Switchboards.IssueCreatorCookie(this, FriendlyName, Dialect!);
         var address = $"{Services.Options.EffectivePublicHost}:{Services.Endpoints.SwitchboardPort}";
         Send((Writer, trId, address, cookie), static (w, s) => s.Writer.WriteSwitchboardTransfer(w, s.trId, s.address, s.cookie));
     }

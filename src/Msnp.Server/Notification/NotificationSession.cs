@@ -21,6 +21,7 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
     private volatile string _friendlyName = string.Empty;
     private volatile PresenceStatus _status = PresenceStatus.Offline;
     private uint _clientId;
+    private bool _signedOut;
     private volatile string? _msnObject;
     private bool _counted;
 
@@ -92,8 +93,12 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
     /// <summary>The client name and version from <c>CVR</c>, if it sent one.</summary>
     internal string? ClientVersion => _preamble.ClientVersion;
 
+    /// <inheritdoc/>
+    public bool HasSignedOut => Volatile.Read(ref _signedOut);
+
     private void SignOutWith(SignOutReason? reason)
     {
+        Volatile.Write(ref _signedOut, true);
         Send((Writer, reason), static (w, s) => s.Writer.WriteSignOut(w, s.reason));
         Connection.Close();
     }
@@ -150,6 +155,9 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
         Services.Logger.LogDebug("Notification connection {Id} timed out in phase {Phase}", Connection.Id, Phase);
 
     /// <inheritdoc/>
+    protected override void OnAccountRemoved() => Kick();
+
+    /// <inheritdoc/>
     protected override void OnStorageFault(Storage.StorageFaultException fault) =>
         Services.Logger.LogWarning(fault, "A command of {Account} failed on storage; answered 500", Diagnostics.LogText.Sanitize(Account));
 
@@ -160,6 +168,7 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
     /// <inheritdoc/>
     public override async ValueTask DisposeAsync()
     {
+        Volatile.Write(ref _signedOut, true);
         if (_counted)
         {
             _counted = false;

@@ -14,6 +14,6 @@ public sealed class AccountStoreCredentialChecker(IAccountStore accounts) : IPas
         }
 
         var account = await accounts.FindAsync(email, cancellationToken).ConfigureAwait(false);
-        return account is null ? null : new PassportAccount(account.Email);
+        return account is null ? null : new PassportAccount(account.Email) { SecurityStamp = account.SecurityStamp };
     }
 }

@@ -6,9 +6,13 @@ namespace Msnp.Server.Passport;
 /// </summary>
 public interface ITicketService
 {
-    /// <summary>Signs a ticket for <paramref name="account"/>, valid for the configured lifetime.</summary>
-    IssuedTicket Issue(string account);
+    /// <summary>
+    /// Signs a ticket for <paramref name="account"/>, valid for the configured lifetime. The MAC
+    /// covers the account's <paramref name="securityStamp"/> (not written into the ticket), so a
+    /// password change or re-creation, which replaces the stamp, makes the ticket fail.
+    /// </summary>
+    IssuedTicket Issue(string account, ReadOnlySpan<byte> securityStamp);
 
-    /// <summary>Checks signature, expiry and account binding of a <c>t=…&amp;p=…</c> ticket.</summary>
-    TicketValidation Validate(string ticket, string expectedAccount);
+    /// <summary>Checks signature (over the account's current <paramref name="securityStamp"/>), expiry and account binding of a <c>t=…&amp;p=…</c> ticket.</summary>
+    TicketValidation Validate(string ticket, string expectedAccount, ReadOnlySpan<byte> securityStamp);
 }

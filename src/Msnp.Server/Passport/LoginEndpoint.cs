@@ -59,7 +59,7 @@ internal static class LoginEndpoint
         attempt?.Succeed();
         ServerMetrics.RecordPassport("login", "ok");
 
-        var ticket = services.GetRequiredService<ITicketService>().Issue(account.Email);
+        var ticket = services.GetRequiredService<ITicketService>().Issue(account.Email, account.SecurityStamp.Span);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.Headers["Authentication-Info"] =
             $"Passport1.4 da-status=success,tname=MSPAuth,tname=MSPProf,tname=MSPSec,from-PP='{ticket.Value}',ru={authorization.ReturnUrl}";

@@ -56,7 +56,7 @@ internal static class RstEndpoint
         attempt?.Succeed();
         ServerMetrics.RecordPassport("rst", "ok");
         var tickets = services.GetRequiredService<ITicketService>();
-        var issued = request.Tokens.Select(_ => tickets.Issue(account.Email)).ToList();
+        var issued = request.Tokens.Select(_ => tickets.Issue(account.Email, account.SecurityStamp.Span)).ToList();
         await ReplyAsync(context, StatusCodes.Status200OK, RstResponseWriter.Success(request, issued)).ConfigureAwait(false);
     }
 

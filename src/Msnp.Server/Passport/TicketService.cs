@@ -9,11 +9,17 @@ namespace Msnp.Server.Passport;
 /// Self-contained, HMAC-signed tickets. <c>t</c> is base64url of
 /// <c>version | expiry (Unix seconds, big-endian) | 16-byte nonce | account (UTF-8) | HMAC-SHA256</c>;
 /// <c>p</c> is base64url of a second HMAC over <c>t</c>, so neither half can be swapped or edited.
+/// Both MACs also cover the account's security stamp, which is not in the ticket: the checker
+/// supplies the current one, so a ticket issued before a password change or before the account
+/// was removed and re-created fails as <see cref="TicketValidation.BadSignature"/>.
 /// No server-side state: a restart or another node with the same key accepts the same tickets.
 /// </summary>
 public sealed class TicketService : ITicketService
 {
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2;
+
+    /// <summary>Longest security stamp the MAC covers.</summary>
+    public const int MaxStampBytes = 64;
     private const int NonceLength = 16;
     private const int MacLength = 32;
     private const int HeaderLength = 1 + sizeof(long) + NonceLength;
@@ -44,9 +50,16 @@ public sealed class TicketService : ITicketService
         _time = time;
     }
 
+    /// <summary>A ticket with an empty security stamp (tests and tools without an account store).</summary>
+    public IssuedTicket Issue(string account) => Issue(account, []);
+
+    /// <summary>Checks a ticket issued with an empty security stamp.</summary>
+    public TicketValidation Validate(string ticket, string expectedAccount) => Validate(ticket, expectedAccount, []);
+
     /// <inheritdoc/>
-    public IssuedTicket Issue(string account)
+    public IssuedTicket Issue(string account, ReadOnlySpan<byte> securityStamp)
     {
+        RequireStamp(securityStamp);
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
         var accountBytes = Encoding.UTF8.GetBytes(Normalize(account));
         if (accountBytes.Length > MaxAccountBytes)
@@ -63,16 +76,17 @@ public sealed class TicketService : ITicketService
         RandomNumberGenerator.Fill(t.AsSpan(1 + sizeof(long), NonceLength));
         accountBytes.CopyTo(t.AsSpan(HeaderLength));
         var signed = t.AsSpan(0, t.Length - MacLength);
-        Mac((byte)'t', signed, t.AsSpan(signed.Length));
+        Mac((byte)'t', signed, securityStamp, t.AsSpan(signed.Length));
 
         Span<byte> p = stackalloc byte[MacLength];
-        Mac((byte)'p', t, p);
+        Mac((byte)'p', t, securityStamp, p);
         return new IssuedTicket(Base64Url.EncodeToString(t), Base64Url.EncodeToString(p), issuedAt, expiresAt);
     }
 
     /// <inheritdoc/>
-    public TicketValidation Validate(string ticket, string expectedAccount)
+    public TicketValidation Validate(string ticket, string expectedAccount, ReadOnlySpan<byte> securityStamp)
     {
+        RequireStamp(securityStamp);
         ArgumentNullException.ThrowIfNull(ticket);
         ArgumentNullException.ThrowIfNull(expectedAccount);
 
@@ -90,9 +104,9 @@ public sealed class TicketService : ITicketService
         t = t[..tLength];
         Span<byte> expected = stackalloc byte[MacLength];
         var signed = t[..^MacLength];
-        Mac((byte)'t', signed, expected);
+        Mac((byte)'t', signed, securityStamp, expected);
         var tGood = CryptographicOperations.FixedTimeEquals(expected, t[signed.Length..]);
-        Mac((byte)'p', t, expected);
+        Mac((byte)'p', t, securityStamp, expected);
         var pGood = CryptographicOperations.FixedTimeEquals(expected, p);
         if (!(tGood & pGood))
         {
@@ -128,13 +142,25 @@ public sealed class TicketService : ITicketService
         return CryptographicOperations.FixedTimeEquals(account, wanted[..length]);
     }
 
-    // HMAC-SHA256 of the purpose byte followed by the data, in one call (no hash object per ticket).
-    private void Mac(byte purpose, ReadOnlySpan<byte> data, Span<byte> destination)
+    private static void RequireStamp(ReadOnlySpan<byte> securityStamp)
     {
-        Span<byte> input = stackalloc byte[1 + HeaderLength + MaxAccountBytes + MacLength];
+        if (securityStamp.Length > MaxStampBytes)
+        {
+            throw new ArgumentException($"A security stamp has at most {MaxStampBytes} bytes.", nameof(securityStamp));
+        }
+    }
+
+    // HMAC-SHA256 of the purpose byte, the data and the stamp's length and bytes, in one call (no hash object per ticket).
+    private void Mac(byte purpose, ReadOnlySpan<byte> data, ReadOnlySpan<byte> stamp, Span<byte> destination)
+    {
+        Span<byte> input = stackalloc byte[1 + HeaderLength + MaxAccountBytes + MacLength + 1 + MaxStampBytes];
         input[0] = purpose;
         data.CopyTo(input[1..]);
-        HMACSHA256.HashData(_key, input[..(1 + data.Length)], destination);
+        int length = 1 + data.Length;
+        input[length++] = (byte)stamp.Length;
+        stamp.CopyTo(input[length..]);
+        length += stamp.Length;
+        HMACSHA256.HashData(_key, input[..length], destination);
     }
 
     // Clients pass the from-PP value on verbatim; tolerate the quotes some keep and either order.

@@ -32,4 +32,7 @@ public interface IPresenceEndpoint
 
     /// <summary>Ends the session with <c>OUT OTH</c> (signed in elsewhere) or <c>OUT SSD</c> (server shutting down).</summary>
     void SignOut(SignOutReason reason);
+
+    /// <summary>True once the session was signed out or ended; switchboard cookies it obtained stop working then.</summary>
+    bool HasSignedOut { get; }
 }

@@ -34,6 +34,12 @@ public interface IAccountStore
     /// </summary>
     Task<bool> VerifyPasswordAsync(string email, string password, CancellationToken cancellationToken = default);
 
+    /// <summary>Password changes and removals recorded after <paramref name="afterId"/>, oldest first (at most 1,000).</summary>
+    Task<IReadOnlyList<AccountChange>> ReadChangesAsync(long afterId, CancellationToken cancellationToken = default);
+
+    /// <summary>The position of the latest recorded change (0 when none), where a new watcher starts.</summary>
+    Task<long> LatestChangeIdAsync(CancellationToken cancellationToken = default);
+
     /// <summary>
     /// The plain password, decrypted, for the MSNP2–MSNP7 MD5 login (which hashes challenge ‖ password
     /// and so needs it); null when there is no such account.

@@ -8,7 +8,7 @@ namespace Msnp.Server.Storage;
 /// Names (nicknames, friendly names, group names, phone values) are in their URL-encoded wire form;
 /// limits the server enforces by disconnecting (387-byte names, 95-byte phones) are checked by the
 /// caller and guarded here with <see cref="ArgumentException"/>. An unknown owner throws
-/// <see cref="KeyNotFoundException"/>; a list other than FL, AL or BL throws <see cref="ArgumentException"/>
+/// <see cref="AccountRemovedException"/>; a list other than FL, AL or BL throws <see cref="ArgumentException"/>
 /// (the client may never change the RL; the server disconnects it first).
 /// </summary>
 public interface IContactStore

@@ -26,12 +26,30 @@ public sealed class SwitchboardBroker : ISwitchboardBroker
     public int RoomCount => _rooms.Count;
 
     /// <inheritdoc/>
-    public string IssueCreatorCookie(string account, string friendlyName, MsnpDialect dialect)
+    public string IssueCreatorCookie(Presence.IPresenceEndpoint holder, string friendlyName, MsnpDialect dialect)
     {
+        ArgumentNullException.ThrowIfNull(holder);
         SweepExpired();
         var cookie = NewCookie();
-        _creatorCookies[cookie] = new SwitchboardTicket(account, friendlyName, dialect, _time.GetUtcNow() + CookieLifetime);
+        _creatorCookies[cookie] = new SwitchboardTicket(holder.Account, friendlyName, dialect, _time.GetUtcNow() + CookieLifetime, holder);
         return cookie;
+    }
+
+    /// <inheritdoc/>
+    public void EndSessionsOf(string account)
+    {
+        foreach (var (cookie, ticket) in _creatorCookies)
+        {
+            if (ticket.Account == account)
+            {
+                _creatorCookies.TryRemove(cookie, out _);
+            }
+        }
+
+        foreach (var room in _rooms.Values)
+        {
+            room.Expel(account);
+        }
     }
 
     /// <inheritdoc/>

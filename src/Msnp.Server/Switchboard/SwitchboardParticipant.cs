@@ -145,6 +145,14 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
             return;
         }
 
+        // The notification session that got the cookie signed out (or was removed) meanwhile.
+        if (!ticket.IsHolderSignedIn(_services.Presence))
+        {
+            _services.Broker.Remove(room);
+            SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
+            return;
+        }
+
         Bind(ticket);
         if (!room.AddCreator(this))
         {
@@ -163,7 +171,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         var p = command.Parameters;
         var trId = command.TrId ?? 0;
         Account = p.Count == 3 ? p[0].ToLowerInvariant() : string.Empty;
-        if (p.Count != 3 || !_services.Broker.TryGetRoom(p[2], out var room) || !room.TryJoin(this, p[1], trId))
+        if (p.Count != 3 || !_services.Broker.TryGetRoom(p[2], out var room) || !room.TryJoin(this, p[1], trId, _services.Presence))
         {
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
@@ -200,6 +208,13 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
             return;
         }
 
+        // A hidden user cannot ring others, as XFR SB already refuses them (catalogue: 913).
+        if (_services.Presence.Find(Account)?.Status == Protocol.Dialects.Model.PresenceStatus.Hidden)
+        {
+            SendError(MsnpErrorCode.NotAllowedWhenOffline, trId);
+            return;
+        }
+
         var target = name.Normalized;
         if (target == Account)
         {
@@ -221,7 +236,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
             return;
         }
 
-        var ticket = new SwitchboardTicket(target, invitee.FriendlyName, invitee.Dialect, _services.Time.GetUtcNow() + _services.Broker.CookieLifetime);
+        var ticket = new SwitchboardTicket(target, invitee.FriendlyName, invitee.Dialect, _services.Time.GetUtcNow() + _services.Broker.CookieLifetime, invitee);
         var error = _room!.Invite(ticket, _services.Options.MaxSwitchboardParticipants, out var cookie);
         if (error is { } e)
         {

@@ -77,14 +77,15 @@ public sealed class SwitchboardRoom
     /// Admits an invitee presenting its cookie: writes the roster (<c>IRO</c>) and <c>ANS OK</c> to it and
     /// <c>JOI</c> to everyone else, atomically with respect to other joins and leaves.
     /// </summary>
-    internal bool TryJoin(SwitchboardParticipant joiner, string cookie, uint trId)
+    internal bool TryJoin(SwitchboardParticipant joiner, string cookie, uint trId, Presence.IPresenceHub presence)
     {
         lock (_sync)
         {
             if (_closed
                 || !_invitations.TryGetValue(joiner.Account, out var invitation)
                 || !string.Equals(invitation.Cookie, cookie, StringComparison.Ordinal)
-                || invitation.Ticket.ExpiresAt <= _time.GetUtcNow())
+                || invitation.Ticket.ExpiresAt <= _time.GetUtcNow()
+                || !invitation.Ticket.IsHolderSignedIn(presence))
             {
                 return false;
             }
@@ -107,6 +108,22 @@ public sealed class SwitchboardRoom
 
             _participants = [.. others, joiner];
             return true;
+        }
+    }
+
+    /// <summary>Withdraws <paramref name="account"/>'s invitation and drops its legs (their connections end, the others get <c>BYE account 1</c>).</summary>
+    internal void Expel(string account)
+    {
+        SwitchboardParticipant[] legs;
+        lock (_sync)
+        {
+            _invitations.Remove(account);
+            legs = [.. _participants.Where(p => p.Account == account)];
+        }
+
+        foreach (var leg in legs)
+        {
+            leg.Connection.Abort("account removed or its password changed");
         }
     }
 

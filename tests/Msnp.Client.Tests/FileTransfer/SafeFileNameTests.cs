@@ -17,6 +17,9 @@ public sealed class SafeFileNameTests
     [InlineData(".hidden", "hidden")]
     [InlineData("CON.txt", "_CON.txt")]
     [InlineData("trailing. . ", "trailing")]
+    [InlineData("invoice\u202Etxt.exe", "invoice_txt.exe")] // right-to-left override: shown as "invoiceexe.txt"
+    [InlineData("a\u2066b\u2069\u2028c\u0085.txt", "a_b__c_.txt")]
+    [InlineData("\u05E9\u05DC\u05D5\u05DD\u200F.txt", "\u05E9\u05DC\u05D5\u05DD\u200F.txt")] // a plain direction mark stays
     public void Offered_names_become_plain_names_inside_the_folder(string? offered, string expected) =>
         Assert.Equal(expected, SafeFileName.From(offered));
 

@@ -154,7 +154,7 @@ internal sealed class GatewayPeer : IDisposable
         Assert.StartsWith("CVR 2 ", await ReadLineAsync());
         await SendAsync($"USR 3 TWN I {email}\r\n");
         Assert.StartsWith("USR 3 TWN S ", await ReadLineAsync());
-        var ticket = server.Host.Services.GetRequiredService<ITicketService>().Issue(email).Value;
+        var ticket = await Support.SignIn.TicketAsync(server, email);
         await SendAsync($"USR 4 TWN S {ticket}\r\n");
         Assert.StartsWith($"USR 4 OK {email} ", await ReadLineAsync());
         var msg = await ReadLineAsync();

@@ -37,7 +37,7 @@ public sealed class GatewaySessionTests
 
         await alice.SendAsync("USR 3 TWN I alice@example.com\r\n");
         Assert.StartsWith("USR 3 TWN S ", await alice.ReadLineAsync());
-        var ticket = server.Host.Services.GetRequiredService<Msnp.Server.Passport.ITicketService>().Issue("alice@example.com").Value;
+        var ticket = await Support.SignIn.TicketAsync(server, "alice@example.com");
         await alice.SendAsync($"USR 4 TWN S {ticket}\r\n");
         Assert.StartsWith("USR 4 OK alice@example.com Alice", await alice.ReadLineAsync());
         var msg = await alice.ReadLineAsync();

@@ -1,4 +1,5 @@
 using Msnp.Server.Passport;
+using Msnp.Server.Tests.Support;
 
 namespace Msnp.Server.Tests.Passport;
 

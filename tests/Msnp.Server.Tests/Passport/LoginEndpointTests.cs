@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Msnp.Server.Passport;
+using Msnp.Server.Tests.Support;
 
 namespace Msnp.Server.Tests.Passport;
 

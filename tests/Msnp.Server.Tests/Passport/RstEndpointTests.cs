@@ -3,6 +3,7 @@ using System.Security;
 using System.Text;
 using System.Xml.Linq;
 using Msnp.Server.Passport;
+using Msnp.Server.Tests.Support;
 
 namespace Msnp.Server.Tests.Passport;
 

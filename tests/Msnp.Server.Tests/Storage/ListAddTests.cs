@@ -224,7 +224,7 @@ public sealed class ListAddTests
         await Assert.ThrowsAsync<ArgumentException>(() => temp.Contacts.AddAsync(Email("alice"), ListKind.Forward | ListKind.Allow, Email("bob"), "b"));
         await Assert.ThrowsAsync<ArgumentException>(() => temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "two words"));
         await Assert.ThrowsAsync<ArgumentException>(() => temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), new string('a', 388)));
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => temp.Contacts.AddAsync("ghost@example.com", ListKind.Forward, Email("bob"), "b"));
+        await Assert.ThrowsAsync<AccountRemovedException>(() => temp.Contacts.AddAsync("ghost@example.com", ListKind.Forward, Email("bob"), "b"));
         Assert.Equal(0u, await temp.VersionOf("alice"));
     }
 }

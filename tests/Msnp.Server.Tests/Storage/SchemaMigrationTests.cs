@@ -106,7 +106,7 @@ public sealed class SchemaMigrationTests
                 first = (await contacts.GetSnapshotAsync("alice@example.com"))!.Groups[1].Guid;
             }
 
-            Assert.Equal(2, UserVersion(Path.Combine(directory, "msnp.db")));
+            Assert.Equal(Msnp.Server.Storage.Sqlite.SchemaMigrations.LatestVersion, UserVersion(Path.Combine(directory, "msnp.db")));
             await using (var server = await TestServer.StartAsync(o => o.DataDirectory = directory))
             {
                 var contacts = (IContactStore)server.Host.Services.GetService(typeof(IContactStore))!;

@@ -27,7 +27,7 @@ internal static class SignIn
         Assert.StartsWith("CVR 2 ", await client.ReadLineAsync());
         await client.SendAsync($"USR 3 TWN I {email}\r\n");
         Assert.StartsWith("USR 3 TWN S lc=1033,id=507,", await client.ReadLineAsync());
-        var ticket = server.Host.Services.GetRequiredService<ITicketService>().Issue(email).Value;
+        var ticket = await TicketAsync(server, email);
         await client.SendAsync($"USR 4 TWN S {ticket}\r\n");
         var ok = await client.ReadLineAsync();
         Assert.StartsWith($"USR 4 OK {email} ", ok);
@@ -63,6 +63,14 @@ internal static class SignIn
         Assert.StartsWith($"USR 4 OK {email} ", await client.ReadLineAsync());
         await ReadProfileAsync(client);
         return client;
+    }
+
+    /// <summary>A ticket the server's own Passport would issue now: signed over the account's current security stamp.</summary>
+    public static async Task<string> TicketAsync(TestServer server, string email)
+    {
+        var account = await server.Host.Services.GetRequiredService<IAccountStore>().FindAsync(email);
+        Assert.NotNull(account);
+        return server.Host.Services.GetRequiredService<ITicketService>().Issue(email, account.SecurityStamp.Span).Value;
     }
 
     public static async Task<string> ReadProfileAsync(LineClient client)

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
+using Msnp.Server.Admin.Operations;
 using Msnp.Server.Hosting;
 
 namespace Msnp.Server.Admin.Health;
@@ -8,12 +8,14 @@ namespace Msnp.Server.Admin.Health;
 /// Ready while the server's host has started and is not stopping, with every MSNP listener bound.
 /// A single node has no cluster membership to check; this check reports that in its description.
 /// </summary>
-public sealed class ListenersHealthCheck(ServerEndpoints endpoints, IHostApplicationLifetime serverLifetime) : IHealthCheck
+public sealed class ListenersHealthCheck(ServerEndpoints endpoints, ServerLifetime server) : IHealthCheck
 {
     /// <inheritdoc/>
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (!serverLifetime.ApplicationStarted.IsCancellationRequested || serverLifetime.ApplicationStopping.IsCancellationRequested)
+        // The MSNP server's lifetime, not the admin listener's own (which keeps running to report this).
+        var lifetime = server.Lifetime;
+        if (!lifetime.ApplicationStarted.IsCancellationRequested || lifetime.ApplicationStopping.IsCancellationRequested)
         {
             return Task.FromResult(HealthCheckResult.Unhealthy("server not running"));
         }

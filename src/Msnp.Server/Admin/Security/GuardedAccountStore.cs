@@ -39,6 +39,13 @@ public sealed class GuardedAccountStore(IAccountStore inner, DisabledAccounts di
     }
 
     /// <inheritdoc/>
+    public Task<IReadOnlyList<AccountChange>> ReadChangesAsync(long afterId, CancellationToken cancellationToken = default) =>
+        Inner.ReadChangesAsync(afterId, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<long> LatestChangeIdAsync(CancellationToken cancellationToken = default) => Inner.LatestChangeIdAsync(cancellationToken);
+
+    /// <inheritdoc/>
     public Task<string?> GetLegacySecretAsync(string email, CancellationToken cancellationToken = default) =>
         disabled.IsDisabled(email) ? Task.FromResult<string?>(null) : Inner.GetLegacySecretAsync(email, cancellationToken);
 }

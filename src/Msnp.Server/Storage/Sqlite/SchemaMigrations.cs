@@ -68,6 +68,20 @@ internal static class SchemaMigrations
         CREATE UNIQUE INDEX groups_by_guid ON groups (owner_id, guid);
         CREATE UNIQUE INDEX contacts_by_guid ON contacts (owner_id, guid);
         """,
+
+        // 3: a per-account security stamp (inside every ticket's MAC; replaced when the password
+        // changes), and the changes a running server must act on (sign the account out).
+        """
+        ALTER TABLE accounts ADD COLUMN security_stamp BLOB;
+        UPDATE accounts SET security_stamp = randomblob(16);
+
+        CREATE TABLE account_events (
+            id    INTEGER PRIMARY KEY AUTOINCREMENT,
+            email TEXT    NOT NULL,
+            kind  TEXT    NOT NULL CHECK (kind IN ('password', 'removed')),
+            at    TEXT    NOT NULL
+        );
+        """,
     ];
 
     // A lower-case version-4 GUID, evaluated once per row.

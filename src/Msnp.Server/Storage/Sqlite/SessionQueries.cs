@@ -13,13 +13,13 @@ internal static class SessionQueries
     }
 
     /// <summary>The id of the account a signed-in caller acts for.</summary>
-    /// <exception cref="KeyNotFoundException">The account does not exist (for example, deleted meanwhile).</exception>
+    /// <exception cref="AccountRemovedException">The account does not exist (for example, deleted meanwhile).</exception>
     public static async Task<long> RequireAccountIdAsync(this StoreSession session, string owner, CancellationToken cancellationToken)
     {
         var id = PassportName.TryParse(owner, out var name)
             ? await session.FindAccountIdAsync(name.Normalized, cancellationToken).ConfigureAwait(false)
             : null;
-        return id ?? throw new KeyNotFoundException($"No account '{owner}'.");
+        return id ?? throw new AccountRemovedException($"No account '{owner}'.");
     }
 
     /// <summary>Adds one to an account's list version (wrapping at 2³², as the protocol's counter does) and returns the new value.</summary>

@@ -54,6 +54,7 @@ internal sealed class SqliteAccountStore : IAccountStore
         var hash = PasswordHasher.Hash(password, Iterations);
         var secret = _protector.Protect(password, normalized);
         var createdAt = DateTimeOffset.UtcNow;
+        var stamp = NewStamp();
 
         await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
         if (await session.FindAccountIdAsync(normalized, cancellationToken).ConfigureAwait(false) is not null)
@@ -63,17 +64,17 @@ internal sealed class SqliteAccountStore : IAccountStore
 
         var id = await session.ScalarAsync(
             """
-            INSERT INTO accounts (email, friendly_name, password_hash, legacy_secret, created_at)
-            VALUES ($email, $name, $hash, $secret, $created) RETURNING id;
+            INSERT INTO accounts (email, friendly_name, password_hash, legacy_secret, created_at, security_stamp)
+            VALUES ($email, $name, $hash, $secret, $created, $stamp) RETURNING id;
             """,
             cancellationToken,
-            ("$email", normalized), ("$name", friendlyName), ("$hash", hash), ("$secret", secret), ("$created", createdAt.ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false);
+            ("$email", normalized), ("$name", friendlyName), ("$hash", hash), ("$secret", secret), ("$created", createdAt.ToString("O", CultureInfo.InvariantCulture)), ("$stamp", stamp)).ConfigureAwait(false);
         await session.ExecuteAsync(
             "INSERT INTO groups (owner_id, group_id, name, guid) VALUES ($owner, 0, $name, $guid);",
             cancellationToken,
             ("$owner", id), ("$name", DefaultGroupName), ("$guid", StoredTokens.NewGuid())).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new CreateAccountResult(new Account(normalized, friendlyName, createdAt), CreateAccountError.None);
+        return new CreateAccountResult(new Account(normalized, friendlyName, createdAt) { SecurityStamp = stamp }, CreateAccountError.None);
     }
 
     public async Task<Account?> FindAsync(string email, CancellationToken cancellationToken = default)
@@ -85,7 +86,7 @@ internal sealed class SqliteAccountStore : IAccountStore
 
         await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
         var rows = await session.QueryAsync(
-            "SELECT email, friendly_name, created_at FROM accounts WHERE email = $email;",
+            "SELECT email, friendly_name, created_at, security_stamp FROM accounts WHERE email = $email;",
             ReadAccount,
             cancellationToken,
             ("$email", name.Normalized)).ConfigureAwait(false);
@@ -95,7 +96,7 @@ internal sealed class SqliteAccountStore : IAccountStore
     public async Task<IReadOnlyList<Account>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return await session.QueryAsync("SELECT email, friendly_name, created_at FROM accounts ORDER BY email;", ReadAccount, cancellationToken).ConfigureAwait(false);
+        return await session.QueryAsync("SELECT email, friendly_name, created_at, security_stamp FROM accounts ORDER BY email;", ReadAccount, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> SetPasswordAsync(string email, string password, CancellationToken cancellationToken = default)
@@ -112,11 +113,17 @@ internal sealed class SqliteAccountStore : IAccountStore
         var secret = _protector.Protect(password, normalized);
         await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
         int changed = await session.ExecuteAsync(
-            "UPDATE accounts SET password_hash = $hash, legacy_secret = $secret WHERE email = $email;",
+            "UPDATE accounts SET password_hash = $hash, legacy_secret = $secret, security_stamp = $stamp WHERE email = $email;",
             cancellationToken,
-            ("$hash", hash), ("$secret", secret), ("$email", normalized)).ConfigureAwait(false);
+            ("$hash", hash), ("$secret", secret), ("$stamp", NewStamp()), ("$email", normalized)).ConfigureAwait(false);
+        if (changed != 1)
+        {
+            return false;
+        }
+
+        await RecordChangeAsync(session, normalized, "password", cancellationToken).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return changed == 1;
+        return true;
     }
 
     public async Task<bool> RemoveAsync(string email, CancellationToken cancellationToken = default)
@@ -145,6 +152,7 @@ internal sealed class SqliteAccountStore : IAccountStore
 
         // Cascades to its groups, phones, its own list rows and every row naming it.
         await session.ExecuteAsync("DELETE FROM accounts WHERE id = $id;", cancellationToken, ("$id", id)).ConfigureAwait(false);
+        await RecordChangeAsync(session, name.Normalized, "removed", cancellationToken).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -211,6 +219,37 @@ internal sealed class SqliteAccountStore : IAccountStore
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<AccountChange>> ReadChangesAsync(long afterId, CancellationToken cancellationToken = default)
+    {
+        await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
+        return await session.QueryAsync(
+            "SELECT id, email, kind FROM account_events WHERE id > $after ORDER BY id LIMIT 1000;",
+            r => new AccountChange(r.GetInt64(0), r.GetString(1), r.GetString(2) == "removed" ? AccountChangeKind.Removed : AccountChangeKind.PasswordChanged),
+            cancellationToken,
+            ("$after", afterId)).ConfigureAwait(false);
+    }
+
+    public async Task<long> LatestChangeIdAsync(CancellationToken cancellationToken = default)
+    {
+        await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
+        return Convert.ToInt64(await session.ScalarAsync("SELECT coalesce(max(id), 0) FROM account_events;", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] NewStamp() => System.Security.Cryptography.RandomNumberGenerator.GetBytes(16);
+
+    // The log only has to outlive the servers' polling; a day is plenty and keeps it small.
+    private static async Task RecordChangeAsync(StoreSession session, string email, string kind, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await session.ExecuteAsync(
+            "DELETE FROM account_events WHERE at < $cutoff; INSERT INTO account_events (email, kind, at) VALUES ($email, $kind, $at);",
+            cancellationToken,
+            ("$cutoff", (now - TimeSpan.FromDays(1)).ToString("O", CultureInfo.InvariantCulture)), ("$email", email), ("$kind", kind), ("$at", now.ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false);
+    }
+
     private static Account ReadAccount(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
-        new(reader.GetString(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+        new(reader.GetString(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind))
+        {
+            SecurityStamp = reader.IsDBNull(3) ? ReadOnlyMemory<byte>.Empty : (byte[])reader.GetValue(3),
+        };
 }

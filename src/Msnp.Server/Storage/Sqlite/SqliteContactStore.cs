@@ -75,11 +75,17 @@ internal sealed partial class SqliteContactStore : IContactStore
             cancellationToken,
             ownerArg).ConfigureAwait(false)).ToLookup(m => m.Contact, m => m.Group);
 
+        // A contact's numbers only when that contact allows the owner: the rule presence follows
+        // (Privacy.Allows: not on their BL, and on their AL or their BLP is AL).
         var contactPhones = (await session.QueryAsync(
             $"""
             SELECT p.account_id, p.type, p.value FROM phones p
             JOIN contacts c ON c.contact_id = p.account_id AND c.owner_id = $owner
-            WHERE p.type IN ('{string.Join("', '", BuddyPhoneTypes)}');
+            JOIN accounts x ON x.id = p.account_id
+            LEFT JOIN contacts r ON r.owner_id = p.account_id AND r.contact_id = $owner
+            WHERE p.type IN ('{string.Join("', '", BuddyPhoneTypes)}')
+              AND (coalesce(r.lists, 0) & {(int)ListKind.Block}) = 0
+              AND ((coalesce(r.lists, 0) & {(int)ListKind.Allow}) <> 0 OR x.blp = '{DefaultPrivacy.Allow.WireName()}');
             """,
             r => (Contact: r.GetInt64(0), Phone: new PhoneSetting(StoredTokens.ReadPhoneKind(r.GetString(1)), r.GetString(2))),
             cancellationToken,

@@ -1,0 +1,41 @@
+using Msnp.Cli.Tests.Support;
+
+namespace Msnp.Cli.Tests.Chat;
+
+/// <summary><c>msnp chat</c> as a real process on a pseudo-terminal, as a person runs it.</summary>
+public sealed class ChatPtyTests
+{
+    [Fact]
+    public async Task Chat_plain_on_a_terminal_answers_commands()
+    {
+        await using var server = await TestServer.StartAsync();
+        await ServerAccounts.CreateAsync(server, "alice@example.com");
+
+        var (code, screen) = await Pty.RunAsync(
+            [("* no contacts yet", "/help\r"), ("/quit            sign out", "/quit\r")],
+            null,
+            ["chat", "--plain", .. ServerAccounts.Trusted(server, "alice@example.com")]);
+
+        Assert.True(code == 0, screen);
+        Assert.Contains("* /open EMAIL      start or switch to a conversation", screen, StringComparison.Ordinal);
+        Assert.Contains("* signed out", screen, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_terminal_screen_answers_commands_and_restores_the_screen_on_exit()
+    {
+        await using var server = await TestServer.StartAsync();
+        await ServerAccounts.CreateAsync(server, "alice@example.com");
+
+        var (code, screen) = await Pty.RunAsync(
+            [("no conversation", "/help\r"), ("/quit", "/quit\r")],
+            null,
+            ["chat", .. ServerAccounts.Trusted(server, "alice@example.com")]);
+
+        Assert.True(code == 0, screen);
+        Assert.Contains("\u001b[?1049h", screen, StringComparison.Ordinal);
+        Assert.Contains("start or switch to a conversation", screen, StringComparison.Ordinal);
+        Assert.True(screen.LastIndexOf("\u001b[?1049l", StringComparison.Ordinal) > screen.IndexOf("\u001b[?1049h", StringComparison.Ordinal), "the alternate screen is left on exit");
+        Assert.Matches(@"\d\d:\d\d \* signed in as alice@example.com", screen);
+    }
+}

@@ -1,0 +1,54 @@
+using Msnp.Server.Tests.Support;
+
+namespace Msnp.Server.Tests.Hostile;
+
+/// <summary>
+/// Friendly names and nicknames that hold line separators, C1 controls or bidi overrides
+/// (escaped, since raw ones cannot be part of a token) are refused with 209 instead of being
+/// relayed to every watcher; plain direction marks stay allowed.
+/// </summary>
+public sealed class DisplayControlNameTests
+{
+    [Theory]
+    [InlineData("Bob%E2%80%A8OUT")]      // U+2028 LINE SEPARATOR
+    [InlineData("Bob%E2%80%A9x")]        // U+2029 PARAGRAPH SEPARATOR
+    [InlineData("Bob%C2%85x")]           // U+0085 NEXT LINE
+    [InlineData("Bob%0D%0AOUT")]         // CR LF, escaped
+    [InlineData("%E2%80%AEgnp.exe")]     // U+202E RIGHT-TO-LEFT OVERRIDE
+    [InlineData("a%E2%81%A6b%E2%81%A9")] // U+2066 … U+2069 isolate
+    public async Task A_name_with_line_or_bidi_controls_gets_209_and_is_not_relayed(string name)
+    {
+        await using var scene = await Scene.StartAsync("alice", "bob");
+        var alice = await scene.SignInAsync("alice");
+        await alice.SendAsync($"ADD 1 FL {Scene.Email("bob")} Bob 0\r\n");
+        await alice.ReadLineStartingWithAsync("ADD 1 FL ");
+        await Chat.GoOnlineAsync(alice);
+        var bob = await scene.SignInAsync("bob");
+        await Chat.GoOnlineAsync(bob);
+
+        await bob.SendAsync($"REA 5 {Scene.Email("bob")} {name}\r\n");
+        Assert.Equal("209 5", await ReplyAsync(bob));
+        await bob.SendAsync($"ADD 6 AL {Scene.Email("alice")} {name}\r\n");
+        Assert.Equal("209 6", await ReplyAsync(bob));
+
+        // Bob's name is unchanged for alice, and his connection is still open.
+        await bob.SendAsync("REA 7 bob@example.com Bob%E2%80%8F\r\n"); // U+200F RIGHT-TO-LEFT MARK is fine
+        Assert.StartsWith("REA 7 ", await ReplyAsync(bob));
+        var nln = await alice.ReadLineStartingWithAsync($"NLN NLN {Scene.Email("bob")} Bob%E2%80%8F");
+        Assert.DoesNotContain(name, nln, StringComparison.Ordinal);
+    }
+
+    // The next line that answers a command, skipping the server's own (CHL) and presence lines.
+    private static async Task<string> ReplyAsync(LineClient client)
+    {
+        while (true)
+        {
+            var line = await client.ReadLineAsync() ?? throw new IOException("closed");
+            if (!line.StartsWith("CHL ", StringComparison.Ordinal) && !line.StartsWith("NLN ", StringComparison.Ordinal)
+                && !line.StartsWith("ILN ", StringComparison.Ordinal) && !line.StartsWith("FLN ", StringComparison.Ordinal))
+            {
+                return line;
+            }
+        }
+    }
+}
