@@ -17,6 +17,9 @@ public sealed class SendListenTests
     [InlineData("MSNP9")]
     [InlineData("MSNP7")]
     [InlineData("2")]
+    [InlineData("MSNP10")]
+    [InlineData("MSNP11")]
+    [InlineData("12")]
     public async Task Listen_prints_the_message_send_delivers_and_both_exit_zero(string version)
     {
         await using var server = await TestServer.StartAsync();

@@ -20,6 +20,10 @@ public sealed class VersionMatrixTests
         { 8, PassportFlow.TokenService },
         { 9, PassportFlow.Nexus },
         { 9, PassportFlow.TokenService },
+        { 10, PassportFlow.Nexus },
+        { 11, PassportFlow.Nexus },
+        { 12, PassportFlow.Nexus },
+        { 12, PassportFlow.TokenService },
     };
 
     [Theory]
@@ -35,7 +39,8 @@ public sealed class VersionMatrixTests
 
         await alice.SignInAsync();
         await bob.SignInAsync();
-        Assert.Equal(("alice@example.com", "Alice"), (alice.Account, alice.FriendlyName));
+        // From MSNP10 USR OK carries no name: it comes as PRP MFN in the sync.
+        Assert.Equal(("alice@example.com", version >= 10 ? "alice@example.com" : "Alice"), (alice.Account, alice.FriendlyName));
         Assert.NotNull(alice.Profile);
 
         await alice.AddContactAsync(ListKind.Forward, "bob@example.com", "Bobby");
@@ -44,6 +49,8 @@ public sealed class VersionMatrixTests
         var list = await alice.SyncAsync();
         Assert.Equal(ListKind.Forward | ListKind.Allow, list.Find("bob@example.com")?.Lists);
         Assert.Equal("Bobby", list.Find("bob@example.com")?.Nickname);
+        Assert.Equal("Alice", alice.FriendlyName);
+        Assert.Equal(version >= 10, list.Find("bob@example.com")?.ContactId is not null);
 
         var bobOnline = new TaskCompletionSource<PresenceStatus>();
         alice.ContactPresenceChanged += (_, e) =>
