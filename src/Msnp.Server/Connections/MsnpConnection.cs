@@ -11,6 +11,7 @@ public sealed class MsnpConnection
 {
     private readonly ConnectionContext _context;
     private readonly CancellationTokenSource _deadline;
+    private readonly Limits.IConnectionSignInFeature? _signIn;
     private int _closing;
 
     internal MsnpConnection(ConnectionContext context, int outputLimit, TimeProvider? time = null)
@@ -22,6 +23,7 @@ public sealed class MsnpConnection
         Output = new OutboundBuffer(outputLimit);
         Output.Overflowed += () => Abort("output buffer full");
         IsHttpGateway = context.Features.Get<Gateway.IHttpGatewayFeature>() is not null;
+        _signIn = context.Features.Get<Limits.IConnectionSignInFeature>();
     }
 
     /// <summary>True when the connection is a session of the HTTP gateway rather than a TCP socket.</summary>
@@ -88,6 +90,9 @@ public sealed class MsnpConnection
         {
         }
     }
+
+    /// <summary>The user signed in: the connection leaves the smaller not-signed-in connection limit.</summary>
+    public void MarkSignedIn() => _signIn?.SignedIn();
 
     /// <summary>Removes the deadline.</summary>
     public void DisarmDeadline() => ArmDeadline(Timeout.InfiniteTimeSpan);

@@ -45,12 +45,18 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
         ArgumentNullException.ThrowIfNull(context);
         // The HTTP gateway counts its sessions itself, so that it can refuse one with an HTTP answer.
         var counted = _limiter is not null && context.Features.Get<Gateway.IHttpGatewayFeature>() is null;
-        using var lease = counted ? _limiter!.TryAcquire(context.RemoteEndPoint) : null;
+        var refusal = ConnectionRefusal.None;
+        using var lease = counted ? _limiter!.TryAcquire(PeerAddress.Of(context.RemoteEndPoint), ConnectionClass.Msnp, out refusal) : null;
         if (counted && lease is null)
         {
             // Over a connection limit: close at once (a FIN, no bytes), before any session state exists.
-            _logger.LogDebug("Connection {Id} from {Remote} refused: connection limit", context.ConnectionId, context.RemoteEndPoint);
+            _logger.LogDebug("Connection {Id} from {Remote} refused: {Limit} connection limit", context.ConnectionId, context.RemoteEndPoint, refusal);
             return;
+        }
+
+        if (lease is not null)
+        {
+            context.Features.Set<IConnectionSignInFeature>(lease);
         }
 
         var connection = new MsnpConnection(context, _outputLimit, _time) { Pacer = _pacer?.Invoke() };
@@ -63,7 +69,7 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
             .Register(static state => ((MsnpConnection)state!).Close(), connection);
         try
         {
-            await ReadLoopAsync(context.Transport.Input, connection, session).ConfigureAwait(false);
+            await ReadLoopAsync(context.Transport.Input, connection, session, FirstCommandDeadline()).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (connection.ReadCancellation.IsCancellationRequested && connection.AbortReason is null)
         {
@@ -104,11 +110,22 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
         }
     }
 
-    private static async Task ReadLoopAsync(PipeReader input, MsnpConnection connection, IMsnpSession session)
+    // A connection that has not sent one complete command within FirstCommandTimeout is closed
+    // (without a reply): idle and half-open connections give their slot back quickly.
+    private CancellationTokenSource? FirstCommandDeadline()
     {
+        var timeout = _limiter?.Limits.FirstCommandTimeout ?? Timeout.InfiniteTimeSpan;
+        return timeout > TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan ? new CancellationTokenSource(timeout, _time) : null;
+    }
+
+    private static async Task ReadLoopAsync(PipeReader input, MsnpConnection connection, IMsnpSession session, CancellationTokenSource? firstCommand)
+    {
+        using var first = firstCommand;
+        using var firstOrDeadline = first is null ? null : CancellationTokenSource.CreateLinkedTokenSource(first.Token, connection.ReadCancellation);
+        bool handledOne = first is null;
         while (!connection.IsClosing)
         {
-            var result = await input.ReadAsync(connection.ReadCancellation).ConfigureAwait(false);
+            var result = await input.ReadAsync(handledOne ? connection.ReadCancellation : firstOrDeadline!.Token).ConfigureAwait(false);
             var buffer = result.Buffer;
             long unread = buffer.Length;
             try
@@ -133,6 +150,7 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
                         await pacer.PaceAsync(connection.ReadCancellation).ConfigureAwait(false);
                     }
 
+                    handledOne = true;
                     await session.HandleAsync(frame).ConfigureAwait(false);
                     buffer = buffer.Slice(frame.End);
                 }

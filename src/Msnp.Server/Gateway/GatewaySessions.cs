@@ -64,20 +64,21 @@ public sealed class GatewaySessions : IAsyncDisposable
             return (null, "Too many gateway sessions are open; try again later.");
         }
 
-        var lease = _limiter.TryAcquire(remote);
+        // A session counts as one connection that has not signed in until its user does.
+        var lease = _limiter.TryAcquire(PeerAddress.Of(remote), ConnectionClass.Msnp, out var refusal);
         if (lease is null)
         {
             Interlocked.Decrement(ref _count);
-            var full = _limiter.Count >= _options.Limits.MaxConnections;
-            _logger.LogDebug("Gateway session from {Remote} refused: connection limit", remote);
-            return (null, full
-                ? "The server has reached its connection limit; try again later."
-                : "Too many connections from your address; try again later.");
+            _logger.LogDebug("Gateway session from {Remote} refused: {Limit} connection limit", remote, refusal);
+            return (null, refusal == ConnectionRefusal.PerAddress
+                ? "Too many connections from your address; try again later."
+                : "The server has reached its connection limit; try again later.");
         }
 
         var id = NewId();
         var handler = server == GatewayServer.Notification ? _notification : _switchboard;
         var context = new GatewayConnectionContext("gw-" + id[..8], remote, local, 2 * Options.MaxRequestBodyBytes, Options.MaxQueuedResponseBytes);
+        context.Features.Set<IConnectionSignInFeature>(lease);
         var session = new GatewaySession(id, server, context, handler.OnConnectedAsync, lease, Options, _time, Expire);
         _byId[id] = session;
         _logger.LogDebug("Gateway session {Connection} opened for {Server}", context.ConnectionId, server);

@@ -90,16 +90,17 @@ public sealed class MsnpServerHost : IAsyncDisposable
 
         ServerLogging.Configure(builder.Logging, builder.Configuration);
 
+        // Every TCP connection is a file descriptor: the caps must stay under the process's limit.
+        var descriptorClamp = DescriptorBudget.Clamp(options.Limits);
+
         // The caller's registrations come first, so AddMsnpServer's TryAdd keeps them (a manual clock, a shared directory).
         var passport = options.ToPassportOptions();
         configureServices?.Invoke(builder.Services);
         // Sign-ins go through the operators' guard, so a disabled account is refused everywhere.
         builder.Services.AddMsnpServer(options, operators.Accounts, store.Contacts, passport);
-        if (options.Gateway.Enabled)
-        {
-            // Runs after the sign-out on ApplicationStopping and before Kestrel stops: gateway users collect their OUT SSD.
-            builder.Services.AddHostedService<GatewayShutdownDrain>();
-        }
+
+        // On stopping, before Kestrel stops: OUT SSD to everyone, and gateway users get a poll window to collect it.
+        builder.Services.AddHostedService<ShutdownSignOut>();
 
         ListenOptions? dispatch = null, notification = null, switchboard = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -107,6 +108,9 @@ public sealed class MsnpServerHost : IAsyncDisposable
             kestrel.Listen(address, options.DispatchPort, lo => (dispatch = lo).UseConnectionHandler<DispatchConnectionHandler>());
             kestrel.Listen(address, options.NotificationPort, lo => (notification = lo).UseConnectionHandler<NotificationConnectionHandler>());
             kestrel.Listen(address, options.SwitchboardPort, lo => (switchboard = lo).UseConnectionHandler<SwitchboardConnectionHandler>());
+
+            // Kestrel's own cap backs up the shared limiter (which also counts the HTTP listeners).
+            kestrel.Limits.MaxConcurrentConnections = options.Limits.MaxConnections + options.Limits.MaxHttpConnections;
 
             // Only HTTP connections (Passport, gateway) use these; the MSNP roles have their own deadlines.
             var http = options.Http;
@@ -120,13 +124,17 @@ public sealed class MsnpServerHost : IAsyncDisposable
         var passportListeners = builder.WebHost.UsePassportListeners(passport);
 
         var app = builder.Build();
+        if (descriptorClamp is not null)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectionLimiter).FullName!).LogWarning("{Clamp}", descriptorClamp);
+        }
+
         app.MapPassport();
         if (options.Gateway.Enabled)
         {
             app.MapGateway();
         }
 
-        app.Lifetime.ApplicationStopping.Register(() => SignEveryoneOut(app.Services.GetRequiredService<IPresenceHub>(), app.Logger));
         progress?.Invoke("starting the listeners");
         try
         {
@@ -174,16 +182,6 @@ public sealed class MsnpServerHost : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _store.Dispose();
-    }
-
-    // Ctrl-C / SIGTERM: signed-in users are told the server is going down (OUT SSD).
-    private static void SignEveryoneOut(IPresenceHub hub, ILogger logger)
-    {
-        Diagnostics.ServerLog.ShutdownSignOut(logger, hub.All.Count);
-        foreach (var endpoint in hub.All.ToArray())
-        {
-            endpoint.SignOut(SignOutReason.ServerShutdown);
-        }
     }
 
     // Kestrel replaces a port-0 endpoint with the bound one once listening.

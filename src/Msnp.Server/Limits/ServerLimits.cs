@@ -9,7 +9,23 @@ public sealed class ServerLimits
     /// <summary>Open TCP connections over every role; further connections are closed right after accept.</summary>
     public int MaxConnections { get; set; } = 10_000;
 
-    /// <summary>Open connections from one remote address (0 = no per-address limit).</summary>
+    /// <summary>
+    /// MSNP connections and gateway sessions that have not signed in yet (dispatch connections
+    /// never do). Smaller than the total, so idle or half-open connections cannot crowd out the
+    /// signed-in users' reconnects.
+    /// </summary>
+    public int MaxUnauthenticatedConnections { get; set; } = 1_000;
+
+    /// <summary>
+    /// HTTP and HTTPS connections (Passport, gateway requests), counted apart from
+    /// <see cref="MaxConnections"/>; <see cref="MaxConnectionsPerAddress"/> applies to them separately.
+    /// </summary>
+    public int MaxHttpConnections { get; set; } = 1_000;
+
+    /// <summary>An MSNP connection (or gateway session) that has not sent one complete command by then is closed.</summary>
+    public TimeSpan FirstCommandTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Open connections from one remote address, IPv6 peers grouped by /64 (0 = no per-address limit).</summary>
     public int MaxConnectionsPerAddress { get; set; } = 50;
 
     /// <summary>

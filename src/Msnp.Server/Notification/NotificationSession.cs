@@ -201,6 +201,7 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
         Account = account;
         _friendlyName = friendlyName;
         Phase = NotificationPhase.SignedIn;
+        Connection.MarkSignedIn();
         Connection.DisarmDeadline();
         var dialect = Dialect!;
         var mspAuth = TicketPart;

@@ -2,6 +2,8 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Msnp.Server.Limits;
 
 namespace Msnp.Server.Passport;
 
@@ -45,10 +47,17 @@ public sealed class PassportListeners
         // header naming the real service; let the target win instead of failing with 400.
         kestrel.AllowHostHeaderOverride = true;
 
+        // The server's shared connection limiter, when there is one, counts these connections too.
+        var limiter = kestrel.ApplicationServices?.GetService<ConnectionLimiter>();
         if (_options.HttpPort is int httpPort)
         {
             kestrel.Listen(_options.BindAddress, httpPort, listen =>
             {
+                if (limiter is not null)
+                {
+                    listen.UseConnectionLimiter(limiter);
+                }
+
                 listen.Protocols = HttpProtocols.Http1;
                 listen.UseLenientRequestLine();
                 _http = listen;
@@ -57,6 +66,11 @@ public sealed class PassportListeners
 
         kestrel.Listen(_options.BindAddress, _options.HttpsPort, listen =>
         {
+            if (limiter is not null)
+            {
+                listen.UseConnectionLimiter(limiter); // before UseHttps: a refused peer gets no handshake
+            }
+
             listen.Protocols = HttpProtocols.Http1;
             listen.UseHttps(Certificate);
             listen.UseLenientRequestLine(); // after UseHttps: runs inside TLS, on decrypted bytes

@@ -161,6 +161,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         }
 
         _room = room;
+        Connection.MarkSignedIn();
         Diagnostics.ServerLog.SwitchboardOpened(_services.Logger, Diagnostics.LogText.Sanitize(Account), room.Id);
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
         Send((Writer, trId, Account, FriendlyName), static (w, s) => s.Writer.WriteSwitchboardAuthenticated(w, s.trId, s.Account, s.FriendlyName));
@@ -178,6 +179,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         }
 
         _room = room;
+        Connection.MarkSignedIn();
         Diagnostics.ServerLog.SwitchboardJoined(_services.Logger, Diagnostics.LogText.Sanitize(Account), room.Id);
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
     }

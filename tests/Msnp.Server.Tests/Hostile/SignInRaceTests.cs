@@ -50,8 +50,10 @@ public sealed class SignInRaceTests
         }));
         Assert.All(warm, status => Assert.Equal(HttpStatusCode.OK, status));
 
+        var checkedBefore = Stores.Accounts(world.Server).PasswordChecks;
         var guesses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => LoginAsync("race" + i)));
         Assert.All(guesses, status => Assert.NotEqual(HttpStatusCode.OK, status));
+        Assert.Equal(1, Stores.Accounts(world.Server).PasswordChecks - checkedBefore);
 
         // One guess was checked and set the first lock step (10 s); had all twelve been checked,
         // the lock would be at its 10-minute cap.

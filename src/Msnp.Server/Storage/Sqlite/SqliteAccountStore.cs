@@ -16,6 +16,7 @@ internal sealed class SqliteAccountStore : IAccountStore
     private readonly LegacySecretProtector _protector;
     private readonly Lazy<string> _decoyHash;
     private readonly byte[] _decoySecret;
+    private long _passwordChecks;
 
     public SqliteAccountStore(SqliteDatabase database, LegacySecretProtector protector)
     {
@@ -27,6 +28,9 @@ internal sealed class SqliteAccountStore : IAccountStore
 
     /// <summary>Legacy secrets decrypted so far, the decoys for unknown accounts included.</summary>
     internal long LegacySecretDecryptions => _protector.Decryptions;
+
+    /// <summary>Password checks started so far (each one a full PBKDF2 run), so tests can count the work a flood caused.</summary>
+    internal long PasswordChecks => Interlocked.Read(ref _passwordChecks);
 
     private int Iterations => _database.Options.PasswordIterations;
 
@@ -159,6 +163,7 @@ internal sealed class SqliteAccountStore : IAccountStore
 
     public async Task<bool> VerifyPasswordAsync(string email, string password, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _passwordChecks);
         string? stored = null;
         if (PassportName.TryParse(email, out var name))
         {

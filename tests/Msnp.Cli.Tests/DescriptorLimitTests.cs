@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using Msnp.Protocol.Auth;
+using Msnp.Server.Storage;
+using Msnp.Server.Storage.Sqlite;
+
+namespace Msnp.Cli.Tests;
+
+/// <summary>
+/// <c>msnp serve</c> under a low file-descriptor limit (<c>ulimit -n 512</c>) flooded with more
+/// idle connections to its notification and HTTP ports than it has descriptors: its connection
+/// caps were clamped under the limit at start-up, so the flood is refused while the process and
+/// a signed-in user carry on, and a sign-in works again once the flood ends (docs/limits.md).
+/// </summary>
+public sealed partial class DescriptorLimitTests : IDisposable
+{
+    private const string User = "owner@example.com";
+    private const string Other = "other@example.com";
+    private const string Password = "pw";
+    private const int DescriptorLimit = 512;
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "msnp-fd-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task A_connection_flood_past_the_descriptor_limit_is_refused_and_the_server_carries_on()
+    {
+        using (var store = await SqliteStore.OpenAsync(new StorageOptions { DataDirectory = _data, PasswordIterations = StorageOptions.MinimumPasswordIterations }))
+        {
+            Assert.True((await store.Accounts.CreateAsync(User, Password, "Owner")).Succeeded);
+            Assert.True((await store.Accounts.CreateAsync(Other, Password, "Other")).Succeeded);
+        }
+
+        var start = MsnpProcess.StartInfo(
+            new Dictionary<string, string?> { ["Msnp__AllowPlainHttpPassport"] = "true", ["Msnp__Admin__Port"] = "0" },
+            "serve", "--data", _data, "--dispatch-port", "0", "--notification-port", "0", "--switchboard-port", "0", "--http-port", "0", "--https-port", "0");
+        var command = new List<string>(start.ArgumentList);
+        start.ArgumentList.Clear();
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"ulimit -n {DescriptorLimit} && exec \"$@\"");
+        start.ArgumentList.Add("bash");
+        start.ArgumentList.Add(start.FileName);
+        command.ForEach(start.ArgumentList.Add);
+        start.FileName = "bash";
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start msnp serve");
+        var output = new StringBuilder();
+        var flood = new List<TcpClient>();
+        try
+        {
+            var (notificationPort, httpPort) = await ReadPortsAsync(process, output);
+            await using var signedIn = await SignInAsync(notificationPort, User);
+
+            // More idle connections than the process has descriptors, half to each port.
+            for (int i = 0; i < DescriptorLimit + 100; i++)
+            {
+                var client = new TcpClient();
+                await client.ConnectAsync("127.0.0.1", i % 2 == 0 ? notificationPort : httpPort);
+                flood.Add(client);
+            }
+
+            await signedIn.SendAsync("PNG");
+            await signedIn.ReadLineStartingWithAsync("QNG");
+            Assert.False(process.HasExited, "the server died under the flood");
+
+            foreach (var client in flood)
+            {
+                client.Dispose();
+            }
+
+            flood.Clear();
+
+            // The server notices the closes as they arrive; a sign-in gets in as soon as it has.
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (true)
+            {
+                try
+                {
+                    await using var again = await SignInAsync(notificationPort, Other);
+                    break;
+                }
+                catch (Exception ex) when (ex is IOException or SocketException && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(200);
+                }
+            }
+
+            await signedIn.SendAsync("PNG");
+            await signedIn.ReadLineStartingWithAsync("QNG");
+            Assert.False(process.HasExited, "the server died after the flood");
+        }
+        finally
+        {
+            foreach (var client in flood)
+            {
+                client.Dispose();
+            }
+
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            await process.WaitForExitAsync();
+        }
+
+        output.Append(await process.StandardOutput.ReadToEndAsync());
+        output.Append(await process.StandardError.ReadToEndAsync());
+        Assert.Contains("Connection limits lowered to fit the file-descriptor limit (RLIMIT_NOFILE 512", output.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+
+    private static async Task<(int Notification, int Http)> ReadPortsAsync(Process process, StringBuilder output)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        int notification = 0, http = 0;
+        while (notification == 0 || http == 0)
+        {
+            var line = await process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new IOException("serve exited: " + await process.StandardError.ReadToEndAsync());
+            output.AppendLine(line);
+            if (NotificationLine().Match(line) is { Success: true } ns)
+            {
+                notification = int.Parse(ns.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+
+            if (HttpPassportLine().Match(line) is { Success: true } web)
+            {
+                http = int.Parse(web.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return (notification, http);
+    }
+
+    private static async Task<Lines> SignInAsync(int port, string user)
+    {
+        var ns = await Lines.ConnectAsync(port);
+        try
+        {
+            await ns.SendAsync("VER 1 MSNP7");
+            Assert.Equal("VER 1 MSNP7", await ns.ReadLineAsync());
+            await ns.SendAsync("INF 2");
+            Assert.Equal("INF 2 MD5", await ns.ReadLineAsync());
+            await ns.SendAsync($"USR 3 MD5 I {user}");
+            var challenge = (await ns.ReadLineAsync())["USR 3 MD5 S ".Length..];
+            await ns.SendAsync($"USR 4 MD5 S {Md5Login.ComputeResponse(challenge, Password)}");
+            Assert.StartsWith($"USR 4 OK {user} ", await ns.ReadLineAsync());
+            return ns;
+        }
+        catch
+        {
+            await ns.DisposeAsync();
+            throw;
+        }
+    }
+
+    [GeneratedRegex(@"^\s+notification\s+\S+:(\d+)$")]
+    private static partial Regex NotificationLine();
+
+    [GeneratedRegex(@"^\s+http\s+\S+:(\d+)")]
+    private static partial Regex HttpPassportLine();
+
+    private sealed class Lines(TcpClient client) : IAsyncDisposable
+    {
+        private readonly NetworkStream _stream = client.GetStream();
+        private readonly List<byte> _buffer = [];
+
+        public static async Task<Lines> ConnectAsync(int port)
+        {
+            var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", port);
+            return new Lines(client);
+        }
+
+        // Skips what came before (the profile MSG after sign-in) up to the line wanted.
+        public async Task<string> ReadLineStartingWithAsync(string prefix)
+        {
+            while (true)
+            {
+                var line = await ReadLineAsync();
+                if (line.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return line;
+                }
+            }
+        }
+
+        public async Task SendAsync(string line) => await _stream.WriteAsync(Encoding.ASCII.GetBytes(line + "\r\n"));
+
+        // A closed connection (a refusal) is an IOException; a silent one times out as one too.
+        public async Task<string> ReadLineAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            while (_buffer.IndexOf((byte)'\n') < 0)
+            {
+                var chunk = new byte[4096];
+                int n;
+                try
+                {
+                    n = await _stream.ReadAsync(chunk, timeout.Token);
+                }
+                catch (OperationCanceledException ex)
+                {
+                    throw new IOException("no reply", ex);
+                }
+
+                if (n == 0)
+                {
+                    throw new IOException("closed");
+                }
+
+                _buffer.AddRange(chunk.AsSpan(0, n).ToArray());
+            }
+
+            int end = _buffer.IndexOf((byte)'\n');
+            var line = Encoding.UTF8.GetString([.. _buffer.GetRange(0, end)]).TrimEnd('\r');
+            _buffer.RemoveRange(0, end + 1);
+            return line;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stream.DisposeAsync();
+            client.Dispose();
+        }
+    }
+}

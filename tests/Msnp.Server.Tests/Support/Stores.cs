@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Msnp.Server.Admin.Security;
+using Msnp.Server.Storage;
+using Msnp.Server.Storage.Sqlite;
+
+namespace Msnp.Server.Tests.Support;
+
+/// <summary>The server's own SQLite account store, for tests that count the work it did.</summary>
+internal static class Stores
+{
+    /// <summary>Under the operators' guard (which only adds the disabled-account check) is the SQLite store.</summary>
+    public static SqliteAccountStore Accounts(TestServer server)
+    {
+        var registered = server.Host.Services.GetRequiredService<IAccountStore>();
+        return (SqliteAccountStore)(registered is GuardedAccountStore guarded ? guarded.Inner : registered);
+    }
+}
