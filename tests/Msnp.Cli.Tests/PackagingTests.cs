@@ -9,7 +9,8 @@ namespace Msnp.Cli.Tests;
 /// <summary>
 /// The packages as a user gets them: <c>dotnet pack</c> of the built projects into a local feed,
 /// <c>dotnet tool install</c> of <c>msnp</c> from it, and the client example of docs/client.md
-/// compiled against the packed <c>Msnp.Client</c>. Only the local feed is a package source.
+/// compiled against the packed <c>Msnp.Client</c>. The package sources are the local feed and the
+/// packages the build already restored; nothing comes from the network.
 /// </summary>
 public class PackagingTests
 {
@@ -25,7 +26,7 @@ public class PackagingTests
         await File.WriteAllTextAsync(config, $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
-              <packageSources><clear /><add key="local" value="{feed}" /></packageSources>
+              <packageSources><clear /><add key="local" value="{feed}" /><add key="restored" value="{RestoredPackages()}" /></packageSources>
               <config><add key="globalPackagesFolder" value="{Path.Combine(work.Path, "packages")}" /></config>
             </configuration>
             """);
@@ -72,6 +73,12 @@ public class PackagingTests
         await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), FirstCSharpBlock(Path.Combine(root, "docs", "client.md")));
         await Run(app, "build", "--configfile", config, "-c", "Release");
     }
+
+    // Third-party dependencies (Microsoft.Extensions.*, …) from the packages this build restored, so no network is needed.
+    private static string RestoredPackages() =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
     private static Dictionary<string, string> Nuspec(string package)
     {

@@ -25,6 +25,12 @@ public abstract class MsnpSessionBase : IMsnpSession
     /// <summary>The connection.</summary>
     public MsnpConnection Connection { get; }
 
+    /// <summary>
+    /// Cancelled when the connection is aborted or its deadline passes: handlers pass it to storage,
+    /// so a query for a connection that is gone stops instead of holding the database.
+    /// </summary>
+    public CancellationToken Aborted => Connection.ReadCancellation;
+
     /// <summary>The negotiated dialect, or null before <c>VER</c>.</summary>
     public MsnpDialect? Dialect { get; private set; }
 

@@ -27,12 +27,8 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var snapshot = await Services.Contacts.GetSnapshotAsync(Account).ConfigureAwait(false);
-        if (snapshot is null)
-        {
-            SendError(MsnpErrorCode.DatabaseServerError, trId);
-            return;
-        }
+        var snapshot = await Services.Contacts.GetSnapshotAsync(Account, cancellationToken: Aborted).ConfigureAwait(false)
+            ?? throw new Storage.AccountRemovedException($"No account '{Account}'.");
 
         var model = snapshot.ToProtocol() with { FriendlyName = FriendlyName };
         var writer = (GuidDialectWriter)Writer;
@@ -97,6 +93,12 @@ public sealed partial class NotificationSession
             return;
         }
 
+        if (HasDisplayControls(nickname))
+        {
+            SendError(MsnpErrorCode.NicknameChangeIllegal, trId);
+            return;
+        }
+
         int? group = list == ListKind.Forward ? 0 : null;
         if (groupToken is not null)
         {
@@ -110,7 +112,7 @@ public sealed partial class NotificationSession
         }
 
         var before = list == ListKind.Forward ? null : await PresenceFanout.CaptureVisibilityAsync(this, [contact]).ConfigureAwait(false);
-        var result = await Services.Contacts.AddAsync(Account, list, contact, nickname, group).ConfigureAwait(false);
+        var result = await Services.Contacts.AddAsync(Account, list, contact, nickname, group, cancellationToken: Aborted).ConfigureAwait(false);
         if (!Reply(result, trId))
         {
             return;
@@ -137,21 +139,21 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var contact = await Services.Contacts.FindContactAsync(Account, contactGuid).ConfigureAwait(false);
+        var contact = await Services.Contacts.FindContactAsync(Account, contactGuid, cancellationToken: Aborted).ConfigureAwait(false);
         if (contact is null)
         {
             SendError(MsnpErrorCode.PrincipalNotOnList, trId);
             return;
         }
 
-        if (!TryParseGuid(p[2], out var groupGuid) || await Services.Contacts.FindGroupIdAsync(Account, groupGuid).ConfigureAwait(false) is not { } group)
+        if (!TryParseGuid(p[2], out var groupGuid) || await Services.Contacts.FindGroupIdAsync(Account, groupGuid, cancellationToken: Aborted).ConfigureAwait(false) is not { } group)
         {
             SendError(MsnpErrorCode.InvalidGroup, trId);
             return;
         }
 
         // Already on the FL: only the group is added (215 when it is in that group already).
-        var result = await Services.Contacts.AddAsync(Account, ListKind.Forward, contact, contact, group).ConfigureAwait(false);
+        var result = await Services.Contacts.AddAsync(Account, ListKind.Forward, contact, contact, group, cancellationToken: Aborted).ConfigureAwait(false);
         if (Reply(result, trId))
         {
             Send((Writer, trId, contactGuid, groupGuid), static (w, s) => s.Writer.WriteContactGrouped(w, s.trId, s.contactGuid, s.groupGuid));
@@ -187,7 +189,7 @@ public sealed partial class NotificationSession
             }
 
             var before = await PresenceFanout.CaptureVisibilityAsync(this, [account]).ConfigureAwait(false);
-            var removed = await Services.Contacts.RemoveAsync(Account, list, account).ConfigureAwait(false);
+            var removed = await Services.Contacts.RemoveAsync(Account, list, account, cancellationToken: Aborted).ConfigureAwait(false);
             if (Reply(removed, trId))
             {
                 Send((Writer, trId, list, account), static (w, s) => s.Writer.WriteContactRemoved(w, s.trId, s.list, s.account));
@@ -203,7 +205,7 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var contact = await Services.Contacts.FindContactAsync(Account, contactGuid).ConfigureAwait(false);
+        var contact = await Services.Contacts.FindContactAsync(Account, contactGuid, cancellationToken: Aborted).ConfigureAwait(false);
         if (contact is null)
         {
             SendError(MsnpErrorCode.PrincipalNotOnList, trId);
@@ -214,7 +216,7 @@ public sealed partial class NotificationSession
         int? group = null;
         if (p.Count == 3)
         {
-            if (!TryParseGuid(p[2], out var g) || await Services.Contacts.FindGroupIdAsync(Account, g).ConfigureAwait(false) is not { } id)
+            if (!TryParseGuid(p[2], out var g) || await Services.Contacts.FindGroupIdAsync(Account, g, cancellationToken: Aborted).ConfigureAwait(false) is not { } id)
             {
                 SendError(MsnpErrorCode.InvalidGroup, trId);
                 return;
@@ -224,7 +226,7 @@ public sealed partial class NotificationSession
             group = id;
         }
 
-        var result = await Services.Contacts.RemoveAsync(Account, ListKind.Forward, contact, group).ConfigureAwait(false);
+        var result = await Services.Contacts.RemoveAsync(Account, ListKind.Forward, contact, group, cancellationToken: Aborted).ConfigureAwait(false);
         if (Reply(result, trId))
         {
             Send((Writer, trId, contactGuid, groupGuid), static (w, s) => s.Writer.WriteForwardContactRemoved(w, s.trId, s.contactGuid, s.groupGuid));
@@ -252,7 +254,7 @@ public sealed partial class NotificationSession
                 return;
             }
 
-            var added = await Services.Contacts.AddGroupAsync(Account, name).ConfigureAwait(false);
+            var added = await Services.Contacts.AddGroupAsync(Account, name, cancellationToken: Aborted).ConfigureAwait(false);
             if (Reply(added, trId))
             {
                 var guid = added.GroupGuid ?? Guid.Empty;
@@ -268,7 +270,7 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var groupId = await Services.Contacts.FindGroupIdAsync(Account, groupGuid).ConfigureAwait(false);
+        var groupId = await Services.Contacts.FindGroupIdAsync(Account, groupGuid, cancellationToken: Aborted).ConfigureAwait(false);
         if (command.Code == CommandCodes.Rmg)
         {
             if (p.Count != 1)
@@ -283,7 +285,7 @@ public sealed partial class NotificationSession
                 return;
             }
 
-            var removed = await Services.Contacts.RemoveGroupAsync(Account, id).ConfigureAwait(false);
+            var removed = await Services.Contacts.RemoveGroupAsync(Account, id, cancellationToken: Aborted).ConfigureAwait(false);
             if (Reply(removed, trId))
             {
                 Send((Writer, trId, groupGuid), static (w, s) => s.Writer.WriteGroupRemoved(w, s.trId, s.groupGuid));
@@ -312,7 +314,7 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var renamed = await Services.Contacts.RenameGroupAsync(Account, renamedId, newName).ConfigureAwait(false);
+        var renamed = await Services.Contacts.RenameGroupAsync(Account, renamedId, newName, cancellationToken: Aborted).ConfigureAwait(false);
         if (Reply(renamed, trId))
         {
             Send((Writer, trId, groupGuid, newName), static (w, s) => s.Writer.WriteGroupRenamed(w, s.trId, s.groupGuid, s.newName));
@@ -336,8 +338,14 @@ public sealed partial class NotificationSession
             return;
         }
 
+        if (HasDisplayControls(p[1]))
+        {
+            SendError(MsnpErrorCode.NicknameChangeIllegal, trId);
+            return;
+        }
+
         var name = p[1];
-        var result = await Services.Contacts.SetFriendlyNameAsync(Account, name).ConfigureAwait(false);
+        var result = await Services.Contacts.SetFriendlyNameAsync(Account, name, cancellationToken: Aborted).ConfigureAwait(false);
         if (!Reply(result, trId))
         {
             return;
@@ -362,13 +370,19 @@ public sealed partial class NotificationSession
             return;
         }
 
+        if (HasDisplayControls(p[2]))
+        {
+            SendError(MsnpErrorCode.NicknameChangeIllegal, trId);
+            return;
+        }
+
         if (p[1] != "MFN" || !TryParseGuid(p[0], out var contactGuid))
         {
             SendError(MsnpErrorCode.InvalidParameter, trId);
             return;
         }
 
-        var contact = await Services.Contacts.FindContactAsync(Account, contactGuid).ConfigureAwait(false);
+        var contact = await Services.Contacts.FindContactAsync(Account, contactGuid, cancellationToken: Aborted).ConfigureAwait(false);
         if (contact is null)
         {
             SendError(MsnpErrorCode.PrincipalNotOnList, trId);
@@ -376,7 +390,7 @@ public sealed partial class NotificationSession
         }
 
         var name = p[2];
-        var result = await Services.Contacts.SetNicknameAsync(Account, contact, name).ConfigureAwait(false);
+        var result = await Services.Contacts.SetNicknameAsync(Account, contact, name, cancellationToken: Aborted).ConfigureAwait(false);
         if (Reply(result, trId))
         {
             Send((Writer, trId, contactGuid, name), static (w, s) => s.Writer.WriteContactPropertyChanged(w, s.trId, s.contactGuid, "MFN", s.name));
@@ -391,7 +405,7 @@ public sealed partial class NotificationSession
     }
 
     private async ValueTask<int?> ResolveGroupAsync(string token) =>
-        TryParseGuid(token, out var guid) ? await Services.Contacts.FindGroupIdAsync(Account, guid).ConfigureAwait(false) : null;
+        TryParseGuid(token, out var guid) ? await Services.Contacts.FindGroupIdAsync(Account, guid, cancellationToken: Aborted).ConfigureAwait(false) : null;
 
     // Clients write GUIDs in the "D" form; braces or other forms are not GUID tokens here.
     private static bool TryParseGuid(ReadOnlySpan<char> token, out Guid guid) => Guid.TryParseExact(token, "D", out guid);

@@ -20,7 +20,7 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var snapshot = await Services.Contacts.GetSnapshotAsync(Account).ConfigureAwait(false)
+        var snapshot = await Services.Contacts.GetSnapshotAsync(Account, cancellationToken: Aborted).ConfigureAwait(false)
             ?? throw new Storage.AccountRemovedException($"No account '{Account}'.");
 
         var model = snapshot.ToProtocol();
@@ -36,7 +36,7 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var snapshot = await Services.Contacts.GetSnapshotAsync(Account).ConfigureAwait(false)
+        var snapshot = await Services.Contacts.GetSnapshotAsync(Account, cancellationToken: Aborted).ConfigureAwait(false)
             ?? throw new Storage.AccountRemovedException($"No account '{Account}'.");
         var model = snapshot.ToProtocol();
         await SendLongAsync((Writer, trId, list, model), static (w, s) => s.Writer.WriteListReply(w, s.trId, s.list, s.model)).ConfigureAwait(false);
@@ -95,7 +95,7 @@ public sealed partial class NotificationSession
 
         var contact = name.Normalized;
         var before = list == ListKind.Forward ? null : await PresenceFanout.CaptureVisibilityAsync(this, [contact]).ConfigureAwait(false);
-        var result = await Services.Contacts.AddAsync(Account, list, contact, p[2], group).ConfigureAwait(false);
+        var result = await Services.Contacts.AddAsync(Account, list, contact, p[2], group, cancellationToken: Aborted).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             SendError(result.Error.Value, trId);
@@ -141,7 +141,7 @@ public sealed partial class NotificationSession
 
         var contact = p[1].ToLowerInvariant();
         var before = list == ListKind.Forward ? null : await PresenceFanout.CaptureVisibilityAsync(this, [contact]).ConfigureAwait(false);
-        var result = await Services.Contacts.RemoveAsync(Account, list, contact, group).ConfigureAwait(false);
+        var result = await Services.Contacts.RemoveAsync(Account, list, contact, group, cancellationToken: Aborted).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             SendError(result.Error.Value, trId);
@@ -175,8 +175,8 @@ public sealed partial class NotificationSession
         var target = p[0].ToLowerInvariant();
         var self = target == Account;
         var result = self
-            ? await Services.Contacts.SetFriendlyNameAsync(Account, p[1]).ConfigureAwait(false)
-            : await Services.Contacts.SetNicknameAsync(Account, target, p[1]).ConfigureAwait(false);
+            ? await Services.Contacts.SetFriendlyNameAsync(Account, p[1], cancellationToken: Aborted).ConfigureAwait(false)
+            : await Services.Contacts.SetNicknameAsync(Account, target, p[1], cancellationToken: Aborted).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             SendError(result.Error.Value, trId);
@@ -207,7 +207,7 @@ public sealed partial class NotificationSession
                 return;
             }
 
-            var result = await Services.Contacts.SetGtcAsync(Account, prompt).ConfigureAwait(false);
+            var result = await Services.Contacts.SetGtcAsync(Account, prompt, cancellationToken: Aborted).ConfigureAwait(false);
             if (Reply(result, trId))
             {
                 Send((Writer, trId, result.Version, prompt), static (w, s) => s.Writer.WriteReverseListPrompt(w, s.trId, s.Version, s.prompt));
@@ -222,7 +222,7 @@ public sealed partial class NotificationSession
             }
 
             var before = await PresenceFanout.CaptureVisibilityAsync(this).ConfigureAwait(false);
-            var result = await Services.Contacts.SetBlpAsync(Account, privacy).ConfigureAwait(false);
+            var result = await Services.Contacts.SetBlpAsync(Account, privacy, cancellationToken: Aborted).ConfigureAwait(false);
             if (Reply(result, trId))
             {
                 Send((Writer, trId, result.Version, privacy), static (w, s) => s.Writer.WriteDefaultPrivacy(w, s.trId, s.Version, s.privacy));
@@ -248,7 +248,7 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var result = await Services.Contacts.SetPhoneAsync(Account, kind, value).ConfigureAwait(false);
+        var result = await Services.Contacts.SetPhoneAsync(Account, kind, value, cancellationToken: Aborted).ConfigureAwait(false);
         if (Reply(result, trId))
         {
             Send((Writer, trId, result.Version, kind, value), static (w, s) => s.Writer.WritePhoneChanged(w, s.trId, s.Version, s.kind, s.value));
@@ -281,7 +281,7 @@ public sealed partial class NotificationSession
                 return;
             }
 
-            var result = await Services.Contacts.AddGroupAsync(Account, name).ConfigureAwait(false);
+            var result = await Services.Contacts.AddGroupAsync(Account, name, cancellationToken: Aborted).ConfigureAwait(false);
             if (Reply(result, trId))
             {
                 Send((Writer, trId, result.Version, name, id: result.GroupId ?? 0), static (w, s) => s.Writer.WriteGroupAdded(w, s.trId, s.Version, s.name, s.id));
@@ -298,7 +298,7 @@ public sealed partial class NotificationSession
 
         if (command.Code == CommandCodes.Rmg)
         {
-            var result = groupId == 0 ? null : await Services.Contacts.RemoveGroupAsync(Account, groupId).ConfigureAwait(false);
+            var result = groupId == 0 ? null : await Services.Contacts.RemoveGroupAsync(Account, groupId, cancellationToken: Aborted).ConfigureAwait(false);
             if (result is null)
             {
                 SendError(MsnpErrorCode.CannotRemoveGroupZero, trId);
@@ -331,7 +331,7 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var renamed = await Services.Contacts.RenameGroupAsync(Account, groupId, newName).ConfigureAwait(false);
+        var renamed = await Services.Contacts.RenameGroupAsync(Account, groupId, newName, cancellationToken: Aborted).ConfigureAwait(false);
         if (Reply(renamed, trId))
         {
             Send((Writer, trId, renamed.Version, groupId, newName), static (w, s) => s.Writer.WriteGroupRenamed(w, s.trId, s.Version, s.groupId, s.newName));

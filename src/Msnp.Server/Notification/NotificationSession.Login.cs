@@ -85,13 +85,13 @@ public sealed partial class NotificationSession
         {
             // The secret lookup and decryption run for unknown accounts too (against a decoy), so
             // the answer's timing does not tell which accounts exist.
-            var secret = await Services.Accounts.GetLegacySecretAsync(Account).ConfigureAwait(false);
+            var secret = await Services.Accounts.GetLegacySecretAsync(Account, cancellationToken: Aborted).ConfigureAwait(false);
             ok = _md5Challenge is not null && Md5Login.Verify(_md5Challenge, secret ?? string.Empty, p[2]) && secret is not null;
-            accountRecord = ok ? await Services.Accounts.FindAsync(Account).ConfigureAwait(false) : null;
+            accountRecord = ok ? await Services.Accounts.FindAsync(Account, cancellationToken: Aborted).ConfigureAwait(false) : null;
         }
         else
         {
-            accountRecord = await Services.Accounts.FindAsync(Account).ConfigureAwait(false);
+            accountRecord = await Services.Accounts.FindAsync(Account, cancellationToken: Aborted).ConfigureAwait(false);
             ok = accountRecord is not null && VerifyTicket(p[2], accountRecord.SecurityStamp.Span);
         }
 

@@ -38,13 +38,31 @@ public sealed class DisplayControlNameTests
         Assert.DoesNotContain(name, nln, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MSNP12s_own_name_change_with_a_bidi_override_gets_209()
+    {
+        await using var scene = await Scene.StartAsync("alice");
+        var alice = await scene.ConnectAsync();
+        await alice.SendAsync("VER 1 MSNP12\r\nCVR 2 0x0409 winnt 5.1 i386 MSNMSGR 7.5.0324 msmsgs alice@example.com\r\nUSR 3 TWN I alice@example.com\r\n");
+        await alice.ReadLineStartingWithAsync("USR 3 TWN S ");
+        await alice.SendAsync($"USR 4 TWN S {await SignIn.TicketAsync(scene.Server, "alice@example.com")}\r\n");
+        await alice.ReadLineStartingWithAsync("USR 4 OK ");
+        Assert.Equal("SBS 0 null", await alice.ReadLineAsync());
+        await SignIn.ReadProfileAsync(alice);
+
+        await alice.SendAsync("PRP 5 MFN %E2%80%AEgnp.exe\r\n");
+        Assert.Equal("209 5", await ReplyAsync(alice));
+        await alice.SendAsync("PRP 6 MFN Alice\r\n");
+        Assert.StartsWith("PRP 6 MFN Alice", await ReplyAsync(alice));
+    }
+
     // The next line that answers a command, skipping the server's own (CHL) and presence lines.
     private static async Task<string> ReplyAsync(LineClient client)
     {
         while (true)
         {
             var line = await client.ReadLineAsync() ?? throw new IOException("closed");
-            if (!line.StartsWith("CHL ", StringComparison.Ordinal) && !line.StartsWith("NLN ", StringComparison.Ordinal)
+            if (!line.StartsWith("CHL ", StringComparison.Ordinal) && !line.StartsWith("NLN ", StringComparison.Ordinal) && !line.StartsWith("SBS ", StringComparison.Ordinal)
                 && !line.StartsWith("ILN ", StringComparison.Ordinal) && !line.StartsWith("FLN ", StringComparison.Ordinal))
             {
                 return line;

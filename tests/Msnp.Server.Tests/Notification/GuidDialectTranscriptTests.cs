@@ -38,8 +38,7 @@ public sealed partial class GuidDialectTranscriptTests
         Assert.StartsWith("CVR 2 ", await alice.ReadLineAsync());
         await alice.SendAsync("USR 3 TWN I alice@example.com\r\n");
         Assert.StartsWith("USR 3 TWN S lc=1033,id=507,", await alice.ReadLineAsync());
-        var ticket = scene.Server.Host.Services.GetService(typeof(Msnp.Server.Passport.ITicketService)) as Msnp.Server.Passport.ITicketService;
-        await alice.SendAsync($"USR 4 TWN S {ticket!.Issue("alice@example.com").Value}\r\n");
+        await alice.SendAsync($"USR 4 TWN S {await SignIn.TicketAsync(scene.Server, "alice@example.com")}\r\n");
         await alice.ExpectAsync("USR 4 OK alice@example.com 1 0");
         if (version != "MSNP10")
         {

@@ -9,7 +9,7 @@ namespace Msnp.Server.Tests.Support;
 /// </summary>
 internal static class StamplessTickets
 {
-    public static IssuedTicket Issue(this ITicketService tickets, string account) => tickets.Issue(account, []);
+    public static IssuedTicket IssueWithoutStamp(this ITicketService tickets, string account) => tickets.Issue(account, []);
 
     public static TicketValidation Validate(this ITicketService tickets, string ticket, string account) => tickets.Validate(ticket, account, []);
 }
