@@ -132,7 +132,8 @@ internal static class AdminApplication
         services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("msnp")).WithMetrics(metrics =>
         {
             metrics.AddMeter(ServerMetrics.MeterName);
-            metrics.AddPrometheusExporter();
+            // No response cache: a scrape shows the counters as they are now, not as they were up to 300 ms ago.
+            metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);
             if (!string.IsNullOrWhiteSpace(admin.OtlpEndpoint))
             {
                 metrics.AddOtlpExporter((otlp, reader) =>

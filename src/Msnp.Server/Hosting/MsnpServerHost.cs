@@ -29,6 +29,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly SqliteStore _store;
+    private int _disposed;
 
     private MsnpServerHost(WebApplication app, ServerEndpoints endpoints, SqliteStore store, MsnpServerOptions options, OperatorConsole operators)
     {
@@ -178,6 +179,12 @@ public sealed class MsnpServerHost : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        // Tests and embedders may dispose after an explicit stop or twice; the host's services are gone after the first.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await Operators.DisposeAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
