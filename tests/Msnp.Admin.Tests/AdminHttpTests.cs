@@ -78,6 +78,44 @@ public sealed class AdminHttpTests
     }
 
     [Fact]
+    public async Task Parallel_guesses_are_reserved_before_the_password_check_so_no_more_than_the_limit_are_verified()
+    {
+        await using var server = await AdminServer.StartAsync(o => o.Admin.LockoutFailures = 3);
+        const int Guesses = 12;
+        var clients = Enumerable.Range(0, Guesses).Select(_ => server.Http()).ToArray();
+        try
+        {
+            // Each client holds its form token first, so the twelve posts reach the server together.
+            var tokens = await Task.WhenAll(clients.Select(c => AdminServer.FormTokenAsync(c, "/login")));
+            var posts = clients.Select((c, i) => c.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Name"] = AdminServer.AdminName,
+                ["Password"] = "wrong password " + i,
+                ["__RequestVerificationToken"] = tokens[i],
+            })));
+            var answers = await Task.WhenAll(posts);
+            var statuses = answers.Select(a => a.StatusCode).ToArray();
+            foreach (var answer in answers)
+            {
+                answer.Dispose();
+            }
+
+            // Only as many passwords as the limit allows were checked; every other guess was refused unchecked.
+            Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.Unauthorized));
+            Assert.Equal(Guesses - 3, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+            var audit = await server.Host.Operators.Store.ListAuditAsync(50);
+            Assert.Equal(3, audit.Count(e => e.Action == "sign-in-failed"));
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Wrong_passwords_lock_the_name_out_even_for_the_right_password()
     {
         await using var server = await AdminServer.StartAsync(o => o.Admin.LockoutFailures = 3);

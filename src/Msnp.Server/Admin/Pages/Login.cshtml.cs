@@ -43,7 +43,7 @@ public sealed class LoginModel(AdminStore store, AdminLockout lockout, OperatorA
         }
 
         var auditName = AdminStore.IsValidName(name) ? name : "(invalid name)";
-        if (lockout.IsLocked(name, remote))
+        if (!lockout.TryBeginAttempt(name, remote))
         {
             await actions.AuditAsync(new Actor(auditName, remote), "sign-in-locked", null, null);
             ModelState.AddModelError(string.Empty, "Too many failed sign-ins. Wait a few minutes, then try again.");
@@ -52,17 +52,24 @@ public sealed class LoginModel(AdminStore store, AdminLockout lockout, OperatorA
             return Page();
         }
 
-        var admin = await store.VerifyAdminAsync(name, Password, HttpContext.RequestAborted);
+        string? admin = null;
+        try
+        {
+            admin = await store.VerifyAdminAsync(name, Password, HttpContext.RequestAborted);
+        }
+        finally
+        {
+            lockout.EndAttempt(name, remote, succeeded: admin is not null);
+        }
+
         if (admin is null)
         {
-            lockout.RecordFailure(name, remote);
             await actions.AuditAsync(new Actor(auditName, remote), "sign-in-failed", null, null);
             ModelState.AddModelError(string.Empty, "Wrong name or password.");
             Response.StatusCode = StatusCodes.Status401Unauthorized;
             return Page();
         }
 
-        lockout.RecordSuccess(name);
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, admin)], AdminApplication.CookieScheme);
         await HttpContext.SignInAsync(AdminApplication.CookieScheme, new ClaimsPrincipal(identity));
         await actions.AuditAsync(new Actor(admin, remote), "sign-in", null, null);

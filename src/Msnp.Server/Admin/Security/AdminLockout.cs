@@ -4,41 +4,54 @@ namespace Msnp.Server.Admin.Security;
 /// Console sign-in lock-out: after <see cref="AdminOptions.LockoutFailures"/> failures for one
 /// name or from one address, further attempts are refused (HTTP 429) without checking the
 /// password until <see cref="AdminOptions.LockoutDuration"/> has passed. A success clears the name.
-/// The table is bounded; when full, the oldest entry goes.
+/// An attempt is reserved before its password is checked and counts until it ends, so parallel
+/// guesses cannot all pass the check while the first ones are still being verified.
+/// The table is bounded; when full, the oldest entry without an attempt in flight goes.
 /// </summary>
 public sealed class AdminLockout(AdminOptions options, TimeProvider time)
 {
     private const int MaxEntries = 4096;
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>True when the name or the address is locked out now.</summary>
-    public bool IsLocked(string name, string? address)
+    /// <summary>
+    /// Reserves an attempt for the name and the address, or answers false when either is locked out
+    /// (failures plus attempts still running reach the limit). A reserved attempt must end with
+    /// <see cref="EndAttempt"/>.
+    /// </summary>
+    public bool TryBeginAttempt(string name, string? address)
     {
         lock (_entries)
         {
-            return Locked("n:" + name) || (address is not null && Locked("a:" + address));
-        }
-    }
+            if (Locked("n:" + name) || (address is not null && Locked("a:" + address)))
+            {
+                return false;
+            }
 
-    /// <summary>Counts a failure against the name and the address.</summary>
-    public void RecordFailure(string name, string? address)
-    {
-        lock (_entries)
-        {
-            Fail("n:" + name);
+            Reserve("n:" + name);
             if (address is not null)
             {
-                Fail("a:" + address);
+                Reserve("a:" + address);
             }
+
+            return true;
         }
     }
 
-    /// <summary>Clears the name's failures after a good sign-in.</summary>
-    public void RecordSuccess(string name)
+    /// <summary>Ends a reserved attempt: a failure counts against the name and the address, a success clears the name.</summary>
+    public void EndAttempt(string name, string? address, bool succeeded)
     {
         lock (_entries)
         {
-            _entries.Remove("n:" + name);
+            End("n:" + name, failed: !succeeded);
+            if (address is not null)
+            {
+                End("a:" + address, failed: !succeeded);
+            }
+
+            if (succeeded)
+            {
+                _entries.Remove("n:" + name);
+            }
         }
     }
 
@@ -57,31 +70,62 @@ public sealed class AdminLockout(AdminOptions options, TimeProvider time)
 
         if (e.LockedUntil != default)
         {
-            // The lock-out ran out: start counting again.
-            _entries.Remove(key);
+            // The lock-out ran out: start counting again (attempts still running keep counting).
+            e.Failures = 0;
+            e.LockedUntil = default;
         }
 
-        return false;
+        return e.Failures + e.InFlight >= Limit;
     }
 
-    private void Fail(string key)
+    private int Limit => Math.Max(1, options.LockoutFailures);
+
+    private void Reserve(string key)
     {
-        var now = time.GetUtcNow();
         if (!_entries.TryGetValue(key, out var e))
         {
             if (_entries.Count >= MaxEntries)
             {
-                var oldest = _entries.MinBy(kv => kv.Value.LastFailure).Key;
-                _entries.Remove(oldest);
+                string? oldest = null;
+                var oldestFailure = DateTimeOffset.MaxValue;
+                foreach (var (candidate, entry) in _entries)
+                {
+                    if (entry.InFlight == 0 && entry.LastFailure < oldestFailure)
+                    {
+                        (oldest, oldestFailure) = (candidate, entry.LastFailure);
+                    }
+                }
+
+                if (oldest is not null)
+                {
+                    _entries.Remove(oldest);
+                }
             }
 
             e = new Entry();
             _entries[key] = e;
         }
 
+        e.InFlight++;
+    }
+
+    private void End(string key, bool failed)
+    {
+        if (!_entries.TryGetValue(key, out var e))
+        {
+            return;
+        }
+
+        e.InFlight = Math.Max(0, e.InFlight - 1);
+        if (!failed)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
         e.Failures++;
         e.LastFailure = now;
-        if (e.Failures >= Math.Max(1, options.LockoutFailures))
+        if (e.Failures >= Limit)
         {
             e.LockedUntil = now + options.LockoutDuration;
         }
@@ -89,6 +133,7 @@ public sealed class AdminLockout(AdminOptions options, TimeProvider time)
 
     private sealed class Entry
     {
+        public int InFlight;
         public int Failures;
         public DateTimeOffset LastFailure;
         public DateTimeOffset LockedUntil;
