@@ -112,28 +112,12 @@ internal sealed class P2PFileReceiveCall : SlpCall
 
     public override void OnPacket(in P2PPacket packet)
     {
+        if (!IsDataToReceive(packet))
+        {
+            return;
+        }
+
         var header = packet.Header;
-        if (header.IsControl)
-        {
-            // The data preparation message some clients send before data.
-            if (header.IsFinal)
-            {
-                Link.SendAck(Peer, header);
-            }
-
-            return;
-        }
-
-        if ((header.Flags & P2PFlags.Close) != 0)
-        {
-            Close(new P2PException(P2PFailure.CancelledByPeer, $"{Peer} closed the session."));
-            return;
-        }
-
-        if (!header.IsData)
-        {
-            return;
-        }
 
         string? lie = null;
         if (header.TotalSize != (ulong)_size)

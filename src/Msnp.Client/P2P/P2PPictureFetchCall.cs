@@ -18,27 +18,12 @@ internal sealed class P2PPictureFetchCall(P2PLink link, string peer, MsnObject p
 
     public override void OnPacket(in P2PPacket packet)
     {
+        if (!IsDataToReceive(packet))
+        {
+            return;
+        }
+
         var header = packet.Header;
-        if (header.IsControl)
-        {
-            if (header.IsFinal)
-            {
-                Link.SendAck(Peer, header);
-            }
-
-            return;
-        }
-
-        if ((header.Flags & P2PFlags.Close) != 0)
-        {
-            Close(new P2PException(P2PFailure.CancelledByPeer, $"{Peer} closed the session."));
-            return;
-        }
-
-        if (!header.IsData)
-        {
-            return;
-        }
 
         string? lie = header.TotalSize != (ulong)_buffer.Length ? $"announced {header.TotalSize} bytes for a {_buffer.Length}-byte picture"
             : _dataId is { } id && id != header.Id ? "started a second data message"

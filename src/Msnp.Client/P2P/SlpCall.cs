@@ -53,4 +53,31 @@ internal abstract class SlpCall(P2PLink link, string peer, string callId, uint s
 
     /// <summary>A packet for this session id (data, data preparation, close).</summary>
     public abstract void OnPacket(in P2PPacket packet);
+
+    /// <summary>
+    /// What every receiving call does before it looks at data: a data preparation message is
+    /// acknowledged when final, a close flag ends the call. True when the packet carries data.
+    /// </summary>
+    protected bool IsDataToReceive(in P2PPacket packet)
+    {
+        var header = packet.Header;
+        if (header.IsControl)
+        {
+            // The data preparation message some clients send before data.
+            if (header.IsFinal)
+            {
+                Link.SendAck(Peer, header);
+            }
+
+            return false;
+        }
+
+        if ((header.Flags & P2PFlags.Close) != 0)
+        {
+            Close(new P2PException(P2PFailure.CancelledByPeer, $"{Peer} closed the session."));
+            return false;
+        }
+
+        return header.IsData;
+    }
 }
