@@ -69,6 +69,7 @@ internal static class AdminApplication
         services.AddSingleton<Msnp.Server.Storage.IAccountStore>(console.Accounts);
         services.AddSingleton(server.GetRequiredService<IPresenceHub>());
         services.AddSingleton(server.GetRequiredService<SignInThrottle>());
+        services.AddSingleton(server.GetRequiredService<PasswordCheckGate>());
         services.AddSingleton(server.GetRequiredService<ISwitchboardBroker>());
         services.AddSingleton(server.GetRequiredService<ServerEndpoints>());
         services.AddSingleton(new ServerLifetime(serverLifetime));

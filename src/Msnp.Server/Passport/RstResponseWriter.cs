@@ -26,6 +26,9 @@ internal static class RstResponseWriter
     /// <summary>Fault code for wrong credentials.</summary>
     public const string FailedAuthentication = "wsse:FailedAuthentication";
 
+    /// <summary>Fault code (WS-Trust) for a request the service could not serve now, such as a busy server.</summary>
+    public const string RequestFailed = "wst:RequestFailed";
+
     /// <summary>Fault code for a request we could not read.</summary>
     public const string InvalidRequest = "wsse:InvalidRequest";
 
@@ -148,6 +151,7 @@ internal static class RstResponseWriter
             w.WriteStartDocument();
             w.WriteStartElement("S", "Envelope", Soap);
             w.WriteAttributeString("xmlns", "wsse", null, Security); // fault codes are wsse: QNames
+            w.WriteAttributeString("xmlns", "wst", null, Trust); // and wst:RequestFailed
             body(w);
             w.WriteEndElement();
             w.WriteEndDocument();
