@@ -127,6 +127,47 @@ public sealed class PasswordCheckFloodTests
     }
 
     [Fact]
+    public async Task With_every_slot_taken_the_consoles_sign_in_form_answers_503_without_counting_a_failure()
+    {
+        await using var world = await StartAsync(o =>
+        {
+            o.Limits.MaxConcurrentPasswordChecks = 1;
+            o.Limits.PasswordCheckQueue = 0;
+            o.Admin.Enabled = true;
+            o.Admin.Port = 0;
+            o.Admin.LockoutFailures = 1;
+        });
+        var server = world.Scene.Server;
+        await server.Host.Operators.Store.AddAdminAsync("root", "admin password 1");
+        var held = HeldPasswordChecks.Of(server);
+        var first = world.LoginAsync("alice", Scene.Password);
+        await ReachesTheCheckAsync(held, first);
+
+        using var console = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = server.Host.Operators.Url,
+            Timeout = TimeSpan.FromSeconds(120),
+        };
+        using (var busy = await PostConsoleLoginAsync(console, "root", "admin password 1"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+            Assert.Contains("The server is busy", await busy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        held.Open();
+        using (var ok = await first)
+        {
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        }
+
+        // With one free failure, a counted busy answer would have locked the name: it was not counted.
+        using (var signedIn = await PostConsoleLoginAsync(console, "root", "admin password 1"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task An_address_over_its_Passport_rate_gets_503_without_a_check_on_loopback_when_not_exempt()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -214,6 +255,19 @@ public sealed class PasswordCheckFloodTests
 
         Assert.Equal(checksBefore + 5, store.PasswordChecks);
         await world.AssertStillRelayingAsync();
+    }
+
+    private static async Task<HttpResponseMessage> PostConsoleLoginAsync(HttpClient console, string name, string password)
+    {
+        var form = await console.GetStringAsync("/login");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+        return await console.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Name"] = name,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
     }
 
     // Waits until the request is held at the password check (failing if it was answered instead).
