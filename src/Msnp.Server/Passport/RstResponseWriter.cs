@@ -61,6 +61,11 @@ internal static class RstResponseWriter
             WritePassportHeader(w, authState: "0x80048800", requestStatus: code == FailedAuthentication ? "0x80048821" : "0x80048800");
             w.WriteStartElement("S", "Body", Soap);
             w.WriteStartElement("S", "Fault", Soap);
+            if (code.StartsWith("wst:", StringComparison.Ordinal))
+            {
+                w.WriteAttributeString("xmlns", "wst", null, Trust); // the code's prefix
+            }
+
             w.WriteElementString("faultcode", code);
             w.WriteElementString("faultstring", reason);
             w.WriteEndElement();
@@ -152,7 +157,6 @@ internal static class RstResponseWriter
             w.WriteStartDocument();
             w.WriteStartElement("S", "Envelope", Soap);
             w.WriteAttributeString("xmlns", "wsse", null, Security); // fault codes are wsse: QNames
-            w.WriteAttributeString("xmlns", "wst", null, Trust); // and wst:RequestFailed
             body(w);
             w.WriteEndElement();
             w.WriteEndDocument();
