@@ -39,7 +39,8 @@ public sealed partial class NotificationSession
 
     /// <summary>
     /// <c>ADC TrID FL N=account F=nick {groupGuid}</c>, <c>ADC TrID FL C=contactGuid groupGuid</c>,
-    /// <c>ADC TrID AL|BL N=account</c>. The RL is the server's (close); the PL is not stored.
+    /// <c>ADC TrID AL|BL N=account</c>. The RL is the server's (close); so is the PL (MSNP11+), which
+    /// the client only empties, with <c>REM TrID PL account</c> or by allowing or blocking.
     /// </summary>
     internal async ValueTask HandleAddContactAsync(MsnpCommand command)
     {
@@ -86,29 +87,35 @@ public sealed partial class NotificationSession
         }
 
         var contact = name.Normalized;
-        nickname ??= contact;
-        if (!IsAcceptableEncodedName(nickname))
+        if (list == ListKind.Forward)
+        {
+            nickname ??= contact;
+        }
+
+        if (nickname is not null && !IsAcceptableEncodedName(nickname))
         {
             Connection.Close();
             return;
         }
 
-        if (HasDisplayControls(nickname))
+        if (nickname is not null && HasDisplayControls(nickname))
         {
             SendError(MsnpErrorCode.NicknameChangeIllegal, trId);
             return;
         }
 
         int? group = list == ListKind.Forward ? 0 : null;
+        Guid? groupGuid = null;
         if (groupToken is not null)
         {
-            if (await ResolveGroupAsync(groupToken).ConfigureAwait(false) is not { } id)
+            if (!TryParseGuid(groupToken, out var parsed) || await Services.Contacts.FindGroupIdAsync(Account, parsed, cancellationToken: Aborted).ConfigureAwait(false) is not { } id)
             {
                 SendError(MsnpErrorCode.InvalidGroup, trId);
                 return;
             }
 
             group = id;
+            groupGuid = parsed;
         }
 
         var before = list == ListKind.Forward ? null : await PresenceFanout.CaptureVisibilityAsync(this, [contact]).ConfigureAwait(false);
@@ -119,7 +126,7 @@ public sealed partial class NotificationSession
         }
 
         var guid = result.ContactGuid ?? Guid.Empty;
-        Send((Writer, trId, list, contact, nickname, guid), static (w, s) => s.Writer.WriteContactAdded(w, s.trId, s.list, s.contact, s.nickname, s.guid));
+        Send((Writer, trId, list, contact, nickname, guid, groupGuid), static (w, s) => s.Writer.WriteContactAdded(w, s.trId, s.list, s.contact, s.nickname, s.guid, s.groupGuid));
         await NotifyReverseListChangesAsync(result).ConfigureAwait(false);
         if (before is not null)
         {
@@ -166,7 +173,7 @@ public sealed partial class NotificationSession
     {
         var trId = command.TrId ?? 0;
         var p = command.Parameters;
-        if (p.Count is < 2 or > 3 || !ListKinds.TryParse(p[0], out var list) || list == ListKind.Reverse)
+        if (p.Count is < 2 or > 3 || !Dialect!.TryParseList(p[0], out var list) || list == ListKind.Reverse)
         {
             Connection.Close();
             return;
@@ -183,8 +190,11 @@ public sealed partial class NotificationSession
             var account = name.Normalized;
             if (list == ListKind.Pending)
             {
-                // The pending list is the RL entries not yet acted on; nothing is stored apart from the RL.
-                Send((Writer, trId, list, account), static (w, s) => s.Writer.WriteContactRemoved(w, s.trId, s.list, s.account));
+                if (Reply(await Services.Contacts.RemovePendingAsync(Account, account, cancellationToken: Aborted).ConfigureAwait(false), trId))
+                {
+                    Send((Writer, trId, list, account), static (w, s) => s.Writer.WriteContactRemoved(w, s.trId, s.list, s.account));
+                }
+
                 return;
             }
 
@@ -248,9 +258,9 @@ public sealed partial class NotificationSession
             }
 
             var name = p[0];
-            if (GroupName.ValidateEncoded(Encoding.UTF8.GetBytes(name)) == NameError.TooLong)
+            if (GroupNameRefusal(name) is { } refused)
             {
-                SendError(MsnpErrorCode.GroupNameTooLong, trId);
+                SendError(refused, trId);
                 return;
             }
 
@@ -302,9 +312,9 @@ public sealed partial class NotificationSession
         }
 
         var newName = p[1];
-        if (GroupName.ValidateEncoded(Encoding.UTF8.GetBytes(newName)) == NameError.TooLong)
+        if (GroupNameRefusal(newName) is { } refusedName)
         {
-            SendError(MsnpErrorCode.GroupNameTooLong, trId);
+            SendError(refusedName, trId);
             return;
         }
 
@@ -359,12 +369,17 @@ public sealed partial class NotificationSession
         }
     }
 
-    /// <summary><c>SBP TrID contactGuid MFN name</c>: the nickname stored for a contact (MSNP10–12); other properties are 201.</summary>
+    /// <summary>
+    /// <c>SBP TrID contactGuid property value {flag}</c> (MSNP10–12): <c>MFN</c> stores the nickname
+    /// shown for the contact; the other properties of <see cref="ContactProperties"/> are the client's
+    /// own notes on the contact and are confirmed as sent (yellows111's SBP page; Escargot does the
+    /// same). An unknown property or a flag where none belongs is 201.
+    /// </summary>
     internal async ValueTask HandleContactPropertyAsync(MsnpCommand command)
     {
         var trId = command.TrId ?? 0;
         var p = command.Parameters;
-        if (p.Count != 3 || !IsAcceptableEncodedName(p[2]))
+        if (p.Count is < 3 or > 4 || !IsAcceptableEncodedName(p[2]))
         {
             Connection.Close();
             return;
@@ -376,7 +391,9 @@ public sealed partial class NotificationSession
             return;
         }
 
-        if (p[1] != "MFN" || !TryParseGuid(p[0], out var contactGuid))
+        var property = p[1];
+        var flag = p.Count == 4 ? p[3] : null;
+        if (!TryParseGuid(p[0], out var contactGuid) || !ContactProperties.Accepts(Dialect!, property, p[2], flag))
         {
             SendError(MsnpErrorCode.InvalidParameter, trId);
             return;
@@ -389,12 +406,17 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var name = p[2];
-        var result = await Services.Contacts.SetNicknameAsync(Account, contact, name, cancellationToken: Aborted).ConfigureAwait(false);
-        if (Reply(result, trId))
+        var value = p[2];
+        if (property == ContactProperties.Nickname)
         {
-            Send((Writer, trId, contactGuid, name), static (w, s) => s.Writer.WriteContactPropertyChanged(w, s.trId, s.contactGuid, "MFN", s.name));
+            var result = await Services.Contacts.SetNicknameAsync(Account, contact, value, cancellationToken: Aborted).ConfigureAwait(false);
+            if (!Reply(result, trId))
+            {
+                return;
+            }
         }
+
+        Send((Writer, trId, contactGuid, property, value, flag), static (w, s) => s.Writer.WriteContactPropertyChanged(w, s.trId, s.contactGuid, s.property, s.value, s.flag));
     }
 
     /// <summary><c>REA</c> from MSNP10: disabled, as the service answered it (502); <c>PRP MFN</c> and <c>SBP</c> replace it.</summary>
@@ -403,9 +425,6 @@ public sealed partial class NotificationSession
         SendError(MsnpErrorCode.CommandDisabled, command.TrId ?? 0);
         return ValueTask.CompletedTask;
     }
-
-    private async ValueTask<int?> ResolveGroupAsync(string token) =>
-        TryParseGuid(token, out var guid) ? await Services.Contacts.FindGroupIdAsync(Account, guid, cancellationToken: Aborted).ConfigureAwait(false) : null;
 
     // Clients write GUIDs in the "D" form; braces or other forms are not GUID tokens here.
     private static bool TryParseGuid(ReadOnlySpan<char> token, out Guid guid) => Guid.TryParseExact(token, "D", out guid);
