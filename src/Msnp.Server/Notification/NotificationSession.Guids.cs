@@ -258,9 +258,9 @@ public sealed partial class NotificationSession
             }
 
             var name = p[0];
-            if (GroupName.ValidateEncoded(Encoding.UTF8.GetBytes(name)) == NameError.TooLong)
+            if (GroupNameRefusal(name) is { } refused)
             {
-                SendError(MsnpErrorCode.GroupNameTooLong, trId);
+                SendError(refused, trId);
                 return;
             }
 
@@ -312,9 +312,9 @@ public sealed partial class NotificationSession
         }
 
         var newName = p[1];
-        if (GroupName.ValidateEncoded(Encoding.UTF8.GetBytes(newName)) == NameError.TooLong)
+        if (GroupNameRefusal(newName) is { } refusedName)
         {
-            SendError(MsnpErrorCode.GroupNameTooLong, trId);
+            SendError(refusedName, trId);
             return;
         }
 

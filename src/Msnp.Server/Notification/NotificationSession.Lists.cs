@@ -274,10 +274,9 @@ public sealed partial class NotificationSession
                 return;
             }
 
-            var nameError = GroupName.ValidateEncoded(Encoding.UTF8.GetBytes(name));
-            if (nameError == NameError.TooLong)
+            if (GroupNameRefusal(name) is { } refused)
             {
-                SendError(MsnpErrorCode.GroupNameTooLong, trId);
+                SendError(refused, trId);
                 return;
             }
 
@@ -325,9 +324,9 @@ public sealed partial class NotificationSession
             return;
         }
 
-        if (GroupName.ValidateEncoded(Encoding.UTF8.GetBytes(newName)) == NameError.TooLong)
+        if (GroupNameRefusal(newName) is { } refusedName)
         {
-            SendError(MsnpErrorCode.GroupNameTooLong, trId);
+            SendError(refusedName, trId);
             return;
         }
 
@@ -379,6 +378,15 @@ public sealed partial class NotificationSession
     // override would reach every client that shows the name: refused with 209 (docs/limits.md).
     private static bool HasDisplayControls(string name) =>
         Msnp.Protocol.Names.FriendlyName.ValidateEncoded(Encoding.UTF8.GetBytes(name)) == NameError.ForbiddenCharacter;
+
+    // ADG and REG (every dialect): over 61 encoded bytes is 229; an escaped control character, line
+    // separator or bidi override gets 209 as it does in a friendly name, and nothing is stored.
+    private static MsnpErrorCode? GroupNameRefusal(string name) => GroupName.ValidateEncoded(Encoding.UTF8.GetBytes(name)) switch
+    {
+        NameError.TooLong => MsnpErrorCode.GroupNameTooLong,
+        NameError.ForbiddenCharacter => MsnpErrorCode.NicknameChangeIllegal,
+        _ => null,
+    };
 
     private static bool IsAcceptableEncodedName(string name) =>
         WireText.IsToken(name) && Msnp.Protocol.Names.FriendlyName.ValidateEncoded(Encoding.UTF8.GetBytes(name)) != NameError.TooLong;
