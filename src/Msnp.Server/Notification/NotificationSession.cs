@@ -17,7 +17,6 @@ namespace Msnp.Server.Notification;
 /// </summary>
 public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndpoint
 {
-    private readonly LoginPreamble _preamble;
     private volatile string _friendlyName = string.Empty;
     private volatile PresenceStatus _status = PresenceStatus.Offline;
     private uint _clientId;
@@ -33,11 +32,13 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
         Services = services;
         OverHttp = overHttp;
         // MSNP10–12 join the offer once their handlers exist.
-        _preamble = new LoginPreamble(this, MsnpDialect.All, services.Options.EffectivePublicHost);
+        Preamble = new LoginPreamble(this, MsnpDialect.All, services.Options.EffectivePublicHost);
         connection.ArmDeadline(services.Options.SignInTimeout);
     }
 
     internal NotificationServices Services { get; }
+
+    internal LoginPreamble Preamble { get; }
 
     internal bool OverHttp { get; }
 
@@ -91,7 +92,7 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
     internal DateTimeOffset SignedInAt { get; private set; }
 
     /// <summary>The client name and version from <c>CVR</c>, if it sent one.</summary>
-    internal string? ClientVersion => _preamble.ClientVersion;
+    internal string? ClientVersion => Preamble.ClientVersion;
 
     /// <inheritdoc/>
     public bool HasSignedOut => Volatile.Read(ref _signedOut);
@@ -114,39 +115,35 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
     }
 
     /// <inheritdoc/>
-    protected override async ValueTask HandleAsync(MsnpCommand command)
+    protected override ValueTask HandleAsync(MsnpCommand command, CancellationToken cancellationToken)
     {
-        if (Phase != NotificationPhase.SignedIn)
+        var table = Phase switch
         {
-            await HandleLoginAsync(command).ConfigureAwait(false);
-            return;
+            NotificationPhase.LoggingIn => NotificationCommandTable.LoggingIn,
+            NotificationPhase.Authenticating => NotificationCommandTable.Authenticating,
+            _ => NotificationCommandTable.SignedIn,
+        };
+        if (table.TryFind(command.Code, Dialect?.Version ?? 0, out var handle))
+        {
+            return handle(this, command, cancellationToken);
         }
 
-        if (NotificationCommandTable.TryFind(command.Code, Dialect!.Version, out var handle))
+        if (Phase == NotificationPhase.SignedIn)
         {
-            await handle(this, command).ConfigureAwait(false);
+            SendError(MsnpErrorCode.InvalidSyntax, command.TrId ?? 0);
         }
         else
         {
-            HandleMiscellaneous(command);
+            // Outside the login commands nothing has a meaning yet: close without an error.
+            Connection.Close();
         }
+
+        return ValueTask.CompletedTask;
     }
 
     internal ValueTask CloseConnection()
     {
         Connection.Close();
-        return ValueTask.CompletedTask;
-    }
-
-    internal ValueTask HandleSecondLogin(MsnpCommand command)
-    {
-        SendError(MsnpErrorCode.AlreadyLoggedIn, command.TrId ?? 0);
-        return ValueTask.CompletedTask;
-    }
-
-    internal ValueTask HandleLateLoginCommand(MsnpCommand command)
-    {
-        SendErrorAndClose(MsnpErrorCode.NotExpected, command.TrId ?? 0);
         return ValueTask.CompletedTask;
     }
 

@@ -5,7 +5,7 @@ using Msnp.Protocol.Dialects;
 using Msnp.Protocol.Errors;
 using Msnp.Protocol.Framing;
 using Msnp.Protocol.Messages;
-using Msnp.Protocol.Names;
+using Msnp.Protocol.Requests;
 using Msnp.Server.Connections;
 
 namespace Msnp.Server.Switchboard;
@@ -52,43 +52,49 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     }
 
     /// <inheritdoc/>
-    protected override async ValueTask HandleAsync(MsnpCommand command)
+    protected override ValueTask HandleAsync(MsnpCommand command, CancellationToken cancellationToken)
     {
-        var code = command.Code;
         if (_room is null)
         {
-            if (code == CommandCodes.Usr)
+            if (SwitchboardCommandTable.Entering.TryFind(command.Code, Dialect?.Version ?? 0, out var enter))
             {
-                HandleCreate(command);
-            }
-            else if (code == CommandCodes.Ans)
-            {
-                HandleAnswer(command);
-            }
-            else
-            {
-                Connection.Close();
+                return enter(this, command, cancellationToken);
             }
 
-            return;
+            Connection.Close();
+            return ValueTask.CompletedTask;
         }
 
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
-        if (code == CommandCodes.Cal)
+        if (SwitchboardCommandTable.InRoom.TryFind(command.Code, Dialect!.Version, out var handle))
         {
-            await HandleCallAsync(command).ConfigureAwait(false);
+            return handle(this, command, cancellationToken);
         }
-        else if (code == CommandCodes.Out)
+
+        // MSG arrives as a frame (see HandleAsync(MsnpFrame)); anything else has no meaning here.
+        Connection.Close();
+        return ValueTask.CompletedTask;
+    }
+
+    internal ValueTask HandleOut()
+    {
+        _left = true;
+        LeaveRoom(dropped: false);
+        Connection.Close();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>In a room (a <c>CAL</c> with a wrong count) the participant leaves it first, as dropped.</remarks>
+    protected override void CloseOnRefusal()
+    {
+        if (_room is not null && !_left)
         {
             _left = true;
-            LeaveRoom(dropped: false);
-            Connection.Close();
+            LeaveRoom(dropped: true);
         }
-        else
-        {
-            // MSG arrives as a frame (see HandleAsync(MsnpFrame)); anything else has no meaning here.
-            Connection.Close();
-        }
+
+        Connection.Close();
     }
 
     /// <inheritdoc/>
@@ -135,14 +141,13 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         Diagnostics.ServerLog.SwitchboardLeft(_services.Logger, Diagnostics.LogText.Sanitize(Account), _room.Id);
     }
 
-    private void HandleCreate(MsnpCommand command)
+    internal ValueTask HandleCreate(SwitchboardUsrRequest request)
     {
-        var p = command.Parameters;
-        var trId = command.TrId ?? 0;
-        if (p.Count != 2 || !_services.Broker.TryOpenSession(p[0].ToLowerInvariant(), p[1], out var ticket, out var room))
+        var trId = request.TrId;
+        if (!_services.Broker.TryOpenSession(request.Account, request.Cookie, out var ticket, out var room))
         {
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
-            return;
+            return ValueTask.CompletedTask;
         }
 
         // The notification session that got the cookie signed out (or was removed) meanwhile.
@@ -150,14 +155,14 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         {
             _services.Broker.Remove(room);
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
-            return;
+            return ValueTask.CompletedTask;
         }
 
         Bind(ticket);
         if (!room.AddCreator(this))
         {
             SendErrorAndClose(MsnpErrorCode.SwitchboardFailed, trId);
-            return;
+            return ValueTask.CompletedTask;
         }
 
         _room = room;
@@ -165,43 +170,29 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         Diagnostics.ServerLog.SwitchboardOpened(_services.Logger, Diagnostics.LogText.Sanitize(Account), room.Id);
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
         Send((Writer, trId, Account, FriendlyName), static (w, s) => s.Writer.WriteSwitchboardAuthenticated(w, s.trId, s.Account, s.FriendlyName));
+        return ValueTask.CompletedTask;
     }
 
-    private void HandleAnswer(MsnpCommand command)
+    internal ValueTask HandleAnswer(AnsRequest request)
     {
-        var p = command.Parameters;
-        var trId = command.TrId ?? 0;
-        Account = p.Count == 3 ? p[0].ToLowerInvariant() : string.Empty;
-        if (p.Count != 3 || !_services.Broker.TryGetRoom(p[2], out var room) || !room.TryJoin(this, p[1], trId, _services.Presence))
+        var trId = request.TrId;
+        Account = request.Account;
+        if (!_services.Broker.TryGetRoom(request.SessionId, out var room) || !room.TryJoin(this, request.Cookie, trId, _services.Presence))
         {
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
-            return;
+            return ValueTask.CompletedTask;
         }
 
         _room = room;
         Connection.MarkSignedIn();
         Diagnostics.ServerLog.SwitchboardJoined(_services.Logger, Diagnostics.LogText.Sanitize(Account), room.Id);
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
+        return ValueTask.CompletedTask;
     }
 
-    private async ValueTask HandleCallAsync(MsnpCommand command)
+    internal async ValueTask HandleCallAsync(CalRequest request, CancellationToken cancellationToken)
     {
-        var p = command.Parameters;
-        var trId = command.TrId ?? 0;
-        if (p.Count != 1)
-        {
-            // A wrong parameter count ends the connection (catalogue §3.4).
-            _left = true;
-            LeaveRoom(dropped: true);
-            Connection.Close();
-            return;
-        }
-
-        if (!PassportName.TryParse(p[0], out var name))
-        {
-            SendError(MsnpErrorCode.InvalidPrincipalName, trId);
-            return;
-        }
+        var trId = request.TrId;
 
         // Counted before anything is looked up, so CAL cannot be used to probe presence at speed either.
         if (_services.Calls?.TryCall(Account) == false)
@@ -217,7 +208,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
             return;
         }
 
-        var target = name.Normalized;
+        var target = request.Account;
         if (target == Account)
         {
             SendError(MsnpErrorCode.PrincipalAlreadyOnList, trId);
@@ -231,7 +222,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
             return;
         }
 
-        if (!await _services.Contacts.CanSeeAsync(Account, target).ConfigureAwait(false))
+        if (!await _services.Contacts.CanSeeAsync(Account, target, cancellationToken).ConfigureAwait(false))
         {
             // 217 by default, so a blocked caller cannot tell "blocked" from "offline" (docs/limits.md).
             SendError((MsnpErrorCode)(int)_services.Options.BlockedCallAnswer, trId);
