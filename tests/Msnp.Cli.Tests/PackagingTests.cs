@@ -43,8 +43,13 @@ public class PackagingTests
         {
             var metadata = Nuspec(package);
             Assert.Equal("0.1.0", metadata["version"]);
-            Assert.Equal("Msnp contributors", metadata["authors"]);
+            Assert.Equal("The Msnp authors", metadata["authors"]);
             Assert.Equal("MIT", metadata["license"]);
+            Assert.Null(RepositoryUrl(package)); // unset until the repository is public (Directory.Build.props)
+            var licence = LicenceText(package);
+            Assert.Equal(File.ReadAllText(Path.Combine(root, "LICENSE")), licence);
+            Assert.StartsWith("MIT License", licence, StringComparison.Ordinal);
+            Assert.Contains("Copyright (c) 2026 The Msnp authors", licence, StringComparison.Ordinal);
             Assert.Equal("README.md", metadata["readme"]);
             Assert.Contains("msnp", metadata["tags"], StringComparison.Ordinal);
             Assert.False(string.IsNullOrWhiteSpace(metadata["description"]));
@@ -87,6 +92,20 @@ public class PackagingTests
         using var stream = entry.Open();
         var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
         return metadata.Elements().GroupBy(e => e.Name.LocalName).ToDictionary(g => g.Key, g => g.First().Value);
+    }
+
+    private static string? RepositoryUrl(string package)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        using var stream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        return XDocument.Load(stream).Descendants().FirstOrDefault(e => e.Name.LocalName == "repository")?.Attribute("url")?.Value;
+    }
+
+    private static string LicenceText(string package)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        using var reader = new StreamReader(zip.GetEntry("LICENSE")!.Open());
+        return reader.ReadToEnd();
     }
 
     private static string FirstCSharpBlock(string markdown)

@@ -63,6 +63,40 @@ public sealed class GatewayTests
         Assert.Equal("bob@example.com", Next(atAlice, e => e.Status == PresenceStatus.Offline).Account);
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(11)]
+    [InlineData(12)]
+    public async Task GUID_version_users_over_the_gateway_sync_see_personal_messages_and_chat(int version)
+    {
+        await using var server = await TestServer.StartAsync();
+        await Accounts.CreateAsync(server, "alice@example.com", "Alice");
+        await Accounts.CreateAsync(server, "bob@example.com", "Bob");
+        var dialect = Accounts.Version(version);
+        await using var alice = await SignInOverGatewayAsync(server, "alice@example.com", https: true, dialect);
+        await using var bob = await SignInOverGatewayAsync(server, "bob@example.com", https: false, dialect);
+
+        var bobId = await alice.AddToForwardListAsync("bob@example.com", "Bobby");
+        await bob.AddToForwardListAsync("alice@example.com");
+        var entry = (await alice.SyncAsync()).Find("bob@example.com")!;
+        Assert.Equal((bobId, "Bobby"), (entry.ContactId, entry.Nickname));
+
+        var presence = new BlockingCollection<PresenceChangedEventArgs>();
+        var personal = new BlockingCollection<PersonalStatusChangedEventArgs>();
+        alice.ContactPresenceChanged += (_, e) => presence.Add(e);
+        alice.ContactPersonalStatusChanged += (_, e) => personal.Add(e);
+        await alice.SetStatusAsync(PresenceStatus.Online);
+        await bob.SetStatusAsync(PresenceStatus.Away);
+        Assert.Equal("bob@example.com", Next(presence, e => e.Status == PresenceStatus.Away).Account);
+        if (dialect.HasPersonalMessages)
+        {
+            await bob.SetPersonalStatusAsync(new PersonalStatus("over http", string.Empty));
+            Assert.Equal("over http", Next(personal, e => e.Status.PersonalMessage.Length > 0).Status.PersonalMessage);
+        }
+
+        await TalkAsync(alice, bob);
+    }
+
     private static async Task TalkAsync(MsnpClient caller, MsnpClient callee)
     {
         var calleeSide = new TaskCompletionSource<Conversation>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -98,13 +132,13 @@ public sealed class GatewayTests
         }
     }
 
-    private static async Task<MsnpClient> SignInOverGatewayAsync(TestServer server, string email, bool https)
+    private static async Task<MsnpClient> SignInOverGatewayAsync(TestServer server, string email, bool https, Protocol.Dialects.MsnpDialect? dialect = null)
     {
         var endpoints = server.Host.Endpoints;
         var gateway = https
             ? new Uri($"https://127.0.0.1:{endpoints.HttpsPort}/gateway/gateway.dll")
             : new Uri($"http://127.0.0.1:{endpoints.HttpPort}/gateway/gateway.dll");
-        var client = new MsnpClient(Accounts.Options(server, email) with
+        var client = new MsnpClient(Accounts.Options(server, email, dialect) with
         {
             GatewayUrl = gateway,
             GatewayPollInterval = TimeSpan.FromMilliseconds(250),

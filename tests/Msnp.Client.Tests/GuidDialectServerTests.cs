@@ -61,6 +61,24 @@ public sealed class GuidDialectServerTests
     }
 
     [Fact]
+    public async Task An_MSNP12_user_sees_who_added_them_as_pending_and_takes_them_off_the_pending_list()
+    {
+        await using var server = await TestServer.StartAsync();
+        await Accounts.CreateAsync(server, "alice@example.com", "Alice");
+        await Accounts.CreateAsync(server, "bob@example.com", "Bob");
+        await using var alice = await Accounts.SignInAsync(server, "alice@example.com", MsnpDialect.Msnp12);
+        await using var bob = await Accounts.SignInAsync(server, "bob@example.com", MsnpDialect.Msnp11);
+
+        await bob.AddToForwardListAsync("alice@example.com");
+        Assert.Equal(ListKind.Reverse | ListKind.Pending, (await alice.SyncAsync()).Find("bob@example.com")!.Lists);
+
+        await alice.RemoveContactAsync(ListKind.Pending, "bob@example.com");
+        Assert.Equal(ListKind.Reverse, (await alice.SyncAsync()).Find("bob@example.com")!.Lists);
+        var again = await Assert.ThrowsAsync<MsnpException>(() => alice.RemoveContactAsync(ListKind.Pending, "bob@example.com"));
+        Assert.Equal(216, (int)again.Code);
+    }
+
+    [Fact]
     public async Task An_MSNP7_an_MSNP9_and_an_MSNP12_user_chat_in_one_switchboard()
     {
         await using var server = await TestServer.StartAsync();

@@ -5,6 +5,12 @@ namespace Msnp.Cli.Chat;
 /// <summary>Something for the transcript, in the order it happened; views decide how it looks.</summary>
 internal abstract record ChatEvent
 {
+    /// <summary>
+    /// The contact whose conversation this belongs to (the key the session keeps the conversation
+    /// under), or null for the session as a whole; the screen keeps one transcript per conversation.
+    /// </summary>
+    public string? Conversation { get; init; }
+
     /// <summary>Information about the session: sign-in, joins, list changes.</summary>
     public sealed record Notice(string Text) : ChatEvent;
 

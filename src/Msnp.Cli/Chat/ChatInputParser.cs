@@ -21,6 +21,7 @@ internal static class ChatInputParser
         "/contacts        list contacts and their status",
         "/typing          tell the current conversation you are typing",
         "/quit            sign out and exit (also Ctrl+C or end of input)",
+        "Tab, Shift+Tab   next, previous conversation (on the full screen; PgUp/PgDn scroll, Up/Down recall input)",
         "anything else is sent to the current conversation; start it with // to send a leading /",
     ];
 

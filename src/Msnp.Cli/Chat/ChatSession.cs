@@ -31,6 +31,9 @@ internal sealed class ChatSession
     private readonly Dictionary<string, ChatContact> _contacts = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Conversation> _conversations = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<Conversation> _opened = [];
+
+    // The conversations' keys in the order they were opened: the order Tab walks through.
+    private readonly List<string> _order = [];
     private readonly Dictionary<string, long> _typingSince = new(StringComparer.OrdinalIgnoreCase);
     private readonly Channel<ChatEvent> _events = Channel.CreateUnbounded<ChatEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource<ChatEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -72,7 +75,25 @@ internal sealed class ChatSession
             var now = _time.GetTimestamp();
             var typing = _typingSince.Where(t => _time.GetElapsedTime(t.Value, now) < TypingLifetime).Select(t => t.Key).Order(StringComparer.OrdinalIgnoreCase).ToArray();
             var contacts = _contacts.Values.OrderBy(c => c.Status == PresenceStatus.Offline).ThenBy(c => c.Account, StringComparer.OrdinalIgnoreCase).ToArray();
-            return new ChatSnapshot(_client.Account, _status, contacts, _current, typing);
+            return new ChatSnapshot(_client.Account, _status, contacts, _current, typing, [.. _order]);
+        }
+    }
+
+    /// <summary>
+    /// Makes the conversation with <paramref name="account"/> the current one without any network
+    /// traffic (the screen's Tab key); false when there is no conversation with them.
+    /// </summary>
+    public bool Switch(string account)
+    {
+        lock (_gate)
+        {
+            if (!_conversations.ContainsKey(account))
+            {
+                return false;
+            }
+
+            _current = _order.Find(k => string.Equals(k, account, StringComparison.OrdinalIgnoreCase));
+            return true;
         }
     }
 
@@ -220,6 +241,7 @@ internal sealed class ChatSession
             opened = [.. _opened];
             _opened.Clear();
             _conversations.Clear();
+            _order.Clear();
         }
 
         foreach (var conversation in opened)
@@ -287,7 +309,7 @@ internal sealed class ChatSession
             _typingSentAt = long.MinValue;
         }
 
-        Emit(new ChatEvent.Sent(current, text));
+        Emit(new ChatEvent.Sent(current, text) { Conversation = current });
     }
 
     private async Task OpenAsync(string account, CancellationToken cancellationToken)
@@ -297,28 +319,28 @@ internal sealed class ChatSession
             if (_conversations.TryGetValue(account, out var existing) && existing.IsOpen && existing.Participants.Count > 0)
             {
                 _current = account;
-                Emit(new ChatEvent.Notice($"talking to {account}"));
+                Emit(new ChatEvent.Notice($"talking to {account}") { Conversation = account });
                 return;
             }
         }
 
-        Emit(new ChatEvent.Notice($"inviting {account}..."));
+        Emit(new ChatEvent.Notice($"inviting {account}...") { Conversation = account });
         await StartConversationAsync(account, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             _current = account;
         }
 
-        Emit(new ChatEvent.Notice($"talking to {account}"));
+        Emit(new ChatEvent.Notice($"talking to {account}") { Conversation = account });
     }
 
     private async Task<Conversation> StartConversationAsync(string account, CancellationToken cancellationToken)
     {
-        var conversation = await _client.StartConversationAsync(account, Attach, cancellationToken).ConfigureAwait(false);
+        var conversation = await _client.StartConversationAsync(account, c => Attach(c, account), cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             _opened.Add(conversation);
-            _conversations[account] = conversation;
+            Keep(account, conversation);
         }
 
         return conversation;
@@ -336,6 +358,7 @@ internal sealed class ChatSession
             if (conversation is not null)
             {
                 _opened.Remove(conversation);
+                _order.RemoveAll(k => string.Equals(k, current, StringComparison.OrdinalIgnoreCase));
             }
         }
 
@@ -405,11 +428,23 @@ internal sealed class ChatSession
     private List<ChatContact> ForwardContacts() =>
         Snapshot().Contacts.Where(c => c.Lists.Contains(ListKind.Forward)).ToList();
 
-    private void Attach(Conversation conversation)
+    /// <summary>Files a conversation under its contact's address; the caller holds the lock.</summary>
+    private void Keep(string account, Conversation conversation)
     {
-        conversation.MessageReceived += OnMessage;
-        ChatPeerToPeer.Attach(conversation, _client.Account, Emit);
-        conversation.ParticipantJoined += (_, e) => Emit(new ChatEvent.Notice($"{ChatTranscriptFormat.Who(e.Account, e.FriendlyName ?? e.Account)} is in the conversation"));
+        if (!_conversations.ContainsKey(account))
+        {
+            _order.Add(account);
+        }
+
+        _conversations[account] = conversation;
+    }
+
+    /// <summary>Handlers for a conversation kept under <paramref name="key"/>; its events carry that key.</summary>
+    private void Attach(Conversation conversation, string key)
+    {
+        conversation.MessageReceived += (_, message) => OnMessage(key, message);
+        ChatPeerToPeer.Attach(conversation, _client.Account, e => Emit(e with { Conversation = key }));
+        conversation.ParticipantJoined += (_, e) => Emit(new ChatEvent.Notice($"{ChatTranscriptFormat.Who(e.Account, e.FriendlyName ?? e.Account)} is in the conversation") { Conversation = key });
         conversation.ParticipantLeft += (_, e) =>
         {
             lock (_gate)
@@ -421,7 +456,7 @@ internal sealed class ChatSession
                 }
             }
 
-            Emit(new ChatEvent.Notice(e.TimedOut ? $"{e.Account} dropped out of the conversation" : $"{e.Account} left the conversation"));
+            Emit(new ChatEvent.Notice(e.TimedOut ? $"{e.Account} dropped out of the conversation" : $"{e.Account} left the conversation") { Conversation = key });
         };
     }
 
@@ -435,7 +470,7 @@ internal sealed class ChatSession
         try
         {
             // Handlers go on before ANS, so a message sent the moment we join is not missed.
-            var conversation = await invitation.AcceptAsync(Attach, CancellationToken.None).ConfigureAwait(false);
+            var conversation = await invitation.AcceptAsync(c => Attach(c, invitation.Inviter), CancellationToken.None).ConfigureAwait(false);
             bool becameCurrent;
             bool late;
             lock (_gate)
@@ -447,7 +482,7 @@ internal sealed class ChatSession
                     _opened.Add(conversation);
 
                     // The newest session with a contact is the one to answer on; older ones stay open until they close.
-                    _conversations[invitation.Inviter] = conversation;
+                    Keep(invitation.Inviter, conversation);
                     becameCurrent = _current is null;
                     _current ??= invitation.Inviter;
                 }
@@ -460,9 +495,10 @@ internal sealed class ChatSession
                 return;
             }
 
-            Emit(new ChatEvent.Notice(becameCurrent
-                ? $"{ChatTranscriptFormat.Who(invitation.Inviter, invitation.InviterName)} opened a conversation; talking to {invitation.Inviter}"
-                : $"{ChatTranscriptFormat.Who(invitation.Inviter, invitation.InviterName)} opened a conversation; /open {invitation.Inviter} to answer"));
+            // Into the new conversation's transcript when it is shown at once; otherwise where the user is looking.
+            Emit(becameCurrent
+                ? new ChatEvent.Notice($"{ChatTranscriptFormat.Who(invitation.Inviter, invitation.InviterName)} opened a conversation; talking to {invitation.Inviter}") { Conversation = invitation.Inviter }
+                : new ChatEvent.Notice($"{ChatTranscriptFormat.Who(invitation.Inviter, invitation.InviterName)} opened a conversation; /open {invitation.Inviter} to answer"));
         }
         catch (Exception e) when (SessionFailure.IsExpected(e))
         {
@@ -470,7 +506,7 @@ internal sealed class ChatSession
         }
     }
 
-    private void OnMessage(object? sender, MessageReceivedEventArgs message)
+    private void OnMessage(string key, MessageReceivedEventArgs message)
     {
         switch (message.Content)
         {
@@ -480,7 +516,7 @@ internal sealed class ChatSession
                     _typingSince.Remove(message.Sender);
                 }
 
-                Emit(new ChatEvent.Received(message.Sender, message.SenderName, text.Text));
+                Emit(new ChatEvent.Received(message.Sender, message.SenderName, text.Text) { Conversation = key });
                 break;
             case TypingNotification:
                 bool started;
@@ -493,7 +529,7 @@ internal sealed class ChatSession
 
                 if (started)
                 {
-                    Emit(new ChatEvent.Typing(message.Sender));
+                    Emit(new ChatEvent.Typing(message.Sender) { Conversation = key });
                 }
 
                 break;

@@ -8,4 +8,5 @@ namespace Msnp.Cli.Chat;
 /// <param name="Contacts">Contacts on the forward list and anyone else seen, by account.</param>
 /// <param name="Current">The contact the current conversation is with, or null.</param>
 /// <param name="Typing">Contacts who sent a typing notification recently and no message since.</param>
-internal sealed record ChatSnapshot(string Account, PresenceStatus Status, IReadOnlyList<ChatContact> Contacts, string? Current, IReadOnlyList<string> Typing);
+/// <param name="Conversations">The contacts with a conversation, in the order they were opened.</param>
+internal sealed record ChatSnapshot(string Account, PresenceStatus Status, IReadOnlyList<ChatContact> Contacts, string? Current, IReadOnlyList<string> Typing, IReadOnlyList<string> Conversations);

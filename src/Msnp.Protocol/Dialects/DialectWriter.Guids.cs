@@ -13,7 +13,7 @@ public abstract partial class DialectWriter
     /// <c>ADC TrID FL N=account F=nickname C=contactGuid</c> for the forward list,
     /// <c>ADC TrID LIST N=account</c> for the others (MSNP10+).
     /// </summary>
-    public virtual void WriteContactAdded(IBufferWriter<byte> output, uint trId, ListKind list, string account, string? nickname, Guid contactId)
+    public virtual void WriteContactAdded(IBufferWriter<byte> output, uint trId, ListKind list, string account, string? nickname, Guid contactId, Guid? groupId = null)
     {
         Require(Dialect.HasGuids, "ADC");
         var line = Line(output, CommandCodes.Adc, trId);
@@ -27,6 +27,10 @@ public abstract partial class DialectWriter
             }
 
             line.Token("C=" + GuidToken(contactId));
+            if (groupId is { } group)
+            {
+                line.Token(GuidToken(group));
+            }
         }
 
         line.End();
@@ -115,14 +119,19 @@ public abstract partial class DialectWriter
         line.End();
     }
 
-    /// <summary><c>SBP TrID contactGuid TYPE value</c>: the echo of a stored contact property such as <c>MFN</c> (MSNP10–12).</summary>
-    public virtual void WriteContactPropertyChanged(IBufferWriter<byte> output, uint trId, Guid contactId, string property, string value)
+    /// <summary><c>SBP TrID contactGuid TYPE value {flag}</c>: the echo of a contact property such as <c>MFN</c>, with the <c>PHM</c> flag when one was sent (MSNP10–12).</summary>
+    public virtual void WriteContactPropertyChanged(IBufferWriter<byte> output, uint trId, Guid contactId, string property, string value, string? flag = null)
     {
         Require(Dialect.HasContactProperties, "SBP");
         var line = Line(output, CommandCodes.Sbp, trId);
         line.Token(GuidToken(contactId));
         line.Token(property);
         line.Token(value);
+        if (flag is not null)
+        {
+            line.Token(flag);
+        }
+
         line.End();
     }
 

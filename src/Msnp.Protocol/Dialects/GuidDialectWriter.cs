@@ -126,7 +126,7 @@ public sealed class GuidDialectWriter : DialectWriter
             lst.Token("C=" + GuidToken(id));
         }
 
-        lst.Number((int)contact.Lists);
+        lst.Number((int)(contact.Pending && Dialect.HasPendingList ? contact.Lists | ListKind.Pending : contact.Lists));
         if (Dialect.ListHasNetworkId)
         {
             lst.Token("1"u8);

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using Msnp.Protocol.Dialects.Model;
 
 namespace Msnp.Protocol.Dialects;
 
@@ -113,7 +114,10 @@ public sealed record MsnpDialect
     /// <summary><c>GCF TrID filename</c> asks for a configuration file (MSNP11+).</summary>
     public required bool HasConfigFiles { get; init; }
 
-    /// <summary>A client may add principals to the reverse (pending) list with <c>ADC TrID RL</c> (MSNP11+).</summary>
+    /// <summary>
+    /// The pending list exists (MSNP11+): <c>LST</c> marks principals who added the user and await a
+    /// decision with the <c>PL</c> bit (16), and the client takes them off it with <c>REM TrID PL account</c>.
+    /// </summary>
     public required bool HasPendingList { get; init; }
 
     /// <summary><c>LST</c> lines carry a network id (<c>1</c>) after the list bits (MSNP12+).</summary>
@@ -133,6 +137,10 @@ public sealed record MsnpDialect
 
     /// <summary>MSNP2.</summary>
     public static MsnpDialect Msnp2 { get; } = Build(2);
+
+    /// <summary>Parses a list name a client may send in this dialect: <c>FL</c>, <c>AL</c>, <c>BL</c>, <c>RL</c>, and <c>PL</c> where the pending list exists.</summary>
+    public bool TryParseList(ReadOnlySpan<char> token, out ListKind list) =>
+        HasPendingList ? ListKinds.TryParseWithPending(token, out list) : ListKinds.TryParse(token, out list);
 
     /// <summary>MSNP3.</summary>
     public static MsnpDialect Msnp3 { get; } = Build(3);

@@ -74,14 +74,19 @@ public static partial class RequestReader
             return Refuse(RequestRefusal.Reply(MsnpErrorCode.InvalidParameter), out request, out refusal);
         }
 
+        // FL stores a nickname (the account when none is given); AL and BL without F= store none.
         var contact = name.Normalized;
-        nickname ??= contact;
-        if (!WireTokens.IsAcceptableName(nickname))
+        if (list == ListKind.Forward)
+        {
+            nickname ??= contact;
+        }
+
+        if (nickname is not null && !WireTokens.IsAcceptableName(nickname))
         {
             return Refuse(RequestRefusal.Close, out request, out refusal);
         }
 
-        if (WireTokens.HasDisplayControls(nickname))
+        if (nickname is not null && WireTokens.HasDisplayControls(nickname))
         {
             return Refuse(RequestRefusal.Reply(MsnpErrorCode.NicknameChangeIllegal), out request, out refusal);
         }
@@ -101,15 +106,16 @@ public static partial class RequestReader
     }
 
     /// <summary>
-    /// <c>REM TrID FL contactGuid {groupGuid}</c>, <c>REM TrID AL|BL account</c>. Wrong count, unknown
-    /// list or RL close; a bad account, a contact that is not a GUID, or a third token off FL 201.
+    /// <c>REM TrID FL contactGuid {groupGuid}</c>, <c>REM TrID AL|BL|PL account</c> (PL where the dialect
+    /// has the pending list). Wrong count, unknown list or RL close; a bad account, a contact that is not a GUID, or a third token off FL 201.
     /// </summary>
     public static bool TryReadRemoveContact(MsnpCommand command, MsnpDialect dialect, out RemoveContactRequest request, out RequestRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(dialect);
         var p = command.Parameters;
         var trId = TrIdOf(command);
-        if (p.Count is < 2 or > 3 || !ListKinds.TryParse(p[0], out var list) || list == ListKind.Reverse)
+        if (p.Count is < 2 or > 3 || !dialect.TryParseList(p[0], out var list) || list == ListKind.Reverse)
         {
             return Refuse(RequestRefusal.Close, out request, out refusal);
         }
@@ -133,14 +139,16 @@ public static partial class RequestReader
     }
 
     /// <summary>
-    /// <c>SBP TrID contactGuid MFN name</c>: wrong count or a name that is no storable token closes;
-    /// display controls 209; another type or a contact that is not a GUID 201.
+    /// <c>SBP TrID contactGuid property value {flag}</c>: wrong count or a value that is no storable name
+    /// closes; display controls 209; a contact that is not a GUID, or a property, value or flag the
+    /// dialect does not accept (<see cref="ContactProperties.Accepts"/>) 201.
     /// </summary>
     public static bool TryReadContactProperty(MsnpCommand command, MsnpDialect dialect, out ContactPropertyRequest request, out RequestRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(dialect);
         var p = command.Parameters;
-        if (p.Count != 3 || !WireTokens.IsAcceptableName(p[2]))
+        if (p.Count is < 3 or > 4 || !WireTokens.IsAcceptableName(p[2]))
         {
             return Refuse(RequestRefusal.Close, out request, out refusal);
         }
@@ -150,12 +158,13 @@ public static partial class RequestReader
             return Refuse(RequestRefusal.Reply(MsnpErrorCode.NicknameChangeIllegal), out request, out refusal);
         }
 
-        if (p[1] != "MFN" || !WireTokens.TryParseGuid(p[0], out var contactGuid))
+        var flag = p.Count == 4 ? p[3] : null;
+        if (!WireTokens.TryParseGuid(p[0], out var contactGuid) || !ContactProperties.Accepts(dialect, p[1], p[2], flag))
         {
             return Refuse(RequestRefusal.Reply(MsnpErrorCode.InvalidParameter), out request, out refusal);
         }
 
-        return Accept(new ContactPropertyRequest(TrIdOf(command), contactGuid, p[1], p[2]), out request, out refusal);
+        return Accept(new ContactPropertyRequest(TrIdOf(command), contactGuid, p[1], p[2], flag), out request, out refusal);
     }
 
     /// <summary>

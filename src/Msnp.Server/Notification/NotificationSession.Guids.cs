@@ -28,7 +28,8 @@ public sealed partial class NotificationSession
 
     /// <summary>
     /// <c>ADC TrID FL N=account F=nick {groupGuid}</c>, <c>ADC TrID FL C=contactGuid groupGuid</c>,
-    /// <c>ADC TrID AL|BL N=account</c>. The RL is the server's (close); the PL is not stored.
+    /// <c>ADC TrID AL|BL N=account</c>. The RL is the server's (close); so is the PL (MSNP11+), which
+    /// the client only empties, with <c>REM TrID PL account</c> or by allowing or blocking.
     /// </summary>
     internal async ValueTask HandleAddContactAsync(AddContactRequest request, CancellationToken cancellationToken)
     {
@@ -41,11 +42,12 @@ public sealed partial class NotificationSession
         var trId = request.TrId;
         var list = request.List;
         var contact = request.Account!;
-        var nickname = request.Nickname!;
+        var nickname = request.Nickname;
+        var groupGuid = request.GroupGuid;
         int? group = list == ListKind.Forward ? 0 : null;
-        if (request.GroupGuid is { } groupGuid)
+        if (groupGuid is { } g)
         {
-            if (await FindGroupAsync(groupGuid, cancellationToken).ConfigureAwait(false) is not { } id)
+            if (await FindGroupAsync(g, cancellationToken).ConfigureAwait(false) is not { } id)
             {
                 SendError(MsnpErrorCode.InvalidGroup, trId);
                 return;
@@ -62,7 +64,7 @@ public sealed partial class NotificationSession
         }
 
         var guid = result.ContactGuid ?? Guid.Empty;
-        Send((Writer, trId, list, contact, nickname, guid), static (w, s) => s.Writer.WriteContactAdded(w, s.trId, s.list, s.contact, s.nickname, s.guid));
+        Send((Writer, trId, list, contact, nickname, guid, groupGuid), static (w, s) => s.Writer.WriteContactAdded(w, s.trId, s.list, s.contact, s.nickname, s.guid, s.groupGuid));
         NotifyReverseListChanges(result);
         if (before is not null)
         {
@@ -107,8 +109,11 @@ public sealed partial class NotificationSession
         {
             if (list == ListKind.Pending)
             {
-                // The pending list is the RL entries not yet acted on; nothing is stored apart from the RL.
-                Send((Writer, trId, list, account), static (w, s) => s.Writer.WriteContactRemoved(w, s.trId, s.list, s.account));
+                if (Reply(await Services.Contacts.RemovePendingAsync(Account, account, cancellationToken: cancellationToken).ConfigureAwait(false), trId))
+                {
+                    Send((Writer, trId, list, account), static (w, s) => s.Writer.WriteContactRemoved(w, s.trId, s.list, s.account));
+                }
+
                 return;
             }
 
@@ -215,10 +220,15 @@ public sealed partial class NotificationSession
         }
     }
 
-    /// <summary><c>SBP TrID contactGuid MFN name</c>: the nickname stored for a contact (MSNP10–12).</summary>
+    /// <summary>
+    /// <c>SBP TrID contactGuid property value {flag}</c> (MSNP10–12): <c>MFN</c> stores the nickname
+    /// shown for the contact; the other properties of <see cref="ContactProperties"/> are the client's
+    /// own notes on the contact and are confirmed as sent (yellows111's SBP page; Escargot does the
+    /// same).
+    /// </summary>
     internal async ValueTask HandleContactPropertyAsync(ContactPropertyRequest request, CancellationToken cancellationToken)
     {
-        var (trId, contactGuid, property, name) = request;
+        var (trId, contactGuid, property, value, flag) = request;
         var contact = await Services.Contacts.FindContactAsync(Account, contactGuid, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (contact is null)
         {
@@ -226,11 +236,16 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var result = await Services.Contacts.SetNicknameAsync(Account, contact, name, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (Reply(result, trId))
+        if (property == ContactProperties.Nickname)
         {
-            Send((Writer, trId, contactGuid, property, name), static (w, s) => s.Writer.WriteContactPropertyChanged(w, s.trId, s.contactGuid, s.property, s.name));
+            var result = await Services.Contacts.SetNicknameAsync(Account, contact, value, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!Reply(result, trId))
+            {
+                return;
+            }
         }
+
+        Send((Writer, request), static (w, s) => s.Writer.WriteContactPropertyChanged(w, s.request.TrId, s.request.ContactGuid, s.request.Property, s.request.Value, s.request.Flag));
     }
 
     // The empty GUID is what the reader makes of a group token that is not a GUID: it names no group.

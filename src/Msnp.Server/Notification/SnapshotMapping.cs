@@ -12,6 +12,6 @@ internal static class SnapshotMapping
         {
             Phones = s.Phones,
             Groups = s.Groups,
-            Contacts = [.. s.Contacts.Select(c => new ContactEntry(c.Account, c.Name, c.Lists) { Groups = c.GroupIds, Phones = c.Phones, ContactId = c.Guid })],
+            Contacts = [.. s.Contacts.Select(c => new ContactEntry(c.Account, c.Name, c.Lists) { Groups = c.GroupIds, Phones = c.Phones, ContactId = c.Guid, Pending = c.Pending })],
         };
 }

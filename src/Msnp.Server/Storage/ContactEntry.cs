@@ -17,4 +17,7 @@ public sealed record ContactEntry(
 {
     /// <summary>The id of this list entry, as MSNP10+ writes it in <c>C=</c>; it lives as long as the contact is on one of the owner's lists.</summary>
     public Guid Guid { get; init; }
+
+    /// <summary>True while the contact added the owner and the owner has neither allowed nor blocked them nor removed them from the pending list (MSNP11+ <c>PL</c>).</summary>
+    public bool Pending { get; init; }
 }

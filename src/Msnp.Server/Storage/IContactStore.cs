@@ -29,10 +29,10 @@ public interface IContactStore
     /// <param name="owner">The signed-in user.</param>
     /// <param name="list">FL, AL or BL.</param>
     /// <param name="contact">The principal to add.</param>
-    /// <param name="nickname">The name stored for the contact (kept for FL; for AL/BL only if not on FL).</param>
+    /// <param name="nickname">The name stored for the contact (required for FL; for AL/BL stored only if not on FL, and null stores none, so the contact's own friendly name shows).</param>
     /// <param name="groupId">FL only: the group (default 0); ignored for AL and BL.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    Task<ListChangeResult> AddAsync(string owner, ListKind list, string contact, string nickname, int? groupId = null, CancellationToken cancellationToken = default);
+    Task<ListChangeResult> AddAsync(string owner, ListKind list, string contact, string? nickname, int? groupId = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// <c>REM</c>: takes a contact off FL, AL or BL. Errors: 201 malformed address, 216 not on the list,
@@ -45,6 +45,14 @@ public interface IContactStore
     /// <param name="groupId">FL only: remove from this group only; ignored for AL and BL.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     Task<ListChangeResult> RemoveAsync(string owner, ListKind list, string contact, int? groupId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>REM PL</c> (MSNP11+): the owner has seen that <paramref name="contact"/> added them and
+    /// decided; the entry stays on the RL. Errors: 201 malformed address, 216 not pending. Adding the
+    /// contact to AL or BL clears the mark as well; an FL addition by the contact sets it while the
+    /// owner has them on neither.
+    /// </summary>
+    Task<ListChangeResult> RemovePendingAsync(string owner, string contact, CancellationToken cancellationToken = default);
 
     /// <summary><c>REA</c> on a contact: changes the nickname stored for them. Errors: 201 malformed address, 216 on no list.</summary>
     Task<ListChangeResult> SetNicknameAsync(string owner, string contact, string nickname, CancellationToken cancellationToken = default);

@@ -17,7 +17,11 @@ internal static class Pty
     /// step waited for), then types <c>Send</c>. Typing only once the tool is ready keeps the
     /// terminal's own echo (before the tool takes over the keyboard) out of the picture.
     /// </summary>
-    public static async Task<(int ExitCode, string Screen)> RunAsync((string Expect, string Send)[] steps, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    public static Task<(int ExitCode, string Screen)> RunAsync((string Expect, string Send)[] steps, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        RunAsync([.. steps.Select(s => (s.Expect, (Func<Task<string>>)(() => Task.FromResult(s.Send))))], environment, args);
+
+    /// <summary>As above, but each step first runs <c>Act</c> (e.g. a contact sending a message), then types what it returns.</summary>
+    public static async Task<(int ExitCode, string Screen)> RunAsync((string Expect, Func<Task<string>> Act)[] steps, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         var inner = MsnpProcess.StartInfo(environment, args);
         var command = string.Join(' ', new[] { inner.FileName }.Concat(inner.ArgumentList).Select(Quote));
@@ -57,9 +61,10 @@ internal static class Pty
         try
         {
             var from = 0;
-            foreach (var (expect, send) in steps)
+            foreach (var (expect, act) in steps)
             {
                 from = await WaitForAsync(screen, expect, from, process, timeout.Token);
+                var send = await act();
                 await process.StandardInput.WriteAsync(send);
                 await process.StandardInput.FlushAsync();
             }

@@ -96,9 +96,21 @@ public class RequestRoundTripTests
     public void Add_contact_by_account() => RoundTrips(
         Gen.Select(RequestGens.Guids, Gen.UInt, Gen.OneOf(ListKind.Forward, ListKind.Allow, ListKind.Block), RequestGens.Account, RequestGens.ShortName, Maybe(Gen.Guid), (d, t, l, a, n, g) =>
         {
+            // AL and BL may leave F= out (no nickname stored); FL's nickname defaults to the account.
             Guid? group = l == ListKind.Forward ? g : null;
-            string[] p = group is { } id ? [l.WireName(), "N=" + a, "F=" + n, id.ToString("D")] : [l.WireName(), "N=" + a, "F=" + n];
-            return (d, new AddContactRequest(t, l, a, n, null, group), p);
+            string? nickname = l != ListKind.Forward && n.Length % 2 == 0 ? null : n;
+            var p = new List<string> { l.WireName(), "N=" + a };
+            if (nickname is not null)
+            {
+                p.Add("F=" + nickname);
+            }
+
+            if (group is { } id)
+            {
+                p.Add(id.ToString("D"));
+            }
+
+            return (d, new AddContactRequest(t, l, a, nickname, null, group), p.ToArray());
         }),
         CommandCodes.Adc, RequestReader.TryReadAddContact);
 
@@ -110,16 +122,24 @@ public class RequestRoundTripTests
 
     [Fact]
     public void Remove_contact() => RoundTrips(
-        Gen.Select(RequestGens.Guids, Gen.UInt, Gen.OneOf(ListKind.Forward, ListKind.Allow, ListKind.Block), RequestGens.Account, Gen.Guid, Maybe(Gen.Guid), (d, t, l, a, c, g) =>
-            l == ListKind.Forward
+        Gen.Select(RequestGens.Guids, Gen.UInt, Gen.OneOf(ListKind.Forward, ListKind.Allow, ListKind.Block, ListKind.Pending), RequestGens.Account, Gen.Guid, Maybe(Gen.Guid), (d, t, l, a, c, g) =>
+            l == ListKind.Pending && !d.HasPendingList ? (d, new RemoveContactRequest(t, ListKind.Allow, a, null, null), new[] { "AL", a })
+            : l == ListKind.Forward
                 ? (d, new RemoveContactRequest(t, l, null, c, g), g is { } id ? new[] { "FL", c.ToString("D"), id.ToString("D") } : new[] { "FL", c.ToString("D") })
                 : (d, new RemoveContactRequest(t, l, a, null, null), new[] { l.WireName(), a })),
         CommandCodes.Rem, RequestReader.TryReadRemoveContact);
 
     [Fact]
-    public void Contact_property() => RoundTrips(
-        Gen.Select(RequestGens.Guids, Gen.UInt, Gen.Guid, RequestGens.ShortName, (d, t, c, n) => (d, new ContactPropertyRequest(t, c, "MFN", n), new[] { c.ToString("D"), "MFN", n })),
-        CommandCodes.Sbp, RequestReader.TryReadContactProperty);
+    public void Contact_property()
+    {
+        RoundTrips(
+            Gen.Select(RequestGens.Guids, Gen.UInt, Gen.Guid, RequestGens.ShortName, (d, t, c, n) => (d, new ContactPropertyRequest(t, c, "MFN", n, null), new[] { c.ToString("D"), "MFN", n })),
+            CommandCodes.Sbp, RequestReader.TryReadContactProperty);
+        RoundTrips(
+            Gen.Select(Gen.Int[11, 12].Select(MsnpDialect.FromVersion), Gen.UInt, Gen.Guid, Gen.Char["0123456789"].Array[1, 15].Select(c => new string(c)), Gen.OneOf("0", "1"), (d, t, c, number, flag) =>
+                (d, new ContactPropertyRequest(t, c, "PHM", number, flag), new[] { c.ToString("D"), "PHM", number, flag })),
+            CommandCodes.Sbp, RequestReader.TryReadContactProperty);
+    }
 
     [Fact]
     public void Groups()

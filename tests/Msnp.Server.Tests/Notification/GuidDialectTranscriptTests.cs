@@ -144,20 +144,36 @@ public sealed partial class GuidDialectTranscriptTests
             $"REG 16 {stranger} Name|224 16",
             "REA 17 alice@example.com Alice|502 17",
             $"SBP 18 {stranger} MFN Someone|216 18",
-            $"SBP 19 {contact} HSB 1|201 19",
-            "ADD 20 FL bob@example.com Bob|200 20",
+            $"SBP 19 {contact} XYZ 1|201 19",
+            $"SBP 20 {contact} PHM tel:+15554444333 2|201 20",
+            $"SBP 21 {contact} MOB Y 1|201 21",
+            "ADD 22 FL bob@example.com Bob|200 22",
+            "REM 23 PL bob@example.com|" + (version == "MSNP10" ? "" : "216 23"),
         ];
         foreach (var pair in errors)
         {
             var parts = pair.Split('|');
+            if (parts[1].Length == 0)
+            {
+                continue;
+            }
+
             await alice.SendAsync(parts[0] + "\r\n");
             await alice.ExpectAsync(parts[1]);
         }
 
         await alice.ExpectQuietAsync();
 
+        // MSNP10 has no pending list: PL is no list name there, which closes like any other unknown list.
+        if (version == "MSNP10")
+        {
+            await alice.SendAsync("REM 23 PL bob@example.com\r\n");
+            Assert.Null(await alice.ReadLineAsync());
+            return;
+        }
+
         // The RL belongs to the server: adding to it closes the connection, as in every version.
-        await alice.SendAsync("ADC 21 RL N=bob@example.com\r\n");
+        await alice.SendAsync("ADC 24 RL N=bob@example.com\r\n");
         Assert.Null(await alice.ReadLineAsync());
     }
 
@@ -176,6 +192,110 @@ public sealed partial class GuidDialectTranscriptTests
 
         await bob.ExpectAsync("ADC 0 RL N=alice@example.com F=Alice");
         await carol.ExpectAsync("ADD 0 RL 1 alice@example.com Alice");
+    }
+
+    [Fact]
+    public async Task Someone_who_adds_you_waits_on_the_pending_list_until_you_allow_block_or_remove_them()
+    {
+        await using var scene = await Scene.StartAsync("alice", "bob", "carol", "dave");
+        var bob = await scene.SignInAsync("bob", "MSNP12");
+        var alice = await scene.SignInAsync("alice", "MSNP11");
+        var carol = await scene.SignInAsync("carol", "MSNP8");
+        var dave = await scene.SignInAsync("dave", "MSNP10");
+
+        foreach (var (adder, trId) in new[] { (alice, 5), (dave, 6) })
+        {
+            await adder.SendAsync($"ADC {trId} FL N=bob@example.com F=Bob\r\n");
+            await adder.ReadLineStartingWithAsync($"ADC {trId} FL ");
+        }
+
+        await carol.SendAsync("ADD 7 FL bob@example.com Bob\r\n");
+        await carol.ReadLineStartingWithAsync("ADD 7 FL ");
+        await alice.SendAsync("ADC 8 FL N=dave@example.com F=Dave\r\n");
+        await alice.ReadLineStartingWithAsync("ADC 8 FL ");
+
+        await bob.ExpectAsync(
+            "ADC 0 RL N=alice@example.com F=Alice",
+            "ADC 0 RL N=dave@example.com F=Dave",
+            "ADC 0 RL N=carol@example.com F=Carol");
+
+        // MSNP12 marks the undecided with PL (16) beside RL (8).
+        await bob.SendAsync("SYN 9 0 0\r\n");
+        await bob.ReadLineStartingWithAsync("SYN 9 ");
+        await bob.ExpectAsync(
+            "GTC A",
+            "BLP AL",
+            "PRP MFN Bob",
+            "LST N=alice@example.com F=Alice 24 1",
+            "LST N=carol@example.com F=Carol 24 1",
+            "LST N=dave@example.com F=Dave 24 1");
+
+        // Removing from PL, allowing and blocking are each a decision; the RL entry stays.
+        await bob.SendAsync("REM 10 PL alice@example.com\r\n");
+        await bob.ExpectAsync("REM 10 PL alice@example.com");
+        await bob.SendAsync("REM 11 PL alice@example.com\r\n");
+        await bob.ExpectAsync("216 11");
+        await bob.SendAsync("ADC 12 AL N=carol@example.com\r\n");
+        await bob.ExpectAsync("ADC 12 AL N=carol@example.com");
+        await bob.SendAsync("ADC 13 BL N=dave@example.com\r\n");
+        await bob.ExpectAsync("ADC 13 BL N=dave@example.com");
+        await bob.SendAsync("SYN 14 0 0\r\n");
+        await bob.ReadLineStartingWithAsync("SYN 14 ");
+        await bob.ExpectAsync(
+            "GTC A",
+            "BLP AL",
+            "PRP MFN Bob",
+            "LST N=alice@example.com F=Alice 8 1",
+            "LST N=carol@example.com F=Carol 10 1",
+            "LST N=dave@example.com F=Dave 12 1");
+
+        // MSNP10 has no PL: dave's pending alice shows as RL alone; an MSNP11 alice sees PL.
+        await dave.SendAsync("ADC 15 FL N=alice@example.com F=Alice\r\n");
+        await dave.ReadLineStartingWithAsync("ADC 15 FL ");
+        await dave.SendAsync("SYN 16 0 0\r\n");
+        await dave.ReadLineStartingWithAsync("SYN 16 ");
+        Assert.Matches("^LST N=alice@example.com F=Alice C=\\S+ 9$", await dave.ReadLineStartingWithAsync("LST "));
+        await alice.ExpectAsync("ADC 0 RL N=dave@example.com F=Dave");
+        await alice.SendAsync("SYN 17 0 0\r\n");
+        await alice.ReadLineStartingWithAsync("SYN 17 ");
+        await alice.ReadLineStartingWithAsync("LST N=bob@example.com ");
+        Assert.Matches("^LST N=dave@example.com F=Dave C=\\S+ 25$", await alice.ReadLineAsync());
+
+        // Allowing is the decision: FL, AL and RL remain.
+        await alice.SendAsync("ADC 18 AL N=dave@example.com\r\n");
+        await alice.ExpectAsync("ADC 18 AL N=dave@example.com");
+        await alice.SendAsync("SYN 19 0 0\r\n");
+        await alice.ReadLineStartingWithAsync("SYN 19 ");
+        await alice.ReadLineStartingWithAsync("LST N=bob@example.com ");
+        Assert.Matches("^LST N=dave@example.com F=Dave C=\\S+ 11$", await alice.ReadLineAsync());
+    }
+
+    [Fact]
+    public async Task An_FL_addition_with_a_group_is_answered_with_the_group_and_contact_properties_echo()
+    {
+        await using var scene = await Scene.StartAsync("alice", "bob");
+        var alice = await scene.SignInAsync("alice", "MSNP12");
+        await alice.SendAsync("ADG 5 Friends 0\r\n");
+        var group = AdgReply().Match(await alice.ReadLineAsync() ?? string.Empty).Groups[1].Value;
+        await alice.SendAsync($"ADC 6 FL N=bob@example.com F=Bob {group}\r\n");
+        var reply = await alice.ReadLineAsync() ?? string.Empty;
+        var match = Regex.Match(reply, "^ADC 6 FL N=bob@example.com F=Bob C=(" + GuidPattern + ") " + group + "$");
+        Assert.True(match.Success, reply);
+        var contact = match.Groups[1].Value;
+
+        // The client's own notes on a contact are confirmed as sent; MFN is stored and comes back in the list.
+        await alice.SendAsync($"SBP 7 {contact} PHM tel:+15554444333 1\r\n");
+        await alice.ExpectAsync($"SBP 7 {contact} PHM tel:+15554444333 1");
+        await alice.SendAsync($"SBP 8 {contact} HSB 1\r\n");
+        await alice.ExpectAsync($"SBP 8 {contact} HSB 1");
+        await alice.SendAsync($"SBP 9 {contact} MOB Y\r\n");
+        await alice.ExpectAsync($"SBP 9 {contact} MOB Y");
+        await alice.SendAsync($"SBP 10 {contact} MFN Bobby\r\n");
+        await alice.ExpectAsync($"SBP 10 {contact} MFN Bobby");
+        await alice.SendAsync("SYN 11 0 0\r\n");
+        await alice.ReadLineStartingWithAsync("SYN 11 ");
+        await alice.ReadLineStartingWithAsync("LSG Friends ");
+        await alice.ExpectAsync($"LST N=bob@example.com F=Bobby C={contact} 1 1 {group}");
     }
 
     [Fact]

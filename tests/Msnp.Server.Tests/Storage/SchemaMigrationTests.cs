@@ -60,6 +60,11 @@ public sealed class SchemaMigrationTests
             var bob = (await contacts.GetSnapshotAsync("bob@example.com"))!;
             Assert.Equal(["Other%20Contacts", "Family"], bob.Groups.Select(g => g.Name));
 
+            // Schema 4: RL entries on neither AL nor BL were never decided on, so they become pending.
+            Assert.All(alice.Contacts, c => Assert.False(c.Pending));
+            Assert.True(Assert.Single(bob.Contacts).Pending);
+            Assert.True(Assert.Single((await contacts.GetSnapshotAsync("carol@example.com"))!.Contacts).Pending);
+
             Guid[] groupGuids = [.. alice.Groups.Select(g => g.Guid), .. bob.Groups.Select(g => g.Guid)];
             Guid[] contactGuids = [.. alice.Contacts.Select(c => c.Guid), .. bob.Contacts.Select(c => c.Guid)];
             Assert.DoesNotContain(Guid.Empty, groupGuids);

@@ -12,6 +12,9 @@ public sealed record ContactEntry(string Account, string Name, ListKind Lists)
     /// <summary>The contact's GUID (MSNP10+ <c>C=</c>); written for forward-list contacts only.</summary>
     public Guid? ContactId { get; init; }
 
+    /// <summary>True while the contact waits on the user's pending list (MSNP11+ writes the <c>PL</c> bit, 16, beside <c>RL</c>).</summary>
+    public bool Pending { get; init; }
+
     /// <summary>The contact's phone settings the user may see (<c>BPR</c>, MSNP5+).</summary>
     public IReadOnlyList<PhoneSetting> Phones { get; init; } = [];
 }

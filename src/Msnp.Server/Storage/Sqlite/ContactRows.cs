@@ -101,6 +101,12 @@ internal static class ContactRows
         await session.AddListsAsync(ownerId, contactId, ListKind.Forward, nickname, replaceNickname: true, cancellationToken).ConfigureAwait(false);
         await session.JoinGroupAsync(ownerId, contactId, groupId, cancellationToken).ConfigureAwait(false);
         await session.AddListsAsync(contactId, ownerId, ListKind.Reverse, nickname: null, replaceNickname: false, cancellationToken).ConfigureAwait(false);
+
+        // The contact has not decided about the owner yet unless the owner is on their AL or BL already.
+        await session.ExecuteAsync(
+            $"UPDATE contacts SET pending = 1 WHERE owner_id = $contact AND contact_id = $owner AND (lists & {(int)(ListKind.Allow | ListKind.Block)}) = 0;",
+            cancellationToken,
+            ("$owner", ownerId), ("$contact", contactId)).ConfigureAwait(false);
         var version = await session.BumpVersionAsync(contactId, cancellationToken).ConfigureAwait(false);
         return new ReverseListChange(contact, version, ReverseListChangeKind.Added);
     }
@@ -117,8 +123,16 @@ internal static class ContactRows
             ("$owner", ownerId), ("$contact", contactId)).ConfigureAwait(false);
         await session.RemoveListsAsync(ownerId, contactId, ListKind.Forward, cancellationToken).ConfigureAwait(false);
         await session.RemoveListsAsync(contactId, ownerId, ListKind.Reverse, cancellationToken).ConfigureAwait(false);
+        await session.SetPendingAsync(contactId, ownerId, pending: false, cancellationToken).ConfigureAwait(false);
         var version = await session.BumpVersionAsync(contactId, cancellationToken).ConfigureAwait(false);
         var email = (string)(await session.ScalarAsync("SELECT email FROM accounts WHERE id = $id;", cancellationToken, ("$id", contactId)).ConfigureAwait(false))!;
         return new ReverseListChange(email, version, ReverseListChangeKind.Removed);
     }
+
+    /// <summary>Sets or clears the pending mark of the owner's entry for the contact; returns whether a row changed.</summary>
+    public static async Task<bool> SetPendingAsync(this StoreSession session, long ownerId, long contactId, bool pending, CancellationToken cancellationToken) =>
+        await session.ExecuteAsync(
+            "UPDATE contacts SET pending = $pending WHERE owner_id = $owner AND contact_id = $contact AND pending <> $pending;",
+            cancellationToken,
+            ("$owner", ownerId), ("$contact", contactId), ("$pending", pending ? 1 : 0)).ConfigureAwait(false) > 0;
 }

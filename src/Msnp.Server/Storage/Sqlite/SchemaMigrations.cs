@@ -82,6 +82,13 @@ internal static class SchemaMigrations
             at    TEXT    NOT NULL
         );
         """,
+
+        // 4: the pending list (PL, MSNP11+): RL entries the owner has not yet allowed or blocked.
+        // Entries that are on the RL only today were never acted on, so they start pending.
+        """
+        ALTER TABLE contacts ADD COLUMN pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1));
+        UPDATE contacts SET pending = 1 WHERE (lists & 8) <> 0 AND (lists & 6) = 0;
+        """,
     ];
 
     // A lower-case version-4 GUID, evaluated once per row.

@@ -7,10 +7,19 @@ namespace Msnp.Server.Storage.Sqlite;
 /// <summary>ADD, REM and REA on a contact.</summary>
 internal sealed partial class SqliteContactStore
 {
-    public async Task<ListChangeResult> AddAsync(string owner, ListKind list, string contact, string nickname, int? groupId = null, CancellationToken cancellationToken = default)
+    public async Task<ListChangeResult> AddAsync(string owner, ListKind list, string contact, string? nickname, int? groupId = null, CancellationToken cancellationToken = default)
     {
         RequireEditableList(list);
-        WireText.RequireToken(nickname, WireText.MaxNameBytes, nameof(nickname));
+        if (list == ListKind.Forward)
+        {
+            ArgumentNullException.ThrowIfNull(nickname);
+        }
+
+        if (nickname is not null)
+        {
+            WireText.RequireToken(nickname, WireText.MaxNameBytes, nameof(nickname));
+        }
+
         if (!PassportName.TryParse(contact, out var contactName))
         {
             return ListChangeResult.Failure(MsnpErrorCode.InvalidParameter);
@@ -35,7 +44,7 @@ internal sealed partial class SqliteContactStore
         ListChangeResult result;
         if (list == ListKind.Forward)
         {
-            result = await AddToForwardListAsync(session, ownerId, contactId, contactEmail, nickname, groupId, group, current, cancellationToken).ConfigureAwait(false);
+            result = await AddToForwardListAsync(session, ownerId, contactId, contactEmail, nickname!, groupId, group, current, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -108,6 +117,25 @@ internal sealed partial class SqliteContactStore
         return ListChangeResult.Success(version, reverse: reverse);
     }
 
+    public async Task<ListChangeResult> RemovePendingAsync(string owner, string contact, CancellationToken cancellationToken = default)
+    {
+        if (!PassportName.TryParse(contact, out var contactName))
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.InvalidParameter);
+        }
+
+        await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
+        var ownerId = await session.RequireAccountIdAsync(owner, cancellationToken).ConfigureAwait(false);
+        if (await session.FindAccountIdAsync(contactName.Normalized, cancellationToken).ConfigureAwait(false) is not { } contactId
+            || !await session.SetPendingAsync(ownerId, contactId, pending: false, cancellationToken).ConfigureAwait(false))
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.PrincipalNotOnList);
+        }
+
+        var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
+        return ListChangeResult.Success(version);
+    }
+
     public async Task<ListChangeResult> SetNicknameAsync(string owner, string contact, string nickname, CancellationToken cancellationToken = default)
     {
         WireText.RequireToken(nickname, WireText.MaxNameBytes, nameof(nickname));
@@ -166,7 +194,7 @@ internal sealed partial class SqliteContactStore
     }
 
     private async Task<ListChangeResult> AddToPrivacyListAsync(
-        StoreSession session, long ownerId, long contactId, ListKind list, string nickname, ListKind current, CancellationToken cancellationToken)
+        StoreSession session, long ownerId, long contactId, ListKind list, string? nickname, ListKind current, CancellationToken cancellationToken)
     {
         if ((current & list) != 0)
         {
@@ -186,8 +214,12 @@ internal sealed partial class SqliteContactStore
         }
 
         // The FL nickname is the one the user chose; an AL/BL add does not overwrite it.
-        bool replaceNickname = (current & ListKind.Forward) == 0;
+        // Without a name (MSNP10+ ADC AL|BL N=account) the contact's own friendly name keeps showing.
+        bool replaceNickname = (current & ListKind.Forward) == 0 && nickname is not null;
         await session.AddListsAsync(ownerId, contactId, list, nickname, replaceNickname, cancellationToken).ConfigureAwait(false);
+
+        // Allowing or blocking someone who added the owner is the decision the pending list waits for.
+        await session.SetPendingAsync(ownerId, contactId, pending: false, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -93,11 +93,11 @@ internal sealed partial class SqliteContactStore : IContactStore
 
         var contacts = await session.QueryAsync(
             """
-            SELECT c.contact_id, a.email, coalesce(c.nickname, a.friendly_name), c.lists, c.guid FROM contacts c
+            SELECT c.contact_id, a.email, coalesce(c.nickname, a.friendly_name), c.lists, c.guid, c.pending FROM contacts c
             JOIN accounts a ON a.id = c.contact_id
             WHERE c.owner_id = $owner ORDER BY a.email;
             """,
-            r => (Id: r.GetInt64(0), Email: r.GetString(1), Name: r.GetString(2), Lists: (ListKind)r.GetInt32(3), Guid: StoredTokens.ReadGuid(r.GetString(4))),
+            r => (Id: r.GetInt64(0), Email: r.GetString(1), Name: r.GetString(2), Lists: (ListKind)r.GetInt32(3), Guid: StoredTokens.ReadGuid(r.GetString(4)), Pending: r.GetInt32(5) != 0),
             cancellationToken,
             ownerArg).ConfigureAwait(false);
 
@@ -106,7 +106,7 @@ internal sealed partial class SqliteContactStore : IContactStore
             head.Privacy,
             SortPhones(phones),
             groups,
-            [.. contacts.Select(c => new ContactEntry(c.Email, c.Name, c.Lists, [.. memberships[c.Id]], SortPhones(contactPhones[c.Id])) { Guid = c.Guid })]);
+            [.. contacts.Select(c => new ContactEntry(c.Email, c.Name, c.Lists, [.. memberships[c.Id]], SortPhones(contactPhones[c.Id])) { Guid = c.Guid, Pending = c.Pending })]);
     }
 
     public async Task<IReadOnlyList<string>> GetReverseListAsync(string account, CancellationToken cancellationToken = default)
