@@ -43,9 +43,9 @@ internal static class UserCommand
 
             // The store keeps names as they travel (URL-encoded, one token); people type them plain.
             var friendly = parse.GetValue(name);
-            if (friendly is not null && FriendlyName.Validate(friendly) != NameError.None)
+            if (friendly is not null && DescribeName(FriendlyName.Validate(friendly)) is { } problem)
             {
-                await error.WriteLineAsync($"{verb}: --name must be 1 to {FriendlyName.MaxEncodedBytes} bytes once encoded, without control characters.").ConfigureAwait(false);
+                await error.WriteLineAsync($"{verb}: --name {problem}").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
@@ -152,11 +152,21 @@ internal static class UserCommand
         }
     }
 
+    // The same rule the server applies to REA and ADG (docs/limits.md), said plainly.
+    private static string? DescribeName(NameError error) => error switch
+    {
+        NameError.None => null,
+        NameError.Empty => "cannot be empty.",
+        NameError.TooLong => $"is longer than {FriendlyName.MaxEncodedBytes} bytes once encoded.",
+        NameError.ForbiddenCharacter => "cannot hold control characters, line or paragraph separators (U+2028, U+2029) or bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069); other clients would show them.",
+        _ => "is not valid UTF-16 text.",
+    };
+
     private static string Describe(CreateAccountError error, string email) => error switch
     {
         CreateAccountError.InvalidEmail => $"'{email}' is not a valid account name (an e-mail address, at most 129 bytes).",
         CreateAccountError.InvalidPassword => "the password cannot be empty.",
-        CreateAccountError.InvalidFriendlyName => "the friendly name is too long or has control characters.",
+        CreateAccountError.InvalidFriendlyName => "the friendly name is too long, or holds control characters, line separators or bidi overrides.",
         CreateAccountError.AlreadyExists => $"{email} already exists (msnp user passwd changes its password).",
         _ => $"cannot add {email}: {error}.",
     };

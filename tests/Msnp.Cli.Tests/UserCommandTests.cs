@@ -43,6 +43,21 @@ public sealed class UserCommandTests : IDisposable
         Assert.Contains("--password is required", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Bob\u2028OUT")]    // LINE SEPARATOR
+    [InlineData("\u202Egnp.exe")]   // RIGHT-TO-LEFT OVERRIDE
+    [InlineData("Bob\u0085x")]      // NEXT LINE (C1)
+    public async Task Add_with_a_line_separator_or_bidi_override_in_the_name_says_so_and_creates_nothing(string name)
+    {
+        var (code, _, error) = await RunAsync("user", "add", "bob@example.com", "--password", "pw", "--name", name, "--data", _data);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--name cannot hold control characters, line or paragraph separators", error, StringComparison.Ordinal);
+
+        // A right-to-left mark is fine.
+        (code, var output, _) = await RunAsync("user", "add", "bob@example.com", "--password", "pw", "--name", "Bob\u200F", "--data", _data);
+        Assert.Equal((ExitCodes.Success, "added bob@example.com"), (code, output.Trim()));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_data))

@@ -7,7 +7,7 @@ namespace Msnp.Protocol.Requests;
 /// <summary><c>ADG</c>, <c>RMG</c>, <c>REG</c>: group numbers in MSNP7–9, GUIDs from MSNP10.</summary>
 public static partial class RequestReader
 {
-    /// <summary><c>ADG TrID name {0}</c> (every version with groups): wrong count or a name that is no token closes; too long 229.</summary>
+    /// <summary><c>ADG TrID name {0}</c> (every version with groups): wrong count or a name that is no token closes; too long 229; display controls 209.</summary>
     public static bool TryReadAddGroup(MsnpCommand command, MsnpDialect dialect, out AddGroupRequest request, out RequestRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -17,9 +17,9 @@ public static partial class RequestReader
             return Refuse(RequestRefusal.Close, out request, out refusal);
         }
 
-        if (WireTokens.IsGroupNameTooLong(p[0]))
+        if (WireTokens.GroupNameRefusal(p[0]) is { } refused)
         {
-            return Refuse(RequestRefusal.Reply(MsnpErrorCode.GroupNameTooLong), out request, out refusal);
+            return Refuse(RequestRefusal.Reply(refused), out request, out refusal);
         }
 
         return Accept(new AddGroupRequest(TrIdOf(command), p[0]), out request, out refusal);
@@ -38,7 +38,7 @@ public static partial class RequestReader
         return Accept(new RemoveGroupRequest(TrIdOf(command), group), out request, out refusal);
     }
 
-    /// <summary><c>REG TrID group name {0}</c> (MSNP7–9): no group number, wrong count or a name that is no token closes; too long 229.</summary>
+    /// <summary><c>REG TrID group name {0}</c> (MSNP7–9): no group number, wrong count or a name that is no token closes; too long 229; display controls 209.</summary>
     public static bool TryReadRenameGroup(MsnpCommand command, MsnpDialect dialect, out RenameGroupRequest request, out RequestRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -48,9 +48,9 @@ public static partial class RequestReader
             return Refuse(RequestRefusal.Close, out request, out refusal);
         }
 
-        if (WireTokens.IsGroupNameTooLong(p[1]))
+        if (WireTokens.GroupNameRefusal(p[1]) is { } refused)
         {
-            return Refuse(RequestRefusal.Reply(MsnpErrorCode.GroupNameTooLong), out request, out refusal);
+            return Refuse(RequestRefusal.Reply(refused), out request, out refusal);
         }
 
         return Accept(new RenameGroupRequest(TrIdOf(command), group, p[1]), out request, out refusal);
@@ -74,7 +74,7 @@ public static partial class RequestReader
         return Accept(new RemoveGuidGroupRequest(TrIdOf(command), group), out request, out refusal);
     }
 
-    /// <summary><c>REG TrID groupGuid name {0}</c> (MSNP10+): no GUID 224; wrong count or a name that is no token closes; too long 229.</summary>
+    /// <summary><c>REG TrID groupGuid name {0}</c> (MSNP10+): no GUID 224; wrong count or a name that is no token closes; too long 229; display controls 209.</summary>
     public static bool TryReadRenameGuidGroup(MsnpCommand command, MsnpDialect dialect, out RenameGuidGroupRequest request, out RequestRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -89,9 +89,9 @@ public static partial class RequestReader
             return Refuse(RequestRefusal.Close, out request, out refusal);
         }
 
-        if (WireTokens.IsGroupNameTooLong(p[1]))
+        if (WireTokens.GroupNameRefusal(p[1]) is { } refused)
         {
-            return Refuse(RequestRefusal.Reply(MsnpErrorCode.GroupNameTooLong), out request, out refusal);
+            return Refuse(RequestRefusal.Reply(refused), out request, out refusal);
         }
 
         return Accept(new RenameGuidGroupRequest(TrIdOf(command), group, p[1]), out request, out refusal);

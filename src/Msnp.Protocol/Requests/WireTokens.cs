@@ -27,9 +27,17 @@ public static class WireTokens
     public static bool HasDisplayControls(string name) =>
         FriendlyName.ValidateEncoded(Encoding.UTF8.GetBytes(name)) == NameError.ForbiddenCharacter;
 
-    /// <summary>A group name longer than the limit once encoded (229).</summary>
-    public static bool IsGroupNameTooLong(string name) =>
-        GroupName.ValidateEncoded(Encoding.UTF8.GetBytes(name)) == NameError.TooLong;
+    /// <summary>
+    /// The answer to a group name (<c>ADG</c>, <c>REG</c>, every dialect): over 61 encoded bytes 229; an
+    /// escaped control character, line separator or bidi override 209, as in a friendly name; null when
+    /// the name can be stored.
+    /// </summary>
+    public static Errors.MsnpErrorCode? GroupNameRefusal(string name) => GroupName.ValidateEncoded(Encoding.UTF8.GetBytes(name)) switch
+    {
+        NameError.TooLong => Errors.MsnpErrorCode.GroupNameTooLong,
+        NameError.ForbiddenCharacter => Errors.MsnpErrorCode.NicknameChangeIllegal,
+        _ => null,
+    };
 
     /// <summary>A phone number longer than the limit once encoded (the server disconnects).</summary>
     public static bool IsPhoneNumberTooLong(string value) =>

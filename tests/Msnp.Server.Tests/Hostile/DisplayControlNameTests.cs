@@ -56,6 +56,48 @@ public sealed class DisplayControlNameTests
         Assert.StartsWith("PRP 6 MFN Alice", await ReplyAsync(alice));
     }
 
+    [Theory]
+    [InlineData("MSNP7", "Work%E2%80%A8OUT")]   // U+2028 LINE SEPARATOR
+    [InlineData("MSNP7", "%E2%80%AEgnp.exe")]   // U+202E RIGHT-TO-LEFT OVERRIDE
+    [InlineData("MSNP9", "Work%C2%85x")]        // U+0085 NEXT LINE
+    [InlineData("MSNP9", "Work%0D%0AOUT")]      // CR LF, escaped
+    public async Task A_group_name_with_line_or_bidi_controls_gets_209_and_changes_nothing(string version, string name)
+    {
+        await using var scene = await Scene.StartAsync("alice");
+        var alice = await scene.SignInAsync("alice", version);
+        await alice.SendAsync("ADG 5 Work 0\r\n");
+        await alice.ExpectAsync("ADG 5 1 Work 1 0");
+
+        await alice.SendAsync($"ADG 6 {name} 0\r\n");
+        Assert.Equal("209 6", await ReplyAsync(alice));
+        await alice.SendAsync($"REG 7 1 {name} 0\r\n");
+        Assert.Equal("209 7", await ReplyAsync(alice));
+
+        // Nothing was stored: the list version moves on from 1, and group 1 keeps its name.
+        await alice.SendAsync("REG 8 1 Work%E2%80%8F 0\r\n"); // U+200F RIGHT-TO-LEFT MARK is fine
+        await alice.ExpectAsync("REG 8 2 1 Work%E2%80%8F 0");
+    }
+
+    [Theory]
+    [InlineData("MSNP10")]
+    [InlineData("MSNP12")]
+    public async Task A_GUID_dialect_group_name_with_a_bidi_override_gets_209(string version)
+    {
+        await using var scene = await Scene.StartAsync("alice");
+        var alice = await scene.SignInAsync("alice", version);
+        await alice.SendAsync("ADG 5 Work 0\r\n");
+        var added = await ReplyAsync(alice);
+        Assert.StartsWith("ADG 5 Work ", added);
+        var group = added["ADG 5 Work ".Length..];
+
+        await alice.SendAsync("ADG 6 %E2%80%AEgnp.exe 0\r\n");
+        Assert.Equal("209 6", await ReplyAsync(alice));
+        await alice.SendAsync($"REG 7 {group} Work%E2%80%A8OUT 0\r\n");
+        Assert.Equal("209 7", await ReplyAsync(alice));
+        await alice.SendAsync($"REG 8 {group} Mates 0\r\n");
+        await alice.ExpectAsync($"REG 8 {group} Mates");
+    }
+
     // The next line that answers a command, skipping the server's own (CHL) and presence lines.
     private static async Task<string> ReplyAsync(LineClient client)
     {

@@ -38,6 +38,9 @@ public sealed class AccountStoreTests
     [InlineData("a@example..com", "pw", null, CreateAccountError.InvalidEmail)]
     [InlineData("a@example.com", "", null, CreateAccountError.InvalidPassword)]
     [InlineData("a@example.com", "pw", "two words", CreateAccountError.InvalidFriendlyName)]
+    [InlineData("a@example.com", "pw", "%E2%80%AEgnp.exe", CreateAccountError.InvalidFriendlyName)] // U+202E, escaped
+    [InlineData("a@example.com", "pw", "Bob%E2%80%A8OUT", CreateAccountError.InvalidFriendlyName)]  // U+2028
+    [InlineData("a@example.com", "pw", "Bob%0D%0AOUT", CreateAccountError.InvalidFriendlyName)]
     public async Task Create_refuses_invalid_input(string email, string password, string? friendlyName, CreateAccountError expected)
     {
         await using var temp = await TempStore.CreateAsync();

@@ -77,6 +77,20 @@ public sealed class GroupTests
     }
 
     [Fact]
+    public async Task A_name_with_an_escaped_line_separator_or_bidi_override_is_209_and_not_stored()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.CreateUsersAsync("alice");
+        var alice = Email("alice");
+
+        Assert.Equal(MsnpErrorCode.NicknameChangeIllegal, (await temp.Contacts.AddGroupAsync(alice, "%E2%80%AEgnp.exe")).Error);
+        Assert.True((await temp.Contacts.AddGroupAsync(alice, "Work")).Succeeded);
+        Assert.Equal(MsnpErrorCode.NicknameChangeIllegal, (await temp.Contacts.RenameGroupAsync(alice, 1, "Work%E2%80%A8OUT")).Error);
+        Assert.Equal("Work", (await temp.Contacts.GetSnapshotAsync(alice))!.Groups[1].Name);
+        Assert.Equal(1u, await temp.VersionOf("alice"));
+    }
+
+    [Fact]
     public async Task Removing_or_renaming_an_unknown_group_is_224()
     {
         await using var temp = await TempStore.CreateAsync();

@@ -46,6 +46,11 @@ public sealed class GuardedAccountStore(IAccountStore inner, DisabledAccounts di
     public Task<long> LatestChangeIdAsync(CancellationToken cancellationToken = default) => Inner.LatestChangeIdAsync(cancellationToken);
 
     /// <inheritdoc/>
-    public Task<string?> GetLegacySecretAsync(string email, CancellationToken cancellationToken = default) =>
-        disabled.IsDisabled(email) ? Task.FromResult<string?>(null) : Inner.GetLegacySecretAsync(email, cancellationToken);
+    public async Task<string?> GetLegacySecretAsync(string email, CancellationToken cancellationToken = default)
+    {
+        // The lookup and decryption run either way, so a disabled account answers an MD5 sign-in
+        // in the same time as a wrong password (and as an unknown account, which decrypts a decoy).
+        var secret = await Inner.GetLegacySecretAsync(email, cancellationToken).ConfigureAwait(false);
+        return disabled.IsDisabled(email) ? null : secret;
+    }
 }

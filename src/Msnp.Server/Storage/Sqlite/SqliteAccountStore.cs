@@ -49,7 +49,8 @@ internal sealed class SqliteAccountStore : IAccountStore
         }
 
         friendlyName ??= normalized;
-        if (!WireText.IsName(friendlyName))
+        // Raw controls break the token; escaped ones (%E2%80%AE, %0A …) would reach every watcher.
+        if (!WireText.IsName(friendlyName) || FriendlyName.ValidateEncoded(System.Text.Encoding.UTF8.GetBytes(friendlyName)) != NameError.None)
         {
             return new CreateAccountResult(null, CreateAccountError.InvalidFriendlyName);
         }

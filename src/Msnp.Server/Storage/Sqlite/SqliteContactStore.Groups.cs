@@ -14,6 +14,11 @@ internal sealed partial class SqliteContactStore
             return ListChangeResult.Failure(MsnpErrorCode.GroupNameTooLong);
         }
 
+        if (HasDisplayControls(name))
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.NicknameChangeIllegal);
+        }
+
         await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
         var ownerId = await session.RequireAccountIdAsync(owner, cancellationToken).ConfigureAwait(false);
         var count = Convert.ToInt32(
@@ -117,6 +122,11 @@ internal sealed partial class SqliteContactStore
             return ListChangeResult.Failure(MsnpErrorCode.GroupNameTooLong);
         }
 
+        if (HasDisplayControls(name))
+        {
+            return ListChangeResult.Failure(MsnpErrorCode.NicknameChangeIllegal);
+        }
+
         await session.ExecuteAsync(
             "UPDATE groups SET name = $name WHERE owner_id = $owner AND group_id = $group;",
             cancellationToken,
@@ -124,4 +134,9 @@ internal sealed partial class SqliteContactStore
         var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version);
     }
+
+    // Stored names travel URL-encoded; an escaped control, line separator or bidi override would
+    // reach every client that shows the group (docs/limits.md), so the store refuses it too.
+    private static bool HasDisplayControls(string name) =>
+        Msnp.Protocol.Names.GroupName.ValidateEncoded(System.Text.Encoding.UTF8.GetBytes(name)) == Msnp.Protocol.Names.NameError.ForbiddenCharacter;
 }
