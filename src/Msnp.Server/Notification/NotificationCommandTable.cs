@@ -82,7 +82,7 @@ internal static class NotificationCommandTable
         [CommandCodes.Uux] = [Table.Row<PersonalStatusRequest>(11, Last, TryReadPersonalStatus, (s, r, ct) => s.HandlePersonalStatusAsync(r))],
         [CommandCodes.Gcf] = [Table.Row<ConfigFileRequest>(11, Last, TryReadConfigFile, (s, r, ct) => s.HandleConfigFile(r))],
 
-        [CommandCodes.Xfr] = [Table.Row<XfrRequest>(2, Last, TryReadTransfer, (s, r, ct) => s.HandleSwitchboardRequest(r))],
+        [CommandCodes.Xfr] = [Table.Row<XfrRequest>(2, Last, TryReadTransfer, (s, r, ct) => s.HandleSwitchboardRequestAsync(r, ct))],
         [CommandCodes.Url] = [Table.Row<UrlRequest>(2, Last, TryReadUrl, (s, r, ct) => s.HandleUrl(r))],
         [CommandCodes.Snd] = [Table.Row<SndRequest>(2, Last, TryReadSend, (s, r, ct) => s.HandleSend(r))],
         [CommandCodes.Sdc] = [Table.Row<SdcRequest>(5, Last, TryReadSdc, (s, r, ct) => s.HandleSdc(r))],

@@ -8,19 +8,19 @@ namespace Msnp.Server.Notification;
 /// <summary>URL, SND, SDC, IMS and XFR SB (catalogue §3.3, §5.11, §6.1); FND and PAG/PGD are answered by the table.</summary>
 public sealed partial class NotificationSession
 {
-    internal ValueTask HandleSwitchboardRequest(XfrRequest request)
+    internal async ValueTask HandleSwitchboardRequestAsync(XfrRequest request, CancellationToken cancellationToken)
     {
         var trId = request.TrId;
         if (!PresenceOpened || Status == PresenceStatus.Hidden)
         {
             SendError(MsnpErrorCode.NotAllowedWhenOffline, trId);
-            return ValueTask.CompletedTask;
+            return;
         }
 
-        var cookie = Services.Switchboards.IssueCreatorCookie(this, FriendlyName, Dialect!);
-        var address = $"{Services.Options.EffectivePublicHost}:{Services.Endpoints.SwitchboardPort}";
-        Send((Writer, trId, address, cookie), static (w, s) => s.Writer.WriteSwitchboardTransfer(w, s.trId, s.address, s.cookie));
-        return ValueTask.CompletedTask;
+        var broker = Services.Switchboards;
+        var ticket = new Switchboard.SwitchboardTicket(Account, FriendlyName, Dialect!.Version, Services.Time.GetUtcNow() + broker.CookieLifetime, Address);
+        var grant = await broker.IssueCreatorCookieAsync(ticket, cancellationToken).ConfigureAwait(false);
+        Send((Writer, trId, grant), static (w, s) => s.Writer.WriteSwitchboardTransfer(w, s.trId, s.grant.Address, s.grant.Cookie));
     }
 
     internal ValueTask HandleUrl(UrlRequest request)

@@ -19,8 +19,8 @@ internal static class SwitchboardCommandTable
     /// <summary>Before the participant is in a room; the version is not known yet (0), the ticket brings it.</summary>
     public static Table Entering { get; } = new(new Dictionary<CommandCode, Table.Route[]>
     {
-        [CommandCodes.Usr] = [Table.Row<SwitchboardUsrRequest>(0, Last, TryReadSwitchboardUser, (s, r, ct) => s.HandleCreate(r))],
-        [CommandCodes.Ans] = [Table.Row<AnsRequest>(0, Last, TryReadAnswer, (s, r, ct) => s.HandleAnswer(r))],
+        [CommandCodes.Usr] = [Table.Row<SwitchboardUsrRequest>(0, Last, TryReadSwitchboardUser, (s, r, ct) => s.HandleCreateAsync(r, ct))],
+        [CommandCodes.Ans] = [Table.Row<AnsRequest>(0, Last, TryReadAnswer, (s, r, ct) => s.HandleAnswerAsync(r, ct))],
     });
 
     /// <summary>In a room, at the room's version for this participant.</summary>

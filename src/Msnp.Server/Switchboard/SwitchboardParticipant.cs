@@ -7,6 +7,7 @@ using Msnp.Protocol.Framing;
 using Msnp.Protocol.Messages;
 using Msnp.Protocol.Requests;
 using Msnp.Server.Connections;
+using Msnp.Server.Presence.Notifications;
 
 namespace Msnp.Server.Switchboard;
 
@@ -42,12 +43,12 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     /// <summary>The client id the participant's notification session announced when it joined (MSNP12 <c>IRO</c>/<c>JOI</c>).</summary>
     public uint ClientId { get; private set; }
 
-    internal void Bind(SwitchboardTicket ticket)
+    internal void Bind(SwitchboardTicket ticket, uint clientId)
     {
         Account = ticket.Account;
         FriendlyName = ticket.FriendlyName;
-        ClientId = _services.Presence.Find(ticket.Account)?.ClientId ?? 0;
-        UseDialect(ticket.Dialect);
+        ClientId = clientId;
+        UseDialect(MsnpDialect.FromVersion(ticket.DialectVersion));
         UseScanner(SwitchboardScanner);
     }
 
@@ -141,28 +142,30 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         Diagnostics.ServerLog.SwitchboardLeft(_services.Logger, Diagnostics.LogText.Sanitize(Account), _room.Id);
     }
 
-    internal ValueTask HandleCreate(SwitchboardUsrRequest request)
+    internal async ValueTask HandleCreateAsync(SwitchboardUsrRequest request, CancellationToken cancellationToken)
     {
         var trId = request.TrId;
-        if (!_services.Broker.TryOpenSession(request.Account, request.Cookie, out var ticket, out var room))
+        var ticket = await _services.Broker.RedeemCreatorCookieAsync(request.Account, request.Cookie, cancellationToken).ConfigureAwait(false);
+        if (ticket is null)
         {
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
-            return ValueTask.CompletedTask;
+            return;
         }
 
         // The notification session that got the cookie signed out (or was removed) meanwhile.
-        if (!ticket.IsHolderSignedIn(_services.Presence))
+        var holder = await _services.Presence.Directory.FindAsync(ticket.Account, cancellationToken).ConfigureAwait(false);
+        if (!ticket.IsHolderSignedIn(holder, _services.Presence))
         {
-            _services.Broker.Remove(room);
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
-            return ValueTask.CompletedTask;
+            return;
         }
 
-        Bind(ticket);
+        Bind(ticket, holder!.Find(ticket.Holder.EndpointId)!.ClientId);
+        var room = _services.Rooms.Open();
         if (!room.AddCreator(this))
         {
             SendErrorAndClose(MsnpErrorCode.SwitchboardFailed, trId);
-            return ValueTask.CompletedTask;
+            return;
         }
 
         _room = room;
@@ -170,24 +173,23 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         Diagnostics.ServerLog.SwitchboardOpened(_services.Logger, Diagnostics.LogText.Sanitize(Account), room.Id);
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
         Send((Writer, trId, Account, FriendlyName), static (w, s) => s.Writer.WriteSwitchboardAuthenticated(w, s.trId, s.Account, s.FriendlyName));
-        return ValueTask.CompletedTask;
     }
 
-    internal ValueTask HandleAnswer(AnsRequest request)
+    internal async ValueTask HandleAnswerAsync(AnsRequest request, CancellationToken cancellationToken)
     {
         var trId = request.TrId;
         Account = request.Account;
-        if (!_services.Broker.TryGetRoom(request.SessionId, out var room) || !room.TryJoin(this, request.Cookie, trId, _services.Presence))
+        if (!_services.Rooms.TryGet(request.SessionId, out var room)
+            || !room.TryJoin(this, request.Cookie, trId, await _services.Presence.Directory.FindAsync(Account, cancellationToken).ConfigureAwait(false), _services.Presence))
         {
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
-            return ValueTask.CompletedTask;
+            return;
         }
 
         _room = room;
         Connection.MarkSignedIn();
         Diagnostics.ServerLog.SwitchboardJoined(_services.Logger, Diagnostics.LogText.Sanitize(Account), room.Id);
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
-        return ValueTask.CompletedTask;
     }
 
     internal async ValueTask HandleCallAsync(CalRequest request, CancellationToken cancellationToken)
@@ -202,7 +204,8 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         }
 
         // A hidden user cannot ring others, as XFR SB already refuses them (catalogue: 913).
-        if (_services.Presence.Find(Account)?.Status == Protocol.Dialects.Model.PresenceStatus.Hidden)
+        var directory = _services.Presence.Directory;
+        if ((await directory.FindAsync(Account, cancellationToken).ConfigureAwait(false))?.Current.Status == Protocol.Dialects.Model.PresenceStatus.Hidden)
         {
             SendError(MsnpErrorCode.NotAllowedWhenOffline, trId);
             return;
@@ -215,7 +218,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
             return;
         }
 
-        var invitee = _services.Presence.Find(target);
+        var invitee = (await directory.FindAsync(target, cancellationToken).ConfigureAwait(false))?.Current;
         if (invitee is null || invitee.Status is Protocol.Dialects.Model.PresenceStatus.Offline or Protocol.Dialects.Model.PresenceStatus.Hidden)
         {
             SendError(MsnpErrorCode.PrincipalNotOnline, trId);
@@ -229,7 +232,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
             return;
         }
 
-        var ticket = new SwitchboardTicket(target, invitee.FriendlyName, invitee.Dialect, _services.Time.GetUtcNow() + _services.Broker.CookieLifetime, invitee);
+        var ticket = new SwitchboardTicket(target, invitee.FriendlyName, invitee.DialectVersion, _services.Time.GetUtcNow() + _services.Broker.CookieLifetime, invitee.Address);
         var error = _room!.Invite(ticket, _services.Options.MaxSwitchboardParticipants, out var cookie);
         if (error is { } e)
         {
@@ -239,9 +242,8 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
 
         var sessionId = _room.Id;
         Send((Writer, trId, sessionId), static (w, s) => s.Writer.WriteRinging(w, s.trId, s.sessionId));
-        var address = $"{_services.Options.EffectivePublicHost}:{_services.Endpoints.SwitchboardPort}";
-        invitee.Deliver((sessionId, address, cookie, Account, FriendlyName),
-            static (w, writer, s) => writer.WriteRing(w, s.sessionId, s.address, s.cookie, s.Account, s.FriendlyName));
+        var location = _services.Broker.Locate(sessionId);
+        await _services.Presence.Delivery.DeliverAsync(invitee.Address, new RingNotification(location.RoomId, location.Address, cookie, Account, FriendlyName)).ConfigureAwait(false);
     }
 
     // Returns true when some receiver is above its high-water mark.
