@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -40,6 +41,7 @@ public sealed class MsnpConnection : IAsyncDisposable
     private int _closed;
     private DisconnectReason _reason = DisconnectReason.ClosedByServer;
     private Exception? _error;
+    private FramingViolation _decodeViolation;
 
     private MsnpConnection(IMsnpTransport transport, MsnpDialect dialect, TimeSpan transactionTimeout, MsnpClientOptions? options)
     {
@@ -238,45 +240,14 @@ public sealed class MsnpConnection : IAsyncDisposable
         Exception? error = null;
         try
         {
-            while (true)
+            var result = await FrameLoop.RunAsync(_reader, new InboundFrames(this), _lifetime.Token).ConfigureAwait(false);
+
+            // Stopped only when a frame did not decode (EnqueueAsync).
+            if (result.End is FrameLoopEnd.Violation or FrameLoopEnd.Stopped)
             {
-                var result = await _reader.ReadAsync(_lifetime.Token).ConfigureAwait(false);
-                var buffer = result.Buffer;
-                var violated = false;
-                while (true)
-                {
-                    var status = _scanner.TryRead(buffer, out var frame, out var violation);
-                    if (status == ScanStatus.NeedMoreData)
-                    {
-                        break;
-                    }
-
-                    if (status == ScanStatus.Violation || !MsnpCommand.TryDecode(frame, _limits, out var command, out violation))
-                    {
-                        error = new InvalidDataException($"The server broke MSNP framing: {violation.Describe()}.");
-                        violated = true;
-                        break;
-                    }
-
-                    buffer = buffer.Slice(frame.End);
-                    if (!_inbound.Writer.TryWrite(command!))
-                    {
-                        // Full in Wait mode: stop reading the socket until the dispatcher catches up.
-                        await _inbound.Writer.WriteAsync(command!, _lifetime.Token).ConfigureAwait(false);
-                    }
-                }
-
-                _reader.AdvanceTo(buffer.Start, buffer.End);
-                if (violated)
-                {
-                    reason = DisconnectReason.ProtocolViolation;
-                    break;
-                }
-
-                if (result.IsCompleted || result.IsCanceled)
-                {
-                    break;
-                }
+                var violation = result.End == FrameLoopEnd.Violation ? result.Violation : _decodeViolation;
+                error = new InvalidDataException($"The server broke MSNP framing: {violation.Describe()}.");
+                reason = DisconnectReason.ProtocolViolation;
             }
         }
         catch (OperationCanceledException)
@@ -290,6 +261,26 @@ public sealed class MsnpConnection : IAsyncDisposable
         }
 
         Close(reason, error);
+    }
+
+    // Decodes a frame and queues it for the dispatcher; false (stop reading) when it does not decode.
+    private ValueTask<bool> EnqueueAsync(MsnpFrame frame)
+    {
+        if (!MsnpCommand.TryDecode(frame, _limits, out var command, out var violation))
+        {
+            _decodeViolation = violation;
+            return new(false);
+        }
+
+        return _inbound.Writer.TryWrite(command!) ? new(true) : WaitForRoomAsync(command!);
+    }
+
+    // Full in Wait mode: stop reading the socket until the dispatcher catches up.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> WaitForRoomAsync(MsnpCommand command)
+    {
+        await _inbound.Writer.WriteAsync(command, _lifetime.Token).ConfigureAwait(false);
+        return true;
     }
 
     private async Task DispatchLoopAsync()
@@ -399,5 +390,17 @@ public sealed class MsnpConnection : IAsyncDisposable
         _transport.Close();
         _lifetime.Cancel();
         _inbound.Writer.TryComplete();
+    }
+
+    // The socket side of the connection for FrameLoop: frames with the connection's scanner into the inbound queue.
+    private readonly struct InboundFrames(MsnpConnection owner) : IFrameHandler
+    {
+        public FrameScanner Scanner => owner._scanner;
+
+        public ValueTask<bool> OnFrameAsync(MsnpFrame frame) => owner.EnqueueAsync(frame);
+
+        public void OnConsumed(long bytes)
+        {
+        }
     }
 }

@@ -15,7 +15,7 @@ public delegate bool FrameHandler(in MsnpFrame frame);
 /// <summary>
 /// One client connection kept deliberately thin: a socket, a pipe each way and the protocol's
 /// frame scanner. Set-up steps read frames as strings; the measured loops use
-/// <see cref="ReadFramesAsync"/>, which hands frames over in place without copying.
+/// <see cref="ReadFramesAsync{THandler}"/> (the shared <see cref="FrameLoop"/>), which hands frames over in place without copying.
 /// </summary>
 public sealed class LoadConnection : IAsyncDisposable
 {
@@ -170,50 +170,31 @@ public sealed class LoadConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// Hands every complete frame to <paramref name="handler"/> until it returns false or the
-    /// server closes the connection (then it returns false).
+    /// Hands every complete frame to <paramref name="handler"/> until it returns false (then true)
+    /// or the server closes the connection (then false). Bytes that break framing throw
+    /// <see cref="InvalidDataException"/>.
     /// </summary>
-    // Called once per awaited reply in the measured loops: a pooled state machine keeps the load
-    // side's own allocations out of the server's bytes-per-operation figure.
+    // Called once per awaited reply in the measured loops: the shared FrameLoop pools its state
+    // machine and is compiled per handler struct, so the load side's own allocations stay out of
+    // the server's bytes-per-operation figure.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<bool> ReadFramesAsync(FrameHandler handler, CancellationToken cancellationToken)
+    public async ValueTask<bool> ReadFramesAsync<THandler>(THandler handler, CancellationToken cancellationToken)
+        where THandler : ILoadFrameHandler
+    {
+        var result = await FrameLoop.RunAsync(Reader, new ScannedFrames<THandler>(_scanner, handler), cancellationToken).ConfigureAwait(false);
+        return result.End switch
+        {
+            FrameLoopEnd.Stopped => true,
+            FrameLoopEnd.Violation => throw new InvalidDataException($"Unreadable frame from the server: {result.Violation}"),
+            _ => false,
+        };
+    }
+
+    /// <summary>As <see cref="ReadFramesAsync{THandler}"/> with a delegate (set-up steps, where a frame's cost does not matter).</summary>
+    public ValueTask<bool> ReadFramesAsync(FrameHandler handler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        while (true)
-        {
-            var result = await Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            var buffer = result.Buffer;
-            var keepGoing = true;
-            while (keepGoing)
-            {
-                var status = _scanner.TryRead(buffer, out var frame, out var violation);
-                if (status == ScanStatus.Violation)
-                {
-                    Reader.AdvanceTo(buffer.Start);
-                    throw new InvalidDataException($"Unreadable frame from the server: {violation}");
-                }
-
-                if (status == ScanStatus.NeedMoreData)
-                {
-                    break;
-                }
-
-                keepGoing = handler(frame);
-                buffer = buffer.Slice(frame.End);
-            }
-
-            if (!keepGoing)
-            {
-                Reader.AdvanceTo(buffer.Start);
-                return true;
-            }
-
-            Reader.AdvanceTo(buffer.Start, buffer.End);
-            if (result.IsCompleted)
-            {
-                return false;
-            }
-        }
+        return ReadFramesAsync(new DelegateFrames(handler), cancellationToken);
     }
 
     private static bool IsAsciiPrefix(in ReadOnlySequence<byte> line, string prefix)
@@ -240,5 +221,23 @@ public sealed class LoadConnection : IAsyncDisposable
         await Writer.CompleteAsync().ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
         _socket.Dispose();
+    }
+
+    // The load side's handlers see frames only; the connection supplies the scanner of its dialect.
+    private readonly struct ScannedFrames<THandler>(FrameScanner scanner, THandler handler) : IFrameHandler
+        where THandler : ILoadFrameHandler
+    {
+        public FrameScanner Scanner => scanner;
+
+        public ValueTask<bool> OnFrameAsync(MsnpFrame frame) => new(handler.OnFrame(in frame));
+
+        public void OnConsumed(long bytes)
+        {
+        }
+    }
+
+    private readonly struct DelegateFrames(FrameHandler handler) : ILoadFrameHandler
+    {
+        public bool OnFrame(in MsnpFrame frame) => handler(in frame);
     }
 }

@@ -13,7 +13,6 @@ namespace Msnp.Load.Scenarios;
 public sealed class MessageReceiver
 {
     private readonly LoadProgress _progress;
-    private readonly FrameHandler _handler;
     private readonly InFlightWindow? _window;
 
     /// <summary>Creates a receiver reporting to <paramref name="progress"/> and, when given, to the sender's window.</summary>
@@ -21,7 +20,6 @@ public sealed class MessageReceiver
     {
         _progress = progress;
         _window = window;
-        _handler = OnFrame;
     }
 
     /// <summary>The sequence check for this sender.</summary>
@@ -46,7 +44,7 @@ public sealed class MessageReceiver
     public async Task RunAsync(LoadConnection connection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        await connection.ReadFramesAsync(_handler, cancellationToken).ConfigureAwait(false);
+        await connection.ReadFramesAsync(new Frames(this), cancellationToken).ConfigureAwait(false);
     }
 
     private bool OnFrame(in MsnpFrame frame)
@@ -76,5 +74,10 @@ public sealed class MessageReceiver
         _progress.Complete();
         _window?.Delivered();
         return true;
+    }
+
+    private readonly struct Frames(MessageReceiver receiver) : ILoadFrameHandler
+    {
+        public bool OnFrame(in MsnpFrame frame) => receiver.OnFrame(in frame);
     }
 }

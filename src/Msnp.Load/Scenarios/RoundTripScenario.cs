@@ -74,7 +74,6 @@ public static class RoundTripScenario
     {
         private readonly MessageWriter _messages;
         private readonly LoadProgress _progress;
-        private readonly FrameHandler _handler;
         private uint _waitingFor;
         private bool _acked;
 
@@ -82,7 +81,6 @@ public static class RoundTripScenario
         {
             _messages = new MessageWriter(size, 'A');
             _progress = progress;
-            _handler = OnFrame;
         }
 
         public LatencySamples Latency { get; } = new();
@@ -101,7 +99,7 @@ public static class RoundTripScenario
                 var start = Stopwatch.GetTimestamp();
                 _waitingFor = _messages.Write(connection.Writer, Sent++, start);
                 await connection.Writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-                if (!await connection.ReadFramesAsync(_handler, cancellationToken).ConfigureAwait(false))
+                if (!await connection.ReadFramesAsync(new Frames(this), cancellationToken).ConfigureAwait(false))
                 {
                     throw new EndOfStreamException("The switchboard closed the sender's connection.");
                 }
@@ -132,6 +130,11 @@ public static class RoundTripScenario
 
             _acked = frame.Command == CommandCodes.Ack;
             return false;
+        }
+
+        private readonly struct Frames(AckingSender sender) : ILoadFrameHandler
+        {
+            public bool OnFrame(in MsnpFrame frame) => sender.OnFrame(in frame);
         }
     }
 }

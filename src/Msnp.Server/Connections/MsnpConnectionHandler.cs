@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
@@ -118,58 +117,33 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
         return timeout > TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan ? new CancellationTokenSource(timeout, _time) : null;
     }
 
+    // The first frame is read under the first-command deadline, the rest under the connection's
+    // own; a violation closes the connection without a reply (docs/limits.md).
     private static async Task ReadLoopAsync(PipeReader input, MsnpConnection connection, IMsnpSession session, CancellationTokenSource? firstCommand)
     {
-        using var first = firstCommand;
-        using var firstOrDeadline = first is null ? null : CancellationTokenSource.CreateLinkedTokenSource(first.Token, connection.ReadCancellation);
-        bool handledOne = first is null;
-        while (!connection.IsClosing)
+        if (firstCommand is not null)
         {
-            var result = await input.ReadAsync(handledOne ? connection.ReadCancellation : firstOrDeadline!.Token).ConfigureAwait(false);
-            var buffer = result.Buffer;
-            long unread = buffer.Length;
-            try
+            using (firstCommand)
+            using (var firstOrDeadline = CancellationTokenSource.CreateLinkedTokenSource(firstCommand.Token, connection.ReadCancellation))
             {
-                while (!connection.IsClosing)
+                var first = await FrameLoop.RunAsync(input, new SessionFrames(connection, session, justOne: true), firstOrDeadline.Token).ConfigureAwait(false);
+                if (first.End != FrameLoopEnd.Stopped || connection.IsClosing)
                 {
-                    var status = session.Scanner.TryRead(buffer, out var frame, out var violation);
-                    if (status == ScanStatus.NeedMoreData)
-                    {
-                        break;
-                    }
-
-                    if (status == ScanStatus.Violation)
-                    {
-                        session.OnViolation(violation);
-                        connection.Close();
-                        return;
-                    }
-
-                    if (connection.Pacer is { } pacer)
-                    {
-                        await pacer.PaceAsync(connection.ReadCancellation).ConfigureAwait(false);
-                    }
-
-                    handledOne = true;
-                    await session.HandleAsync(frame).ConfigureAwait(false);
-                    buffer = buffer.Slice(frame.End);
+                    End(first, connection, session);
+                    return;
                 }
             }
-            finally
-            {
-                // Counted as consumed, so bytes re-presented with a partial frame are not counted twice.
-                if (unread != buffer.Length)
-                {
-                    Diagnostics.ServerMetrics.BytesReceived.Add(unread - buffer.Length);
-                }
+        }
 
-                input.AdvanceTo(buffer.Start, buffer.End);
-            }
+        End(await FrameLoop.RunAsync(input, new SessionFrames(connection, session, justOne: false), connection.ReadCancellation).ConfigureAwait(false), connection, session);
+    }
 
-            if (result.IsCompleted || result.IsCanceled)
-            {
-                return;
-            }
+    private static void End(FrameLoopResult result, MsnpConnection connection, IMsnpSession session)
+    {
+        if (result.End == FrameLoopEnd.Violation)
+        {
+            session.OnViolation(result.Violation);
+            connection.Close();
         }
     }
 }
