@@ -67,15 +67,15 @@ internal static class AdminApplication
         services.AddSingleton(console.Disabled);
         services.AddSingleton(console.Accounts);
         services.AddSingleton<Msnp.Server.Storage.IAccountStore>(console.Accounts);
-        services.AddSingleton(server.GetRequiredService<IPresenceHub>());
+        services.AddSingleton(server.GetRequiredService<PresenceServices>());
         services.AddSingleton(server.GetRequiredService<SignInThrottle>());
-        services.AddSingleton(server.GetRequiredService<ISwitchboardBroker>());
+        services.AddSingleton(server.GetRequiredService<SwitchboardRooms>());
         services.AddSingleton(server.GetRequiredService<ServerEndpoints>());
         services.AddSingleton(new ServerLifetime(serverLifetime));
         services.AddSingleton<OnlineSessions>();
         services.AddSingleton<SwitchboardCount>();
         services.AddSingleton<SystemNotices>();
-        services.AddSingleton(sp => new MaintenanceSchedule(sp.GetRequiredService<SystemNotices>(), sp.GetRequiredService<IPresenceHub>(), time, serverLifetime.StopApplication));
+        services.AddSingleton(sp => new MaintenanceSchedule(sp.GetRequiredService<SystemNotices>(), sp.GetRequiredService<PresenceServices>(), time, serverLifetime.StopApplication));
         services.AddSingleton<OperatorActions>();
         services.AddSingleton(new MetricsHistory(time, admin.ChartInterval));
         services.AddSingleton(sp => new AdminLockout(admin, time));

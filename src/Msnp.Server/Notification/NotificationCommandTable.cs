@@ -7,7 +7,7 @@ namespace Msnp.Server.Notification;
 /// <summary>
 /// Which handler answers a signed-in command at which version: one row per command code and
 /// version range, so "what does <c>ADC</c> do at MSNP11" is read here. A code without a row for the
-/// session's version falls through to <c>HandleMiscellaneous</c> (URL, SND, FND, XFR …, and 200 for
+/// session's version falls through to <c>HandleMiscellaneous</c> (URL, SND, FND …, and 200 for
 /// anything unknown there).
 /// </summary>
 internal static class NotificationCommandTable
@@ -37,6 +37,7 @@ internal static class NotificationCommandTable
         [CommandCodes.Reg.Value] = [new(7, 9, (s, c) => s.HandleGroupAsync(c)), new(10, Last, (s, c) => s.HandleGuidGroupAsync(c))],
         [CommandCodes.Uux.Value] = [new(11, Last, (s, c) => s.HandlePersonalStatusAsync(c))],
         [CommandCodes.Gcf.Value] = [new(11, Last, (s, c) => s.HandleConfigFile(c))],
+        [CommandCodes.Xfr.Value] = [new(2, Last, (s, c) => s.HandleSwitchboardRequestAsync(c))],
 
         // A client may not send MSG to the notification server: immediate disconnect (catalogue §2.6).
         [CommandCodes.Msg.Value] = [new(2, Last, (s, c) => s.CloseConnection())],

@@ -127,7 +127,7 @@ public sealed partial class NotificationSession
 
         var guid = result.ContactGuid ?? Guid.Empty;
         Send((Writer, trId, list, contact, nickname, guid, groupGuid), static (w, s) => s.Writer.WriteContactAdded(w, s.trId, s.list, s.contact, s.nickname, s.guid, s.groupGuid));
-        NotifyReverseListChanges(result);
+        await NotifyReverseListChangesAsync(result).ConfigureAwait(false);
         if (before is not null)
         {
             await PresenceFanout.AnnounceVisibilityChangesAsync(this, before).ConfigureAwait(false);
@@ -164,7 +164,7 @@ public sealed partial class NotificationSession
         if (Reply(result, trId))
         {
             Send((Writer, trId, contactGuid, groupGuid), static (w, s) => s.Writer.WriteContactGrouped(w, s.trId, s.contactGuid, s.groupGuid));
-            NotifyReverseListChanges(result);
+            await NotifyReverseListChangesAsync(result).ConfigureAwait(false);
         }
     }
 
@@ -240,7 +240,7 @@ public sealed partial class NotificationSession
         if (Reply(result, trId))
         {
             Send((Writer, trId, contactGuid, groupGuid), static (w, s) => s.Writer.WriteForwardContactRemoved(w, s.trId, s.contactGuid, s.groupGuid));
-            NotifyReverseListChanges(result);
+            await NotifyReverseListChangesAsync(result).ConfigureAwait(false);
         }
     }
 
@@ -299,7 +299,7 @@ public sealed partial class NotificationSession
             if (Reply(removed, trId))
             {
                 Send((Writer, trId, groupGuid), static (w, s) => s.Writer.WriteGroupRemoved(w, s.trId, s.groupGuid));
-                NotifyReverseListChanges(removed);
+                await NotifyReverseListChangesAsync(removed).ConfigureAwait(false);
             }
 
             return;
@@ -362,7 +362,7 @@ public sealed partial class NotificationSession
         }
 
         Send((Writer, trId, name), static (w, s) => s.Writer.WriteOwnNameChanged(w, s.trId, s.name));
-        SetFriendlyName(name);
+        await SetFriendlyNameAsync(name).ConfigureAwait(false);
         if (PresenceOpened && Status != PresenceStatus.Hidden)
         {
             await PresenceFanout.AnnounceAsync(this).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Errors;
 using Msnp.Protocol.Names;
+using Msnp.Server.Presence.Notifications;
 using Msnp.Server.Storage;
 
 namespace Msnp.Server.Notification;
@@ -104,7 +105,7 @@ public sealed partial class NotificationSession
 
         var nickname = p[2];
         Send((Writer, trId, list, version: result.Version, contact, nickname, group), static (w, s) => s.Writer.WriteAdded(w, s.trId, s.list, s.version, s.contact, s.nickname, s.group));
-        NotifyReverseListChanges(result);
+        await NotifyReverseListChangesAsync(result).ConfigureAwait(false);
         if (before is not null)
         {
             await PresenceFanout.AnnounceVisibilityChangesAsync(this, before).ConfigureAwait(false);
@@ -149,7 +150,7 @@ public sealed partial class NotificationSession
         }
 
         Send((Writer, trId, list, version: result.Version, contact, group), static (w, s) => s.Writer.WriteRemoved(w, s.trId, s.list, s.version, s.contact, s.group));
-        NotifyReverseListChanges(result);
+        await NotifyReverseListChangesAsync(result).ConfigureAwait(false);
         if (before is not null)
         {
             await PresenceFanout.AnnounceVisibilityChangesAsync(this, before).ConfigureAwait(false);
@@ -187,7 +188,7 @@ public sealed partial class NotificationSession
         Send((Writer, trId, version: result.Version, target, name), static (w, s) => s.Writer.WriteRenamed(w, s.trId, s.version, s.target, s.name));
         if (self)
         {
-            SetFriendlyName(name);
+            await SetFriendlyNameAsync(name).ConfigureAwait(false);
             if (PresenceOpened && Status != PresenceStatus.Hidden)
             {
                 await PresenceFanout.AnnounceAsync(this).ConfigureAwait(false);
@@ -305,7 +306,7 @@ public sealed partial class NotificationSession
             else if (Reply(result, trId))
             {
                 Send((Writer, trId, result.Version, groupId), static (w, s) => s.Writer.WriteGroupRemoved(w, s.trId, s.Version, s.groupId));
-                NotifyReverseListChanges(result);
+                await NotifyReverseListChangesAsync(result).ConfigureAwait(false);
             }
 
             return;
@@ -349,26 +350,14 @@ public sealed partial class NotificationSession
     }
 
     // ADD 0 RL / REM 0 RL to the other side, when it is signed in (catalogue §5.8).
-    private void NotifyReverseListChanges(ListChangeResult result)
+    private async ValueTask NotifyReverseListChangesAsync(ListChangeResult result)
     {
         foreach (var change in result.ReverseListChanges)
         {
-            var other = Services.Presence.Find(change.Account);
-            if (other is null)
-            {
-                continue;
-            }
-
-            var me = Account;
-            var name = FriendlyName;
-            if (change.Kind == ReverseListChangeKind.Added)
-            {
-                other.Deliver((change.Version, me, name), static (w, writer, s) => writer.WriteReverseListAdded(w, s.Version, s.me, s.name));
-            }
-            else
-            {
-                other.Deliver((change.Version, me), static (w, writer, s) => writer.WriteReverseListRemoved(w, s.Version, s.me));
-            }
+            EndpointNotification notification = change.Kind == ReverseListChangeKind.Added
+                ? new ReverseListAddedNotification(Account, FriendlyName, change.Version)
+                : new ReverseListRemovedNotification(Account, change.Version);
+            await Services.Presence.Delivery.DeliverToAccountAsync(change.Account, notification).ConfigureAwait(false);
         }
     }
 

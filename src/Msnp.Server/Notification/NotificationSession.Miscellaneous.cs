@@ -16,11 +16,7 @@ public sealed partial class NotificationSession
         var trId = command.TrId ?? 0;
         var p = command.Parameters;
         var code = command.Code;
-        if (code == CommandCodes.Xfr)
-        {
-            HandleSwitchboardRequest(trId, p);
-        }
-        else if (code == CommandCodes.Url)
+        if (code == CommandCodes.Url)
         {
             HandleUrl(trId, p);
         }
@@ -68,8 +64,10 @@ public sealed partial class NotificationSession
         }
     }
 
-    private void HandleSwitchboardRequest(uint trId, IReadOnlyList<string> p)
+    internal async ValueTask HandleSwitchboardRequestAsync(MsnpCommand command)
     {
+        var trId = command.TrId ?? 0;
+        var p = command.Parameters;
         if (p.Count != 1 || p[0] != "SB")
         {
             SendError(MsnpErrorCode.InvalidParameter, trId);
@@ -82,9 +80,10 @@ public sealed partial class NotificationSession
             return;
         }
 
-        var cookie = Services.Switchboards.IssueCreatorCookie(this, FriendlyName, Dialect!);
-        var address = $"{Services.Options.EffectivePublicHost}:{Services.Endpoints.SwitchboardPort}";
-        Send((Writer, trId, address, cookie), static (w, s) => s.Writer.WriteSwitchboardTransfer(w, s.trId, s.address, s.cookie));
+        var broker = Services.Switchboards;
+        var ticket = new Switchboard.SwitchboardTicket(Account, FriendlyName, Dialect!.Version, Services.Time.GetUtcNow() + broker.CookieLifetime, Address);
+        var grant = await broker.IssueCreatorCookieAsync(ticket, Aborted).ConfigureAwait(false);
+        Send((Writer, trId, grant), static (w, s) => s.Writer.WriteSwitchboardTransfer(w, s.trId, s.grant.Address, s.grant.Cookie));
     }
 
     private void HandleUrl(uint trId, IReadOnlyList<string> p)

@@ -21,7 +21,7 @@ public sealed partial class NotificationSession
 
     private volatile PersonalStatus? _personalStatus;
 
-    /// <inheritdoc/>
+    /// <summary>The personal message and current media from <c>UUX</c> (MSNP11+), if any.</summary>
     public PersonalStatus? PersonalStatus => _personalStatus;
 
     /// <summary>
@@ -40,6 +40,7 @@ public sealed partial class NotificationSession
         }
 
         _personalStatus = status;
+        await PublishAsync().ConfigureAwait(false);
         Send((Writer, trId), static (w, s) => s.Writer.WritePersonalStatusStored(w, s.trId));
         if (PresenceOpened && Status != PresenceStatus.Hidden)
         {

@@ -71,7 +71,7 @@ public sealed partial class NotificationSession
         // Echo first: other sessions fan out to us as soon as our status is set, and their NLN
         // must not overtake the reply to our own CHG.
         Send((Writer, trId, status, clientId, msnObject), static (w, s) => s.Writer.WriteStatusChanged(w, s.trId, s.status, s.clientId, s.msnObject));
-        SetPresence(status, clientId, msnObject);
+        await SetPresenceAsync(status, clientId, msnObject).ConfigureAwait(false);
 
         if (first)
         {

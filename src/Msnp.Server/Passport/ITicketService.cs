@@ -15,4 +15,10 @@ public interface ITicketService
 
     /// <summary>Checks signature (over the account's current <paramref name="securityStamp"/>), expiry and account binding of a <c>t=…&amp;p=…</c> ticket.</summary>
     TicketValidation Validate(string ticket, string expectedAccount, ReadOnlySpan<byte> securityStamp);
+
+    /// <summary>
+    /// The proof secret (<c>BinarySecret</c>) that came with <paramref name="ticket"/> when it was issued,
+    /// or null when the ticket is malformed; check the ticket with <see cref="Validate"/> first.
+    /// </summary>
+    byte[]? ProofSecret(string ticket);
 }

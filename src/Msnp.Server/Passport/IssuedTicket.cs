@@ -5,7 +5,12 @@ namespace Msnp.Server.Passport;
 /// <param name="P">The <c>p=</c> token.</param>
 /// <param name="IssuedAt">When it was signed.</param>
 /// <param name="ExpiresAt">When it stops being accepted.</param>
-public sealed record IssuedTicket(string T, string P, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt)
+/// <param name="ProofSecret">
+/// The token's <c>BinarySecret</c> (WS-Trust proof key, 24 bytes): MSNP13+ clients derive the keys of
+/// their <c>USR … SSO S</c> answer from it. Derived from the ticket with the signing key, so any node
+/// recomputes it from the ticket alone (<see cref="ITicketService.ProofSecret"/>).
+/// </param>
+public sealed record IssuedTicket(string T, string P, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, byte[] ProofSecret)
 {
     /// <summary>The ticket as clients carry it: <c>t=…&amp;p=…</c>.</summary>
     public string Value => $"t={T}&p={P}";

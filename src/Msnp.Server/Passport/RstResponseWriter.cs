@@ -102,9 +102,10 @@ internal static class RstResponseWriter
         w.WriteEndElement();
         w.WriteEndElement();
 
-        // Later clients derive session keys from this secret; ours is random and checked by no one yet.
+        // MSNP13+ clients derive the keys of their SSO answer (SsoKeyBlob) from this secret; the
+        // notification server recomputes it from the ticket they present.
         w.WriteStartElement("wst", "RequestedProofToken", Trust);
-        w.WriteElementString("wst", "BinarySecret", Trust, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
+        w.WriteElementString("wst", "BinarySecret", Trust, Convert.ToBase64String(ticket.ProofSecret));
         w.WriteEndElement();
 
         w.WriteEndElement();

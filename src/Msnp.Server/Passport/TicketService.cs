@@ -80,7 +80,31 @@ public sealed class TicketService : ITicketService
 
         Span<byte> p = stackalloc byte[MacLength];
         Mac((byte)'p', t, securityStamp, p);
-        return new IssuedTicket(Base64Url.EncodeToString(t), Base64Url.EncodeToString(p), issuedAt, expiresAt);
+        return new IssuedTicket(Base64Url.EncodeToString(t), Base64Url.EncodeToString(p), issuedAt, expiresAt, DeriveProofSecret(t));
+    }
+
+    /// <inheritdoc/>
+    public byte[]? ProofSecret(string ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        Span<byte> t = stackalloc byte[HeaderLength + MaxAccountBytes + MacLength];
+        return TrySplit(ticket, out var tText, out _) && TryDecode(tText, HeaderLength + 1 + MacLength, t, out int tLength)
+            ? DeriveProofSecret(t[..tLength])
+            : null;
+    }
+
+    /// <summary>Length of the proof secret: a 3DES key's worth, as Passport's BinarySecret was.</summary>
+    public const int ProofSecretLength = 24;
+
+    // HMAC-SHA256 of 's' and the whole t token (its nonce makes every ticket's secret different), cut to 24 bytes.
+    private byte[] DeriveProofSecret(ReadOnlySpan<byte> t)
+    {
+        Span<byte> mac = stackalloc byte[MacLength];
+        Span<byte> input = stackalloc byte[1 + HeaderLength + MaxAccountBytes + MacLength];
+        input[0] = (byte)'s';
+        t.CopyTo(input[1..]);
+        HMACSHA256.HashData(_key, input[..(1 + t.Length)], mac);
+        return mac[..ProofSecretLength].ToArray();
     }
 
     /// <inheritdoc/>

@@ -7,6 +7,7 @@ using Msnp.Protocol.Framing;
 using Msnp.Protocol.Messages;
 using Msnp.Protocol.Names;
 using Msnp.Server.Connections;
+using Msnp.Server.Presence.Notifications;
 
 namespace Msnp.Server.Switchboard;
 
@@ -42,12 +43,12 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     /// <summary>The client id the participant's notification session announced when it joined (MSNP12 <c>IRO</c>/<c>JOI</c>).</summary>
     public uint ClientId { get; private set; }
 
-    internal void Bind(SwitchboardTicket ticket)
+    internal void Bind(SwitchboardTicket ticket, uint clientId)
     {
         Account = ticket.Account;
         FriendlyName = ticket.FriendlyName;
-        ClientId = _services.Presence.Find(ticket.Account)?.ClientId ?? 0;
-        UseDialect(ticket.Dialect);
+        ClientId = clientId;
+        UseDialect(MsnpDialect.FromVersion(ticket.DialectVersion));
         UseScanner(SwitchboardScanner);
     }
 
@@ -59,11 +60,11 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         {
             if (code == CommandCodes.Usr)
             {
-                HandleCreate(command);
+                await HandleCreateAsync(command).ConfigureAwait(false);
             }
             else if (code == CommandCodes.Ans)
             {
-                HandleAnswer(command);
+                await HandleAnswerAsync(command).ConfigureAwait(false);
             }
             else
             {
@@ -135,25 +136,27 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         Diagnostics.ServerLog.SwitchboardLeft(_services.Logger, Diagnostics.LogText.Sanitize(Account), _room.Id);
     }
 
-    private void HandleCreate(MsnpCommand command)
+    private async ValueTask HandleCreateAsync(MsnpCommand command)
     {
         var p = command.Parameters;
         var trId = command.TrId ?? 0;
-        if (p.Count != 2 || !_services.Broker.TryOpenSession(p[0].ToLowerInvariant(), p[1], out var ticket, out var room))
+        var ticket = p.Count == 2 ? await _services.Broker.RedeemCreatorCookieAsync(p[0].ToLowerInvariant(), p[1]).ConfigureAwait(false) : null;
+        if (ticket is null)
         {
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
         }
 
         // The notification session that got the cookie signed out (or was removed) meanwhile.
-        if (!ticket.IsHolderSignedIn(_services.Presence))
+        var holder = await _services.Presence.Directory.FindAsync(ticket.Account).ConfigureAwait(false);
+        if (!ticket.IsHolderSignedIn(holder, _services.Presence))
         {
-            _services.Broker.Remove(room);
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
         }
 
-        Bind(ticket);
+        Bind(ticket, holder!.Find(ticket.Holder.EndpointId)!.ClientId);
+        var room = _services.Rooms.Open();
         if (!room.AddCreator(this))
         {
             SendErrorAndClose(MsnpErrorCode.SwitchboardFailed, trId);
@@ -167,12 +170,13 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         Send((Writer, trId, Account, FriendlyName), static (w, s) => s.Writer.WriteSwitchboardAuthenticated(w, s.trId, s.Account, s.FriendlyName));
     }
 
-    private void HandleAnswer(MsnpCommand command)
+    private async ValueTask HandleAnswerAsync(MsnpCommand command)
     {
         var p = command.Parameters;
         var trId = command.TrId ?? 0;
         Account = p.Count == 3 ? p[0].ToLowerInvariant() : string.Empty;
-        if (p.Count != 3 || !_services.Broker.TryGetRoom(p[2], out var room) || !room.TryJoin(this, p[1], trId, _services.Presence))
+        if (p.Count != 3 || !_services.Rooms.TryGet(p[2], out var room)
+            || !room.TryJoin(this, p[1], trId, await _services.Presence.Directory.FindAsync(Account).ConfigureAwait(false), _services.Presence))
         {
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
@@ -211,7 +215,8 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         }
 
         // A hidden user cannot ring others, as XFR SB already refuses them (catalogue: 913).
-        if (_services.Presence.Find(Account)?.Status == Protocol.Dialects.Model.PresenceStatus.Hidden)
+        var directory = _services.Presence.Directory;
+        if ((await directory.FindAsync(Account).ConfigureAwait(false))?.Current.Status == Protocol.Dialects.Model.PresenceStatus.Hidden)
         {
             SendError(MsnpErrorCode.NotAllowedWhenOffline, trId);
             return;
@@ -224,7 +229,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
             return;
         }
 
-        var invitee = _services.Presence.Find(target);
+        var invitee = (await directory.FindAsync(target).ConfigureAwait(false))?.Current;
         if (invitee is null || invitee.Status is Protocol.Dialects.Model.PresenceStatus.Offline or Protocol.Dialects.Model.PresenceStatus.Hidden)
         {
             SendError(MsnpErrorCode.PrincipalNotOnline, trId);
@@ -238,7 +243,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
             return;
         }
 
-        var ticket = new SwitchboardTicket(target, invitee.FriendlyName, invitee.Dialect, _services.Time.GetUtcNow() + _services.Broker.CookieLifetime, invitee);
+        var ticket = new SwitchboardTicket(target, invitee.FriendlyName, invitee.DialectVersion, _services.Time.GetUtcNow() + _services.Broker.CookieLifetime, invitee.Address);
         var error = _room!.Invite(ticket, _services.Options.MaxSwitchboardParticipants, out var cookie);
         if (error is { } e)
         {
@@ -248,9 +253,8 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
 
         var sessionId = _room.Id;
         Send((Writer, trId, sessionId), static (w, s) => s.Writer.WriteRinging(w, s.trId, s.sessionId));
-        var address = $"{_services.Options.EffectivePublicHost}:{_services.Endpoints.SwitchboardPort}";
-        invitee.Deliver((sessionId, address, cookie, Account, FriendlyName),
-            static (w, writer, s) => writer.WriteRing(w, s.sessionId, s.address, s.cookie, s.Account, s.FriendlyName));
+        var location = _services.Broker.Locate(sessionId);
+        await _services.Presence.Delivery.DeliverAsync(invitee.Address, new RingNotification(location.RoomId, location.Address, cookie, Account, FriendlyName)).ConfigureAwait(false);
     }
 
     // Returns true when some receiver is above its high-water mark.

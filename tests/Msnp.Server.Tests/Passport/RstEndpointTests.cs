@@ -89,6 +89,40 @@ public sealed class RstEndpointTests
     }
 
     [Fact]
+    public async Task Every_token_carries_a_proof_secret_that_any_node_recomputes_from_its_ticket_for_the_SSO_answer()
+    {
+        await using var server = await PassportTestServer.StartAsync();
+
+        var (status, body) = await PostAsync(server, Envelope(PassportTestServer.Account, PassportTestServer.Password, "http://Passport.NET/tb", "messengerclear.live.com", "contacts.msn.com"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var responses = XDocument.Parse(body).Descendants(Wst + "RequestSecurityTokenResponse").Skip(1).ToList();
+        var pairs = responses.Select(r => (
+            Ticket: r.Descendants(Wsse + "BinarySecurityToken").Single().Value,
+            Secret: Convert.FromBase64String(r.Descendants(Wst + "BinarySecret").Single().Value))).ToList();
+        Assert.Equal(2, pairs.Count);
+        Assert.NotEqual(pairs[0].Secret, pairs[1].Secret);
+
+        // A second service over the same key (another node) gets the same secret from the ticket alone.
+        var otherNode = new TicketService(TicketSigningKey.LoadOrCreate(server.Options.DataDirectory), TimeSpan.FromHours(1), TimeProvider.System);
+        const string nonce = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+/";
+        foreach (var (ticket, secret) in pairs)
+        {
+            Assert.Equal(TicketService.ProofSecretLength, secret.Length);
+            Assert.Equal(secret, otherNode.ProofSecret(ticket));
+            var answer = Msnp.Protocol.Auth.Sso.SsoKeyBlob.Create(secret, nonce);
+            Assert.True(Msnp.Protocol.Auth.Sso.SsoKeyBlob.Verify(otherNode.ProofSecret(ticket)!, nonce, answer));
+        }
+
+        // The answer made with one token's secret does not pass for the other, nor for a key the server never had.
+        var first = Msnp.Protocol.Auth.Sso.SsoKeyBlob.Create(pairs[0].Secret, nonce);
+        Assert.False(Msnp.Protocol.Auth.Sso.SsoKeyBlob.Verify(otherNode.ProofSecret(pairs[1].Ticket)!, nonce, first));
+        var stranger = new TicketService(new byte[32], TimeSpan.FromHours(1), TimeProvider.System);
+        Assert.False(Msnp.Protocol.Auth.Sso.SsoKeyBlob.Verify(stranger.ProofSecret(pairs[0].Ticket)!, nonce, first));
+        Assert.Null(otherNode.ProofSecret("t=not-a-ticket"));
+    }
+
+    [Fact]
     public async Task Tokens_for_other_services_are_answered_in_request_order()
     {
         await using var server = await PassportTestServer.StartAsync();
