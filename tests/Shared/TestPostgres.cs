@@ -18,7 +18,11 @@ internal static class TestPostgres
 
     private static readonly Lazy<Task<string>> Server = new(StartAsync);
 
-    /// <summary>Creates an empty database and returns its connection string (with a small pool, as many run at once).</summary>
+    /// <summary>
+    /// Creates an empty database and returns its connection string. The pool is capped (many stores
+    /// are open at once, and the cluster allows 400 connections) and waits up to a minute for a free
+    /// connection, as a loaded CI machine may queue hundreds of writers on the writer lock.
+    /// </summary>
     public static async Task<string> CreateDatabaseAsync()
     {
         var admin = await Server.Value;
@@ -30,7 +34,7 @@ internal static class TestPostgres
             await command.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 20 }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 50, Timeout = 60 }.ConnectionString;
     }
 
     /// <summary>Drops a database <see cref="CreateDatabaseAsync"/> made, ending its connections.</summary>
