@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Msnp.Load.Forwarding;
 using Msnp.Load.Metrics;
 using Msnp.Load.Reporting;
 using Msnp.Load.Scenarios;
@@ -40,7 +41,8 @@ internal static class LoadCommand
         };
         return Build(command, (parse, target, progress, token) =>
             RelayScenario.RunAsync(target, new RelaySettings(parse.GetValue(pairs), parse.GetValue(size), Seconds(parse), parse.GetValue(count), parse.GetValue(window)), progress, token),
-            parse => parse.GetValue(window) < 0 ? "--window must not be negative." : Check(parse, pairs, size));
+            parse => parse.GetValue(window) < 0 ? "--window must not be negative." : Check(parse, pairs, size),
+            ForwarderMode.Copy);
     }
 
     private static Command RoundTrip()
@@ -54,7 +56,8 @@ internal static class LoadCommand
         };
         return Build(command, (parse, target, progress, token) =>
             RoundTripScenario.RunAsync(target, new RoundTripSettings(parse.GetValue(pairs), parse.GetValue(size), Seconds(parse), parse.GetValue(count)), progress, token),
-            parse => Check(parse, pairs, size));
+            parse => Check(parse, pairs, size),
+            ForwarderMode.Acknowledge);
     }
 
     private static Command SignIn()
@@ -102,22 +105,31 @@ internal static class LoadCommand
             parse => parse.GetValue(contacts) < 1 || parse.GetValue(changes) < 1 ? "--contacts and --changes must be at least 1." : null);
     }
 
-    // Adds the shared options and the action: check usage, open the target, run with live progress, print the report.
+    // Adds the shared options and the action: check usage, open the target, run with live progress,
+    // then (relay, roundtrip) the same scenario against the trivial forwarder, and print the report.
     private static Command Build(
-        Command command, Func<ParseResult, ILoadTarget, LoadProgress, CancellationToken, Task<LoadReport>> scenario, Func<ParseResult, string?> check)
+        Command command, Func<ParseResult, ILoadTarget, LoadProgress, CancellationToken, Task<LoadReport>> scenario, Func<ParseResult, string?> check,
+        ForwarderMode? ceiling = null)
     {
         var targetOptions = new LoadTargetOptions();
         targetOptions.AddTo(command);
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of text." };
         var allocations = new Option<bool>("--allocations") { Description = "Sample this process's allocations by type (GC AllocationTick events) and print the top ones on standard error." };
+        var noCeiling = new Option<bool>("--no-ceiling") { Description = "Skip the second run against the trivial forwarder (the machine's ceiling) and the ratio." };
         command.Options.Add(CreateDurationOption());
         command.Options.Add(json);
         command.Options.Add(allocations);
+        if (ceiling is not null)
+        {
+            command.Options.Add(noCeiling);
+        }
+
         command.SetAction(async (parse, ct) =>
         {
             using var sampler = parse.GetValue(allocations) ? new AllocationSampler() : null;
             sampler?.Start();
-            var exitCode = await RunAsync(parse, targetOptions, scenario, json, check(parse) ?? targetOptions.Check(parse) ?? CheckDuration(parse), ct).ConfigureAwait(false);
+            var withCeiling = ceiling is not null && !parse.GetValue(noCeiling) ? ceiling : null;
+            var exitCode = await RunAsync(parse, targetOptions, scenario, withCeiling, json, check(parse) ?? targetOptions.Check(parse) ?? CheckDuration(parse), ct).ConfigureAwait(false);
             sampler?.Stop();
             foreach (var (type, bytes) in sampler?.Top(15) ?? [])
             {
@@ -131,7 +143,7 @@ internal static class LoadCommand
 
     private static async Task<int> RunAsync(
         ParseResult parse, LoadTargetOptions targetOptions, Func<ParseResult, ILoadTarget, LoadProgress, CancellationToken, Task<LoadReport>> scenario,
-        Option<bool> json, string? usageError, CancellationToken cancellationToken)
+        ForwarderMode? ceiling, Option<bool> json, string? usageError, CancellationToken cancellationToken)
     {
         var error = parse.InvocationConfiguration.Error;
         var name = parse.CommandResult.Command.Name;
@@ -141,21 +153,17 @@ internal static class LoadCommand
             return ExitCodes.Usage;
         }
 
-        var progress = new LoadProgress();
+        var loadAtStart = LoadAverage.Now();
         LoadReport report;
         try
         {
-            await using var target = await targetOptions.OpenAsync(parse, cancellationToken).ConfigureAwait(false);
-            using var stop = new CancellationTokenSource();
-            var display = LoadProgressDisplay.IsInteractive(error) ? LoadProgressDisplay.RunAsync(name, progress, stop.Token) : Task.CompletedTask;
-            try
+            report = await RunOnceAsync(parse, name, await targetOptions.OpenAsync(parse, cancellationToken).ConfigureAwait(false), scenario, cancellationToken).ConfigureAwait(false);
+
+            // The same load side against the forwarder, right after our server has stopped.
+            if (ceiling is { } mode)
             {
-                report = await scenario(parse, target, progress, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                await stop.CancelAsync().ConfigureAwait(false);
-                await display.ConfigureAwait(false);
+                var forwarder = ForwarderTarget.Start(mode, parse.GetValue(targetOptions.Version)!);
+                report = report with { Ceiling = await RunOnceAsync(parse, name + " ceiling", forwarder, scenario, cancellationToken).ConfigureAwait(false) };
             }
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or System.Net.Sockets.SocketException)
@@ -164,9 +172,32 @@ internal static class LoadCommand
             return ExitCodes.NotDelivered;
         }
 
+        report = report with { LoadAverage = LoadAverage.Between(loadAtStart, LoadAverage.Now()) };
         var output = parse.InvocationConfiguration.Output;
         await output.WriteAsync(parse.GetValue(json) ? ReportWriter.ToJson(report) + "\n" : ReportWriter.ToText(report)).ConfigureAwait(false);
         return report.Consistent ? ExitCodes.Success : ExitCodes.NotDelivered;
+    }
+
+    // Runs the scenario against the target (disposed afterwards) with the live progress line.
+    private static async Task<LoadReport> RunOnceAsync(
+        ParseResult parse, string name, ILoadTarget target, Func<ParseResult, ILoadTarget, LoadProgress, CancellationToken, Task<LoadReport>> scenario, CancellationToken cancellationToken)
+    {
+        await using (target.ConfigureAwait(false))
+        {
+            var progress = new LoadProgress();
+            using var stop = new CancellationTokenSource();
+            var error = parse.InvocationConfiguration.Error;
+            var display = LoadProgressDisplay.IsInteractive(error) ? LoadProgressDisplay.RunAsync(name, progress, stop.Token) : Task.CompletedTask;
+            try
+            {
+                return await scenario(parse, target, progress, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                await display.ConfigureAwait(false);
+            }
+        }
     }
 
     private static string? CheckDuration(ParseResult parse) =>

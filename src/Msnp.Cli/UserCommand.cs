@@ -145,7 +145,13 @@ internal static class UserCommand
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
-            await error.WriteLineAsync($"{verb}: {(e is SqliteException s ? StartFailure.Database(s, directory) : e.Message)}").ConfigureAwait(false);
+            var message = e switch
+            {
+                SqliteException sqlite => StartFailure.Database(sqlite, directory),
+                UnauthorizedAccessException denied => StartFailure.Permission(denied, directory),
+                _ => e.Message,
+            };
+            await error.WriteLineAsync($"{verb}: {message}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 

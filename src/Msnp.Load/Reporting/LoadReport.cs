@@ -65,6 +65,15 @@ public sealed record LoadReport
     /// <summary>Bytes allocated per operation, both sides together.</summary>
     public double AllocatedBytesPerOperation => Operations > 0 ? (double)Runtime.AllocatedBytes / Operations : 0;
 
-    /// <summary>True when every message sent arrived once, in order, and nothing failed.</summary>
-    public bool Consistent => Errors == 0 && Lost == 0 && Reordered == 0 && Duplicates == 0 && Delivered == Sent;
+    /// <summary>The same scenario with the same settings against the trivial forwarder, run right after this one (relay, roundtrip), or null.</summary>
+    public LoadReport? Ceiling { get; init; }
+
+    /// <summary>Operations per second as a share of the ceiling's, or null without a ceiling.</summary>
+    public double? CeilingRatio => Ceiling is { OperationsPerSecond: > 0 } ceiling ? OperationsPerSecond / ceiling.OperationsPerSecond : null;
+
+    /// <summary>The machine's 1-minute load average at the start and the end of the run (ceiling included), where known.</summary>
+    public LoadAverage? LoadAverage { get; init; }
+
+    /// <summary>True when every message sent arrived once, in order, and nothing failed (against the ceiling too).</summary>
+    public bool Consistent => Errors == 0 && Lost == 0 && Reordered == 0 && Duplicates == 0 && Delivered == Sent && (Ceiling?.Consistent ?? true);
 }

@@ -44,6 +44,18 @@ public static class ReportWriter
             text.Append(c, $"  allocated    {report.AllocatedBytesPerOperation,12:N0} B/op (server and load side)   GCs gen0 {r.Gen0:N0}  gen1 {r.Gen1:N0}  gen2 {r.Gen2:N0}\n");
         }
 
+        if (report.Ceiling is { } ceiling)
+        {
+            text.Append(c, $"  ceiling      {ceiling.Operations,12:N0} in {ceiling.Seconds:F2} s = {ceiling.OperationsPerSecond:N0}/s (trivial forwarder, same settings)\n");
+            text.Append(c, $"  ceiling sent {ceiling.Sent,12:N0}   delivered {ceiling.Delivered:N0}   lost {ceiling.Lost:N0}   reordered {ceiling.Reordered:N0}   duplicates {ceiling.Duplicates:N0}   errors {ceiling.Errors:N0}   {(ceiling.Consistent ? "consistent" : "INCONSISTENT")}\n");
+            text.Append(c, $"  ratio        {report.CeilingRatio ?? 0,12:F3} of the ceiling\n");
+        }
+
+        if (report.LoadAverage is { } load)
+        {
+            text.Append(c, $"  load average {load.Start,12:F2} at the start, {load.End:F2} at the end (1 minute)\n");
+        }
+
         text.Append(c, $"  errors       {report.Errors,12:N0}   {(report.Consistent ? "consistent" : "INCONSISTENT")}\n");
         return text.ToString();
 
@@ -111,16 +123,48 @@ public static class ReportWriter
 
             json.WriteEndObject();
 
-            json.WriteStartObject("latencyMicroseconds");
-            json.WriteNumber("count", report.Latency.Count);
-            json.WriteNumber("p50", report.Latency.P50);
-            json.WriteNumber("p99", report.Latency.P99);
-            json.WriteNumber("p999", report.Latency.P999);
-            json.WriteNumber("max", report.Latency.Max);
-            json.WriteEndObject();
+            WriteLatency(json, report.Latency);
+            if (report.Ceiling is { } ceiling)
+            {
+                json.WriteStartObject("ceiling");
+                json.WriteString("target", "trivial forwarder");
+                json.WriteNumber("seconds", ceiling.Seconds);
+                json.WriteNumber("operations", ceiling.Operations);
+                json.WriteNumber("operationsPerSecond", ceiling.OperationsPerSecond);
+                json.WriteNumber("sent", ceiling.Sent);
+                json.WriteNumber("delivered", ceiling.Delivered);
+                json.WriteNumber("lost", ceiling.Lost);
+                json.WriteNumber("reordered", ceiling.Reordered);
+                json.WriteNumber("duplicates", ceiling.Duplicates);
+                json.WriteNumber("errors", ceiling.Errors);
+                json.WriteBoolean("consistent", ceiling.Consistent);
+                WriteLatency(json, ceiling.Latency);
+                json.WriteEndObject();
+                json.WriteNumber("ratioToCeiling", report.CeilingRatio ?? 0);
+            }
+
+            if (report.LoadAverage is { } load)
+            {
+                json.WriteStartObject("loadAverage");
+                json.WriteNumber("start", load.Start);
+                json.WriteNumber("end", load.End);
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteLatency(Utf8JsonWriter json, Metrics.LatencySummary latency)
+    {
+        json.WriteStartObject("latencyMicroseconds");
+        json.WriteNumber("count", latency.Count);
+        json.WriteNumber("p50", latency.P50);
+        json.WriteNumber("p99", latency.P99);
+        json.WriteNumber("p999", latency.P999);
+        json.WriteNumber("max", latency.Max);
+        json.WriteEndObject();
     }
 }

@@ -77,6 +77,29 @@ public class ReportWriterTests
     }
 
     [Fact]
+    public void The_ceiling_gives_the_ratio_and_a_ceiling_run_that_lost_a_message_makes_the_report_inconsistent()
+    {
+        var ceiling = Clean with { Seconds = 1 };
+        var report = Clean with { Ceiling = ceiling, LoadAverage = new LoadAverage(1.25, 2.5) };
+
+        Assert.Equal(0.5, report.CeilingRatio);
+        Assert.True(report.Consistent);
+        var text = ReportWriter.ToText(report);
+        Assert.Contains("0.500 of the ceiling", text, StringComparison.Ordinal);
+        Assert.Contains("1.25 at the start, 2.50 at the end", text, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(ReportWriter.ToJson(report));
+        Assert.Equal(0.5, json.RootElement.GetProperty("ratioToCeiling").GetDouble());
+        Assert.Equal(1000, json.RootElement.GetProperty("ceiling").GetProperty("operationsPerSecond").GetDouble());
+        Assert.Equal(2.5, json.RootElement.GetProperty("loadAverage").GetProperty("end").GetDouble());
+
+        var lossy = Clean with { Ceiling = ceiling with { Lost = 1, Delivered = 999 } };
+        Assert.False(lossy.Consistent);
+        Assert.Contains("INCONSISTENT", ReportWriter.ToText(lossy), StringComparison.Ordinal);
+        Assert.Null(Clean.CeilingRatio);
+        Assert.DoesNotContain("ceiling", ReportWriter.ToText(Clean), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Memory_of_a_separate_server_has_no_managed_figure_and_names_the_process()
     {
         var report = Clean with
