@@ -69,6 +69,7 @@ internal static class AdminApplication
         services.AddSingleton<Msnp.Server.Storage.IAccountStore>(console.Accounts);
         services.AddSingleton(server.GetRequiredService<PresenceServices>());
         services.AddSingleton(server.GetRequiredService<SignInThrottle>());
+        services.AddSingleton(server.GetRequiredService<PasswordCheckGate>());
         services.AddSingleton(server.GetRequiredService<SwitchboardRooms>());
         services.AddSingleton(server.GetRequiredService<ServerEndpoints>());
         services.AddSingleton(new ServerLifetime(serverLifetime));
