@@ -16,7 +16,6 @@ using Msnp.Server.Notification;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
 using Msnp.Server.Storage;
-using Msnp.Server.Storage.Sqlite;
 using Msnp.Server.Switchboard;
 
 namespace Msnp.Server.Hosting;
@@ -28,10 +27,10 @@ namespace Msnp.Server.Hosting;
 public sealed class MsnpServerHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly SqliteStore _store;
+    private readonly MsnpStore _store;
     private int _disposed;
 
-    private MsnpServerHost(WebApplication app, ServerEndpoints endpoints, SqliteStore store, MsnpServerOptions options, OperatorConsole operators)
+    private MsnpServerHost(WebApplication app, ServerEndpoints endpoints, MsnpStore store, MsnpServerOptions options, OperatorConsole operators)
     {
         _app = app;
         _store = store;
@@ -48,6 +47,9 @@ public sealed class MsnpServerHost : IAsyncDisposable
 
     /// <summary>The operators' console and admin listener (docs/operators.md).</summary>
     public OperatorConsole Operators { get; }
+
+    /// <summary>Where the accounts and lists live, in one line without secrets (for the banner).</summary>
+    public string StoreDescription => _store.Description;
 
     /// <summary>The application's services.</summary>
     public IServiceProvider Services => _app.Services;
@@ -70,14 +72,16 @@ public sealed class MsnpServerHost : IAsyncDisposable
             throw new FormatException($"the bind address must be an IP address such as 127.0.0.1, ::1 or 0.0.0.0, got '{options.BindAddress}'.");
         }
 
-        progress?.Invoke($"opening the store in {Path.GetFullPath(options.DataDirectory)}");
+        var storageOptions = options.Storage;
+        storageOptions.DataDirectory = options.DataDirectory;
+        progress?.Invoke(storageOptions.UsesPostgres
+            ? $"connecting to PostgreSQL (keys in {Path.GetFullPath(options.DataDirectory)})"
+            : $"opening the store in {Path.GetFullPath(options.DataDirectory)}");
 
         // Owner-only (0700) like every file in it: the database and keys are secrets.
         Storage.Security.PrivateFile.EnsureDirectory(options.DataDirectory);
 
-        var storageOptions = options.Storage;
-        storageOptions.DataDirectory = options.DataDirectory;
-        var store = await SqliteStore.OpenAsync(storageOptions, cancellationToken).ConfigureAwait(false);
+        var store = await MsnpStore.OpenAsync(storageOptions, cancellationToken).ConfigureAwait(false);
         OperatorConsole operators;
         try
         {
