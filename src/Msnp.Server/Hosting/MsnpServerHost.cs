@@ -29,6 +29,8 @@ public sealed class MsnpServerHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly MsnpStore _store;
     private int _disposed;
+    private readonly object _stopLock = new();
+    private Task? _stop;
 
     private MsnpServerHost(WebApplication app, ServerEndpoints endpoints, MsnpStore store, MsnpServerOptions options, OperatorConsole operators)
     {
@@ -174,11 +176,30 @@ public sealed class MsnpServerHost : IAsyncDisposable
         return new MsnpServerHost(app, endpoints, store, options, operators);
     }
 
-    /// <summary>Waits until the host is asked to stop (Ctrl-C, SIGTERM).</summary>
-    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+    /// <summary>Waits until the host is asked to stop (Ctrl-C, SIGTERM, or <paramref name="cancellationToken"/>), then stops it.</summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken = default)
+    {
+        // As the hosting extension does, but through StopAsync below: a later DisposeAsync must not
+        // run the shutdown (OUT SSD, the gateway's poll window) a second time.
+        var lifetime = _app.Services.GetRequiredService<IHostApplicationLifetime>();
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellationToken.Register(static state => ((IHostApplicationLifetime)state!).StopApplication(), lifetime))
+        using (lifetime.ApplicationStopping.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), stopping))
+        {
+            await stopping.Task.ConfigureAwait(false);
+        }
 
-    /// <summary>Stops every listener.</summary>
-    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops every listener; later calls return the first stop.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_stopLock)
+        {
+            return _stop ??= _app.StopAsync(cancellationToken);
+        }
+    }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
@@ -190,7 +211,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
         }
 
         await Operators.DisposeAsync().ConfigureAwait(false);
-        await _app.StopAsync().ConfigureAwait(false);
+        await StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _store.Dispose();
     }
