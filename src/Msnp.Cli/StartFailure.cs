@@ -18,7 +18,7 @@ internal static class StartFailure
         AddressInUseException => PortInUse(e, options),
         IOException { InnerException: SocketException socket } => $"cannot listen on {options?.BindAddress}: {socket.Message}. Use an address of this machine (--bind 127.0.0.1).",
         SqliteException sqlite => Database(sqlite, options?.DataDirectory ?? DataOption.Default),
-        UnauthorizedAccessException => $"{e.Message} Check that the data directory is writable by this user (or choose another with --data).",
+        UnauthorizedAccessException denied => Permission(denied, options?.DataDirectory ?? DataOption.Default),
         FormatException or InvalidOperationException => e.Message,
         IOException => e.Message,
         _ => null,
@@ -37,6 +37,25 @@ internal static class StartFailure
             5 => $"{file} is locked by another process for too long. Try again.",
             _ => $"cannot use {file}: {e.Message}",
         };
+    }
+
+    /// <summary>
+    /// A file or folder this user may not use: a new file that cannot be created means the folder is
+    /// not writable; an existing one belongs to another user or is read-only.
+    /// </summary>
+    public static string Permission(UnauthorizedAccessException e, string dataDirectory)
+    {
+        var directory = Path.GetFullPath(dataDirectory);
+        var quoted = System.Text.RegularExpressions.Regex.Match(e.Message, "'(?<path>[^']+)'");
+        var path = quoted.Success ? quoted.Groups["path"].Value : null;
+        var user = Environment.UserName;
+        if (path is null || !Path.Exists(path) || Path.GetFileName(path).EndsWith(".tmp", StringComparison.Ordinal))
+        {
+            var folder = path is null ? directory : Path.GetDirectoryName(path) ?? directory;
+            return $"cannot create files in {folder}: this user ({user}) may not write there. Make it writable for {user} (chown, chmod), run as its owner, or choose another directory with --data.";
+        }
+
+        return $"{path} may not be read or written by this user ({user}): it belongs to another user or is read-only. Run as its owner or fix its permissions (chown, chmod).";
     }
 
     private static string PortInUse(Exception e, MsnpServerOptions? o)

@@ -45,11 +45,14 @@ public sealed partial class DescriptorLimitTests : IDisposable
         start.FileName = "bash";
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start msnp serve");
-        var output = new StringBuilder();
+
+        // Both streams are read for the whole run: the server never blocks on a full pipe, and a
+        // failure shows what it said (its warnings, a crash message) next to the assertion.
+        var output = new ServerOutput(process);
         var flood = new List<TcpClient>();
         try
         {
-            var (notificationPort, httpPort) = await ReadPortsAsync(process, output);
+            var (notificationPort, httpPort) = await output.PortsAsync(TimeSpan.FromSeconds(60));
             await using var signedIn = await SignInAsync(notificationPort, User);
 
             // More idle connections than the process has descriptors, half to each port.
@@ -89,6 +92,25 @@ public sealed partial class DescriptorLimitTests : IDisposable
             await signedIn.SendAsync("PNG");
             await signedIn.ReadLineStartingWithAsync("QNG");
             Assert.False(process.HasExited, "the server died after the flood");
+            Assert.Contains("Connection limits lowered to fit the file-descriptor limit (RLIMIT_NOFILE 512", await output.TextAsync(TimeSpan.Zero), StringComparison.Ordinal);
+        }
+        catch (Exception ex)
+        {
+            foreach (var client in flood)
+            {
+                client.Dispose();
+            }
+
+            flood.Clear();
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            await process.WaitForExitAsync();
+            throw new Xunit.Sdk.XunitException(
+                $"{ex.GetType().Name}: {ex.Message}\n--- msnp serve (exited: {process.HasExited}, code {(process.HasExited ? process.ExitCode : 0)}) ---\n{await output.TextAsync(TimeSpan.FromSeconds(10))}",
+                ex);
         }
         finally
         {
@@ -104,10 +126,6 @@ public sealed partial class DescriptorLimitTests : IDisposable
 
             await process.WaitForExitAsync();
         }
-
-        output.Append(await process.StandardOutput.ReadToEndAsync());
-        output.Append(await process.StandardError.ReadToEndAsync());
-        Assert.Contains("Connection limits lowered to fit the file-descriptor limit (RLIMIT_NOFILE 512", output.ToString(), StringComparison.Ordinal);
     }
 
     public void Dispose()
@@ -116,28 +134,6 @@ public sealed partial class DescriptorLimitTests : IDisposable
         {
             Directory.Delete(_data, recursive: true);
         }
-    }
-
-    private static async Task<(int Notification, int Http)> ReadPortsAsync(Process process, StringBuilder output)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        int notification = 0, http = 0;
-        while (notification == 0 || http == 0)
-        {
-            var line = await process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new IOException("serve exited: " + await process.StandardError.ReadToEndAsync());
-            output.AppendLine(line);
-            if (NotificationLine().Match(line) is { Success: true } ns)
-            {
-                notification = int.Parse(ns.Groups[1].Value, CultureInfo.InvariantCulture);
-            }
-
-            if (HttpPassportLine().Match(line) is { Success: true } web)
-            {
-                http = int.Parse(web.Groups[1].Value, CultureInfo.InvariantCulture);
-            }
-        }
-
-        return (notification, http);
     }
 
     private static async Task<Lines> SignInAsync(int port, string user)
@@ -167,6 +163,62 @@ public sealed partial class DescriptorLimitTests : IDisposable
 
     [GeneratedRegex(@"^\s+http\s+\S+:(\d+)")]
     private static partial Regex HttpPassportLine();
+
+    /// <summary>Everything the server writes to standard output and error, read as it comes.</summary>
+    private sealed class ServerOutput
+    {
+        private readonly StringBuilder _text = new();
+        private readonly TaskCompletionSource<(int, int)> _ports = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Task _reading;
+        private int _notification;
+        private int _http;
+
+        public ServerOutput(Process process)
+        {
+            _reading = Task.WhenAll(ReadAsync(process.StandardOutput, "out"), ReadAsync(process.StandardError, "err"));
+        }
+
+        public async Task<(int Notification, int Http)> PortsAsync(TimeSpan timeout)
+        {
+            await Task.WhenAny(_ports.Task, _reading).WaitAsync(timeout);
+            return _ports.Task.IsCompleted ? await _ports.Task : throw new IOException("serve exited before listing its ports");
+        }
+
+        /// <summary>The text so far, after waiting up to <paramref name="drain"/> for the streams to end.</summary>
+        public async Task<string> TextAsync(TimeSpan drain)
+        {
+            await Task.WhenAny(_reading, Task.Delay(drain));
+            lock (_text)
+            {
+                return _text.ToString();
+            }
+        }
+
+        private async Task ReadAsync(StreamReader reader, string stream)
+        {
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                lock (_text)
+                {
+                    _text.Append(stream).Append(": ").AppendLine(line);
+                    if (NotificationLine().Match(line) is { Success: true } ns)
+                    {
+                        _notification = int.Parse(ns.Groups[1].Value, CultureInfo.InvariantCulture);
+                    }
+
+                    if (HttpPassportLine().Match(line) is { Success: true } web)
+                    {
+                        _http = int.Parse(web.Groups[1].Value, CultureInfo.InvariantCulture);
+                    }
+
+                    if (_notification != 0 && _http != 0)
+                    {
+                        _ports.TrySetResult((_notification, _http));
+                    }
+                }
+            }
+        }
+    }
 
     private sealed class Lines(TcpClient client) : IAsyncDisposable
     {

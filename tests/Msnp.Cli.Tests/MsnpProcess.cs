@@ -16,9 +16,32 @@ internal static class MsnpProcess
         RunAsync(new Dictionary<string, string?>(), standardInput, args);
 
     /// <summary>Runs the tool with extra environment variables (a null value removes one).</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string?> environment, byte[]? standardInput, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string?> environment, byte[]? standardInput, params string[] args) =>
+        RunAsync(StartInfo(environment, args), standardInput, args);
+
+    /// <summary>
+    /// Runs the tool as an unprivileged user, so that file permissions apply: as <c>nobody</c>
+    /// (util-linux <c>setpriv</c>) when the tests run as root, otherwise as the current user.
+    /// </summary>
+    public static Task<(int ExitCode, string Output, string Error)> RunUnprivilegedAsync(params string[] args)
     {
-        var start = StartInfo(environment, args);
+        var start = StartInfo(null, args);
+        if (Environment.IsPrivilegedProcess)
+        {
+            string[] inner = [start.FileName, .. start.ArgumentList];
+            start.FileName = "setpriv";
+            start.ArgumentList.Clear();
+            foreach (var arg in (string[])["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", .. inner])
+            {
+                start.ArgumentList.Add(arg);
+            }
+        }
+
+        return RunAsync(start, null, args);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(ProcessStartInfo start, byte[]? standardInput, string[] args)
+    {
         start.RedirectStandardInput = true;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start msnp");
         using var timeout = new CancellationTokenSource(Timeout);

@@ -3,6 +3,7 @@ using Msnp.Client.Reconnection;
 using Msnp.Client.Tests.Support;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Server.Presence;
+using Msnp.Server.Presence.Notifications;
 using Msnp.Server.Storage;
 
 namespace Msnp.Client.Tests;
@@ -25,17 +26,17 @@ public sealed class ReconnectPolicyTests
         alice.Reconnected += (_, e) => reconnected.TrySetResult(e);
         await alice.SignInAsync();
         await alice.SetStatusAsync(PresenceStatus.Busy);
-        var hub = server.Host.Services.GetRequiredService<IPresenceHub>();
-        var first = hub.Find("alice@example.com")!;
+        var presence = server.Host.Services.GetRequiredService<PresenceServices>();
+        var first = (await presence.Directory.FindAsync("alice@example.com"))!.Current;
 
-        first.SignOut(SignOutReason.ServerShutdown);
+        Assert.True(await presence.Delivery.DeliverAsync(first.Address, new SignOutNotification(SignOutReason.ServerShutdown)));
 
         Assert.Equal(1, (await reconnecting.Within()).Attempt);
         Assert.Equal(1, (await reconnected.Within()).Attempts);
         Assert.True(alice.IsSignedIn);
-        var second = hub.Find("alice@example.com");
+        var second = (await presence.Directory.FindAsync("alice@example.com"))?.Current;
         Assert.NotNull(second);
-        Assert.NotSame(first, second);
+        Assert.NotEqual(first.EndpointId, second.EndpointId);
         Assert.Equal(PresenceStatus.Busy, second.Status);
     }
 
@@ -53,7 +54,8 @@ public sealed class ReconnectPolicyTests
 
         // The password changes while signed in, so every attempt is refused.
         Assert.True(await server.Host.Services.GetRequiredService<IAccountStore>().SetPasswordAsync("alice@example.com", "a new one"));
-        server.Host.Services.GetRequiredService<IPresenceHub>().Find("alice@example.com")!.SignOut(SignOutReason.ServerShutdown);
+        var delivery = server.Host.Services.GetRequiredService<INotificationDelivery>();
+        Assert.Equal(1, await delivery.DeliverToAccountAsync("alice@example.com", new SignOutNotification(SignOutReason.ServerShutdown)));
 
         var gaveUp = await failed.Within();
         Assert.Equal(3, gaveUp.Attempts);

@@ -4,6 +4,7 @@ using Msnp.Client.Events;
 using Msnp.Client.Tests.Support;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Server.Presence;
+using Msnp.Server.Presence.Notifications;
 
 namespace Msnp.Client.Tests;
 
@@ -21,9 +22,8 @@ public sealed class ReconnectTests
         alice.SignedOut += (_, e) => signedOut.TrySetResult(e);
         alice.Disconnected += (_, e) => disconnected.TrySetResult(e);
 
-        var session = server.Host.Services.GetRequiredService<IPresenceHub>().Find("alice@example.com");
-        Assert.NotNull(session);
-        session.SignOut(SignOutReason.ServerShutdown);
+        var delivery = server.Host.Services.GetRequiredService<INotificationDelivery>();
+        Assert.Equal(1, await delivery.DeliverToAccountAsync("alice@example.com", new SignOutNotification(SignOutReason.ServerShutdown)));
 
         Assert.Equal(SignOutReason.ServerShutdown, (await signedOut.Within()).Reason);
         Assert.Equal(DisconnectReason.ClosedByServer, (await disconnected.Within()).Reason);

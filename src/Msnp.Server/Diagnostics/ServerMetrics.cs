@@ -61,6 +61,12 @@ public static class ServerMetrics
     /// <summary>Tags of the call-rate limiter.</summary>
     public static readonly KeyValuePair<string, object?>[] CallLimiter = [new("limiter", "calls")];
 
+    /// <summary>Tags of the bound on password hashes verified at once.</summary>
+    public static readonly KeyValuePair<string, object?>[] PasswordCheckLimiter = [new("limiter", "password_checks")];
+
+    /// <summary>Tags of the per-address Passport request rate and the rate for made-up names.</summary>
+    public static readonly KeyValuePair<string, object?>[] PassportRateLimiter = [new("limiter", "passport_rate")];
+
     /// <summary>Records one sign-in verdict.</summary>
     public static void RecordSignIn(MsnpDialect? dialect, string result)
     {

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Msnp.Server.Diagnostics;
-using Msnp.Server.Notification;
 using Msnp.Server.Presence;
+using Msnp.Server.Presence.Notifications;
 using Msnp.Server.Storage;
 using Msnp.Server.Switchboard;
 
@@ -16,7 +16,7 @@ namespace Msnp.Server.Hosting;
 /// and creator cookies are dropped. Tickets need no action: their MAC covers the security stamp.
 /// </summary>
 internal sealed class AccountChangeWatcher(
-    IAccountStore accounts, IPresenceHub presence, ISwitchboardBroker switchboards, TimeProvider time, MsnpServerOptions options, ILogger<AccountChangeWatcher> logger)
+    IAccountStore accounts, PresenceServices presence, ISwitchboardBroker switchboards, SwitchboardRooms rooms, TimeProvider time, MsnpServerOptions options, ILogger<AccountChangeWatcher> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,7 +42,7 @@ internal sealed class AccountChangeWatcher(
                     foreach (var change in await accounts.ReadChangesAsync(last, stoppingToken).ConfigureAwait(false))
                     {
                         last = change.Id;
-                        Apply(change);
+                        await ApplyAsync(change, stoppingToken).ConfigureAwait(false);
                     }
                 }
                 catch (StorageFaultException ex)
@@ -56,14 +56,23 @@ internal sealed class AccountChangeWatcher(
         }
     }
 
-    private void Apply(AccountChange change)
+    // Every node reads the change log, so each ends what it holds: its own sessions of the
+    // account and their switchboard legs; the cookies are revoked wherever the broker keeps them.
+    private async ValueTask ApplyAsync(AccountChange change, CancellationToken cancellationToken)
     {
         logger.LogInformation("Account {Account} {Change}: ending its sessions", LogText.Sanitize(change.Email), change.Kind);
-        if (presence.Find(change.Email) is NotificationSession session)
+        if (await presence.Directory.FindAsync(change.Email, cancellationToken).ConfigureAwait(false) is { } signedIn)
         {
-            session.Kick();
+            foreach (var endpoint in signedIn.Endpoints)
+            {
+                if (endpoint.NodeId == presence.Node.Id)
+                {
+                    presence.Local.Deliver(endpoint.EndpointId, new SignOutNotification(null));
+                }
+            }
         }
 
-        switchboards.EndSessionsOf(change.Email);
+        await switchboards.RevokeCookiesOfAsync(change.Email, cancellationToken).ConfigureAwait(false);
+        rooms.Expel(change.Email);
     }
 }

@@ -36,10 +36,22 @@ public static class MsnpServerServices
         services.TryAddSingleton(_ => new ConnectionLimiter(options.Limits));
         services.TryAddSingleton(sp => new SignInThrottle(options.Limits, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new CallRateLimiter(options.Limits, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(_ => new PasswordCheckGate(options.Limits));
+        services.TryAddSingleton(sp => new PassportRequestRate(options.Limits, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new UnknownAccountRate(options.Limits, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(accounts);
         services.TryAddSingleton(contacts);
-        services.TryAddSingleton<IPresenceHub, PresenceHub>();
-        services.TryAddSingleton<ISwitchboardBroker>(sp => new SwitchboardBroker(sp.GetRequiredService<TimeProvider>(), options.SwitchboardCookieLifetime));
+
+        // State that can leave the process (docs/server.md, "State across nodes"): another node
+        // registers its own directory, delivery and broker first; this node's sessions, rooms and
+        // identity are always local.
+        services.TryAddSingleton(sp => new LocalNode(options, sp.GetRequiredService<ServerEndpoints>()));
+        services.TryAddSingleton<LocalEndpoints>();
+        services.TryAddSingleton<IPresenceDirectory, InProcessPresenceDirectory>();
+        services.TryAddSingleton<INotificationDelivery, InProcessNotificationDelivery>();
+        services.TryAddSingleton<PresenceServices>();
+        services.TryAddSingleton(sp => new SwitchboardRooms(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ISwitchboardBroker>(sp => new SwitchboardBroker(sp.GetRequiredService<TimeProvider>(), options.SwitchboardCookieLifetime, sp.GetRequiredService<LocalNode>()));
         services.TryAddSingleton<IPassportCredentialChecker, AccountStoreCredentialChecker>();
         services.AddPassport(passport ?? options.ToPassportOptions());
 
@@ -51,7 +63,7 @@ public static class MsnpServerServices
 
         // Ends the sessions of accounts whose password changed or that were removed (any process).
         services.AddHostedService(sp => new AccountChangeWatcher(
-            sp.GetRequiredService<IAccountStore>(), sp.GetRequiredService<IPresenceHub>(), sp.GetRequiredService<ISwitchboardBroker>(),
+            sp.GetRequiredService<IAccountStore>(), sp.GetRequiredService<PresenceServices>(), sp.GetRequiredService<ISwitchboardBroker>(), sp.GetRequiredService<SwitchboardRooms>(),
             sp.GetRequiredService<TimeProvider>(), options, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AccountChangeWatcher>>()));
         return services;
     }

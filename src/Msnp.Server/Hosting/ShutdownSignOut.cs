@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Server.Gateway;
 using Msnp.Server.Presence;
+using Msnp.Server.Presence.Notifications;
 
 namespace Msnp.Server.Hosting;
 
@@ -18,12 +19,10 @@ internal sealed class ShutdownSignOut(IServiceProvider services, IOptions<MsnpSe
 {
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
-        var hub = services.GetRequiredService<IPresenceHub>();
-        Diagnostics.ServerLog.ShutdownSignOut(logger, hub.All.Count);
-        foreach (var endpoint in hub.All.ToArray())
-        {
-            endpoint.SignOut(SignOutReason.ServerShutdown);
-        }
+        // This node's sessions only: the others' nodes keep running.
+        var local = services.GetRequiredService<LocalEndpoints>();
+        Diagnostics.ServerLog.ShutdownSignOut(logger, local.Count);
+        local.DeliverToAll(new SignOutNotification(SignOutReason.ServerShutdown));
 
         if (options.Value.Gateway.Enabled)
         {

@@ -76,4 +76,32 @@ public sealed class ServerLimits
     /// whole server; others are refused like a locked account. A locked entry is never dropped.
     /// </summary>
     public double NewKeysPerSecondWhenFull { get; set; } = 20;
+
+    /// <summary>
+    /// Password hashes (PBKDF2) verified at once for Passport (<c>login2.srf</c>, <c>RST.srf</c>)
+    /// and the operators' console; about one per core, so guessing cannot take every thread.
+    /// </summary>
+    public int MaxConcurrentPasswordChecks { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Password checks that may wait for a free slot; past it the request is answered busy at once (0 = no waiting).</summary>
+    public int PasswordCheckQueue { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>How long a queued password check waits for a slot before it is answered busy.</summary>
+    public TimeSpan PasswordCheckQueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Passport requests (<c>login2.srf</c>, <c>RST.srf</c>) one address may make at once (0 = no per-address rate).</summary>
+    public int PassportRequestBurst { get; set; } = 10;
+
+    /// <summary>Sustained Passport requests per address and minute; loopback counts too when <see cref="ExemptLoopback"/> is false.</summary>
+    public double PassportRequestsPerMinute { get; set; } = 30;
+
+    /// <summary>
+    /// Password checks for names without an account (which hash a decoy, so their timing matches a
+    /// real account's) the whole server runs per second, loopback included; past it such a name is
+    /// refused as a wrong password without hashing (0 = no such rate).
+    /// </summary>
+    public double UnknownAccountChecksPerSecond { get; set; } = 2;
+
+    /// <summary>Checks for made-up names the server runs at once before <see cref="UnknownAccountChecksPerSecond"/> applies.</summary>
+    public int UnknownAccountCheckBurst { get; set; } = 10;
 }

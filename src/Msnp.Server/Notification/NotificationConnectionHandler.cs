@@ -21,7 +21,7 @@ public sealed class NotificationConnectionHandler : MsnpConnectionHandler
         ServerEndpoints endpoints,
         IAccountStore accounts,
         IContactStore contacts,
-        IPresenceHub presence,
+        PresenceServices presence,
         ITicketService tickets,
         ISwitchboardBroker switchboards,
         TimeProvider time,

@@ -14,7 +14,7 @@ public sealed record NotificationServices(
     ServerEndpoints Endpoints,
     IAccountStore Accounts,
     IContactStore Contacts,
-    IPresenceHub Presence,
+    PresenceServices Presence,
     ITicketService Tickets,
     ISwitchboardBroker Switchboards,
     TimeProvider Time,

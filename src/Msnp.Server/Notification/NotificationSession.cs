@@ -8,6 +8,7 @@ using Msnp.Protocol.Framing;
 using Msnp.Server.Connections;
 using Msnp.Server.Login;
 using Msnp.Server.Presence;
+using Msnp.Server.Presence.Notifications;
 
 namespace Msnp.Server.Notification;
 
@@ -15,9 +16,8 @@ namespace Msnp.Server.Notification;
 /// One notification-server connection: the lock-step login, then the signed-in command families
 /// (lists, presence, miscellaneous), each in its own file.
 /// </summary>
-public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndpoint
+public sealed partial class NotificationSession : MsnpSessionBase, INotificationReceiver
 {
-    private readonly LoginPreamble _preamble;
     private volatile string _friendlyName = string.Empty;
     private volatile PresenceStatus _status = PresenceStatus.Offline;
     private uint _clientId;
@@ -33,33 +33,39 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
         Services = services;
         OverHttp = overHttp;
         // MSNP10–12 join the offer once their handlers exist.
-        _preamble = new LoginPreamble(this, MsnpDialect.All, services.Options.EffectivePublicHost);
+        Preamble = new LoginPreamble(this, MsnpDialect.All, services.Options.EffectivePublicHost);
         connection.ArmDeadline(services.Options.SignInTimeout);
     }
 
     internal NotificationServices Services { get; }
+
+    internal LoginPreamble Preamble { get; }
 
     internal bool OverHttp { get; }
 
     /// <summary>Where the connection is in its life.</summary>
     public NotificationPhase Phase { get; private set; } = NotificationPhase.LoggingIn;
 
-    /// <inheritdoc/>
+    /// <summary>The normalised account, once signed in.</summary>
     public string Account { get; private set; } = string.Empty;
 
-    /// <inheritdoc/>
+    /// <summary>This sign-in's id in the presence directory.</summary>
+    public Guid EndpointId { get; } = Guid.NewGuid();
+
+    /// <summary>The current friendly name (URL-encoded).</summary>
     public string FriendlyName => _friendlyName;
 
-    /// <inheritdoc/>
+    /// <summary>The status, <see cref="PresenceStatus.Offline"/> until the first <c>CHG</c>.</summary>
     public PresenceStatus Status => _status;
 
-    /// <inheritdoc/>
+    /// <summary>The client id from <c>CHG</c> (0 when none).</summary>
     public uint ClientId => Volatile.Read(ref _clientId);
 
-    /// <inheritdoc/>
+    /// <summary>The URL-encoded MSNObject from <c>CHG</c>, if any.</summary>
     public string? MsnObject => _msnObject;
 
-    MsnpDialect IPresenceEndpoint.Dialect => Dialect ?? MsnpDialect.Msnp8;
+    /// <summary>Where this session is in the presence directory.</summary>
+    internal EndpointAddress Address => new(Account, Services.Presence.Node.Id, EndpointId);
 
     /// <summary>True once the first <c>CHG</c> opened the user's presence.</summary>
     internal bool PresenceOpened { get; private set; }
@@ -73,16 +79,24 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
     /// <summary>Presence as written into ILN/NLN lines.</summary>
     internal PresenceInfo PresenceInfo => new(Status, Account, FriendlyName, ClientId, MsnObject);
 
-    /// <inheritdoc/>
-    public bool Deliver<TState>(TState state, Action<IBufferWriter<byte>, DialectWriter, TState> write)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        var writer = Writer;
-        return Send((state, write, writer), static (w, s) => s.write(w, s.writer, s.state));
-    }
+    /// <summary>This session as the presence directory records it.</summary>
+    internal PresenceEndpoint ToEndpoint() =>
+        new(Account, Services.Presence.Node.Id, EndpointId, (Dialect ?? MsnpDialect.Msnp8).Version, Status, FriendlyName, ClientId, MsnObject, PersonalStatus);
 
     /// <inheritdoc/>
-    public void SignOut(SignOutReason reason) => SignOutWith(reason);
+    public bool Receive(EndpointNotification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        if (notification is SignOutNotification signOut)
+        {
+            SignOutWith(signOut.Reason);
+            return true;
+        }
+
+        var writer = Writer;
+        return !NotificationRenderer.AppliesTo(notification, writer.Dialect)
+            || Send((writer, notification), static (w, s) => NotificationRenderer.Write(w, s.writer, s.notification));
+    }
 
     /// <summary>Ends the session with a bare <c>OUT</c>, the protocol's plain sign-out (an operator's kick).</summary>
     internal void Kick() => SignOutWith(null);
@@ -91,62 +105,74 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
     internal DateTimeOffset SignedInAt { get; private set; }
 
     /// <summary>The client name and version from <c>CVR</c>, if it sent one.</summary>
-    internal string? ClientVersion => _preamble.ClientVersion;
+    internal string? ClientVersion => Preamble.ClientVersion;
 
-    /// <inheritdoc/>
+    /// <summary>True once the session was signed out or ended; switchboard cookies it obtained stop working then.</summary>
     public bool HasSignedOut => Volatile.Read(ref _signedOut);
 
     private void SignOutWith(SignOutReason? reason)
     {
         Volatile.Write(ref _signedOut, true);
+
+        // Out of this node's table at once, so a switchboard cookie it obtained stops working now,
+        // not when the socket is torn down (SwitchboardTicket.IsHolderSignedInAsync).
+        Services.Presence.Local.Remove(this);
         Send((Writer, reason), static (w, s) => s.Writer.WriteSignOut(w, s.reason));
         Connection.Close();
     }
 
-    internal void SetFriendlyName(string name) => _friendlyName = name;
+    internal ValueTask SetFriendlyNameAsync(string name)
+    {
+        _friendlyName = name;
+        return PublishAsync();
+    }
 
-    internal void SetPresence(PresenceStatus status, uint clientId, string? msnObject)
+    internal ValueTask SetPresenceAsync(PresenceStatus status, uint clientId, string? msnObject)
     {
         _status = status;
         Volatile.Write(ref _clientId, clientId);
         _msnObject = msnObject;
         PresenceOpened = true;
+        return PublishAsync();
+    }
+
+    // Other sessions read this session's presence from the directory only, so every change is
+    // published there before it is announced.
+    private async ValueTask PublishAsync()
+    {
+        await Services.Presence.Directory.UpdateAsync(ToEndpoint(), Aborted).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    protected override async ValueTask HandleAsync(MsnpCommand command)
+    protected override ValueTask HandleAsync(MsnpCommand command, CancellationToken cancellationToken)
     {
-        if (Phase != NotificationPhase.SignedIn)
+        var table = Phase switch
         {
-            await HandleLoginAsync(command).ConfigureAwait(false);
-            return;
+            NotificationPhase.LoggingIn => NotificationCommandTable.LoggingIn,
+            NotificationPhase.Authenticating => NotificationCommandTable.Authenticating,
+            _ => NotificationCommandTable.SignedIn,
+        };
+        if (table.TryFind(command.Code, Dialect?.Version ?? 0, out var handle))
+        {
+            return handle(this, command, cancellationToken);
         }
 
-        if (NotificationCommandTable.TryFind(command.Code, Dialect!.Version, out var handle))
+        if (Phase == NotificationPhase.SignedIn)
         {
-            await handle(this, command).ConfigureAwait(false);
+            SendError(MsnpErrorCode.InvalidSyntax, command.TrId ?? 0);
         }
         else
         {
-            HandleMiscellaneous(command);
+            // Outside the login commands nothing has a meaning yet: close without an error.
+            Connection.Close();
         }
+
+        return ValueTask.CompletedTask;
     }
 
     internal ValueTask CloseConnection()
     {
         Connection.Close();
-        return ValueTask.CompletedTask;
-    }
-
-    internal ValueTask HandleSecondLogin(MsnpCommand command)
-    {
-        SendError(MsnpErrorCode.AlreadyLoggedIn, command.TrId ?? 0);
-        return ValueTask.CompletedTask;
-    }
-
-    internal ValueTask HandleLateLoginCommand(MsnpCommand command)
-    {
-        SendErrorAndClose(MsnpErrorCode.NotExpected, command.TrId ?? 0);
         return ValueTask.CompletedTask;
     }
 
@@ -175,7 +201,8 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
             Diagnostics.ServerMetrics.RecordSession(Dialect, OverHttp, -1);
         }
 
-        if (Phase == NotificationPhase.SignedIn && Services.Presence.Unregister(this))
+        Services.Presence.Local.Remove(this);
+        if (Phase == NotificationPhase.SignedIn && await Services.Presence.Directory.UnregisterAsync(Address).ConfigureAwait(false))
         {
             Diagnostics.ServerLog.SignedOut(Services.Logger, Diagnostics.LogText.Sanitize(Account));
             var wasVisible = PresenceOpened && Status != PresenceStatus.Hidden;
@@ -218,10 +245,12 @@ public sealed partial class NotificationSession : MsnpSessionBase, IPresenceEndp
         SignedInAt = Services.Time.GetUtcNow();
         _counted = true;
         Diagnostics.ServerMetrics.RecordSession(dialect, OverHttp, +1);
-        if (Services.Presence.Register(this) is { } previous)
+        Services.Presence.Local.Add(this);
+        var presence = Services.Presence;
+        foreach (var previous in await presence.Directory.RegisterAsync(ToEndpoint(), EndpointPolicies.For(dialect)).ConfigureAwait(false))
         {
             Diagnostics.ServerLog.SignedInElsewhere(Services.Logger, Diagnostics.LogText.Sanitize(account), remote);
-            previous.SignOut(SignOutReason.OtherSession);
+            await presence.Delivery.DeliverAsync(previous.Address, new SignOutNotification(SignOutReason.OtherSession)).ConfigureAwait(false);
             await PresenceFanout.AnnounceReplacedAsync(this, previous).ConfigureAwait(false);
         }
     }

@@ -1,5 +1,6 @@
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Server.Presence;
+using Msnp.Server.Presence.Notifications;
 using Msnp.Server.Storage;
 
 namespace Msnp.Server.Notification;
@@ -7,7 +8,8 @@ namespace Msnp.Server.Notification;
 /// <summary>
 /// Who hears about whose presence (catalogue §5.7): a contact's status reaches a user only when
 /// the user has the contact on the FL and the contact allows the user (AL/BL/BLP); hidden and
-/// disallowed users always look offline.
+/// disallowed users always look offline. Contacts are read from the presence directory and told
+/// through the notification delivery, so viewers may be signed in on any node.
 /// </summary>
 internal static class PresenceFanout
 {
@@ -32,37 +34,34 @@ internal static class PresenceFanout
     /// <summary>Sends <c>ILN</c> for one contact if it is online, visible and allows <paramref name="me"/>.</summary>
     public static async ValueTask SendInitialPresenceOfAsync(NotificationSession me, string contact, uint trId)
     {
-        var other = me.Services.Presence.Find(contact);
-        if (other is null || !IsVisible(other.Status))
+        var other = (await me.Services.Presence.Directory.FindAsync(contact).ConfigureAwait(false))?.Current;
+        if (other is null || !other.IsVisible)
         {
             return;
         }
 
         if (await me.Services.Contacts.CanSeeAsync(me.Account, contact).ConfigureAwait(false))
         {
-            var info = new PresenceInfo(other.Status, other.Account, other.FriendlyName, other.ClientId, other.MsnObject);
-            me.Deliver((trId, info), static (w, writer, s) => writer.WriteInitialPresence(w, s.trId, s.info));
-            DeliverPersonalStatus(me, other);
+            var info = other.ToPresenceInfo();
+            me.Send((me.Writer, trId, info), static (w, s) => s.Writer.WriteInitialPresence(w, s.trId, s.info));
+            if (PersonalStatusOf(other) is { } personal)
+            {
+                me.Receive(personal);
+            }
         }
     }
 
     /// <summary><c>NLN</c> to everyone online who has <paramref name="me"/> on their FL and is allowed to see them.</summary>
-    public static async ValueTask AnnounceAsync(NotificationSession me)
-    {
-        var info = me.PresenceInfo;
-        await ForEachAllowedViewerAsync(me, viewer => viewer.Deliver(info, static (w, writer, i) => writer.WritePresenceChanged(w, i))).ConfigureAwait(false);
-    }
+    public static ValueTask AnnounceAsync(NotificationSession me) =>
+        ForEachAllowedViewerAsync(me, new PresenceNotification(me.PresenceInfo), null);
 
     /// <summary><c>UBX</c> to everyone online at MSNP11+ who has <paramref name="me"/> on their FL and is allowed to see them.</summary>
-    public static async ValueTask AnnouncePersonalStatusAsync(NotificationSession me) =>
-        await ForEachAllowedViewerAsync(me, viewer => DeliverPersonalStatus(viewer, me)).ConfigureAwait(false);
+    public static ValueTask AnnouncePersonalStatusAsync(NotificationSession me) =>
+        PersonalStatusOf(me.Account, me.PersonalStatus) is { } personal ? ForEachAllowedViewerAsync(me, personal, null) : ValueTask.CompletedTask;
 
     /// <summary><c>FLN</c> to everyone online who could see <paramref name="me"/>.</summary>
-    public static async ValueTask AnnounceOfflineAsync(NotificationSession me)
-    {
-        var account = me.Account;
-        await ForEachAllowedViewerAsync(me, viewer => viewer.Deliver(account, static (w, writer, a) => writer.WriteOffline(w, a))).ConfigureAwait(false);
-    }
+    public static ValueTask AnnounceOfflineAsync(NotificationSession me) =>
+        ForEachAllowedViewerAsync(me, new OfflineNotification(me.Account), null);
 
     /// <summary>
     /// Before a privacy change (AL/BL entry, BLP): which of <paramref name="candidates"/> are online,
@@ -72,7 +71,7 @@ internal static class PresenceFanout
     public static async ValueTask<Dictionary<string, bool>> CaptureVisibilityAsync(NotificationSession me, IEnumerable<string>? candidates = null)
     {
         var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
-        if (!IsVisible(me.Status))
+        if (me.Status is PresenceStatus.Offline or PresenceStatus.Hidden)
         {
             return seen;
         }
@@ -80,8 +79,7 @@ internal static class PresenceFanout
         var reverse = await me.Services.Contacts.GetReverseListAsync(me.Account).ConfigureAwait(false);
         foreach (var account in candidates is null ? reverse : reverse.Intersect(candidates, StringComparer.Ordinal))
         {
-            var viewer = me.Services.Presence.Find(account);
-            if (viewer is not null && viewer.Status != PresenceStatus.Offline && !ReferenceEquals(viewer, me))
+            if (account != me.Account && await IsOnlineAsync(me, account).ConfigureAwait(false))
             {
                 seen[account] = await me.Services.Contacts.CanSeeAsync(account, me.Account).ConfigureAwait(false);
             }
@@ -96,10 +94,11 @@ internal static class PresenceFanout
     /// </summary>
     public static async ValueTask AnnounceVisibilityChangesAsync(NotificationSession me, Dictionary<string, bool> before)
     {
+        var delivery = me.Services.Presence.Delivery;
         foreach (var (account, saw) in before)
         {
-            var viewer = me.Services.Presence.Find(account);
-            if (viewer is null || viewer.Status == PresenceStatus.Offline)
+            var viewer = await me.Services.Presence.Directory.FindAsync(account).ConfigureAwait(false);
+            if (viewer is null || viewer.Current.Status == PresenceStatus.Offline)
             {
                 continue;
             }
@@ -112,14 +111,11 @@ internal static class PresenceFanout
 
             if (sees)
             {
-                var info = me.PresenceInfo;
-                viewer.Deliver(info, static (w, writer, i) => writer.WritePresenceChanged(w, i));
-                DeliverPersonalStatus(viewer, me);
+                await DeliverAsync(delivery, viewer, new PresenceNotification(me.PresenceInfo), PersonalStatusOf(me.Account, me.PersonalStatus)).ConfigureAwait(false);
             }
             else
             {
-                var gone = me.Account;
-                viewer.Deliver(gone, static (w, writer, a) => writer.WriteOffline(w, a));
+                await DeliverAsync(delivery, viewer, new OfflineNotification(me.Account), null).ConfigureAwait(false);
             }
         }
     }
@@ -128,45 +124,55 @@ internal static class PresenceFanout
     /// A new sign-in replaced <paramref name="previous"/>: if viewers saw the old session, they get
     /// <c>FLN</c>, because the new one is offline to them until its first <c>CHG</c>.
     /// </summary>
-    public static async ValueTask AnnounceReplacedAsync(NotificationSession me, IPresenceEndpoint previous)
+    public static async ValueTask AnnounceReplacedAsync(NotificationSession me, PresenceEndpoint previous)
     {
-        if (IsVisible(previous.Status))
+        if (previous.IsVisible)
         {
             await AnnounceOfflineAsync(me).ConfigureAwait(false);
         }
     }
 
-    // UBX follows the NLN/ILN it belongs to, for viewers whose dialect has personal messages.
-    private static void DeliverPersonalStatus(IPresenceEndpoint viewer, IPresenceEndpoint subject)
+    // UBX follows the NLN/ILN it belongs to; sessions whose dialect has no personal messages ignore it.
+    private static PersonalStatusNotification? PersonalStatusOf(PresenceEndpoint subject) =>
+        PersonalStatusOf(subject.Account, subject.PersonalStatus);
+
+    private static PersonalStatusNotification? PersonalStatusOf(string account, Protocol.Messages.PersonalStatus? status) =>
+        status is { IsEmpty: false } ? new PersonalStatusNotification(account, status with { MachineGuid = null }) : null;
+
+    private static async ValueTask<bool> IsOnlineAsync(NotificationSession me, string account) =>
+        await me.Services.Presence.Directory.FindAsync(account).ConfigureAwait(false) is { } viewer && viewer.Current.Status != PresenceStatus.Offline;
+
+    private static async ValueTask DeliverAsync(INotificationDelivery delivery, AccountPresence viewer, EndpointNotification first, EndpointNotification? second)
     {
-        if (!viewer.Dialect.HasPersonalMessages || subject.PersonalStatus is not { IsEmpty: false } status)
+        var endpoints = viewer.Endpoints;
+        for (int i = 0; i < endpoints.Count; i++)
         {
-            return;
+            var address = endpoints[i].Address;
+            await delivery.DeliverAsync(address, first).ConfigureAwait(false);
+            if (second is not null)
+            {
+                await delivery.DeliverAsync(address, second).ConfigureAwait(false);
+            }
         }
-
-        var account = subject.Account;
-        var payload = status.ToBytes();
-        viewer.Deliver((account, payload), static (w, writer, s) => writer.WritePersonalStatus(w, s.account, s.payload));
     }
-
-    private static bool IsVisible(PresenceStatus status) => status is not (PresenceStatus.Offline or PresenceStatus.Hidden);
 
     // CanSeeAsync(viewer, me) reads my privacy setting and my lists' entry for the viewer. For a
     // user with hundreds of online contacts, one database read per viewer made a status change
     // cost hundreds of round trips; one read of my own lists gives the same answers for all.
-    private static async ValueTask ForEachAllowedViewerAsync(NotificationSession me, Action<IPresenceEndpoint> deliver)
+    private static async ValueTask ForEachAllowedViewerAsync(NotificationSession me, EndpointNotification first, EndpointNotification? second)
     {
+        var directory = me.Services.Presence.Directory;
         var reverse = await me.Services.Contacts.GetReverseListAsync(me.Account).ConfigureAwait(false);
-        List<(string Account, IPresenceEndpoint Viewer)>? online = null;
+        List<AccountPresence>? online = null;
         foreach (var account in reverse)
         {
-            var viewer = me.Services.Presence.Find(account);
-            if (viewer is null || viewer.Status == PresenceStatus.Offline || ReferenceEquals(viewer, me))
+            var viewer = await directory.FindAsync(account).ConfigureAwait(false);
+            if (viewer is null || viewer.Current.Status == PresenceStatus.Offline || account == me.Account)
             {
                 continue;
             }
 
-            (online ??= []).Add((account, viewer));
+            (online ??= []).Add(viewer);
         }
 
         if (online is null)
@@ -186,11 +192,12 @@ internal static class PresenceFanout
             lists[contact.Account] = contact.Lists;
         }
 
-        foreach (var (account, viewer) in online)
+        var delivery = me.Services.Presence.Delivery;
+        foreach (var viewer in online)
         {
-            if (Privacy.Allows(snapshot.Privacy.Default, lists.GetValueOrDefault(account)))
+            if (Privacy.Allows(snapshot.Privacy.Default, lists.GetValueOrDefault(viewer.Account)))
             {
-                deliver(viewer);
+                await DeliverAsync(delivery, viewer, first, second).ConfigureAwait(false);
             }
         }
     }

@@ -16,4 +16,8 @@ public sealed class AccountStoreCredentialChecker(IAccountStore accounts) : IPas
         var account = await accounts.FindAsync(email, cancellationToken).ConfigureAwait(false);
         return account is null ? null : new PassportAccount(account.Email) { SecurityStamp = account.SecurityStamp };
     }
+
+    /// <inheritdoc/>
+    public async ValueTask<bool> HasAccountAsync(string email, CancellationToken cancellationToken) =>
+        await accounts.FindAsync(email, cancellationToken).ConfigureAwait(false) is not null;
 }

@@ -8,4 +8,11 @@ public interface IPassportCredentialChecker
 {
     /// <summary>Returns the account when the password is right, otherwise <see langword="null"/>.</summary>
     Task<PassportAccount?> CheckAsync(string email, string password, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether the name has an account that may sign in, asked before the (slow) password check so
+    /// that checks of made-up names can be rate-limited server-wide. A cheap lookup; the default
+    /// says yes, which exempts a checker that cannot tell from that rate.
+    /// </summary>
+    ValueTask<bool> HasAccountAsync(string email, CancellationToken cancellationToken) => ValueTask.FromResult(true);
 }

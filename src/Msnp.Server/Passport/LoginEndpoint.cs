@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Msnp.Server.Diagnostics;
-using Msnp.Server.Limits;
 
 namespace Msnp.Server.Passport;
 
@@ -33,33 +32,30 @@ internal static class LoginEndpoint
             return;
         }
 
-        var throttle = services.GetService<SignInThrottle>();
         var remote = context.Connection.RemoteIpAddress;
-        using var attempt = throttle?.TryBegin(authorization.SignIn, remote);
-        if (throttle is not null && attempt is null)
+        var (result, account) = await PassportPasswordCheck.RunAsync(context, "login", authorization.SignIn, authorization.Password).ConfigureAwait(false);
+        switch (result)
         {
-            // The same answer as a wrong password, so a guesser cannot tell a lock-out from a miss.
-            logger.LogInformation("Passport login for {Account} from {Remote} refused: too many failures", LogText.Sanitize(authorization.SignIn), remote);
-            ServerMetrics.RecordPassport("login", "locked");
-            Refuse(context, urls, BadCredentials);
-            return;
+            case PassportCheckResult.Busy:
+                // msn-pecan reports "HTTP/1.1 503 Service Unavailable" as the service being
+                // unavailable (not as a wrong password); nothing was checked or counted.
+                logger.LogInformation("Passport login for {Account} from {Remote} answered busy", LogText.Sanitize(authorization.SignIn), remote);
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = PassportPasswordCheck.RetryAfterSeconds;
+                context.Response.ContentLength = 0;
+                return;
+            case PassportCheckResult.Locked:
+                // The same answer as a wrong password, so a guesser cannot tell a lock-out from a miss.
+                logger.LogInformation("Passport login for {Account} from {Remote} refused: too many failures", LogText.Sanitize(authorization.SignIn), remote);
+                Refuse(context, urls, BadCredentials);
+                return;
+            case PassportCheckResult.Failed:
+                logger.LogInformation("Passport login failed for {Account} from {Remote}", LogText.Sanitize(authorization.SignIn), remote);
+                Refuse(context, urls, BadCredentials);
+                return;
         }
 
-        var checker = services.GetRequiredService<IPassportCredentialChecker>();
-        var account = await checker.CheckAsync(authorization.SignIn, authorization.Password, context.RequestAborted).ConfigureAwait(false);
-        if (account is null)
-        {
-            ServerMetrics.RecordPassport("login", "failed");
-            attempt?.Fail();
-            logger.LogInformation("Passport login failed for {Account} from {Remote}", LogText.Sanitize(authorization.SignIn), remote);
-            Refuse(context, urls, BadCredentials);
-            return;
-        }
-
-        attempt?.Succeed();
-        ServerMetrics.RecordPassport("login", "ok");
-
-        var ticket = services.GetRequiredService<ITicketService>().Issue(account.Email, account.SecurityStamp.Span);
+        var ticket = services.GetRequiredService<ITicketService>().Issue(account!.Email, account.SecurityStamp.Span);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.Headers["Authentication-Info"] =
             $"Passport1.4 da-status=success,tname=MSPAuth,tname=MSPProf,tname=MSPSec,from-PP='{ticket.Value}',ru={authorization.ReturnUrl}";

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Msnp.Server.Diagnostics;
-using Msnp.Server.Limits;
 
 namespace Msnp.Server.Passport;
 
@@ -36,16 +35,19 @@ internal static class RstEndpoint
             return;
         }
 
-        var throttle = services.GetService<SignInThrottle>();
         var remote = context.Connection.RemoteIpAddress;
-        using var attempt = throttle?.TryBegin(request.Username, remote);
-        bool locked = throttle is not null && attempt is null;
-        var checker = services.GetRequiredService<IPassportCredentialChecker>();
-        var account = locked ? null : await checker.CheckAsync(request.Username, request.Password, context.RequestAborted).ConfigureAwait(false);
-        if (account is null)
+        var (result, account) = await PassportPasswordCheck.RunAsync(context, "rst", request.Username, request.Password).ConfigureAwait(false);
+        if (result == PassportCheckResult.Busy)
         {
-            ServerMetrics.RecordPassport("rst", locked ? "locked" : "failed");
-            attempt?.Fail();
+            logger.LogInformation("RST login for {Account} from {Remote} answered busy", LogText.Sanitize(request.Username), remote);
+            context.Response.Headers.RetryAfter = PassportPasswordCheck.RetryAfterSeconds;
+            await ReplyAsync(context, StatusCodes.Status500InternalServerError, RstResponseWriter.Fault(RstResponseWriter.RequestFailed, "The server is busy; try again in a few seconds.")).ConfigureAwait(false);
+            return;
+        }
+
+        if (result != PassportCheckResult.Ok)
+        {
+            bool locked = result == PassportCheckResult.Locked;
             logger.LogInformation("RST login failed for {Account} from {Remote}{Locked}", LogText.Sanitize(request.Username), remote, locked ? " (too many failures)" : string.Empty);
 
             // SOAP 1.1 over HTTP reports every fault with status 500.
@@ -53,10 +55,8 @@ internal static class RstEndpoint
             return;
         }
 
-        attempt?.Succeed();
-        ServerMetrics.RecordPassport("rst", "ok");
         var tickets = services.GetRequiredService<ITicketService>();
-        var issued = request.Tokens.Select(_ => tickets.Issue(account.Email, account.SecurityStamp.Span)).ToList();
+        var issued = request.Tokens.Select(_ => tickets.Issue(account!.Email, account.SecurityStamp.Span)).ToList();
         await ReplyAsync(context, StatusCodes.Status200OK, RstResponseWriter.Success(request, issued)).ConfigureAwait(false);
     }
 

@@ -26,6 +26,9 @@ internal static class RstResponseWriter
     /// <summary>Fault code for wrong credentials.</summary>
     public const string FailedAuthentication = "wsse:FailedAuthentication";
 
+    /// <summary>Fault code (WS-Trust) for a request the service could not serve now, such as a busy server.</summary>
+    public const string RequestFailed = "wst:RequestFailed";
+
     /// <summary>Fault code for a request we could not read.</summary>
     public const string InvalidRequest = "wsse:InvalidRequest";
 
@@ -58,6 +61,11 @@ internal static class RstResponseWriter
             WritePassportHeader(w, authState: "0x80048800", requestStatus: code == FailedAuthentication ? "0x80048821" : "0x80048800");
             w.WriteStartElement("S", "Body", Soap);
             w.WriteStartElement("S", "Fault", Soap);
+            if (code.StartsWith("wst:", StringComparison.Ordinal))
+            {
+                w.WriteAttributeString("xmlns", "wst", null, Trust); // the code's prefix
+            }
+
             w.WriteElementString("faultcode", code);
             w.WriteElementString("faultstring", reason);
             w.WriteEndElement();

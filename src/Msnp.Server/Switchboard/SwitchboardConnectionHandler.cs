@@ -16,9 +16,9 @@ public sealed class SwitchboardConnectionHandler : MsnpConnectionHandler
     /// <summary>Creates the handler.</summary>
     public SwitchboardConnectionHandler(
         IOptions<MsnpServerOptions> options,
-        ServerEndpoints endpoints,
         ISwitchboardBroker broker,
-        IPresenceHub presence,
+        SwitchboardRooms rooms,
+        PresenceServices presence,
         IContactStore contacts,
         TimeProvider time,
         ConnectionLimiter limiter,
@@ -31,7 +31,7 @@ public sealed class SwitchboardConnectionHandler : MsnpConnectionHandler
             () => CommandPacer.Create(time, options.Value.Limits.SwitchboardCommandBurst, options.Value.Limits.SwitchboardCommandsPerSecond),
             time)
     {
-        _services = new SwitchboardServices(options.Value, endpoints, broker, presence, contacts, time, logger) { Calls = calls };
+        _services = new SwitchboardServices(options.Value, broker, rooms, presence, contacts, time, logger) { Calls = calls };
     }
 
     /// <inheritdoc/>

@@ -13,15 +13,15 @@ public sealed class SwitchboardRoom
 {
     private readonly Lock _sync = new();
     private readonly Dictionary<string, (string Cookie, SwitchboardTicket Ticket)> _invitations = new(StringComparer.Ordinal);
-    private readonly ISwitchboardBroker _broker;
+    private readonly SwitchboardRooms _rooms;
     private readonly TimeProvider _time;
     private SwitchboardParticipant[] _participants = [];
     private bool _closed;
 
-    internal SwitchboardRoom(string id, ISwitchboardBroker broker, TimeProvider time)
+    internal SwitchboardRoom(string id, SwitchboardRooms rooms, TimeProvider time)
     {
         Id = id;
-        _broker = broker;
+        _rooms = rooms;
         _time = time;
     }
 
@@ -76,8 +76,9 @@ public sealed class SwitchboardRoom
     /// <summary>
     /// Admits an invitee presenting its cookie: writes the roster (<c>IRO</c>) and <c>ANS OK</c> to it and
     /// <c>JOI</c> to everyone else, atomically with respect to other joins and leaves.
+    /// <paramref name="presence"/> is the invitee's directory record, read just before.
     /// </summary>
-    internal bool TryJoin(SwitchboardParticipant joiner, string cookie, uint trId, Presence.IPresenceHub presence)
+    internal bool TryJoin(SwitchboardParticipant joiner, string cookie, uint trId, Presence.AccountPresence? presence, Presence.PresenceServices services)
     {
         lock (_sync)
         {
@@ -85,13 +86,13 @@ public sealed class SwitchboardRoom
                 || !_invitations.TryGetValue(joiner.Account, out var invitation)
                 || !string.Equals(invitation.Cookie, cookie, StringComparison.Ordinal)
                 || invitation.Ticket.ExpiresAt <= _time.GetUtcNow()
-                || !invitation.Ticket.IsHolderSignedIn(presence))
+                || !invitation.Ticket.IsHolderSignedIn(presence, services))
             {
                 return false;
             }
 
             _invitations.Remove(joiner.Account);
-            joiner.Bind(invitation.Ticket);
+            joiner.Bind(invitation.Ticket, presence!.Find(invitation.Ticket.Holder.EndpointId)!.ClientId);
             var others = _participants;
             for (int i = 0; i < others.Length; i++)
             {
@@ -150,7 +151,7 @@ public sealed class SwitchboardRoom
 
         if (empty)
         {
-            _broker.Remove(this);
+            _rooms.Remove(this);
         }
     }
 

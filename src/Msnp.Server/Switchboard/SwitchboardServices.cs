@@ -9,9 +9,9 @@ namespace Msnp.Server.Switchboard;
 /// <summary>What a switchboard connection needs from the rest of the server.</summary>
 public sealed record SwitchboardServices(
     MsnpServerOptions Options,
-    ServerEndpoints Endpoints,
     ISwitchboardBroker Broker,
-    IPresenceHub Presence,
+    SwitchboardRooms Rooms,
+    PresenceServices Presence,
     IContactStore Contacts,
     TimeProvider Time,
     ILogger Logger)

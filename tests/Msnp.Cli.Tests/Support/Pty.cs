@@ -21,10 +21,15 @@ internal static class Pty
         RunAsync([.. steps.Select(s => (s.Expect, (Func<Task<string>>)(() => Task.FromResult(s.Send))))], environment, args);
 
     /// <summary>As above, but each step first runs <c>Act</c> (e.g. a contact sending a message), then types what it returns.</summary>
-    public static async Task<(int ExitCode, string Screen)> RunAsync((string Expect, Func<Task<string>> Act)[] steps, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    public static Task<(int ExitCode, string Screen)> RunAsync((string Expect, Func<Task<string>> Act)[] steps, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        RunAsync(steps, environment, inputFile: null, args);
+
+    /// <summary>As above, with standard input read from <paramref name="inputFile"/> (a file, not the terminal) when given; output and error stay on the terminal.</summary>
+    public static async Task<(int ExitCode, string Screen)> RunAsync((string Expect, Func<Task<string>> Act)[] steps, IReadOnlyDictionary<string, string?>? environment, string? inputFile, params string[] args)
     {
         var inner = MsnpProcess.StartInfo(environment, args);
-        var command = string.Join(' ', new[] { inner.FileName }.Concat(inner.ArgumentList).Select(Quote));
+        var command = string.Join(' ', new[] { inner.FileName }.Concat(inner.ArgumentList).Select(Quote))
+            + (inputFile is null ? string.Empty : " < " + Quote(inputFile));
         var start = new ProcessStartInfo("script")
         {
             RedirectStandardInput = true,

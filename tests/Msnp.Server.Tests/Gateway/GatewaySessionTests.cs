@@ -101,8 +101,8 @@ public sealed class GatewaySessionTests
 
         // Alice stops polling: after the idle timeout her session ends as a dropped socket would.
         Assert.StartsWith("FLN alice@example.com", await bob.ReadLineStartingWithAsync("FLN "));
-        var hub = server.Host.Services.GetRequiredService<IPresenceHub>();
-        await Eventually(() => hub.Find("alice@example.com") is null);
+        var directory = server.Host.Services.GetRequiredService<IPresenceDirectory>();
+        await EventuallyAsync(async () => await directory.FindAsync("alice@example.com") is null);
         var late = await alice.PollAsync();
         Assert.Equal(HttpStatusCode.BadRequest, late.Status);
         Assert.Contains("Unknown or expired SessionID", late.Text, StringComparison.Ordinal);
@@ -124,8 +124,8 @@ public sealed class GatewaySessionTests
 
         var after = await alice.PollAsync();
         Assert.Equal(HttpStatusCode.BadRequest, after.Status);
-        var hub = server.Host.Services.GetRequiredService<IPresenceHub>();
-        await Eventually(() => hub.Find("alice@example.com") is null);
+        var directory = server.Host.Services.GetRequiredService<IPresenceDirectory>();
+        await EventuallyAsync(async () => await directory.FindAsync("alice@example.com") is null);
     }
 
     [Fact]
@@ -146,6 +146,16 @@ public sealed class GatewaySessionTests
         Assert.True(answer.Closes);
         Assert.Equal(HttpStatusCode.BadRequest, (await alice.PollAsync()).Status);
         await Eventually(() => server.Host.Services.GetRequiredService<GatewaySessions>().Count == 0);
+    }
+
+    internal static async Task EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true within 30 s.");
+            await Task.Delay(20);
+        }
     }
 
     internal static async Task Eventually(Func<bool> condition)

@@ -26,9 +26,9 @@ public sealed class PrivacyVisibilityTests
     // The server has processed a disconnect once the account left the presence registry.
     private static async Task WaitUntilGoneAsync(TestServer server, string account)
     {
-        var hub = server.Host.Services.GetRequiredService<IPresenceHub>();
+        var directory = server.Host.Services.GetRequiredService<IPresenceDirectory>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (hub.Find(account) is not null)
+        while (await directory.FindAsync(account) is not null)
         {
             await Task.Delay(10, timeout.Token);
         }

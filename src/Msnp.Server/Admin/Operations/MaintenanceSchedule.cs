@@ -1,5 +1,6 @@
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Server.Presence;
+using Msnp.Server.Presence.Notifications;
 
 namespace Msnp.Server.Admin.Operations;
 
@@ -8,7 +9,7 @@ namespace Msnp.Server.Admin.Operations;
 /// minute (so users who sign in meanwhile see it too); when it reaches zero every session gets
 /// <c>OUT SSD</c> and the server stops. One schedule at a time; a new one replaces it.
 /// </summary>
-public sealed class MaintenanceSchedule(SystemNotices notices, IPresenceHub hub, TimeProvider time, Action stopServer) : IDisposable
+public sealed class MaintenanceSchedule(SystemNotices notices, PresenceServices presence, TimeProvider time, Action stopServer) : IDisposable
 {
     /// <summary>Longest countdown accepted, in minutes (a day).</summary>
     public const int MaxMinutes = 1440;
@@ -89,10 +90,7 @@ public sealed class MaintenanceSchedule(SystemNotices notices, IPresenceHub hub,
             return;
         }
 
-        foreach (var endpoint in hub.All.ToArray())
-        {
-            endpoint.SignOut(SignOutReason.ServerShutdown);
-        }
+        presence.Local.DeliverToAll(new SignOutNotification(SignOutReason.ServerShutdown));
 
         stopServer();
     }

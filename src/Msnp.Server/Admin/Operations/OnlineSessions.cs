@@ -4,16 +4,19 @@ using Msnp.Server.Presence;
 
 namespace Msnp.Server.Admin.Operations;
 
-/// <summary>Reads who is online from the presence hub.</summary>
-public sealed class OnlineSessions(IPresenceHub hub)
+/// <summary>Reads who is signed in on this node (its sessions hold the addresses and client versions shown).</summary>
+public sealed class OnlineSessions(PresenceServices presence)
 {
     /// <summary>Every signed-in session, ordered by account.</summary>
     public IReadOnlyList<OnlineSession> List()
     {
         var list = new List<OnlineSession>();
-        foreach (var endpoint in hub.All)
+        foreach (var receiver in presence.Local.All)
         {
-            list.Add(Describe(endpoint));
+            if (receiver is NotificationSession session)
+            {
+                list.Add(Describe(session));
+            }
         }
 
         list.Sort(static (a, b) => string.CompareOrdinal(a.Account, b.Account));
@@ -21,25 +24,24 @@ public sealed class OnlineSessions(IPresenceHub hub)
     }
 
     /// <summary>How many are signed in.</summary>
-    public int Count => hub.All.Count;
+    public int Count => presence.Local.Count;
 
-    private static OnlineSession Describe(IPresenceEndpoint endpoint)
+    private static OnlineSession Describe(NotificationSession session)
     {
-        var session = endpoint as NotificationSession;
-        var remote = session?.Connection.RemoteEndPoint switch
+        var remote = session.Connection.RemoteEndPoint switch
         {
             IPEndPoint ip => ip.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(ip.Address.MapToIPv4(), ip.Port).ToString() : ip.ToString(),
             { } other => other.ToString(),
             null => null,
         };
         return new OnlineSession(
-            endpoint.Account,
-            Uri.UnescapeDataString(endpoint.FriendlyName),
-            endpoint.Status.ToString(),
-            endpoint.Dialect.Name,
-            session?.OverHttp == true ? "http" : "tcp",
+            session.Account,
+            Uri.UnescapeDataString(session.FriendlyName),
+            session.Status.ToString(),
+            (session.Dialect ?? Protocol.Dialects.MsnpDialect.Msnp8).Name,
+            session.OverHttp ? "http" : "tcp",
             remote,
-            session?.ClientVersion,
-            session?.SignedInAt ?? default);
+            session.ClientVersion,
+            session.SignedInAt);
     }
 }

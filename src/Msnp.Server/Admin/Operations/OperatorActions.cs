@@ -3,6 +3,7 @@ using Msnp.Server.Admin.Storage;
 using Msnp.Server.Limits;
 using Msnp.Server.Notification;
 using Msnp.Server.Presence;
+using Msnp.Server.Presence.Notifications;
 using Msnp.Server.Storage;
 
 namespace Msnp.Server.Admin.Operations;
@@ -13,7 +14,7 @@ namespace Msnp.Server.Admin.Operations;
 /// </summary>
 public sealed class OperatorActions(
     GuardedAccountStore accounts,
-    IPresenceHub hub,
+    PresenceServices presence,
     SignInThrottle throttle,
     AdminStore store,
     DisabledAccounts disabled,
@@ -31,7 +32,7 @@ public sealed class OperatorActions(
             return OperatorResult.Invalid("Enter the account's email address.");
         }
 
-        if (!Kick(account))
+        if (!await KickAsync(account).ConfigureAwait(false))
         {
             return OperatorResult.NotFound($"{account} is not signed in.");
         }
@@ -43,15 +44,7 @@ public sealed class OperatorActions(
     /// <summary>Signs everyone out with a bare <c>OUT</c>.</summary>
     public async Task<OperatorResult> SignOutEveryoneAsync(Actor actor)
     {
-        int n = 0;
-        foreach (var endpoint in hub.All.ToArray())
-        {
-            if (endpoint is NotificationSession session)
-            {
-                session.Kick();
-                n++;
-            }
-        }
+        int n = await presence.Delivery.BroadcastAsync(new SignOutNotification(null)).ConfigureAwait(false);
 
         await AuditAsync(actor, "sign-out-all", null, $"{n} sessions").ConfigureAwait(false);
         return OperatorResult.Done($"Signed out {n} {(n == 1 ? "user" : "users")}.");
@@ -66,7 +59,7 @@ public sealed class OperatorActions(
             return OperatorResult.Invalid($"The message must be 1–{MaxBroadcastLength} characters on one line.");
         }
 
-        int n = notices.SendText(text);
+        int n = await notices.SendTextAsync(text).ConfigureAwait(false);
         await AuditAsync(actor, "broadcast", null, text).ConfigureAwait(false);
         return OperatorResult.Done($"Sent to {n} {(n == 1 ? "user" : "users")}.");
     }
@@ -143,7 +136,7 @@ public sealed class OperatorActions(
         }
 
         throttle.Unlock(account);
-        Kick(account);
+        await KickAsync(account).ConfigureAwait(false);
         await AuditAsync(actor, "password-reset", account, null).ConfigureAwait(false);
         return OperatorResult.Done($"New password set for {account}.");
     }
@@ -178,7 +171,7 @@ public sealed class OperatorActions(
         disabled.Set(account, disable);
         if (disable)
         {
-            Kick(account);
+            await KickAsync(account).ConfigureAwait(false);
         }
 
         await AuditAsync(actor, disable ? "disable" : "enable", account, null).ConfigureAwait(false);
@@ -193,7 +186,7 @@ public sealed class OperatorActions(
             return OperatorResult.Invalid("Enter the account's email address.");
         }
 
-        Kick(account);
+        await KickAsync(account).ConfigureAwait(false);
         if (!await accounts.Inner.RemoveAsync(account).ConfigureAwait(false))
         {
             return OperatorResult.NotFound($"There is no account {account}.");
@@ -253,16 +246,8 @@ public sealed class OperatorActions(
     public Task AuditAsync(Actor actor, string action, string? target, string? detail) =>
         store.AuditAsync(actor.Name, action, target, detail, actor.Remote);
 
-    private bool Kick(string account)
-    {
-        if (hub.Find(account) is NotificationSession session)
-        {
-            session.Kick();
-            return true;
-        }
-
-        return false;
-    }
+    private async ValueTask<bool> KickAsync(string account) =>
+        await presence.Delivery.DeliverToAccountAsync(account, new SignOutNotification(null)).ConfigureAwait(false) > 0;
 
     private static bool TryEmail(string? email, out string account)
     {

@@ -3,8 +3,8 @@ using Msnp.Server.Switchboard;
 namespace Msnp.Server.Admin.Operations;
 
 /// <summary>How many switchboard sessions are open on this node.</summary>
-public sealed class SwitchboardCount(ISwitchboardBroker broker)
+public sealed class SwitchboardCount(SwitchboardRooms rooms)
 {
     /// <summary>The open sessions now.</summary>
-    public int Current => broker is SwitchboardBroker local ? local.RoomCount : 0;
+    public int Current => rooms.Count;
 }

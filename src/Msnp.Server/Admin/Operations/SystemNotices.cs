@@ -1,7 +1,7 @@
-using System.Buffers;
-using Msnp.Protocol.Commands;
+using System.Globalization;
 using Msnp.Protocol.Messages;
 using Msnp.Server.Presence;
+using Msnp.Server.Presence.Notifications;
 
 namespace Msnp.Server.Admin.Operations;
 
@@ -11,31 +11,16 @@ namespace Msnp.Server.Admin.Operations;
 /// countdown shipped clients display; an operator's free text goes as <c>Type: 2</c>,
 /// <c>Arg1: text</c>, which our client raises as a system message and shipped clients ignore.
 /// </summary>
-public sealed class SystemNotices(IPresenceHub hub)
+public sealed class SystemNotices(PresenceServices presence)
 {
     /// <summary>The type used for an operator's free-text broadcast.</summary>
     public const int BroadcastType = 2;
 
-    /// <summary>Sends the maintenance countdown; returns how many sessions took it.</summary>
-    public int SendMaintenance(int minutes) => SendToAll(SystemMessage.Maintenance(minutes).ToBytes());
+    /// <summary>Sends the maintenance countdown of this node's shutdown to its sessions; returns how many took it.</summary>
+    public int SendMaintenance(int minutes) =>
+        presence.Local.DeliverToAll(new SystemMessageNotification(SystemMessage.MaintenanceType, [minutes.ToString(CultureInfo.InvariantCulture)]));
 
-    /// <summary>Sends free text; returns how many sessions took it.</summary>
-    public int SendText(string text) => SendToAll(new SystemMessage(BroadcastType, text).ToBytes());
-
-    private int SendToAll(byte[] payload)
-    {
-        int sent = 0;
-        foreach (var endpoint in hub.All)
-        {
-            if (endpoint.Deliver(payload, static (w, _, p) => Write(w, p)))
-            {
-                sent++;
-            }
-        }
-
-        return sent;
-    }
-
-    private static void Write(IBufferWriter<byte> output, byte[] payload) =>
-        MsnpWriter.WritePayloadCommand(output, CommandCodes.Msg, null, ["Hotmail", "Hotmail"], payload);
+    /// <summary>Sends free text to everyone signed in; returns how many sessions took it.</summary>
+    public ValueTask<int> SendTextAsync(string text) =>
+        presence.Delivery.BroadcastAsync(new SystemMessageNotification(BroadcastType, [text]));
 }

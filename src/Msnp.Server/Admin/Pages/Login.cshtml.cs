@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Msnp.Server.Admin.Operations;
 using Msnp.Server.Admin.Security;
 using Msnp.Server.Admin.Storage;
+using Msnp.Server.Limits;
 
 namespace Msnp.Server.Admin.Pages;
 
 /// <summary>The sign-in form: hashed passwords, lock-out after repeated failures, every attempt audited.</summary>
-public sealed class LoginModel(AdminStore store, AdminLockout lockout, OperatorActions actions, AdminOptions options) : PageModel
+public sealed class LoginModel(AdminStore store, AdminLockout lockout, OperatorActions actions, AdminOptions options, PasswordCheckGate gate) : PageModel
 {
     /// <summary>The administrator name.</summary>
     [BindProperty]
@@ -53,13 +54,29 @@ public sealed class LoginModel(AdminStore store, AdminLockout lockout, OperatorA
         }
 
         string? admin = null;
+        bool busy = false;
         try
         {
-            admin = await store.VerifyAdminAsync(name, Password, HttpContext.RequestAborted);
+            // The console's hashes share the server's slots with Passport's, so its form cannot
+            // be used to take every core either.
+            using var slot = await gate.TryEnterAsync(HttpContext.RequestAborted);
+            busy = slot is null;
+            if (!busy)
+            {
+                admin = await store.VerifyAdminAsync(name, Password, HttpContext.RequestAborted);
+            }
         }
         finally
         {
-            lockout.EndAttempt(name, remote, succeeded: admin is not null);
+            lockout.EndAttempt(name, remote, succeeded: admin is not null, checkedPassword: !busy);
+        }
+
+        if (busy)
+        {
+            ModelState.AddModelError(string.Empty, "The server is busy checking other sign-ins. Try again in a few seconds.");
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = Passport.PassportPasswordCheck.RetryAfterSeconds;
+            return Page();
         }
 
         if (admin is null)

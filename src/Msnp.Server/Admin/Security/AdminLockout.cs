@@ -37,15 +37,19 @@ public sealed class AdminLockout(AdminOptions options, TimeProvider time)
         }
     }
 
-    /// <summary>Ends a reserved attempt: a failure counts against the name and the address, a success clears the name.</summary>
-    public void EndAttempt(string name, string? address, bool succeeded)
+    /// <summary>
+    /// Ends a reserved attempt: a failure counts against the name and the address, a success clears
+    /// the name; an attempt whose password was never checked (the server was busy) counts as neither.
+    /// </summary>
+    public void EndAttempt(string name, string? address, bool succeeded, bool checkedPassword = true)
     {
+        bool failed = checkedPassword && !succeeded;
         lock (_entries)
         {
-            End("n:" + name, failed: !succeeded);
+            End("n:" + name, failed);
             if (address is not null)
             {
-                End("a:" + address, failed: !succeeded);
+                End("a:" + address, failed);
             }
 
             if (succeeded)

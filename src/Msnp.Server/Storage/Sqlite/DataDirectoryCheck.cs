@@ -32,9 +32,13 @@ internal static class DataDirectoryCheck
             using var stream = new FileStream(database, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             length = stream.Length;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException ex)
         {
-            throw new DataDirectoryException($"The database {database} cannot be read ({ex.Message}) while {Path.GetFileName(keys[0])} exists; fix its permissions or restore it from a backup.");
+            throw new DataDirectoryException($"The database {database} may not be read by this user (it belongs to another user, or its permissions forbid it); run as its owner or fix its permissions (chown, chmod).", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new DataDirectoryException($"The database {database} cannot be read ({ex.Message}) while {Path.GetFileName(keys[0])} exists; fix its permissions or restore it from a backup.", ex);
         }
 
         if (length == 0)

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Msnp.Server.Diagnostics;
+using Msnp.Server.Limits;
+
+namespace Msnp.Server.Passport;
+
+/// <summary>
+/// The steps <c>login2.srf</c> and <c>RST.srf</c> share before and around the password hash, in
+/// order of cost: the address's request rate, the sign-in back-off (the attempt is reserved), the
+/// server-wide rate for made-up names, a slot among the hashes run at once, and only then the
+/// hash. Each limit is optional, so Passport hosted without the server's limiters checks plainly.
+/// </summary>
+internal static class PassportPasswordCheck
+{
+    /// <summary>The seconds a busy answer tells the client to wait (<c>Retry-After</c>).</summary>
+    public const string RetryAfterSeconds = "5";
+
+    public static async Task<(PassportCheckResult Result, PassportAccount? Account)> RunAsync(HttpContext context, string endpoint, string signIn, string password)
+    {
+        var services = context.RequestServices;
+        var remote = context.Connection.RemoteIpAddress;
+        if (services.GetService<PassportRequestRate>() is { } rate && !rate.TryRequest(remote))
+        {
+            ServerMetrics.RecordPassport(endpoint, "busy");
+            return (PassportCheckResult.Busy, null);
+        }
+
+        var throttle = services.GetService<SignInThrottle>();
+        using var attempt = throttle?.TryBegin(signIn, remote);
+        if (throttle is not null && attempt is null)
+        {
+            ServerMetrics.RecordPassport(endpoint, "locked");
+            return (PassportCheckResult.Locked, null);
+        }
+
+        var checker = services.GetRequiredService<IPassportCredentialChecker>();
+        var aborted = context.RequestAborted;
+        if (services.GetService<UnknownAccountRate>() is { } unknown
+            && !await checker.HasAccountAsync(signIn, aborted).ConfigureAwait(false)
+            && !unknown.TryCheck())
+        {
+            // No account can sign in under this name, so "wrong password" is the true answer; only the hash is skipped.
+            ServerMetrics.RecordPassport(endpoint, "failed");
+            attempt?.Fail();
+            return (PassportCheckResult.Failed, null);
+        }
+
+        var gate = services.GetService<PasswordCheckGate>();
+        using var slot = gate is null ? null : await gate.TryEnterAsync(aborted).ConfigureAwait(false);
+        if (gate is not null && slot is null)
+        {
+            // The reservation is released uncounted: nothing was checked.
+            ServerMetrics.RecordPassport(endpoint, "busy");
+            return (PassportCheckResult.Busy, null);
+        }
+
+        var account = await checker.CheckAsync(signIn, password, aborted).ConfigureAwait(false);
+        if (account is null)
+        {
+            ServerMetrics.RecordPassport(endpoint, "failed");
+            attempt?.Fail();
+            return (PassportCheckResult.Failed, null);
+        }
+
+        attempt?.Succeed();
+        ServerMetrics.RecordPassport(endpoint, "ok");
+        return (PassportCheckResult.Ok, account);
+    }
+}

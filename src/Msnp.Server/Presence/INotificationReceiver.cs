@@ -1,0 +1,13 @@
+using Msnp.Server.Presence.Notifications;
+
+namespace Msnp.Server.Presence;
+
+/// <summary>A session of this node that notifications can reach: it writes them in its own dialect.</summary>
+public interface INotificationReceiver
+{
+    /// <summary>The session's endpoint id.</summary>
+    Guid EndpointId { get; }
+
+    /// <summary>Writes <paramref name="notification"/> to the session (or acts on it: sign-out); false when the output refused it.</summary>
+    bool Receive(EndpointNotification notification);
+}

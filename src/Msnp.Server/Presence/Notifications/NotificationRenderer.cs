@@ -1,0 +1,52 @@
+using System.Buffers;
+using Msnp.Protocol.Commands;
+using Msnp.Protocol.Dialects;
+using Msnp.Protocol.Messages;
+
+namespace Msnp.Server.Presence.Notifications;
+
+/// <summary>Writes a notification as the lines of the receiving session's dialect.</summary>
+public static class NotificationRenderer
+{
+    /// <summary>True when a session of <paramref name="dialect"/> is told about <paramref name="notification"/> at all.</summary>
+    public static bool AppliesTo(EndpointNotification notification, MsnpDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        return notification is not PersonalStatusNotification || dialect.HasPersonalMessages;
+    }
+
+    /// <summary>Writes <paramref name="notification"/> with <paramref name="writer"/>, the receiver's dialect writer.</summary>
+    public static void Write(IBufferWriter<byte> output, DialectWriter writer, EndpointNotification notification)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        switch (notification)
+        {
+            case PresenceNotification n:
+                writer.WritePresenceChanged(output, n.Presence);
+                break;
+            case OfflineNotification n:
+                writer.WriteOffline(output, n.Account);
+                break;
+            case PersonalStatusNotification n:
+                writer.WritePersonalStatus(output, n.Account, n.Status.ToBytes());
+                break;
+            case ReverseListAddedNotification n:
+                writer.WriteReverseListAdded(output, n.ListVersion, n.Account, n.FriendlyName);
+                break;
+            case ReverseListRemovedNotification n:
+                writer.WriteReverseListRemoved(output, n.ListVersion, n.Account);
+                break;
+            case RingNotification n:
+                writer.WriteRing(output, n.SessionId, n.SwitchboardAddress, n.Cookie, n.CallerAccount, n.CallerName);
+                break;
+            case SignOutNotification n:
+                writer.WriteSignOut(output, n.Reason);
+                break;
+            case SystemMessageNotification n:
+                MsnpWriter.WritePayloadCommand(output, CommandCodes.Msg, null, ["Hotmail", "Hotmail"], new SystemMessage(n.Type, n.Arguments).ToBytes());
+                break;
+            default:
+                throw new ArgumentException($"No rendering for {notification?.GetType().Name ?? "null"}.", nameof(notification));
+        }
+    }
+}
