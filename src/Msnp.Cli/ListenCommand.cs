@@ -88,7 +88,7 @@ internal static class ListenCommand
                 events.Writer.TryWrite(new ListenEvent(null, $"could not join {invitation.Inviter}'s conversation: {e.Message}"));
             }
         };
-        client.Disconnected += (_, e) => events.Writer.TryComplete(new IOException($"the server closed the connection ({e.Reason})."));
+        client.Disconnected += (_, e) => events.Writer.TryComplete(new IOException($"the connection to the server ended: {FailureWords.Describe(e.Reason)}."));
 
         var stage = SessionStage.SigningIn;
         try

@@ -132,7 +132,7 @@ internal static class PictureCommand
         }
         catch (Exception e) when (SessionFailure.IsExpected(e))
         {
-            var (exitCode, message) = SessionFailure.Describe(e, stage);
+            var (exitCode, message) = SessionFailure.Describe(e, stage, client.Options);
             await error.WriteLineAsync($"msnp picture get: {message}").ConfigureAwait(false);
             return exitCode;
         }

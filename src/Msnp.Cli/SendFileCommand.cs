@@ -162,6 +162,6 @@ internal static class SendFileCommand
         FileTransferFailure.Declined => $"the contact declined the file ({e.CancelCode}).",
         FileTransferFailure.CancelledByPeer => $"the contact cancelled the transfer: {e.Message}",
         FileTransferFailure.Cancelled => "interrupted; the file was not sent.",
-        _ => $"the transfer failed ({e.Failure}): {e.Message}",
+        _ => $"the transfer failed, {FailureWords.Describe(e.Failure)}: {e.Message}",
     };
 }

@@ -35,9 +35,9 @@ internal static class UserCommand
         {
             const string verb = "msnp user add";
             var error = parse.InvocationConfiguration.Error;
-            if (ReadPassword(parse, password, parse.GetValue(email)!) is not { } pw)
+            if (ReadPassword(parse, password, parse.GetValue(email)!, out var missing) is not { } pw)
             {
-                await error.WriteLineAsync($"{verb}: --password is required (or set MSNP_PASSWORD).").ConfigureAwait(false);
+                await error.WriteLineAsync($"{verb}: {missing}").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
@@ -98,9 +98,9 @@ internal static class UserCommand
         command.SetAction(async (parse, ct) =>
         {
             const string verb = "msnp user passwd";
-            if (ReadPassword(parse, password, parse.GetValue(email)!) is not { } pw)
+            if (ReadPassword(parse, password, parse.GetValue(email)!, out var missing) is not { } pw)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"{verb}: --password is required (or set MSNP_PASSWORD).").ConfigureAwait(false);
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"{verb}: {missing}").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
@@ -174,7 +174,7 @@ internal static class UserCommand
         CreateAccountError.InvalidPassword => "the password cannot be empty.",
         CreateAccountError.InvalidFriendlyName => "the friendly name is too long, or holds control characters, line separators or bidi overrides.",
         CreateAccountError.AlreadyExists => $"{email} already exists (msnp user passwd changes its password).",
-        _ => $"cannot add {email}: {error}.",
+        _ => $"cannot add {email}.",
     };
 
     private static async Task<int> Report(ParseResult parse, string verb, bool ok, string what, string email)
@@ -192,8 +192,10 @@ internal static class UserCommand
     private static Option<string?> PasswordOption() =>
         new("--password") { Description = "The password (or set MSNP_PASSWORD; asked for on a terminal when neither is given)." };
 
-    private static string? ReadPassword(ParseResult parse, Option<string?> option, string email)
+    /// <summary>The password from the option, the variable or the prompt; null with <paramref name="problem"/> saying why not.</summary>
+    private static string? ReadPassword(ParseResult parse, Option<string?> option, string email, out string problem)
     {
+        problem = "--password is required (or set MSNP_PASSWORD).";
         var given = parse.GetValue(option) ?? Environment.GetEnvironmentVariable("MSNP_PASSWORD");
         if (!string.IsNullOrEmpty(given))
         {
@@ -209,7 +211,7 @@ internal static class UserCommand
         var again = PasswordPrompt.Read("Again: ");
         if (again != typed)
         {
-            Console.Error.WriteLine("The two passwords differ.");
+            problem = "the two passwords differ; nothing was changed.";
             return null;
         }
 

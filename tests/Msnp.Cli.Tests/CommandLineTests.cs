@@ -14,7 +14,7 @@ public class CommandLineTests
         var (exitCode, output, error) = await RunAsync(args);
 
         Assert.Equal(ExitCodes.Usage, exitCode);
-        Assert.Contains($"Unknown dialect '{args[^1]}'", error, StringComparison.Ordinal);
+        Assert.Contains($"{args[^2]} must be MSNP2 to MSNP12 (or just the number), got '{args[^1]}'.", error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, output);
     }
 
@@ -53,7 +53,7 @@ public class CommandLineTests
         var (exitCode, _, error) = await RunAsync("decode", missing);
 
         Assert.Equal(ExitCodes.Usage, exitCode);
-        Assert.Contains($"File '{missing}' does not exist.", error, StringComparison.Ordinal);
+        Assert.Contains($"msnp decode: the file {missing} does not exist.", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public sealed class SendFileTests : IDisposable
         await File.WriteAllBytesAsync(file, [1]);
         var badAddress = await InProcess.RunAsync(["send-file", .. common, "--advertise-address", "example.com", Bob, file]);
         Assert.Equal(ExitCodes.Usage, badAddress.ExitCode);
-        Assert.Contains("not an IP address", badAddress.Error, StringComparison.Ordinal);
+        Assert.Contains("msnp send-file: --advertise-address must be an IP address such as 192.168.1.5, got 'example.com'.", badAddress.Error, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -571,7 +571,7 @@ internal sealed class ChatSession
         {
             SignOutReason.OtherSession => "signed out by the server (OUT OTH): this account signed in somewhere else (another msnp chat or Messenger). An account has one session at a time and the newest wins; sign in again to take it back.",
             SignOutReason.ServerShutdown => "signed out by the server: it is shutting down",
-            _ => $"the connection to the server was lost ({e.Reason})",
+            _ => $"the connection to the server was lost: {Sessions.FailureWords.Describe(e.Reason)}",
         };
         if (_ended.TrySetResult(new ChatEnd(ExitCodes.ConnectionFailed, message)))
         {
@@ -591,6 +591,6 @@ internal sealed class ChatSession
     {
         ChatInput.Text => "sending",
         ChatInput.Open open => $"/open {open.Account}",
-        _ => input.GetType().Name.ToLowerInvariant(),
+        _ => "/" + input.GetType().Name.ToLowerInvariant(),
     };
 }

@@ -131,7 +131,7 @@ internal sealed class FileReceiver(string directory, FileTransferOptions options
         }
         catch (FileTransferException e)
         {
-            warning($"receiving {offer.FileName} from {offer.Sender} failed ({e.Failure}): {e.Message}");
+            warning($"receiving {offer.FileName} from {offer.Sender} failed, {Sessions.FailureWords.Describe(e.Failure)}: {e.Message}");
         }
         finally
         {

@@ -22,7 +22,7 @@ internal static class DialectOption
                 return dialect;
             }
 
-            result.AddError($"Unknown dialect '{text}'. Supported: MSNP{MsnpDialect.MinimumVersion} to MSNP{MsnpDialect.MaximumVersion}.");
+            result.AddError($"{name} must be MSNP{MsnpDialect.MinimumVersion} to MSNP{MsnpDialect.MaximumVersion} (or just the number), got '{text}'.");
             return defaultDialect;
         },
     };

@@ -19,7 +19,7 @@ internal static class InputFileArgument
             var path = result.GetValueOrDefault<string?>();
             if (!IsStandardInput(path) && !File.Exists(path))
             {
-                result.AddError($"File '{path}' does not exist.");
+                result.AddError($"the file {path} does not exist.");
             }
         });
         return argument;

@@ -15,14 +15,14 @@ internal sealed class TransferOptions
     {
         Description = "The address offered to the peer (IP-Address); default: this machine's first IPv4 address.",
         HelpName = "IP",
-        CustomParser = r => ParseAddress(r.Tokens[0].Value, r),
+        CustomParser = r => ParseAddress("--advertise-address", r.Tokens[0].Value, r),
     };
 
     private readonly Option<IPAddress?> _listen = new("--listen-address")
     {
         Description = "The local address to accept transfer connections on (default: all).",
         HelpName = "IP",
-        CustomParser = r => ParseAddress(r.Tokens[0].Value, r),
+        CustomParser = r => ParseAddress("--listen-address", r.Tokens[0].Value, r),
     };
 
     private readonly Option<(int First, int Last)> _ports = new("--port")
@@ -86,14 +86,14 @@ internal sealed class TransferOptions
         };
     }
 
-    private static IPAddress? ParseAddress(string text, System.CommandLine.Parsing.ArgumentResult result)
+    private static IPAddress? ParseAddress(string name, string text, System.CommandLine.Parsing.ArgumentResult result)
     {
         if (IPAddress.TryParse(text, out var address))
         {
             return address;
         }
 
-        result.AddError($"'{text}' is not an IP address.");
+        result.AddError($"{name} must be an IP address such as 192.168.1.5, got '{text}'.");
         return null;
     }
 }

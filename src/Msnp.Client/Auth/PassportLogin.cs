@@ -29,7 +29,8 @@ internal static class PassportLogin
                 && PassportLoginStatus.TryParse(failed.First(), out var failure)
                 ? failure.FailureText
                 : null;
-            throw new MsnpAuthenticationException($"Passport refused the sign-in: {reason ?? "no reason given"}.");
+            // The reason is a sentence of its own (it may end with a period); one period ends the message.
+            throw new MsnpAuthenticationException($"Passport refused the sign-in: {(reason ?? "no reason given").TrimEnd('.', ' ')}.");
         }
 
         if (reply.StatusCode != HttpStatusCode.OK

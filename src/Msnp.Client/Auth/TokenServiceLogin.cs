@@ -29,8 +29,8 @@ internal static class TokenServiceLogin
         if (result.FaultCode is { } fault)
         {
             throw new MsnpAuthenticationException(fault.EndsWith("FailedAuthentication", StringComparison.Ordinal)
-                ? $"Passport refused the sign-in: {result.FaultText ?? fault}."
-                : $"The token service answered with the fault {fault}: {result.FaultText}.");
+                ? $"Passport refused the sign-in: {(result.FaultText ?? fault).TrimEnd('.', ' ')}."
+                : $"The token service answered with the fault {fault}: {result.FaultText?.TrimEnd('.', ' ')}.");
         }
 
         if (reply.StatusCode != HttpStatusCode.OK || result.Ticket is not { } ticket)

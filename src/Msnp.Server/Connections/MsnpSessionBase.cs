@@ -3,6 +3,7 @@ using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects;
 using Msnp.Protocol.Errors;
 using Msnp.Protocol.Framing;
+using Msnp.Protocol.Requests;
 
 namespace Msnp.Server.Connections;
 
@@ -33,6 +34,9 @@ public abstract class MsnpSessionBase : IMsnpSession
 
     /// <summary>The negotiated dialect, or null before <c>VER</c>.</summary>
     public MsnpDialect? Dialect { get; private set; }
+
+    /// <summary>The dialect requests are read with: the negotiated one, MSNP8's before negotiation (as <see cref="Writer"/>).</summary>
+    internal MsnpDialect ReadingDialect => Dialect ?? MsnpDialect.Msnp8;
 
     /// <summary>The writer of the negotiated dialect (MSNP8's before negotiation).</summary>
     public DialectWriter Writer => DialectWriter.For(Dialect ?? MsnpDialect.Msnp8);
@@ -99,6 +103,28 @@ public abstract class MsnpSessionBase : IMsnpSession
         Connection.Close();
     }
 
+    /// <summary>Gives a refused request its documented answer: a close, an error, or an error and a close.</summary>
+    internal ValueTask Refuse(RequestRefusal refusal, uint trId)
+    {
+        switch (refusal.Action)
+        {
+            case RefusalAction.Close:
+                CloseOnRefusal();
+                break;
+            case RefusalAction.Error:
+                SendError(refusal.Error, trId);
+                break;
+            default:
+                SendErrorAndClose(refusal.Error, trId);
+                break;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Closes the connection for a request refused without an error; a role with more to undo overrides it.</summary>
+    protected virtual void CloseOnRefusal() => Connection.Close();
+
     /// <inheritdoc/>
     public virtual async ValueTask HandleAsync(MsnpFrame frame)
     {
@@ -111,7 +137,7 @@ public abstract class MsnpSessionBase : IMsnpSession
 
         try
         {
-            await HandleAsync(command!).ConfigureAwait(false);
+            await HandleAsync(command!, Aborted).ConfigureAwait(false);
         }
         catch (Storage.StorageFaultException ex)
         {
@@ -136,8 +162,8 @@ public abstract class MsnpSessionBase : IMsnpSession
     {
     }
 
-    /// <summary>Handles one decoded command.</summary>
-    protected abstract ValueTask HandleAsync(MsnpCommand command);
+    /// <summary>Handles one decoded command; <paramref name="cancellationToken"/> is the connection's (<see cref="Aborted"/>), for storage.</summary>
+    protected abstract ValueTask HandleAsync(MsnpCommand command, CancellationToken cancellationToken);
 
     /// <inheritdoc/>
     public virtual void OnViolation(FramingViolation violation)

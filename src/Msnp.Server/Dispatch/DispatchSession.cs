@@ -1,5 +1,6 @@
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects;
+using Msnp.Protocol.Requests;
 using Msnp.Server.Connections;
 using Msnp.Server.Hosting;
 using Msnp.Server.Login;
@@ -12,6 +13,14 @@ namespace Msnp.Server.Dispatch;
 /// </summary>
 public sealed class DispatchSession : MsnpSessionBase
 {
+    /// <summary>
+    /// The dispatch role's commands: the login preamble (<see cref="LoginCommandTable"/>) and
+    /// <c>USR TrID MD5|TWN I account</c> at every version, answered with <c>XFR</c>. Anything else closes.
+    /// </summary>
+    private static readonly HandlerTable<DispatchSession> Table = LoginCommandTable.Create<DispatchSession>(
+        s => s._preamble,
+        HandlerTable<DispatchSession>.Row<UsrInitialRequest>(2, MsnpDialect.MaximumVersion, s => s._preamble.AfterAuthenticationStarted, RequestReader.TryReadInitialUser, (s, r, ct) => s.HandleInitialUser(r)));
+
     private readonly LoginPreamble _preamble;
     private readonly string _notificationServer;
     private readonly string _self;
@@ -21,7 +30,6 @@ public sealed class DispatchSession : MsnpSessionBase
         : base(connection)
     {
         ArgumentNullException.ThrowIfNull(options);
-        // MSNP10–12 join the offer once their handlers exist.
         _preamble = new LoginPreamble(this, MsnpDialect.All, options.EffectivePublicHost);
         _notificationServer = $"{options.EffectivePublicHost}:{notificationPort}";
         _self = $"{options.EffectivePublicHost}:{dispatchPort}";
@@ -29,26 +37,23 @@ public sealed class DispatchSession : MsnpSessionBase
     }
 
     /// <inheritdoc/>
-    protected override ValueTask HandleAsync(MsnpCommand command)
+    protected override ValueTask HandleAsync(MsnpCommand command, CancellationToken cancellationToken)
     {
-        if (_preamble.TryHandle(command))
+        if (Table.TryFind(command.Code, Dialect?.Version ?? 0, out var handle))
         {
-            return ValueTask.CompletedTask;
+            return handle(this, command, cancellationToken);
         }
 
-        if (command.Code == CommandCodes.Usr && _preamble.AcceptInitialUser(command) is not null)
-        {
-            Send((trId: command.TrId ?? 0, ns: _notificationServer, self: _self, writer: Writer), static (w, s) => s.writer.WriteNotificationTransfer(w, s.trId, s.ns, s.self));
-            Connection.Close();
-            return ValueTask.CompletedTask;
-        }
+        // Anything else has no meaning during login: close without an error.
+        Connection.Close();
+        return ValueTask.CompletedTask;
+    }
 
-        if (command.Code != CommandCodes.Usr)
-        {
-            // Anything else has no meaning during login: close without an error.
-            Connection.Close();
-        }
-
+    private ValueTask HandleInitialUser(UsrInitialRequest request)
+    {
+        _preamble.BeginAuthentication(request);
+        Send((trId: request.TrId, ns: _notificationServer, self: _self, writer: Writer), static (w, s) => s.writer.WriteNotificationTransfer(w, s.trId, s.ns, s.self));
+        Connection.Close();
         return ValueTask.CompletedTask;
     }
 }

@@ -6,6 +6,7 @@ using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects;
 using Microsoft.Extensions.Logging;
 using Msnp.Protocol.Errors;
+using Msnp.Protocol.Requests;
 using Msnp.Server.Diagnostics;
 using Msnp.Server.Limits;
 using Msnp.Server.Passport;
@@ -19,52 +20,31 @@ public sealed partial class NotificationSession
     private static readonly RandomNumberGenerator Rng = RandomNumberGenerator.Create();
     private string? _md5Challenge;
 
-    private async ValueTask HandleLoginAsync(MsnpCommand command)
+    /// <summary><c>USR TrID MD5|TWN I account</c>: the challenge of the dialect's method.</summary>
+    internal ValueTask HandleInitialUser(UsrInitialRequest request)
     {
-        if (_preamble.TryHandle(command))
+        var trId = request.TrId;
+        Account = Preamble.BeginAuthentication(request);
+        Phase = NotificationPhase.Authenticating;
+        if (request.Method == AuthenticationMethod.Md5)
         {
-            return;
+            _md5Challenge = Md5Login.CreateChallenge(Rng);
+            Send((Writer, trId, _md5Challenge), static (w, s) => s.Writer.WriteAuthenticationChallenge(w, s.trId, s._md5Challenge));
+        }
+        else
+        {
+            var challenge = TweenerChallengeString();
+            Send((Writer, trId, challenge), static (w, s) => s.Writer.WriteAuthenticationChallenge(w, s.trId, s.challenge));
         }
 
-        if (command.Code != CommandCodes.Usr)
-        {
-            // Outside the login commands nothing has a meaning yet: close without an error.
-            Connection.Close();
-            return;
-        }
+        return ValueTask.CompletedTask;
+    }
 
-        var trId = command.TrId ?? 0;
-        if (Phase == NotificationPhase.LoggingIn)
-        {
-            var account = _preamble.AcceptInitialUser(command);
-            if (account is null)
-            {
-                return;
-            }
-
-            Account = account;
-            Phase = NotificationPhase.Authenticating;
-            if (Dialect!.Authentication == AuthenticationMethod.Md5)
-            {
-                _md5Challenge = Md5Login.CreateChallenge(Rng);
-                Send((Writer, trId, _md5Challenge), static (w, s) => s.Writer.WriteAuthenticationChallenge(w, s.trId, s._md5Challenge));
-            }
-            else
-            {
-                var challenge = TweenerChallengeString();
-                Send((Writer, trId, challenge), static (w, s) => s.Writer.WriteAuthenticationChallenge(w, s.trId, s.challenge));
-            }
-
-            return;
-        }
-
-        var p = command.Parameters;
-        var method = Dialect!.Authentication;
-        if (p.Count != 3 || p[0] != method.WireName() || p[1] != "S")
-        {
-            SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
-            return;
-        }
+    /// <summary><c>USR TrID MD5|TWN S response</c>: the digest or ticket checked, then sign-in or 911 and a close.</summary>
+    internal async ValueTask AuthenticateAsync(UsrResponseRequest request, CancellationToken cancellationToken)
+    {
+        var trId = request.TrId;
+        var method = request.Method;
 
         // A locked account or address gets the same 911 as a wrong password, before anything is
         // checked; the attempt is reserved first, so parallel guesses cannot race past the lock.
@@ -85,14 +65,14 @@ public sealed partial class NotificationSession
         {
             // The secret lookup and decryption run for unknown accounts too (against a decoy), so
             // the answer's timing does not tell which accounts exist.
-            var secret = await Services.Accounts.GetLegacySecretAsync(Account, cancellationToken: Aborted).ConfigureAwait(false);
-            ok = _md5Challenge is not null && Md5Login.Verify(_md5Challenge, secret ?? string.Empty, p[2]) && secret is not null;
-            accountRecord = ok ? await Services.Accounts.FindAsync(Account, cancellationToken: Aborted).ConfigureAwait(false) : null;
+            var secret = await Services.Accounts.GetLegacySecretAsync(Account, cancellationToken: cancellationToken).ConfigureAwait(false);
+            ok = _md5Challenge is not null && Md5Login.Verify(_md5Challenge, secret ?? string.Empty, request.Response) && secret is not null;
+            accountRecord = ok ? await Services.Accounts.FindAsync(Account, cancellationToken: cancellationToken).ConfigureAwait(false) : null;
         }
         else
         {
-            accountRecord = await Services.Accounts.FindAsync(Account, cancellationToken: Aborted).ConfigureAwait(false);
-            ok = accountRecord is not null && VerifyTicket(p[2], accountRecord.SecurityStamp.Span);
+            accountRecord = await Services.Accounts.FindAsync(Account, cancellationToken: cancellationToken).ConfigureAwait(false);
+            ok = accountRecord is not null && VerifyTicket(request.Response, accountRecord.SecurityStamp.Span);
         }
 
         if (!ok || accountRecord is null)

@@ -2,7 +2,7 @@ using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Errors;
 using Msnp.Protocol.Messages;
-using Msnp.Server.Storage;
+using Msnp.Protocol.Requests;
 
 namespace Msnp.Server.Notification;
 
@@ -12,9 +12,6 @@ namespace Msnp.Server.Notification;
 /// </summary>
 public sealed partial class NotificationSession
 {
-    /// <summary>Longest file name <c>GCF</c> accepts; the only file served is <c>Shields.xml</c>.</summary>
-    private const int MaxConfigFileNameBytes = 64;
-
     /// <summary>The policy file MSN 7.x asks for: no client is denied, nothing is blocked.</summary>
     private static readonly byte[] ShieldsXml =
         """<?xml version="1.0" encoding="utf-8" ?><config><shield><cli maj="7" min="0" minbld="0" maxbld="9999" deny=" " /></shield><block></block></config>"""u8.ToArray();
@@ -29,17 +26,10 @@ public sealed partial class NotificationSession
     /// sign-in and pushed as <c>UBX</c>; answered <c>UUX TrID 0</c>. A payload that is not such a
     /// document (too large, malformed, a DTD, too deep, a field with markup) is 201 and changes nothing.
     /// </summary>
-    internal async ValueTask HandlePersonalStatusAsync(MsnpCommand command)
+    internal async ValueTask HandlePersonalStatusAsync(PersonalStatusRequest request)
     {
-        var trId = command.TrId ?? 0;
-        var payload = command.Payload ?? ReadOnlyMemory<byte>.Empty;
-        if (!PersonalStatus.TryParse(payload.Span, out var status, out _))
-        {
-            SendError(MsnpErrorCode.InvalidParameter, trId);
-            return;
-        }
-
-        _personalStatus = status;
+        var trId = request.TrId;
+        _personalStatus = request.Status;
         await PublishAsync().ConfigureAwait(false);
         Send((Writer, trId), static (w, s) => s.Writer.WritePersonalStatusStored(w, s.trId));
         if (PresenceOpened && Status != PresenceStatus.Hidden)
@@ -49,18 +39,15 @@ public sealed partial class NotificationSession
     }
 
     /// <summary><c>GCF TrID Shields.xml</c>: the file as the payload of <c>GCF TrID name len</c>; other names are 201.</summary>
-    internal ValueTask HandleConfigFile(MsnpCommand command)
+    internal ValueTask HandleConfigFile(ConfigFileRequest request)
     {
-        var trId = command.TrId ?? 0;
-        var p = command.Parameters;
-        if (p.Count != 1 || !WireText.IsToken(p[0]) || WireText.ByteCount(p[0]) > MaxConfigFileNameBytes
-            || !string.Equals(p[0], "Shields.xml", StringComparison.OrdinalIgnoreCase))
+        var (trId, name) = request;
+        if (!string.Equals(name, "Shields.xml", StringComparison.OrdinalIgnoreCase))
         {
             SendError(MsnpErrorCode.InvalidParameter, trId);
             return ValueTask.CompletedTask;
         }
 
-        var name = p[0];
         Send((Writer, trId, name), static (w, s) => s.Writer.WriteConfigFile(w, s.trId, s.name, ShieldsXml));
         return ValueTask.CompletedTask;
     }

@@ -1,9 +1,8 @@
-using System.Globalization;
 using Msnp.Protocol.Auth;
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Errors;
-using Msnp.Server.Storage;
+using Msnp.Protocol.Requests;
 
 namespace Msnp.Server.Notification;
 
@@ -17,12 +16,8 @@ public sealed partial class NotificationSession
     /// </summary>
     public static readonly TimeSpan ChallengeTimeout = TimeSpan.FromSeconds(50);
 
-    /// <summary>
-    /// Longest URL-encoded MSNObject accepted in <c>CHG</c>. It is echoed in every watcher's <c>NLN</c>
-    /// and <c>ILN</c> next to the account and a 387-byte name, which must stay within a client's
-    /// 4096-byte line limit; real MSNObjects are a few hundred bytes.
-    /// </summary>
-    public const int MaxMsnObjectBytes = 2048;
+    /// <summary>Longest URL-encoded MSNObject accepted in <c>CHG</c> (<see cref="RequestReader.MaxMsnObjectBytes"/>).</summary>
+    public const int MaxMsnObjectBytes = RequestReader.MaxMsnObjectBytes;
 
     private static readonly byte[] InitialMailData = new Msnp.Protocol.Messages.InitialMailDataNotification().ToBytes();
 
@@ -39,32 +34,10 @@ public sealed partial class NotificationSession
         return ValueTask.CompletedTask;
     }
 
-    internal async ValueTask HandleStatusChangeAsync(MsnpCommand command)
+    internal async ValueTask HandleStatusChangeAsync(ChangeStatusRequest request)
     {
-        var trId = command.TrId ?? 0;
-        var p = command.Parameters;
+        var (trId, status, clientId, msnObject) = request;
         var dialect = Dialect!;
-        int max = dialect.HasMsnObject ? 3 : dialect.HasClientId ? 2 : 1;
-        if (p.Count < 1 || p.Count > max || !PresenceStatuses.TryParseSettable(p[0], out var status))
-        {
-            SendError(MsnpErrorCode.InvalidParameter, trId);
-            return;
-        }
-
-        uint clientId = 0;
-        if (p.Count >= 2 && !uint.TryParse(p[1], NumberStyles.None, CultureInfo.InvariantCulture, out clientId))
-        {
-            SendError(MsnpErrorCode.InvalidParameter, trId);
-            return;
-        }
-
-        string? msnObject = p.Count == 3 ? p[2] : null;
-        if (msnObject is not null && (!WireText.IsToken(msnObject) || WireText.ByteCount(msnObject) > MaxMsnObjectBytes))
-        {
-            SendError(MsnpErrorCode.InvalidParameter, trId);
-            return;
-        }
-
         bool first = !PresenceOpened;
         var previous = Status;
 
@@ -120,25 +93,21 @@ public sealed partial class NotificationSession
 
     // The algorithm and the accepted product pairs are the dialect's: MD5 up to MSNP10, the MSNP11
     // algorithm from MSNP11 (later-dialects.md). A wrong answer is 540 and a close at every version.
-    internal ValueTask HandleChallengeAnswer(MsnpCommand command)
+    internal ValueTask HandleChallengeAnswer(ChallengeAnswerRequest request)
     {
-        var trId = command.TrId ?? 0;
-        var p = command.Parameters;
-        var payload = command.Payload ?? ReadOnlyMemory<byte>.Empty;
         var dialect = Dialect!;
-        bool ok = p.Count == 2 && (Answers(OutstandingChallenge) || Answers(PreviousChallenge));
-        if (!ok)
+        if (!Answers(OutstandingChallenge) && !Answers(PreviousChallenge))
         {
-            SendErrorAndClose(MsnpErrorCode.ChallengeResponseFailed, trId);
+            SendErrorAndClose(MsnpErrorCode.ChallengeResponseFailed, request.TrId);
             return ValueTask.CompletedTask;
         }
 
         OutstandingChallenge = null;
         Connection.DisarmDeadline();
-        Send(trId, static (w, t) => MsnpWriter.WriteLine(w, CommandCodes.Qry, t));
+        Send(request.TrId, static (w, t) => MsnpWriter.WriteLine(w, CommandCodes.Qry, t));
         return ValueTask.CompletedTask;
 
         bool Answers(string? challenge) =>
-            challenge is not null && ChallengeResponse.Verify(challenge, p[0], payload.Span, dialect) == ChallengeVerification.Valid;
+            challenge is not null && ChallengeResponse.Verify(challenge, request.ProductId, request.Answer.Span, dialect) == ChallengeVerification.Valid;
     }
 }

@@ -18,7 +18,6 @@ namespace Msnp.Server.Notification;
 /// </summary>
 public sealed partial class NotificationSession : MsnpSessionBase, INotificationReceiver
 {
-    private readonly LoginPreamble _preamble;
     private volatile string _friendlyName = string.Empty;
     private volatile PresenceStatus _status = PresenceStatus.Offline;
     private uint _clientId;
@@ -34,11 +33,13 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
         Services = services;
         OverHttp = overHttp;
         // MSNP10–12 join the offer once their handlers exist.
-        _preamble = new LoginPreamble(this, MsnpDialect.All, services.Options.EffectivePublicHost);
+        Preamble = new LoginPreamble(this, MsnpDialect.All, services.Options.EffectivePublicHost);
         connection.ArmDeadline(services.Options.SignInTimeout);
     }
 
     internal NotificationServices Services { get; }
+
+    internal LoginPreamble Preamble { get; }
 
     internal bool OverHttp { get; }
 
@@ -104,7 +105,7 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
     internal DateTimeOffset SignedInAt { get; private set; }
 
     /// <summary>The client name and version from <c>CVR</c>, if it sent one.</summary>
-    internal string? ClientVersion => _preamble.ClientVersion;
+    internal string? ClientVersion => Preamble.ClientVersion;
 
     /// <summary>True once the session was signed out or ended; switchboard cookies it obtained stop working then.</summary>
     public bool HasSignedOut => Volatile.Read(ref _signedOut);
@@ -143,39 +144,35 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
     }
 
     /// <inheritdoc/>
-    protected override async ValueTask HandleAsync(MsnpCommand command)
+    protected override ValueTask HandleAsync(MsnpCommand command, CancellationToken cancellationToken)
     {
-        if (Phase != NotificationPhase.SignedIn)
+        var table = Phase switch
         {
-            await HandleLoginAsync(command).ConfigureAwait(false);
-            return;
+            NotificationPhase.LoggingIn => NotificationCommandTable.LoggingIn,
+            NotificationPhase.Authenticating => NotificationCommandTable.Authenticating,
+            _ => NotificationCommandTable.SignedIn,
+        };
+        if (table.TryFind(command.Code, Dialect?.Version ?? 0, out var handle))
+        {
+            return handle(this, command, cancellationToken);
         }
 
-        if (NotificationCommandTable.TryFind(command.Code, Dialect!.Version, out var handle))
+        if (Phase == NotificationPhase.SignedIn)
         {
-            await handle(this, command).ConfigureAwait(false);
+            SendError(MsnpErrorCode.InvalidSyntax, command.TrId ?? 0);
         }
         else
         {
-            HandleMiscellaneous(command);
+            // Outside the login commands nothing has a meaning yet: close without an error.
+            Connection.Close();
         }
+
+        return ValueTask.CompletedTask;
     }
 
     internal ValueTask CloseConnection()
     {
         Connection.Close();
-        return ValueTask.CompletedTask;
-    }
-
-    internal ValueTask HandleSecondLogin(MsnpCommand command)
-    {
-        SendError(MsnpErrorCode.AlreadyLoggedIn, command.TrId ?? 0);
-        return ValueTask.CompletedTask;
-    }
-
-    internal ValueTask HandleLateLoginCommand(MsnpCommand command)
-    {
-        SendErrorAndClose(MsnpErrorCode.NotExpected, command.TrId ?? 0);
         return ValueTask.CompletedTask;
     }
 

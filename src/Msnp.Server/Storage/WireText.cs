@@ -18,8 +18,7 @@ internal static class WireText
     /// <summary>Phone numbers; beyond it the server disconnects.</summary>
     public const int MaxPhoneBytes = NameLimits.PhoneNumber;
 
-    public static bool IsToken(string? value) =>
-        !string.IsNullOrEmpty(value) && !value.AsSpan().ContainsAnyInRange('\0', ' ') && !value.Contains('\u007f');
+    public static bool IsToken(string? value) => Msnp.Protocol.Requests.WireTokens.IsToken(value);
 
     public static int ByteCount(string value) => Encoding.UTF8.GetByteCount(value);
 

@@ -5,7 +5,7 @@ using Msnp.Protocol.Dialects;
 using Msnp.Protocol.Errors;
 using Msnp.Protocol.Framing;
 using Msnp.Protocol.Messages;
-using Msnp.Protocol.Names;
+using Msnp.Protocol.Requests;
 using Msnp.Server.Connections;
 using Msnp.Server.Presence.Notifications;
 
@@ -53,43 +53,49 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     }
 
     /// <inheritdoc/>
-    protected override async ValueTask HandleAsync(MsnpCommand command)
+    protected override ValueTask HandleAsync(MsnpCommand command, CancellationToken cancellationToken)
     {
-        var code = command.Code;
         if (_room is null)
         {
-            if (code == CommandCodes.Usr)
+            if (SwitchboardCommandTable.Entering.TryFind(command.Code, Dialect?.Version ?? 0, out var enter))
             {
-                await HandleCreateAsync(command).ConfigureAwait(false);
-            }
-            else if (code == CommandCodes.Ans)
-            {
-                await HandleAnswerAsync(command).ConfigureAwait(false);
-            }
-            else
-            {
-                Connection.Close();
+                return enter(this, command, cancellationToken);
             }
 
-            return;
+            Connection.Close();
+            return ValueTask.CompletedTask;
         }
 
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
-        if (code == CommandCodes.Cal)
+        if (SwitchboardCommandTable.InRoom.TryFind(command.Code, Dialect!.Version, out var handle))
         {
-            await HandleCallAsync(command).ConfigureAwait(false);
+            return handle(this, command, cancellationToken);
         }
-        else if (code == CommandCodes.Out)
+
+        // MSG arrives as a frame (see HandleAsync(MsnpFrame)); anything else has no meaning here.
+        Connection.Close();
+        return ValueTask.CompletedTask;
+    }
+
+    internal ValueTask HandleOut()
+    {
+        _left = true;
+        LeaveRoom(dropped: false);
+        Connection.Close();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>In a room (a <c>CAL</c> with a wrong count) the participant leaves it first, as dropped.</remarks>
+    protected override void CloseOnRefusal()
+    {
+        if (_room is not null && !_left)
         {
             _left = true;
-            LeaveRoom(dropped: false);
-            Connection.Close();
+            LeaveRoom(dropped: true);
         }
-        else
-        {
-            // MSG arrives as a frame (see HandleAsync(MsnpFrame)); anything else has no meaning here.
-            Connection.Close();
-        }
+
+        Connection.Close();
     }
 
     /// <inheritdoc/>
@@ -136,11 +142,10 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         Diagnostics.ServerLog.SwitchboardLeft(_services.Logger, Diagnostics.LogText.Sanitize(Account), _room.Id);
     }
 
-    private async ValueTask HandleCreateAsync(MsnpCommand command)
+    internal async ValueTask HandleCreateAsync(SwitchboardUsrRequest request, CancellationToken cancellationToken)
     {
-        var p = command.Parameters;
-        var trId = command.TrId ?? 0;
-        var ticket = p.Count == 2 ? await _services.Broker.RedeemCreatorCookieAsync(p[0].ToLowerInvariant(), p[1]).ConfigureAwait(false) : null;
+        var trId = request.TrId;
+        var ticket = await _services.Broker.RedeemCreatorCookieAsync(request.Account, request.Cookie, cancellationToken).ConfigureAwait(false);
         if (ticket is null)
         {
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
@@ -148,7 +153,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         }
 
         // The notification session that got the cookie signed out (or was removed) meanwhile.
-        var holder = await _services.Presence.Directory.FindAsync(ticket.Account).ConfigureAwait(false);
+        var holder = await _services.Presence.Directory.FindAsync(ticket.Account, cancellationToken).ConfigureAwait(false);
         if (!ticket.IsHolderSignedIn(holder, _services.Presence))
         {
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
@@ -170,13 +175,12 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         Send((Writer, trId, Account, FriendlyName), static (w, s) => s.Writer.WriteSwitchboardAuthenticated(w, s.trId, s.Account, s.FriendlyName));
     }
 
-    private async ValueTask HandleAnswerAsync(MsnpCommand command)
+    internal async ValueTask HandleAnswerAsync(AnsRequest request, CancellationToken cancellationToken)
     {
-        var p = command.Parameters;
-        var trId = command.TrId ?? 0;
-        Account = p.Count == 3 ? p[0].ToLowerInvariant() : string.Empty;
-        if (p.Count != 3 || !_services.Rooms.TryGet(p[2], out var room)
-            || !room.TryJoin(this, p[1], trId, await _services.Presence.Directory.FindAsync(Account).ConfigureAwait(false), _services.Presence))
+        var trId = request.TrId;
+        Account = request.Account;
+        if (!_services.Rooms.TryGet(request.SessionId, out var room)
+            || !room.TryJoin(this, request.Cookie, trId, await _services.Presence.Directory.FindAsync(Account, cancellationToken).ConfigureAwait(false), _services.Presence))
         {
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
@@ -188,24 +192,9 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
     }
 
-    private async ValueTask HandleCallAsync(MsnpCommand command)
+    internal async ValueTask HandleCallAsync(CalRequest request, CancellationToken cancellationToken)
     {
-        var p = command.Parameters;
-        var trId = command.TrId ?? 0;
-        if (p.Count != 1)
-        {
-            // A wrong parameter count ends the connection (catalogue §3.4).
-            _left = true;
-            LeaveRoom(dropped: true);
-            Connection.Close();
-            return;
-        }
-
-        if (!PassportName.TryParse(p[0], out var name))
-        {
-            SendError(MsnpErrorCode.InvalidPrincipalName, trId);
-            return;
-        }
+        var trId = request.TrId;
 
         // Counted before anything is looked up, so CAL cannot be used to probe presence at speed either.
         if (_services.Calls?.TryCall(Account) == false)
@@ -216,27 +205,27 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
 
         // A hidden user cannot ring others, as XFR SB already refuses them (catalogue: 913).
         var directory = _services.Presence.Directory;
-        if ((await directory.FindAsync(Account).ConfigureAwait(false))?.Current.Status == Protocol.Dialects.Model.PresenceStatus.Hidden)
+        if ((await directory.FindAsync(Account, cancellationToken).ConfigureAwait(false))?.Current.Status == Protocol.Dialects.Model.PresenceStatus.Hidden)
         {
             SendError(MsnpErrorCode.NotAllowedWhenOffline, trId);
             return;
         }
 
-        var target = name.Normalized;
+        var target = request.Account;
         if (target == Account)
         {
             SendError(MsnpErrorCode.PrincipalAlreadyOnList, trId);
             return;
         }
 
-        var invitee = (await directory.FindAsync(target).ConfigureAwait(false))?.Current;
+        var invitee = (await directory.FindAsync(target, cancellationToken).ConfigureAwait(false))?.Current;
         if (invitee is null || invitee.Status is Protocol.Dialects.Model.PresenceStatus.Offline or Protocol.Dialects.Model.PresenceStatus.Hidden)
         {
             SendError(MsnpErrorCode.PrincipalNotOnline, trId);
             return;
         }
 
-        if (!await _services.Contacts.CanSeeAsync(Account, target).ConfigureAwait(false))
+        if (!await _services.Contacts.CanSeeAsync(Account, target, cancellationToken).ConfigureAwait(false))
         {
             // 217 by default, so a blocked caller cannot tell "blocked" from "offline" (docs/limits.md).
             SendError((MsnpErrorCode)(int)_services.Options.BlockedCallAnswer, trId);

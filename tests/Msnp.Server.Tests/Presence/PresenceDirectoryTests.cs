@@ -102,6 +102,42 @@ public sealed class PresenceDirectoryTests
         Assert.Equal(0, directory.Count);
     }
 
+    [Fact]
+    public void A_lookup_in_the_in_process_directory_allocates_nothing()
+    {
+        var directory = new InProcessPresenceDirectory();
+        var accounts = Enumerable.Range(0, 500).Select(i => $"user{i}@example.com").ToArray();
+        foreach (var account in accounts)
+        {
+            Assert.True(directory.RegisterAsync(Endpoint(PresenceStatus.Online) with { Account = account }, EndpointPolicy.ReplaceOthers).IsCompletedSuccessfully);
+        }
+
+        int found = Lookups(directory, accounts);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        found += Lookups(directory, accounts);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(2 * accounts.Length, found);
+        Assert.Equal(0, allocated);
+    }
+
+    // The fan-out's pattern: a lookup per viewer, completed synchronously in process.
+    private static int Lookups(IPresenceDirectory directory, string[] accounts)
+    {
+        int found = 0;
+        foreach (var account in accounts)
+        {
+            var lookup = directory.FindAsync(account);
+            Assert.True(lookup.IsCompletedSuccessfully);
+            if (lookup.Result is { } presence && presence.Current.Status == PresenceStatus.Online)
+            {
+                found++;
+            }
+        }
+
+        return found;
+    }
+
     internal static async Task SkipMailDataAsync(LineClient client)
     {
         var msg = await client.ReadLineAsync();

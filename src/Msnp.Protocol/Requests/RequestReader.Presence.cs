@@ -1,0 +1,86 @@
+using Msnp.Protocol.Commands;
+using Msnp.Protocol.Dialects;
+using Msnp.Protocol.Dialects.Model;
+using Msnp.Protocol.Errors;
+using Msnp.Protocol.Messages;
+
+namespace Msnp.Protocol.Requests;
+
+/// <summary><c>CHG</c>, <c>QRY</c>, <c>UUX</c>, <c>GCF</c>.</summary>
+public static partial class RequestReader
+{
+    /// <summary>
+    /// Longest URL-encoded MSNObject accepted in <c>CHG</c>. It is echoed in every watcher's <c>NLN</c>
+    /// and <c>ILN</c> next to the account and a 387-byte name, which must stay within a client's
+    /// 4096-byte line limit; real MSNObjects are a few hundred bytes.
+    /// </summary>
+    public const int MaxMsnObjectBytes = 2048;
+
+    /// <summary>Longest file name <c>GCF</c> accepts.</summary>
+    public const int MaxConfigFileNameBytes = 64;
+
+    /// <summary>
+    /// <c>CHG TrID status {clientId {msnObject}}</c>, as many trailing tokens as the dialect has
+    /// (<see cref="MsnpDialect.HasClientId"/>, <see cref="MsnpDialect.HasMsnObject"/>): anything
+    /// malformed is 201.
+    /// </summary>
+    public static bool TryReadStatusChange(MsnpCommand command, MsnpDialect dialect, out ChangeStatusRequest request, out RequestRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(dialect);
+        var p = command.Parameters;
+        int max = dialect.HasMsnObject ? 3 : dialect.HasClientId ? 2 : 1;
+        uint clientId = 0;
+        string? msnObject = p.Count == 3 ? p[2] : null;
+        if (p.Count < 1 || p.Count > max || !PresenceStatuses.TryParseSettable(p[0], out var status)
+            || (p.Count >= 2 && !TryParseNumber(p[1], out clientId))
+            || (msnObject is not null && (!WireTokens.IsToken(msnObject) || WireTokens.ByteCount(msnObject) > MaxMsnObjectBytes)))
+        {
+            return Refuse(RequestRefusal.Reply(MsnpErrorCode.InvalidParameter), out request, out refusal);
+        }
+
+        return Accept(new ChangeStatusRequest(TrIdOf(command), status, clientId, msnObject), out request, out refusal);
+    }
+
+    /// <summary><c>QRY TrID productId 32</c> + answer: any other count is 540 and a close, as a wrong answer is.</summary>
+    public static bool TryReadChallengeAnswer(MsnpCommand command, MsnpDialect dialect, out ChallengeAnswerRequest request, out RequestRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var p = command.Parameters;
+        if (p.Count != 2)
+        {
+            return Refuse(RequestRefusal.ReplyAndClose(MsnpErrorCode.ChallengeResponseFailed), out request, out refusal);
+        }
+
+        return Accept(new ChallengeAnswerRequest(TrIdOf(command), p[0], command.Payload ?? ReadOnlyMemory<byte>.Empty), out request, out refusal);
+    }
+
+    /// <summary>
+    /// <c>UUX TrID len</c> + <c>&lt;Data&gt;&lt;PSM/&gt;&lt;CurrentMedia/&gt;&lt;/Data&gt;</c>: a payload that is not
+    /// such a document (too large, malformed, a DTD, too deep, a field with markup) is 201.
+    /// </summary>
+    public static bool TryReadPersonalStatus(MsnpCommand command, MsnpDialect dialect, out PersonalStatusRequest request, out RequestRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var payload = command.Payload ?? ReadOnlyMemory<byte>.Empty;
+        if (!PersonalStatus.TryParse(payload.Span, out var status, out _))
+        {
+            return Refuse(RequestRefusal.Reply(MsnpErrorCode.InvalidParameter), out request, out refusal);
+        }
+
+        return Accept(new PersonalStatusRequest(TrIdOf(command), status), out request, out refusal);
+    }
+
+    /// <summary><c>GCF TrID file</c>: anything but one token of at most <see cref="MaxConfigFileNameBytes"/> is 201.</summary>
+    public static bool TryReadConfigFile(MsnpCommand command, MsnpDialect dialect, out ConfigFileRequest request, out RequestRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var p = command.Parameters;
+        if (p.Count != 1 || !WireTokens.IsToken(p[0]) || WireTokens.ByteCount(p[0]) > MaxConfigFileNameBytes)
+        {
+            return Refuse(RequestRefusal.Reply(MsnpErrorCode.InvalidParameter), out request, out refusal);
+        }
+
+        return Accept(new ConfigFileRequest(TrIdOf(command), p[0]), out request, out refusal);
+    }
+}

@@ -1,0 +1,54 @@
+using Msnp.Protocol.Commands;
+using Msnp.Protocol.Dialects;
+using Msnp.Protocol.Errors;
+using Msnp.Protocol.Names;
+
+namespace Msnp.Protocol.Requests;
+
+/// <summary>The switchboard's <c>USR</c>, <c>ANS</c> and <c>CAL</c> (catalogue §3.4, §6); <c>MSG</c> is relayed from the frame without a request.</summary>
+public static partial class RequestReader
+{
+    /// <summary><c>USR TrID account cookie</c>: any other count is 911 and a close.</summary>
+    public static bool TryReadSwitchboardUser(MsnpCommand command, MsnpDialect dialect, out SwitchboardUsrRequest request, out RequestRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var p = command.Parameters;
+        if (p.Count != 2)
+        {
+            return Refuse(RequestRefusal.ReplyAndClose(MsnpErrorCode.AuthenticationFailed), out request, out refusal);
+        }
+
+        return Accept(new SwitchboardUsrRequest(TrIdOf(command), p[0].ToLowerInvariant(), p[1]), out request, out refusal);
+    }
+
+    /// <summary><c>ANS TrID account cookie sessionId</c>: any other count is 911 and a close.</summary>
+    public static bool TryReadAnswer(MsnpCommand command, MsnpDialect dialect, out AnsRequest request, out RequestRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var p = command.Parameters;
+        if (p.Count != 3)
+        {
+            return Refuse(RequestRefusal.ReplyAndClose(MsnpErrorCode.AuthenticationFailed), out request, out refusal);
+        }
+
+        return Accept(new AnsRequest(TrIdOf(command), p[0].ToLowerInvariant(), p[1], p[2]), out request, out refusal);
+    }
+
+    /// <summary><c>CAL TrID account</c>: a wrong count closes (catalogue §3.4); a bad account is 208.</summary>
+    public static bool TryReadCall(MsnpCommand command, MsnpDialect dialect, out CalRequest request, out RequestRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var p = command.Parameters;
+        if (p.Count != 1)
+        {
+            return Refuse(RequestRefusal.Close, out request, out refusal);
+        }
+
+        if (!PassportName.TryParse(p[0], out var name))
+        {
+            return Refuse(RequestRefusal.Reply(MsnpErrorCode.InvalidPrincipalName), out request, out refusal);
+        }
+
+        return Accept(new CalRequest(TrIdOf(command), name.Normalized), out request, out refusal);
+    }
+}
