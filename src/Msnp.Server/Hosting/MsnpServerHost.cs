@@ -106,6 +106,16 @@ public sealed class MsnpServerHost : IAsyncDisposable
         // Sign-ins go through the operators' guard, so a disabled account is refused everywhere.
         builder.Services.AddMsnpServer(options, operators.Accounts, store.Contacts, passport);
 
+        // Every listener's accepts are counted, refused sockets included, so a flood waits in the
+        // kernel's backlog instead of taking the process to its descriptor limit.
+        var acceptedSockets = new AcceptedSocketBudget(options.Limits);
+        builder.Services.AddSingleton(acceptedSockets);
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IConnectionListenerFactory>(sp => new BudgetedListenerFactory(
+            new Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets.SocketTransportFactory(
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets.SocketTransportOptions>>(),
+                sp.GetRequiredService<ILoggerFactory>()),
+            acceptedSockets));
+
         // On stopping, before Kestrel stops: OUT SSD to everyone, and gateway users get a poll window to collect it.
         builder.Services.AddHostedService<ShutdownSignOut>();
 
@@ -173,6 +183,17 @@ public sealed class MsnpServerHost : IAsyncDisposable
         }
 
         endpoints.AdminPort = operators.Url?.Port ?? 0;
+
+        // The runtime keeps every loaded assembly file open (two descriptors each), and starting
+        // the listeners and the console loads about a hundred more of them than were open at the
+        // first clamp. Measured again now, so that a flood filling the caps cannot take the
+        // process to its descriptor limit, where the next assembly load or thread start fails and
+        // the runtime exits with "Out of memory." (Kestrel's own cap keeps the first value).
+        if (DescriptorBudget.Clamp(options.Limits) is { } lateClamp)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectionLimiter).FullName!).LogWarning("{Clamp}", lateClamp);
+        }
+
         return new MsnpServerHost(app, endpoints, store, options, operators);
     }
 
