@@ -55,13 +55,20 @@ public sealed partial class DescriptorLimitTests : IDisposable
             var (notificationPort, httpPort) = await output.PortsAsync(TimeSpan.FromSeconds(60));
             await using var signedIn = await SignInAsync(notificationPort, User);
 
-            // More idle connections than the process has descriptors, half to each port.
-            for (int i = 0; i < DescriptorLimit + 100; i++)
+            // More idle connections than the process has descriptors, half to each port, all at
+            // once as a flood comes: the kernel queues them and the server's accept loops take them
+            // as fast as they can, faster than refused ones are closed.
+            var connecting = Enumerable.Range(0, DescriptorLimit + 100).Select(async i =>
             {
                 var client = new TcpClient();
+                lock (flood)
+                {
+                    flood.Add(client);
+                }
+
                 await client.ConnectAsync("127.0.0.1", i % 2 == 0 ? notificationPort : httpPort);
-                flood.Add(client);
-            }
+            }).ToList();
+            await Task.WhenAll(connecting);
 
             await signedIn.SendAsync("PNG");
             await signedIn.ReadLineStartingWithAsync("QNG");

@@ -16,7 +16,6 @@ using Msnp.Server.Notification;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
 using Msnp.Server.Storage;
-using Msnp.Server.Storage.Sqlite;
 using Msnp.Server.Switchboard;
 
 namespace Msnp.Server.Hosting;
@@ -28,10 +27,12 @@ namespace Msnp.Server.Hosting;
 public sealed class MsnpServerHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly SqliteStore _store;
+    private readonly MsnpStore _store;
     private int _disposed;
+    private readonly object _stopLock = new();
+    private Task? _stop;
 
-    private MsnpServerHost(WebApplication app, ServerEndpoints endpoints, SqliteStore store, MsnpServerOptions options, OperatorConsole operators)
+    private MsnpServerHost(WebApplication app, ServerEndpoints endpoints, MsnpStore store, MsnpServerOptions options, OperatorConsole operators)
     {
         _app = app;
         _store = store;
@@ -48,6 +49,9 @@ public sealed class MsnpServerHost : IAsyncDisposable
 
     /// <summary>The operators' console and admin listener (docs/operators.md).</summary>
     public OperatorConsole Operators { get; }
+
+    /// <summary>Where the accounts and lists live, in one line without secrets (for the banner).</summary>
+    public string StoreDescription => _store.Description;
 
     /// <summary>The application's services.</summary>
     public IServiceProvider Services => _app.Services;
@@ -70,14 +74,16 @@ public sealed class MsnpServerHost : IAsyncDisposable
             throw new FormatException($"the bind address must be an IP address such as 127.0.0.1, ::1 or 0.0.0.0, got '{options.BindAddress}'.");
         }
 
-        progress?.Invoke($"opening the store in {Path.GetFullPath(options.DataDirectory)}");
+        var storageOptions = options.Storage;
+        storageOptions.DataDirectory = options.DataDirectory;
+        progress?.Invoke(storageOptions.UsesPostgres
+            ? $"connecting to PostgreSQL (keys in {Path.GetFullPath(options.DataDirectory)})"
+            : $"opening the store in {Path.GetFullPath(options.DataDirectory)}");
 
         // Owner-only (0700) like every file in it: the database and keys are secrets.
         Storage.Security.PrivateFile.EnsureDirectory(options.DataDirectory);
 
-        var storageOptions = options.Storage;
-        storageOptions.DataDirectory = options.DataDirectory;
-        var store = await SqliteStore.OpenAsync(storageOptions, cancellationToken).ConfigureAwait(false);
+        var store = await MsnpStore.OpenAsync(storageOptions, cancellationToken).ConfigureAwait(false);
         OperatorConsole operators;
         try
         {
@@ -99,6 +105,16 @@ public sealed class MsnpServerHost : IAsyncDisposable
         configureServices?.Invoke(builder.Services);
         // Sign-ins go through the operators' guard, so a disabled account is refused everywhere.
         builder.Services.AddMsnpServer(options, operators.Accounts, store.Contacts, passport);
+
+        // Every listener's accepts are counted, refused sockets included, so a flood waits in the
+        // kernel's backlog instead of taking the process to its descriptor limit.
+        var acceptedSockets = new AcceptedSocketBudget(options.Limits);
+        builder.Services.AddSingleton(acceptedSockets);
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IConnectionListenerFactory>(sp => new BudgetedListenerFactory(
+            new Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets.SocketTransportFactory(
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets.SocketTransportOptions>>(),
+                sp.GetRequiredService<ILoggerFactory>()),
+            acceptedSockets));
 
         // On stopping, before Kestrel stops: OUT SSD to everyone, and gateway users get a poll window to collect it.
         builder.Services.AddHostedService<ShutdownSignOut>();
@@ -167,14 +183,44 @@ public sealed class MsnpServerHost : IAsyncDisposable
         }
 
         endpoints.AdminPort = operators.Url?.Port ?? 0;
+
+        // The runtime keeps every loaded assembly file open (two descriptors each), and starting
+        // the listeners and the console loads about a hundred more of them than were open at the
+        // first clamp. Measured again now, so that a flood filling the caps cannot take the
+        // process to its descriptor limit, where the next assembly load or thread start fails and
+        // the runtime exits with "Out of memory." (Kestrel's own cap keeps the first value).
+        if (DescriptorBudget.Clamp(options.Limits) is { } lateClamp)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectionLimiter).FullName!).LogWarning("{Clamp}", lateClamp);
+        }
+
         return new MsnpServerHost(app, endpoints, store, options, operators);
     }
 
-    /// <summary>Waits until the host is asked to stop (Ctrl-C, SIGTERM).</summary>
-    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+    /// <summary>Waits until the host is asked to stop (Ctrl-C, SIGTERM, or <paramref name="cancellationToken"/>), then stops it.</summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken = default)
+    {
+        // As the hosting extension does, but through StopAsync below: a later DisposeAsync must not
+        // run the shutdown (OUT SSD, the gateway's poll window) a second time.
+        var lifetime = _app.Services.GetRequiredService<IHostApplicationLifetime>();
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellationToken.Register(static state => ((IHostApplicationLifetime)state!).StopApplication(), lifetime))
+        using (lifetime.ApplicationStopping.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), stopping))
+        {
+            await stopping.Task.ConfigureAwait(false);
+        }
 
-    /// <summary>Stops every listener.</summary>
-    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops every listener; later calls return the first stop.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_stopLock)
+        {
+            return _stop ??= _app.StopAsync(cancellationToken);
+        }
+    }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
@@ -186,7 +232,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
         }
 
         await Operators.DisposeAsync().ConfigureAwait(false);
-        await _app.StopAsync().ConfigureAwait(false);
+        await StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _store.Dispose();
     }

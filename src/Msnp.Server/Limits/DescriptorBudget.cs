@@ -10,7 +10,11 @@ namespace Msnp.Server.Limits;
 /// </summary>
 internal static class DescriptorBudget
 {
-    /// <summary>Descriptors kept for the runtime, the database, logs and the listeners, beyond those open at start-up.</summary>
+    /// <summary>
+    /// Descriptors kept beyond those open when the caps are clamped: assemblies loaded later (the
+    /// runtime keeps each file open), the database's connections, logs, threads, and sockets the
+    /// listeners accept while they refuse a flood (each is open until its close runs).
+    /// </summary>
     public const int MinimumReserve = 128;
 
     /// <summary>
@@ -42,7 +46,7 @@ internal static class DescriptorBudget
         limits.MaxUnauthenticatedConnections = Math.Clamp(limits.MaxUnauthenticatedConnections, 1, Math.Max(1, limits.MaxConnections / 3));
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Connection limits lowered to fit the file-descriptor limit (RLIMIT_NOFILE {soft}, {open} open at start-up, {reserve} kept in reserve): MaxConnections {before.MaxConnections} -> {limits.MaxConnections}, MaxUnauthenticatedConnections {before.MaxUnauthenticatedConnections} -> {limits.MaxUnauthenticatedConnections}, MaxHttpConnections {before.MaxHttpConnections} -> {limits.MaxHttpConnections}. Raise the limit (ulimit -n, LimitNOFILE=) to allow more.");
+            $"Connection limits lowered to fit the file-descriptor limit (RLIMIT_NOFILE {soft}, {open} open now, {reserve} kept in reserve): MaxConnections {before.MaxConnections} -> {limits.MaxConnections}, MaxUnauthenticatedConnections {before.MaxUnauthenticatedConnections} -> {limits.MaxUnauthenticatedConnections}, MaxHttpConnections {before.MaxHttpConnections} -> {limits.MaxHttpConnections}. Raise the limit (ulimit -n, LimitNOFILE=) to allow more.");
     }
 
     // "Max open files            1024                 1048576              files"
