@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Msnp.Protocol.Auth;
 using Msnp.Protocol.Dialects;
 using Msnp.Server.Hosting;
@@ -45,30 +43,40 @@ internal sealed partial class ServerHarness
         _ = store.Accounts.CreateAsync(AliceAccount, Password).GetAwaiter().GetResult();
         _ = store.Accounts.CreateAsync(BobAccount, Password).GetAwaiter().GetResult();
 
+        // The server's own composition, so the harness follows every change to it: only the
+        // listeners and hosted services are left out (handlers are driven in-process).
         var endpoints = new ServerEndpoints { DispatchPort = 1863, NotificationPort = 1864, SwitchboardPort = 1865, HttpPort = 8080, HttpsPort = 8443 };
-        var time = TimeProvider.System;
-        Presence = new PresenceHub();
-        Broker = new SwitchboardBroker(time, options.SwitchboardCookieLifetime);
-        Tickets = new TicketService(RandomNumberGenerator.GetBytes(32), options.TicketLifetime, time);
-        Notification = new NotificationConnectionHandler(Options.Create(options), endpoints, store.Accounts, store.Contacts, Presence, Tickets, Broker, time,
-            NullLogger<NotificationConnectionHandler>.Instance);
-        Switchboard = new SwitchboardConnectionHandler(Options.Create(options), endpoints, Broker, Presence, store.Contacts, time,
-            NullLogger<SwitchboardConnectionHandler>.Instance);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(endpoints);
+        services.AddMsnpServer(options, store.Accounts, store.Contacts);
+        var provider = services.BuildServiceProvider();
+        _accounts = store.Accounts;
+        Presence = provider.GetRequiredService<IPresenceDirectory>();
+        Rooms = provider.GetRequiredService<SwitchboardRooms>();
+        Tickets = provider.GetRequiredService<ITicketService>();
+        Notification = provider.GetRequiredService<NotificationConnectionHandler>();
+        Switchboard = provider.GetRequiredService<SwitchboardConnectionHandler>();
     }
 
     public static ServerHarness Instance => Lazy.Value;
 
     private static readonly Lazy<ServerHarness> Lazy = new(() => new ServerHarness());
 
-    public PresenceHub Presence { get; }
+    private readonly IAccountStore _accounts;
 
-    public SwitchboardBroker Broker { get; }
+    public IPresenceDirectory Presence { get; }
 
-    public TicketService Tickets { get; }
+    public SwitchboardRooms Rooms { get; }
+
+    public ITicketService Tickets { get; }
 
     public NotificationConnectionHandler Notification { get; }
 
     public SwitchboardConnectionHandler Switchboard { get; }
+
+    /// <summary>True while <paramref name="account"/> has an endpoint in the directory.</summary>
+    public bool IsOnline(string account) => Presence.FindAsync(account).AsTask().GetAwaiter().GetResult() is not null;
 
     /// <summary>Bob's notification connection, signed in (MSNP8) and online; re-made if a previous input ended it.</summary>
     public InMemoryConnection Bob
@@ -106,7 +114,8 @@ internal sealed partial class ServerHarness
         }
         else
         {
-            var ticket = Tickets.Issue(account).Value;
+            var stamp = _accounts.FindAsync(account).GetAwaiter().GetResult()!.SecurityStamp.Span;
+            var ticket = Tickets.Issue(account, stamp).Value;
             connection.Write($"VER 1 {dialect.Name} CVR0\r\nCVR 2 0x0409 winnt 5.1 i386 MSNMSGR 6.0.0602 MSMSGS {account}\r\n"
                 + $"USR 3 TWN I {account}\r\nUSR 4 TWN S {ticket}\r\n");
             Invariant.Check(connection.WaitFor(t => t.Contains("USR 4 OK", StringComparison.Ordinal), Step), "TWN login failed");

@@ -24,11 +24,12 @@ internal sealed partial class ServerTarget : IFuzzTarget
 
         var harness = ServerHarness.Instance;
         var scene = input[0] % 5;
-        var dialect = MsnpDialect.FromVersion(MsnpDialect.MinimumVersion + (input[0] / 5 % 8));
+        var dialect = MsnpDialect.FromVersion(MsnpDialect.MinimumVersion + (input[0] / 5 % (MsnpDialect.MaximumVersion - MsnpDialect.MinimumVersion + 1)));
         var data = input.AsSpan(1);
 
         InMemoryConnection connection;
         InMemoryConnection? bobSwitchboard = null;
+        InMemoryConnection? aliceNotification = null;
         int preambleLength = 0;
         switch (scene)
         {
@@ -42,7 +43,7 @@ internal sealed partial class ServerTarget : IFuzzTarget
                 connection = new InMemoryConnection(harness.Switchboard);
                 break;
             default:
-                connection = JoinSwitchboard(harness, dialect, scene == 4, out bobSwitchboard);
+                connection = JoinSwitchboard(harness, dialect, scene == 4, out aliceNotification, out bobSwitchboard);
                 break;
         }
 
@@ -65,11 +66,17 @@ internal sealed partial class ServerTarget : IFuzzTarget
             Invariant.Check(bobProblem is null, $"bob's switchboard got: {bobProblem}");
         }
 
+        if (aliceNotification is not null)
+        {
+            aliceNotification.CompleteInput();
+            Invariant.Check(aliceNotification.Handler.Wait(ServerHarness.Step), "alice's notification session did not end");
+        }
+
         var output = connection.Received;
         var problem = scene is 0 or 2 ? ReplyChecker.ProblemInAnyDialect(output) : ReplyChecker.Problem(output, dialect);
         Invariant.Check(problem is null, $"{problem} (after {preambleLength} bytes of preamble)");
-        Invariant.Check(harness.Presence.Find(ServerHarness.AliceAccount) is null, "alice is still registered as online after her connection ended");
-        Invariant.Check(harness.Broker.RoomCount == 0, $"{harness.Broker.RoomCount} switchboard sessions left open");
+        Invariant.Check(!harness.IsOnline(ServerHarness.AliceAccount), "alice is still registered as online after her connection ended");
+        Invariant.Check(harness.Rooms.Count == 0, $"{harness.Rooms.Count} switchboard sessions left open");
 
         var bob = harness.Bob;
         bob.Drain();
@@ -77,13 +84,19 @@ internal sealed partial class ServerTarget : IFuzzTarget
         Invariant.Check(bobNotification is null, $"bob's notification connection got: {bobNotification}");
     }
 
-    // Alice opens a session with a creator cookie; with bob, she CALs him and his harness-run client answers the RNG.
-    private static InMemoryConnection JoinSwitchboard(ServerHarness harness, MsnpDialect dialect, bool withBob, out InMemoryConnection? bobSwitchboard)
+    // Alice signs in, asks for a switchboard (XFR SB) and opens it with the cookie; with bob, she
+    // CALs him and his harness-run client answers the RNG.
+    private static InMemoryConnection JoinSwitchboard(ServerHarness harness, MsnpDialect dialect, bool withBob, out InMemoryConnection aliceNotification, out InMemoryConnection? bobSwitchboard)
     {
         bobSwitchboard = null;
         var bob = withBob ? harness.Bob : null;
         int bobSeen = bob is null ? 0 : Encoding.UTF8.GetString(bob.Received).Length;
-        var cookie = harness.Broker.IssueCreatorCookie(ServerHarness.AliceAccount, ServerHarness.AliceAccount, dialect);
+        aliceNotification = harness.SignIn(ServerHarness.AliceAccount, dialect);
+        aliceNotification.Write("CHG 90 NLN\r\nXFR 91 SB\r\n");
+        Match? transfer = null;
+        var ns = aliceNotification;
+        Invariant.Check(ns.WaitFor(t => (transfer = Transfer().Match(t)).Success, ServerHarness.Step), "XFR SB failed");
+        var cookie = transfer!.Groups[1].Value;
         var alice = new InMemoryConnection(harness.Switchboard);
         alice.Write($"USR 1 {ServerHarness.AliceAccount} {cookie}\r\n");
         Invariant.Check(alice.WaitFor(t => t.Contains("USR 1 OK", StringComparison.Ordinal), ServerHarness.Step), "switchboard USR failed");
@@ -103,4 +116,7 @@ internal sealed partial class ServerTarget : IFuzzTarget
 
     [GeneratedRegex(@"RNG (\S+) \S+ CKI (\S+) alice@fuzz\.test")]
     private static partial Regex Ring();
+
+    [GeneratedRegex(@"XFR 91 SB \S+ CKI (\S+)")]
+    private static partial Regex Transfer();
 }

@@ -7,7 +7,6 @@ using Msnp.Server.Admin.Operations;
 using Msnp.Server.Admin.Security;
 using Msnp.Server.Admin.Storage;
 using Msnp.Server.Storage;
-using Msnp.Server.Storage.Sqlite;
 
 namespace Msnp.Cli;
 
@@ -102,7 +101,8 @@ internal static class AdminCommand
         var name = new Argument<string>("NAME") { Description = "The administrator's name (letters, digits, . _ - @)." };
         var password = new Option<string?>("--password") { Description = "The password, at least 8 characters (or set MSNP_ADMIN_PASSWORD; asked for when neither is given)." };
         var data = DataOption.Create();
-        var command = new Command("add", "Add a console administrator (through the running server, or straight into the database when it is not running).") { name, password, data };
+        var postgres = PostgresOption.Create();
+        var command = new Command("add", "Add a console administrator (through the running server, or straight into the database when it is not running).") { name, password, data, postgres };
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -135,8 +135,20 @@ internal static class AdminCommand
             }
 
             // The server is not running: the first administrator can be made before it ever starts.
-            using var sqlite = await SqliteStore.OpenAsync(new StorageOptions { DataDirectory = dataDirectory }, ct).ConfigureAwait(false);
-            var store = await AdminStore.OpenAsync(sqlite.DatabasePath, new StorageOptions().PasswordIterations, TimeProvider.System, ct).ConfigureAwait(false);
+            var storage = new StorageOptions { DataDirectory = dataDirectory, Postgres = parse.GetValue(postgres) ?? ServerSettings.Load(parse, data).Storage.Postgres };
+            MsnpStore database;
+            try
+            {
+                database = await MsnpStore.OpenAsync(storage, ct).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                await error.WriteLineAsync($"msnp admin add: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            using var owned = database;
+            var store = await AdminStore.OpenAsync(database, new StorageOptions().PasswordIterations, TimeProvider.System, ct).ConfigureAwait(false);
             if (!await store.AddAdminAsync(adminName, pw, ct).ConfigureAwait(false))
             {
                 await error.WriteLineAsync($"msnp admin add: administrator {adminName} already exists.").ConfigureAwait(false);

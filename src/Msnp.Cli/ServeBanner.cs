@@ -3,17 +3,18 @@ using Msnp.Server.Passport;
 
 namespace Msnp.Cli;
 
-/// <summary>What <c>msnp serve</c> prints once it listens: every listener with the port actually bound.</summary>
+/// <summary>What <c>msnp serve</c> prints once it listens: every listener with the port actually bound, and the store (never its password).</summary>
 internal static class ServeBanner
 {
     private const string GatewayPath = "/gateway/gateway.dll";
 
-    public static IEnumerable<string> Lines(MsnpServerOptions o, ServerEndpoints e, Uri? admin)
+    public static IEnumerable<string> Lines(MsnpServerOptions o, ServerEndpoints e, Uri? admin, string store)
     {
         var bind = o.BindAddress.Contains(':', StringComparison.Ordinal) ? $"[{o.BindAddress}]" : o.BindAddress;
         var host = o.EffectivePublicHost;
         var data = Path.GetFullPath(o.DataDirectory);
         yield return $"msnp serve: data in {data}";
+        yield return $"  store         {store}";
         yield return $"  dispatch      {bind}:{e.DispatchPort}";
         yield return $"  notification  {bind}:{e.NotificationPort}";
         yield return $"  switchboard   {bind}:{e.SwitchboardPort}";

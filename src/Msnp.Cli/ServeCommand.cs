@@ -11,6 +11,7 @@ internal static class ServeCommand
     {
         var defaults = new MsnpServerOptions();
         var data = DataOption.Create();
+        var postgres = PostgresOption.Create();
         var bind = new Option<string>("--bind") { Description = "Address every listener binds to.", DefaultValueFactory = _ => defaults.BindAddress };
         var publicHost = new Option<string?>("--public-host") { Description = "Host written into XFR/RNG replies and Passport URLs (default: the bind address)." };
         var dispatch = Port("--dispatch-port", "Dispatch server port.", defaults.DispatchPort);
@@ -33,7 +34,7 @@ internal static class ServeCommand
 
         var command = new Command("serve", "Run the MSN server: dispatch, notification and Passport (HTTP and HTTPS). Ctrl-C stops it.")
         {
-            data, bind, publicHost, dispatch, notification, switchboard, http, https, plainPassport, maxConnections, maxPerAddress, logLevel,
+            data, postgres, bind, publicHost, dispatch, notification, switchboard, http, https, plainPassport, maxConnections, maxPerAddress, logLevel,
         };
         admin.AddTo(command);
 
@@ -50,6 +51,7 @@ internal static class ServeCommand
                     {
                         // Switches given on the command line win over appsettings.json and environment variables.
                         SetIfGiven(parse, data, v => o.DataDirectory = v);
+                        SetIfGiven(parse, postgres, v => o.Storage.Postgres = v);
                         SetIfGiven(parse, bind, v => o.BindAddress = v);
                         SetIfGiven(parse, publicHost, v => o.PublicHost = v);
                         SetIfGiven(parse, dispatch, v => o.DispatchPort = v);
@@ -75,7 +77,7 @@ internal static class ServeCommand
 
             await using (host.ConfigureAwait(false))
             {
-                foreach (var line in ServeBanner.Lines(host.Options, host.Endpoints, host.Operators.Url))
+                foreach (var line in ServeBanner.Lines(host.Options, host.Endpoints, host.Operators.Url, host.StoreDescription))
                 {
                     await output.WriteLineAsync(line).ConfigureAwait(false);
                 }

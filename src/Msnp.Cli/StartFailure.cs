@@ -14,6 +14,7 @@ internal static class StartFailure
 {
     public static string? Describe(Exception e, MsnpServerOptions? options) => e switch
     {
+        Msnp.Server.Storage.DatabaseUnavailableException => e.Message,
         IOException { InnerException: AddressInUseException } => PortInUse(e, options),
         AddressInUseException => PortInUse(e, options),
         IOException { InnerException: SocketException socket } => $"cannot listen on {options?.BindAddress}: {socket.Message}. Use an address of this machine (--bind 127.0.0.1).",

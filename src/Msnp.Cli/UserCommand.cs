@@ -3,20 +3,19 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Msnp.Protocol.Names;
 using Msnp.Server.Storage;
-using Msnp.Server.Storage.Sqlite;
 
 namespace Msnp.Cli;
 
 /// <summary>
 /// <c>msnp user add|list|passwd|remove</c>: manages accounts in the server's store. Safe while
-/// the server runs: SQLite in WAL mode serialises writers across processes. The store is found
+/// the server runs: SQLite in WAL mode, and PostgreSQL's writer lock, serialise writers across processes. The store is found
 /// exactly as <c>msnp serve</c> finds it (<see cref="ServerSettings"/>).
 /// </summary>
 internal static class UserCommand
 {
     public static Command Create()
     {
-        var user = new Command("user", "Manage accounts in the server's data directory (works while the server runs).");
+        var user = new Command("user", "Manage accounts in the server's store: the data directory, or PostgreSQL with --postgres (works while the server runs).");
         user.Subcommands.Add(Add());
         user.Subcommands.Add(List());
         user.Subcommands.Add(Passwd());
@@ -30,7 +29,8 @@ internal static class UserCommand
         var password = PasswordOption();
         var name = new Option<string?>("--name") { Description = "Friendly name as people see it, spaces allowed (default: the account).", HelpName = "NAME" };
         var data = DataOption.Create();
-        var command = new Command("add", "Create an account.") { email, password, name, data };
+        var postgres = PostgresOption.Create();
+        var command = new Command("add", "Create an account.") { email, password, name, data, postgres };
         command.SetAction(async (parse, ct) =>
         {
             const string verb = "msnp user add";
@@ -49,7 +49,7 @@ internal static class UserCommand
                 return ExitCodes.Usage;
             }
 
-            return await WithStoreAsync(parse, data, verb, mustExist: false, async store =>
+            return await WithStoreAsync(parse, data, postgres, verb, mustExist: false, async store =>
             {
                 var result = await store.Accounts.CreateAsync(parse.GetValue(email)!, pw, friendly is null ? null : UrlEncoding.Encode(friendly), ct).ConfigureAwait(false);
                 if (!result.Succeeded)
@@ -69,11 +69,12 @@ internal static class UserCommand
     {
         var data = DataOption.Create();
         var json = new Option<bool>("--json") { Description = "One JSON object per account: {\"email\",\"name\",\"created\"}." };
-        var command = new Command("list", "List accounts, one per line: account, friendly name, creation time (UTC).") { data, json };
+        var postgres = PostgresOption.Create();
+        var command = new Command("list", "List accounts, one per line: account, friendly name, creation time (UTC).") { data, postgres, json };
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            return await WithStoreAsync(parse, data, "msnp user list", mustExist: true, async store =>
+            return await WithStoreAsync(parse, data, postgres, "msnp user list", mustExist: true, async store =>
             {
                 foreach (var account in await store.Accounts.ListAsync(ct).ConfigureAwait(false))
                 {
@@ -94,7 +95,8 @@ internal static class UserCommand
         var email = new Argument<string>("EMAIL") { Description = "The account." };
         var password = PasswordOption();
         var data = DataOption.Create();
-        var command = new Command("passwd", "Set an account's password.") { email, password, data };
+        var postgres = PostgresOption.Create();
+        var command = new Command("passwd", "Set an account's password.") { email, password, data, postgres };
         command.SetAction(async (parse, ct) =>
         {
             const string verb = "msnp user passwd";
@@ -104,7 +106,7 @@ internal static class UserCommand
                 return ExitCodes.Usage;
             }
 
-            return await WithStoreAsync(parse, data, verb, mustExist: true, async store =>
+            return await WithStoreAsync(parse, data, postgres, verb, mustExist: true, async store =>
                 await Report(parse, verb, await store.Accounts.SetPasswordAsync(parse.GetValue(email)!, pw, ct).ConfigureAwait(false), "password changed", parse.GetValue(email)!).ConfigureAwait(false)).ConfigureAwait(false);
         });
         return command;
@@ -114,31 +116,32 @@ internal static class UserCommand
     {
         var email = new Argument<string>("EMAIL") { Description = "The account." };
         var data = DataOption.Create();
-        var command = new Command("remove", "Delete an account and remove it from everyone's lists.") { email, data };
+        var postgres = PostgresOption.Create();
+        var command = new Command("remove", "Delete an account and remove it from everyone's lists.") { email, data, postgres };
         command.SetAction(async (parse, ct) =>
-            await WithStoreAsync(parse, data, "msnp user remove", mustExist: true, async store =>
+            await WithStoreAsync(parse, data, postgres, "msnp user remove", mustExist: true, async store =>
                 await Report(parse, "msnp user remove", await store.Accounts.RemoveAsync(parse.GetValue(email)!, ct).ConfigureAwait(false), "removed", parse.GetValue(email)!).ConfigureAwait(false)).ConfigureAwait(false));
         return command;
     }
 
     // Opens the store the server uses; list/passwd/remove refuse to create one where there is none,
     // which would only hide a wrong --data or working directory.
-    private static async Task<int> WithStoreAsync(ParseResult parse, System.CommandLine.Option<string> data, string verb, bool mustExist, Func<SqliteStore, Task<int>> action)
+    private static async Task<int> WithStoreAsync(ParseResult parse, System.CommandLine.Option<string> data, System.CommandLine.Option<string?> postgres, string verb, bool mustExist, Func<MsnpStore, Task<int>> action)
     {
-        var options = ServerSettings.Load(parse, data);
+        var options = ServerSettings.Load(parse, data, postgres);
         var storage = ServerSettings.Storage(options);
         var directory = Path.GetFullPath(options.DataDirectory);
         var error = parse.InvocationConfiguration.Error;
-        if (mustExist && !File.Exists(Path.Combine(directory, storage.DatabaseFileName)))
+        if (mustExist && !storage.UsesPostgres && !File.Exists(Path.Combine(directory, storage.DatabaseFileName)))
         {
             await error.WriteLineAsync($"{verb}: no server data in {directory}. Give the directory msnp serve uses with --data DIR (or Msnp:DataDirectory), or add a user first.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
-        SqliteStore store;
+        MsnpStore store;
         try
         {
-            store = await SqliteStore.OpenAsync(storage, CancellationToken.None).ConfigureAwait(false);
+            store = await MsnpStore.OpenAsync(storage, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {

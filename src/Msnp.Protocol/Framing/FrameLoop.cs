@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 
@@ -61,25 +62,22 @@ public static class FrameLoop
                     }
                 }
             }
-            finally
+            catch
             {
-                if (unread != buffer.Length)
+                // Give back what was handled, but let the caller see the handler's or the reader's
+                // error rather than the reader refusing AdvanceTo because it was completed meanwhile.
+                try
                 {
-                    handler.OnConsumed(unread - buffer.Length);
+                    Advance(input, ref handler, unread, buffer, stopped: false);
+                }
+                catch (InvalidOperationException)
+                {
                 }
 
-                // Stopped: only what was consumed counts as examined, so the next read returns the
-                // rest at once. Otherwise everything was looked at and the next read waits for more.
-                if (end == FrameLoopEnd.Stopped)
-                {
-                    input.AdvanceTo(buffer.Start);
-                }
-                else
-                {
-                    input.AdvanceTo(buffer.Start, buffer.End);
-                }
+                throw;
             }
 
+            Advance(input, ref handler, unread, buffer, stopped: end == FrameLoopEnd.Stopped);
             if (end != FrameLoopEnd.Completed)
             {
                 return new FrameLoopResult(end, violation, buffer.Length);
@@ -94,6 +92,26 @@ public static class FrameLoop
             {
                 return new FrameLoopResult(FrameLoopEnd.Completed, default, buffer.Length);
             }
+        }
+    }
+
+    private static void Advance<THandler>(PipeReader input, ref THandler handler, long unread, in ReadOnlySequence<byte> buffer, bool stopped)
+        where THandler : IFrameHandler
+    {
+        if (unread != buffer.Length)
+        {
+            handler.OnConsumed(unread - buffer.Length);
+        }
+
+        // Stopped: only what was consumed counts as examined, so the next read returns the rest at
+        // once. Otherwise everything was looked at and the next read waits for more.
+        if (stopped)
+        {
+            input.AdvanceTo(buffer.Start);
+        }
+        else
+        {
+            input.AdvanceTo(buffer.Start, buffer.End);
         }
     }
 }

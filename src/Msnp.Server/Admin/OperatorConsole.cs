@@ -10,7 +10,6 @@ using Msnp.Server.Admin.Storage;
 using Msnp.Server.Hosting;
 using Msnp.Server.Passport;
 using Msnp.Server.Storage;
-using Msnp.Server.Storage.Sqlite;
 
 namespace Msnp.Server.Admin;
 
@@ -53,7 +52,7 @@ public sealed class OperatorConsole : IAsyncDisposable
     /// Checks the admin settings (refusing a non-loopback bind without TLS before anything is
     /// bound) and opens the admin tables in the server's database.
     /// </summary>
-    public static async Task<OperatorConsole> OpenAsync(MsnpServerOptions options, SqliteStore store, TimeProvider time, CancellationToken cancellationToken = default)
+    public static async Task<OperatorConsole> OpenAsync(MsnpServerOptions options, MsnpStore store, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
@@ -62,7 +61,7 @@ public sealed class OperatorConsole : IAsyncDisposable
             Validate(options.Admin);
         }
 
-        var adminStore = await AdminStore.OpenAsync(store.DatabasePath, options.Storage.PasswordIterations, time, cancellationToken).ConfigureAwait(false);
+        var adminStore = await AdminStore.OpenAsync(store, options.Storage.PasswordIterations, time, cancellationToken).ConfigureAwait(false);
         var disabled = new DisabledAccounts(await adminStore.ListDisabledAsync(cancellationToken).ConfigureAwait(false));
         return new OperatorConsole(options, adminStore, disabled, new GuardedAccountStore(store.Accounts, disabled));
     }

@@ -16,7 +16,6 @@ using Msnp.Server.Notification;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
 using Msnp.Server.Storage;
-using Msnp.Server.Storage.Sqlite;
 using Msnp.Server.Switchboard;
 
 namespace Msnp.Server.Hosting;
@@ -28,10 +27,12 @@ namespace Msnp.Server.Hosting;
 public sealed class MsnpServerHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly SqliteStore _store;
+    private readonly MsnpStore _store;
     private int _disposed;
+    private readonly object _stopLock = new();
+    private Task? _stop;
 
-    private MsnpServerHost(WebApplication app, ServerEndpoints endpoints, SqliteStore store, MsnpServerOptions options, OperatorConsole operators)
+    private MsnpServerHost(WebApplication app, ServerEndpoints endpoints, MsnpStore store, MsnpServerOptions options, OperatorConsole operators)
     {
         _app = app;
         _store = store;
@@ -48,6 +49,9 @@ public sealed class MsnpServerHost : IAsyncDisposable
 
     /// <summary>The operators' console and admin listener (docs/operators.md).</summary>
     public OperatorConsole Operators { get; }
+
+    /// <summary>Where the accounts and lists live, in one line without secrets (for the banner).</summary>
+    public string StoreDescription => _store.Description;
 
     /// <summary>The application's services.</summary>
     public IServiceProvider Services => _app.Services;
@@ -70,14 +74,16 @@ public sealed class MsnpServerHost : IAsyncDisposable
             throw new FormatException($"the bind address must be an IP address such as 127.0.0.1, ::1 or 0.0.0.0, got '{options.BindAddress}'.");
         }
 
-        progress?.Invoke($"opening the store in {Path.GetFullPath(options.DataDirectory)}");
+        var storageOptions = options.Storage;
+        storageOptions.DataDirectory = options.DataDirectory;
+        progress?.Invoke(storageOptions.UsesPostgres
+            ? $"connecting to PostgreSQL (keys in {Path.GetFullPath(options.DataDirectory)})"
+            : $"opening the store in {Path.GetFullPath(options.DataDirectory)}");
 
         // Owner-only (0700) like every file in it: the database and keys are secrets.
         Storage.Security.PrivateFile.EnsureDirectory(options.DataDirectory);
 
-        var storageOptions = options.Storage;
-        storageOptions.DataDirectory = options.DataDirectory;
-        var store = await SqliteStore.OpenAsync(storageOptions, cancellationToken).ConfigureAwait(false);
+        var store = await MsnpStore.OpenAsync(storageOptions, cancellationToken).ConfigureAwait(false);
         OperatorConsole operators;
         try
         {
@@ -191,11 +197,30 @@ public sealed class MsnpServerHost : IAsyncDisposable
         return new MsnpServerHost(app, endpoints, store, options, operators);
     }
 
-    /// <summary>Waits until the host is asked to stop (Ctrl-C, SIGTERM).</summary>
-    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+    /// <summary>Waits until the host is asked to stop (Ctrl-C, SIGTERM, or <paramref name="cancellationToken"/>), then stops it.</summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken = default)
+    {
+        // As the hosting extension does, but through StopAsync below: a later DisposeAsync must not
+        // run the shutdown (OUT SSD, the gateway's poll window) a second time.
+        var lifetime = _app.Services.GetRequiredService<IHostApplicationLifetime>();
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellationToken.Register(static state => ((IHostApplicationLifetime)state!).StopApplication(), lifetime))
+        using (lifetime.ApplicationStopping.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), stopping))
+        {
+            await stopping.Task.ConfigureAwait(false);
+        }
 
-    /// <summary>Stops every listener.</summary>
-    public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops every listener; later calls return the first stop.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_stopLock)
+        {
+            return _stop ??= _app.StopAsync(cancellationToken);
+        }
+    }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
@@ -207,7 +232,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
         }
 
         await Operators.DisposeAsync().ConfigureAwait(false);
-        await _app.StopAsync().ConfigureAwait(false);
+        await StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _store.Dispose();
     }

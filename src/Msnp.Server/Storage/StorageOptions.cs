@@ -9,6 +9,17 @@ public sealed class StorageOptions
     /// <summary>Directory holding the database and <c>secret.key</c>; created (mode 0700 on Unix) when missing.</summary>
     public string DataDirectory { get; set; } = "msnp-data";
 
+    /// <summary>
+    /// An Npgsql connection string (<c>Host=…;Database=…;Username=…;Password=…</c>). When set, the
+    /// accounts, lists and operators' tables live in that PostgreSQL database instead of the SQLite
+    /// file; <see cref="DataDirectory"/> still holds <c>secret.key</c> and the other keys. Bound from
+    /// <c>Msnp:Storage:Postgres</c> (environment variable <c>Msnp__Storage__Postgres</c>).
+    /// </summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>True when <see cref="Postgres"/> names a PostgreSQL database.</summary>
+    public bool UsesPostgres => !string.IsNullOrWhiteSpace(Postgres);
+
     /// <summary>Database file name inside <see cref="DataDirectory"/>.</summary>
     public string DatabaseFileName { get; set; } = "msnp.db";
 
@@ -52,6 +63,22 @@ public sealed class StorageOptions
 
     /// <summary>The full path of the key that encrypts legacy secrets.</summary>
     public string KeyPath => Path.GetFullPath(Path.Combine(DataDirectory, "secret.key"));
+
+    /// <summary>A copy with <see cref="DataDirectory"/> made absolute, so later changes to this object have no effect on a store.</summary>
+    public StorageOptions Copy() => new()
+    {
+        DataDirectory = Path.GetFullPath(DataDirectory),
+        Postgres = Postgres,
+        DatabaseFileName = DatabaseFileName,
+        ForwardListLimit = ForwardListLimit,
+        AllowListLimit = AllowListLimit,
+        BlockListLimit = BlockListLimit,
+        ReverseListLimit = ReverseListLimit,
+        MaxGroups = MaxGroups,
+        PasswordIterations = PasswordIterations,
+        AllowInsecurePasswordIterationsForLoadTests = AllowInsecurePasswordIterationsForLoadTests,
+        BusyTimeout = BusyTimeout,
+    };
 
     /// <summary>Throws when a value is out of range.</summary>
     public void Validate()

@@ -244,6 +244,17 @@ public class FrameLoopTests
     }
 
     [Fact]
+    public async Task A_handler_failing_after_the_reader_was_completed_surfaces_its_own_error()
+    {
+        // A connection closed from another thread completes the reader while a frame is handled.
+        var pipe = InlinePipe();
+        await WriteAsync(pipe, Bytes("PNG\r\nBAD 2\r\n"));
+        var handler = new Recording(new Recorder(), Client8) { ThrowOn = "BAD 2", BeforeThrow = () => pipe.Reader.Complete() };
+
+        await Assert.ThrowsAsync<IOException>(async () => await FrameLoop.RunAsync(pipe.Reader, handler, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Reading_frames_allocates_nothing_per_frame()
     {
         var pipe = InlinePipe();
@@ -321,6 +332,8 @@ public class FrameLoopTests
 
         public string? ThrowOn { get; init; }
 
+        public Action? BeforeThrow { get; init; }
+
         public readonly FrameScanner Scanner => _scanner;
 
         public ValueTask<bool> OnFrameAsync(MsnpFrame frame)
@@ -328,7 +341,8 @@ public class FrameLoopTests
             var line = Encoding.ASCII.GetString(frame.Line);
             if (line == ThrowOn)
             {
-                throw new InvalidOperationException(line);
+                BeforeThrow?.Invoke();
+                throw BeforeThrow is null ? new InvalidOperationException(line) : new IOException(line);
             }
 
             if (yieldEach)

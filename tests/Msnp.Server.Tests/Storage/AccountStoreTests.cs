@@ -3,12 +3,17 @@ using Msnp.Server.Storage;
 
 namespace Msnp.Server.Tests.Storage;
 
-public sealed class AccountStoreTests
+/// <summary>Runs on SQLite and on PostgreSQL (<see cref="OnSqlite"/>, <see cref="OnPostgres"/>).</summary>
+public abstract class AccountStoreTests(StoreBackend backend)
 {
+    public sealed class OnSqlite() : AccountStoreTests(StoreBackend.Sqlite);
+
+    public sealed class OnPostgres() : AccountStoreTests(StoreBackend.Postgres);
+
     [Fact]
     public async Task Create_normalises_the_email_and_defaults_the_friendly_name_to_it()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
 
         var result = await temp.Accounts.CreateAsync("Alice@Example.COM", "secret");
 
@@ -23,7 +28,7 @@ public sealed class AccountStoreTests
     [Fact]
     public async Task Create_stores_the_friendly_name_in_wire_form()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
 
         await temp.Accounts.CreateAsync("bob@example.com", "secret", "Bob%20Smith");
 
@@ -43,7 +48,7 @@ public sealed class AccountStoreTests
     [InlineData("a@example.com", "pw", "Bob%0D%0AOUT", CreateAccountError.InvalidFriendlyName)]
     public async Task Create_refuses_invalid_input(string email, string password, string? friendlyName, CreateAccountError expected)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
 
         var result = await temp.Accounts.CreateAsync(email, password, friendlyName);
 
@@ -55,7 +60,7 @@ public sealed class AccountStoreTests
     [Fact]
     public async Task Create_refuses_an_existing_email_in_any_case()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.Accounts.CreateAsync("alice@example.com", "one");
 
         var again = await temp.Accounts.CreateAsync("ALICE@example.com", "two");
@@ -67,7 +72,7 @@ public sealed class AccountStoreTests
     [Fact]
     public async Task Verify_accepts_the_right_password_only()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.Accounts.CreateAsync("alice@example.com", "correct horse");
 
         Assert.True(await temp.Accounts.VerifyPasswordAsync("Alice@example.com", "correct horse"));
@@ -81,7 +86,7 @@ public sealed class AccountStoreTests
     [Fact]
     public async Task Set_password_replaces_the_hash_and_the_legacy_secret()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.Accounts.CreateAsync("alice@example.com", "old");
 
         Assert.True(await temp.Accounts.SetPasswordAsync("alice@example.com", "new"));
@@ -95,7 +100,7 @@ public sealed class AccountStoreTests
     [Fact]
     public async Task Legacy_secret_round_trips_including_non_ascii()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.Accounts.CreateAsync("alice@example.com", "pässwörd ✓ 123");
 
         Assert.Equal("pässwörd ✓ 123", await temp.Accounts.GetLegacySecretAsync("ALICE@example.com"));
@@ -105,7 +110,7 @@ public sealed class AccountStoreTests
     [Fact]
     public async Task List_returns_every_account_ordered_by_email()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("carol", "alice", "bob");
 
         var all = await temp.Accounts.ListAsync();
@@ -116,7 +121,7 @@ public sealed class AccountStoreTests
     [Fact]
     public async Task Remove_takes_the_account_off_other_users_lists_and_bumps_their_versions()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob", "carol", "dave");
         var alice = TempStore.Email("alice");
         var bob = TempStore.Email("bob");
@@ -140,17 +145,17 @@ public sealed class AccountStoreTests
     [Fact]
     public async Task Raising_the_work_factor_rehashes_at_the_next_successful_verify()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.Accounts.CreateAsync("alice@example.com", "secret");
-        var before = await RawHashAsync(temp.DatabasePath);
+        var before = await RawHashAsync(temp);
         Assert.StartsWith("pbkdf2-sha256$100000$", before);
 
         var stronger = await temp.OpenAnotherAsync(o => o.PasswordIterations = 120_000);
         Assert.False(await stronger.Accounts.VerifyPasswordAsync("alice@example.com", "wrong"));
-        Assert.Equal(before, await RawHashAsync(temp.DatabasePath));
+        Assert.Equal(before, await RawHashAsync(temp));
         Assert.True(await stronger.Accounts.VerifyPasswordAsync("alice@example.com", "secret"));
 
-        var after = await RawHashAsync(temp.DatabasePath);
+        var after = await RawHashAsync(temp);
         Assert.StartsWith("pbkdf2-sha256$120000$", after);
         Assert.True(await temp.Accounts.VerifyPasswordAsync("alice@example.com", "secret"));
     }
@@ -158,7 +163,7 @@ public sealed class AccountStoreTests
     [Fact]
     public async Task Work_factor_below_the_minimum_is_refused()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => temp.OpenAnotherAsync(o => o.PasswordIterations = 99_999));
     }
@@ -166,7 +171,7 @@ public sealed class AccountStoreTests
     [Fact]
     public async Task The_load_test_switch_admits_a_trivial_work_factor_and_the_server_setting_rehashes_it()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         var cheap = await temp.OpenAnotherAsync(o =>
         {
             o.PasswordIterations = 1;
@@ -174,18 +179,12 @@ public sealed class AccountStoreTests
         });
 
         await cheap.Accounts.CreateAsync("load0@load.test", "load-password");
-        Assert.StartsWith("pbkdf2-sha256$1$", await RawHashAsync(temp.DatabasePath));
+        Assert.StartsWith("pbkdf2-sha256$1$", await RawHashAsync(temp));
 
         Assert.True(await temp.Accounts.VerifyPasswordAsync("load0@load.test", "load-password"));
-        Assert.StartsWith("pbkdf2-sha256$100000$", await RawHashAsync(temp.DatabasePath));
+        Assert.StartsWith("pbkdf2-sha256$100000$", await RawHashAsync(temp));
     }
 
-    private static async Task<string> RawHashAsync(string databasePath)
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={databasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT password_hash FROM accounts;";
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
+    private static async Task<string> RawHashAsync(TempStore temp) =>
+        (string)(await temp.RawScalarAsync("SELECT password_hash FROM accounts;"))!;
 }

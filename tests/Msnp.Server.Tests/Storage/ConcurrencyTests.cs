@@ -4,12 +4,17 @@ using static Msnp.Server.Tests.Storage.TempStore;
 
 namespace Msnp.Server.Tests.Storage;
 
-public sealed class ConcurrencyTests
+/// <summary>Runs on SQLite and on PostgreSQL (<see cref="OnSqlite"/>, <see cref="OnPostgres"/>).</summary>
+public abstract class ConcurrencyTests(StoreBackend backend)
 {
+    public sealed class OnSqlite() : ConcurrencyTests(StoreBackend.Sqlite);
+
+    public sealed class OnPostgres() : ConcurrencyTests(StoreBackend.Postgres);
+
     [Fact]
     public async Task Concurrent_changes_from_two_store_instances_get_distinct_consecutive_versions()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice");
         var other = await temp.OpenAnotherAsync();
         var stores = new[] { temp.Contacts, other.Contacts };
@@ -27,7 +32,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Crossing_FL_adds_from_two_instances_lose_no_version_bump()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         var users = Enumerable.Range(0, 10).Select(i => "u" + i).ToArray();
         await temp.CreateUsersAsync(users);
         var other = await temp.OpenAnotherAsync();

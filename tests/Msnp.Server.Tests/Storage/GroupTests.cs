@@ -5,12 +5,17 @@ using static Msnp.Server.Tests.Storage.TempStore;
 
 namespace Msnp.Server.Tests.Storage;
 
-public sealed class GroupTests
+/// <summary>Runs on SQLite and on PostgreSQL (<see cref="OnSqlite"/>, <see cref="OnPostgres"/>).</summary>
+public abstract class GroupTests(StoreBackend backend)
 {
+    public sealed class OnSqlite() : GroupTests(StoreBackend.Sqlite);
+
+    public sealed class OnPostgres() : GroupTests(StoreBackend.Postgres);
+
     [Fact]
     public async Task A_new_account_has_group_zero_only()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice");
 
         var snapshot = await temp.Contacts.GetSnapshotAsync(Email("alice"));
@@ -22,7 +27,7 @@ public sealed class GroupTests
     [Fact]
     public async Task New_groups_take_the_smallest_free_id_and_bump_the_version()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice");
         var alice = Email("alice");
 
@@ -46,7 +51,7 @@ public sealed class GroupTests
     [Fact]
     public async Task More_than_thirty_groups_including_group_zero_is_223()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice");
         for (int i = 1; i < 30; i++)
         {
@@ -63,7 +68,7 @@ public sealed class GroupTests
     [Fact]
     public async Task A_name_over_61_encoded_bytes_is_229()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice");
         var alice = Email("alice");
         var longest = new string('n', 61);
@@ -79,7 +84,7 @@ public sealed class GroupTests
     [Fact]
     public async Task A_name_with_an_escaped_line_separator_or_bidi_override_is_209_and_not_stored()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice");
         var alice = Email("alice");
 
@@ -93,7 +98,7 @@ public sealed class GroupTests
     [Fact]
     public async Task Removing_or_renaming_an_unknown_group_is_224()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice");
 
         Assert.Equal(MsnpErrorCode.InvalidGroup, (await temp.Contacts.RemoveGroupAsync(Email("alice"), 5)).Error);
@@ -104,7 +109,7 @@ public sealed class GroupTests
     [Fact]
     public async Task Removing_group_zero_is_230()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice");
 
         Assert.Equal(MsnpErrorCode.CannotRemoveGroupZero, (await temp.Contacts.RemoveGroupAsync(Email("alice"), 0)).Error);
@@ -114,7 +119,7 @@ public sealed class GroupTests
     [Fact]
     public async Task Renaming_changes_the_name_and_bumps_the_version()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice");
 
         var result = await temp.Contacts.RenameGroupAsync(Email("alice"), 0, "Everyone");
@@ -126,7 +131,7 @@ public sealed class GroupTests
     [Fact]
     public async Task Removing_a_group_removes_from_FL_only_the_contacts_that_were_only_in_it()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob", "carol", "dave");
         var alice = Email("alice");
         var work = (await temp.Contacts.AddGroupAsync(alice, "Work")).GroupId!.Value;          // alice 1

@@ -5,12 +5,17 @@ using static Msnp.Server.Tests.Storage.TempStore;
 
 namespace Msnp.Server.Tests.Storage;
 
-public sealed class ListAddTests
+/// <summary>Runs on SQLite and on PostgreSQL (<see cref="OnSqlite"/>, <see cref="OnPostgres"/>).</summary>
+public abstract class ListAddTests(StoreBackend backend)
 {
+    public sealed class OnSqlite() : ListAddTests(StoreBackend.Sqlite);
+
+    public sealed class OnPostgres() : ListAddTests(StoreBackend.Postgres);
+
     [Fact]
     public async Task Adding_to_FL_bumps_both_versions_and_puts_the_owner_on_the_contacts_RL()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob");
 
         var result = await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("Bob"), "Bobby");
@@ -39,7 +44,7 @@ public sealed class ListAddTests
     [Fact]
     public async Task Each_change_adds_exactly_one_to_the_owners_version()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob", "carol");
         var alice = Email("alice");
 
@@ -61,7 +66,7 @@ public sealed class ListAddTests
     [InlineData("@@a")]
     public async Task A_malformed_address_is_201(string contact)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice");
 
         var result = await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, contact, "x");
@@ -76,7 +81,7 @@ public sealed class ListAddTests
     [InlineData(ListKind.Block)]
     public async Task An_unknown_account_is_205(ListKind list)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice");
 
         var result = await temp.Contacts.AddAsync(Email("alice"), list, "ghost@example.com", "x");
@@ -91,7 +96,7 @@ public sealed class ListAddTests
     [InlineData(ListKind.Block)]
     public async Task Adding_someone_already_on_the_list_is_215(ListKind list)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob");
         await temp.Contacts.AddAsync(Email("alice"), list, Email("bob"), "b");
 
@@ -106,7 +111,7 @@ public sealed class ListAddTests
     [InlineData(ListKind.Block, ListKind.Allow)]
     public async Task Adding_to_AL_someone_on_BL_and_back_is_219(ListKind first, ListKind second)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob");
         await temp.Contacts.AddAsync(Email("alice"), first, Email("bob"), "b");
 
@@ -123,7 +128,7 @@ public sealed class ListAddTests
     [InlineData(ListKind.Block)]
     public async Task A_full_list_is_210(ListKind list)
     {
-        await using var temp = await TempStore.CreateAsync(o =>
+        await using var temp = await TempStore.CreateAsync(backend, o =>
         {
             o.ForwardListLimit = 2;
             o.AllowListLimit = 2;
@@ -143,7 +148,7 @@ public sealed class ListAddTests
     [Fact]
     public async Task The_limits_are_per_list()
     {
-        await using var temp = await TempStore.CreateAsync(o => o.ForwardListLimit = 1);
+        await using var temp = await TempStore.CreateAsync(backend, o => o.ForwardListLimit = 1);
         await temp.CreateUsersAsync("alice", "bob", "carol");
         await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "x");
 
@@ -155,7 +160,7 @@ public sealed class ListAddTests
     [Fact]
     public async Task An_unknown_group_is_224()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob");
 
         var result = await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "b", groupId: 7);
@@ -167,7 +172,7 @@ public sealed class ListAddTests
     [Fact]
     public async Task Adding_an_FL_contact_to_another_group_is_allowed_once_per_group()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob");
         var alice = Email("alice");
         var group = (await temp.Contacts.AddGroupAsync(alice, "Friends")).GroupId!.Value; // version 1
@@ -189,7 +194,7 @@ public sealed class ListAddTests
     [Fact]
     public async Task An_AL_add_keeps_the_FL_nickname()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob");
         await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "My%20Bob");
 
@@ -203,7 +208,7 @@ public sealed class ListAddTests
     [Fact]
     public async Task Adding_oneself_counts_the_FL_and_the_RL_change()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice");
 
         var result = await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("alice"), "me");
@@ -217,7 +222,7 @@ public sealed class ListAddTests
     [Fact]
     public async Task The_RL_and_unknown_owners_are_refused_outright()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob");
 
         await Assert.ThrowsAsync<ArgumentException>(() => temp.Contacts.AddAsync(Email("alice"), ListKind.Reverse, Email("bob"), "b"));

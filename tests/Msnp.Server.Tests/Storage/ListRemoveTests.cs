@@ -5,12 +5,17 @@ using static Msnp.Server.Tests.Storage.TempStore;
 
 namespace Msnp.Server.Tests.Storage;
 
-public sealed class ListRemoveTests
+/// <summary>Runs on SQLite and on PostgreSQL (<see cref="OnSqlite"/>, <see cref="OnPostgres"/>).</summary>
+public abstract class ListRemoveTests(StoreBackend backend)
 {
+    public sealed class OnSqlite() : ListRemoveTests(StoreBackend.Sqlite);
+
+    public sealed class OnPostgres() : ListRemoveTests(StoreBackend.Postgres);
+
     [Fact]
     public async Task Removing_from_FL_bumps_both_versions_and_takes_the_owner_off_the_contacts_RL()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob");
         await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "b"); // alice 1, bob 1
 
@@ -27,7 +32,7 @@ public sealed class ListRemoveTests
     [Fact]
     public async Task Removing_from_FL_without_a_group_leaves_every_group_but_keeps_other_lists()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob");
         var alice = Email("alice");
         var group = (await temp.Contacts.AddGroupAsync(alice, "Work")).GroupId!.Value;
@@ -47,7 +52,7 @@ public sealed class ListRemoveTests
     [Fact]
     public async Task Removing_from_one_of_two_groups_keeps_the_contact_on_FL()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob");
         var alice = Email("alice");
         var group = (await temp.Contacts.AddGroupAsync(alice, "Work")).GroupId!.Value;   // 1
@@ -67,7 +72,7 @@ public sealed class ListRemoveTests
     [Fact]
     public async Task Removing_from_the_last_group_leaves_FL()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob");
         await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "b", 0);
 
@@ -85,7 +90,7 @@ public sealed class ListRemoveTests
     [InlineData(ListKind.Block)]
     public async Task Removing_someone_not_on_the_list_is_216(ListKind list)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob", "carol");
         // On another list, which must not count.
         var other = list == ListKind.Forward ? ListKind.Allow : ListKind.Forward;
@@ -100,7 +105,7 @@ public sealed class ListRemoveTests
     [Fact]
     public async Task A_malformed_address_is_201()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice");
 
         Assert.Equal(MsnpErrorCode.InvalidParameter, (await temp.Contacts.RemoveAsync(Email("alice"), ListKind.Allow, "a@b")).Error);
@@ -109,7 +114,7 @@ public sealed class ListRemoveTests
     [Fact]
     public async Task An_unknown_group_is_224()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob");
         await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "b");
 
@@ -122,7 +127,7 @@ public sealed class ListRemoveTests
     [Fact]
     public async Task A_group_the_contact_is_not_in_is_225()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob");
         var group = (await temp.Contacts.AddGroupAsync(Email("alice"), "Work")).GroupId!.Value;
         await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "b", 0);
@@ -137,7 +142,7 @@ public sealed class ListRemoveTests
     [Fact]
     public async Task Removing_from_AL_does_not_touch_the_contact()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob");
         await temp.Contacts.AddAsync(Email("alice"), ListKind.Allow, Email("bob"), "b");
 
@@ -152,7 +157,7 @@ public sealed class ListRemoveTests
     [Fact]
     public async Task The_RL_cannot_be_edited()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob");
         await temp.Contacts.AddAsync(Email("bob"), ListKind.Forward, Email("alice"), "a");
 

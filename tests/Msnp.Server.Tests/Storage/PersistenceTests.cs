@@ -7,12 +7,17 @@ using static Msnp.Server.Tests.Storage.TempStore;
 
 namespace Msnp.Server.Tests.Storage;
 
-public sealed class PersistenceTests
+/// <summary>Runs on SQLite and on PostgreSQL (<see cref="OnSqlite"/>, <see cref="OnPostgres"/>); the file-level checks are in <see cref="SqlitePersistenceTests"/>.</summary>
+public abstract class PersistenceTests(StoreBackend backend)
 {
+    public sealed class OnSqlite() : PersistenceTests(StoreBackend.Sqlite);
+
+    public sealed class OnPostgres() : PersistenceTests(StoreBackend.Postgres);
+
     [Fact]
     public async Task Data_survives_closing_and_reopening_the_store()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob");
         var alice = Email("alice");
         var group = (await temp.Contacts.AddGroupAsync(alice, "Work")).GroupId!.Value;
@@ -30,6 +35,55 @@ public sealed class PersistenceTests
         Assert.Equal("pw-bob", await reopened.Accounts.GetLegacySecretAsync(Email("bob")));
     }
 
+    [Fact]
+    public async Task Settings_and_lists_are_stored_as_their_wire_tokens_and_bits()
+    {
+        await using var temp = await TempStore.CreateAsync(backend);
+        await temp.CreateUsersAsync("alice", "bob");
+        var alice = Email("alice");
+        const string modes = "SELECT gtc || ' ' || blp FROM accounts WHERE email = 'alice@example.com';";
+        Assert.Equal("A AL", await TextAsync(temp, modes));
+
+        await temp.Contacts.SetGtcAsync(alice, ReverseListPrompt.DoNotAsk);
+        await temp.Contacts.SetBlpAsync(alice, DefaultPrivacy.Block);
+        foreach (var kind in Enum.GetValues<PhoneKind>())
+        {
+            await temp.Contacts.SetPhoneAsync(alice, kind, "Y");
+        }
+
+        await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("bob"), "b");
+        await temp.Contacts.AddAsync(alice, ListKind.Block, Email("bob"), "b");
+
+        Assert.Equal("N BL", await TextAsync(temp, modes));
+        Assert.Equal(6L, await ScalarAsync(temp, "SELECT count(DISTINCT type) FROM phones WHERE type IN ('MBE', 'MOB', 'PHH', 'PHM', 'PHW', 'WWE');"));
+        Assert.Equal(5L, await ScalarAsync(temp, "SELECT lists FROM contacts WHERE owner_id = (SELECT id FROM accounts WHERE email = 'alice@example.com');"));
+    }
+
+    [Fact]
+    public async Task Stored_tokens_written_by_another_tool_read_back_as_protocol_values()
+    {
+        await using var temp = await TempStore.CreateAsync(backend);
+        await temp.CreateUsersAsync("alice");
+        await ScalarAsync(temp, "UPDATE accounts SET gtc = 'N', blp = 'BL';");
+        await ScalarAsync(temp, "INSERT INTO phones (account_id, type, value) SELECT id, 'MOB', 'Y' FROM accounts;");
+
+        var snapshot = (await temp.Contacts.GetSnapshotAsync(Email("alice")))!;
+
+        Assert.Equal(new PrivacySettings(ReverseListPrompt.DoNotAsk, DefaultPrivacy.Block), snapshot.Privacy);
+        Assert.Equal([new PhoneSetting(PhoneKind.MobilePaging, "Y")], snapshot.Phones);
+
+        await ScalarAsync(temp, "INSERT INTO phones (account_id, type, value) SELECT id, 'phh', '1' FROM accounts;");
+        await Assert.ThrowsAsync<InvalidDataException>(() => temp.Contacts.GetSnapshotAsync(Email("alice")));
+    }
+
+    private static async Task<long> ScalarAsync(TempStore temp, string sql) => Convert.ToInt64(await temp.RawScalarAsync(sql) ?? 0L);
+
+    private static async Task<string?> TextAsync(TempStore temp, string sql) => (string?)await temp.RawScalarAsync(sql);
+}
+
+/// <summary>What only the SQLite file has: WAL, <c>PRAGMA user_version</c>, the file itself.</summary>
+public sealed class SqlitePersistenceTests
+{
     [Fact]
     public async Task Reopening_applies_no_migration_twice()
     {
@@ -68,47 +122,6 @@ public sealed class PersistenceTests
         Assert.Null(await command.ExecuteScalarAsync());
         command.CommandText = "SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM contact_groups) + (SELECT count(*) FROM phones) + (SELECT count(*) FROM groups WHERE group_id <> 0);";
         Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
-    }
-
-    [Fact]
-    public async Task Settings_and_lists_are_stored_as_their_wire_tokens_and_bits()
-    {
-        await using var temp = await TempStore.CreateAsync();
-        await temp.CreateUsersAsync("alice", "bob");
-        var alice = Email("alice");
-        const string modes = "SELECT gtc || ' ' || blp FROM accounts WHERE email = 'alice@example.com';";
-        Assert.Equal("A AL", await TextAsync(temp.DatabasePath, modes));
-
-        await temp.Contacts.SetGtcAsync(alice, ReverseListPrompt.DoNotAsk);
-        await temp.Contacts.SetBlpAsync(alice, DefaultPrivacy.Block);
-        foreach (var kind in Enum.GetValues<PhoneKind>())
-        {
-            await temp.Contacts.SetPhoneAsync(alice, kind, "Y");
-        }
-
-        await temp.Contacts.AddAsync(alice, ListKind.Forward, Email("bob"), "b");
-        await temp.Contacts.AddAsync(alice, ListKind.Block, Email("bob"), "b");
-
-        Assert.Equal("N BL", await TextAsync(temp.DatabasePath, modes));
-        Assert.Equal("MBE MOB PHH PHM PHW WWE", await TextAsync(temp.DatabasePath, "SELECT group_concat(type, ' ') FROM (SELECT type FROM phones ORDER BY type);"));
-        Assert.Equal(5L, await ScalarAsync(temp.DatabasePath, "SELECT lists FROM contacts WHERE owner_id = (SELECT id FROM accounts WHERE email = 'alice@example.com');"));
-    }
-
-    [Fact]
-    public async Task Stored_tokens_written_by_another_tool_read_back_as_protocol_values()
-    {
-        await using var temp = await TempStore.CreateAsync();
-        await temp.CreateUsersAsync("alice");
-        await ScalarAsync(temp.DatabasePath, "UPDATE accounts SET gtc = 'N', blp = 'BL';");
-        await ScalarAsync(temp.DatabasePath, "INSERT INTO phones (account_id, type, value) SELECT id, 'MOB', 'Y' FROM accounts;");
-
-        var snapshot = (await temp.Contacts.GetSnapshotAsync(Email("alice")))!;
-
-        Assert.Equal(new PrivacySettings(ReverseListPrompt.DoNotAsk, DefaultPrivacy.Block), snapshot.Privacy);
-        Assert.Equal([new PhoneSetting(PhoneKind.MobilePaging, "Y")], snapshot.Phones);
-
-        await ScalarAsync(temp.DatabasePath, "INSERT INTO phones (account_id, type, value) SELECT id, 'phh', '1' FROM accounts;");
-        await Assert.ThrowsAsync<InvalidDataException>(() => temp.Contacts.GetSnapshotAsync(Email("alice")));
     }
 
     [Fact]

@@ -4,8 +4,13 @@ using static Msnp.Server.Tests.Storage.TempStore;
 
 namespace Msnp.Server.Tests.Storage;
 
-public sealed class PrivacyTests
+/// <summary>Runs on SQLite and on PostgreSQL (<see cref="OnSqlite"/>, <see cref="OnPostgres"/>).</summary>
+public abstract class PrivacyTests(StoreBackend backend)
 {
+    public sealed class OnSqlite() : PrivacyTests(StoreBackend.Sqlite);
+
+    public sealed class OnPostgres() : PrivacyTests(StoreBackend.Postgres);
+
     [Theory]
     [InlineData(DefaultPrivacy.Allow, ListKind.None, true)]
     [InlineData(DefaultPrivacy.Block, ListKind.None, false)]
@@ -22,7 +27,7 @@ public sealed class PrivacyTests
     [Fact]
     public async Task CanSee_reads_the_targets_lists_and_BLP()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("target", "friend", "enemy", "stranger");
         var target = Email("target");
         await temp.Contacts.AddAsync(target, ListKind.Allow, Email("friend"), "f");

@@ -5,12 +5,17 @@ using static Msnp.Server.Tests.Storage.TempStore;
 
 namespace Msnp.Server.Tests.Storage;
 
-public sealed class SettingsTests
+/// <summary>Runs on SQLite and on PostgreSQL (<see cref="OnSqlite"/>, <see cref="OnPostgres"/>).</summary>
+public abstract class SettingsTests(StoreBackend backend)
 {
+    public sealed class OnSqlite() : SettingsTests(StoreBackend.Sqlite);
+
+    public sealed class OnPostgres() : SettingsTests(StoreBackend.Postgres);
+
     [Fact]
     public async Task A_new_account_starts_at_version_0_with_GTC_A_and_BLP_AL()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice");
 
         var snapshot = (await temp.Contacts.GetSnapshotAsync(Email("alice")))!;
@@ -25,7 +30,7 @@ public sealed class SettingsTests
     [Fact]
     public async Task GTC_changes_once_then_answers_218_for_the_same_value()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice");
 
         Assert.Equal(MsnpErrorCode.AlreadyInTheMode, (await temp.Contacts.SetGtcAsync(Email("alice"), ReverseListPrompt.Ask)).Error);
@@ -38,7 +43,7 @@ public sealed class SettingsTests
     [Fact]
     public async Task BLP_changes_once_then_answers_218_for_the_same_value()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice");
 
         Assert.Equal(MsnpErrorCode.AlreadyInTheMode, (await temp.Contacts.SetBlpAsync(Email("alice"), DefaultPrivacy.Allow)).Error);
@@ -51,7 +56,7 @@ public sealed class SettingsTests
     [Fact]
     public async Task Phones_are_set_replaced_and_cleared_each_bumping_the_version()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice");
         var alice = Email("alice");
 
@@ -74,7 +79,7 @@ public sealed class SettingsTests
     [Fact]
     public async Task Own_friendly_name_is_stored_on_the_account_and_bumps_the_version()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob");
         await temp.Contacts.AddAsync(Email("bob"), ListKind.Forward, Email("alice"), Email("alice")); // bob 1, alice 1 (RL)
 
@@ -88,7 +93,7 @@ public sealed class SettingsTests
     [Fact]
     public async Task A_contacts_nickname_changes_only_while_on_a_list()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob", "carol");
         await temp.Contacts.AddAsync(Email("alice"), ListKind.Forward, Email("bob"), "Bob"); // 1
 

@@ -4,12 +4,17 @@ using static Msnp.Server.Tests.Storage.TempStore;
 
 namespace Msnp.Server.Tests.Storage;
 
-public sealed class SnapshotTests
+/// <summary>Runs on SQLite and on PostgreSQL (<see cref="OnSqlite"/>, <see cref="OnPostgres"/>).</summary>
+public abstract class SnapshotTests(StoreBackend backend)
 {
+    public sealed class OnSqlite() : SnapshotTests(StoreBackend.Sqlite);
+
+    public sealed class OnPostgres() : SnapshotTests(StoreBackend.Postgres);
+
     [Fact]
     public async Task The_snapshot_holds_lists_groups_nicknames_and_public_phones()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob", "carol", "dave");
         var alice = Email("alice");
         await temp.Contacts.SetPhoneAsync(Email("bob"), PhoneKind.Mobile, "0700");
@@ -43,7 +48,7 @@ public sealed class SnapshotTests
     [Fact]
     public async Task Unknown_accounts_have_no_snapshot_and_no_version()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
 
         Assert.Null(await temp.Contacts.GetSnapshotAsync("ghost@example.com"));
         Assert.Null(await temp.Contacts.GetListVersionAsync("ghost@example.com"));
@@ -53,7 +58,7 @@ public sealed class SnapshotTests
     [Fact]
     public async Task The_reverse_list_is_everyone_with_the_account_on_their_FL()
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(backend);
         await temp.CreateUsersAsync("alice", "bob", "carol", "dave");
         await temp.Contacts.AddAsync(Email("carol"), ListKind.Forward, Email("alice"), "a");
         await temp.Contacts.AddAsync(Email("bob"), ListKind.Forward, Email("alice"), "a");

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Msnp.Server.Admin.Security;
 using Msnp.Server.Storage;
-using Msnp.Server.Storage.Sqlite;
+using Msnp.Server.Storage.Relational;
 
 namespace Msnp.Server.Tests.Support;
 
@@ -9,9 +9,9 @@ namespace Msnp.Server.Tests.Support;
 internal static class Stores
 {
     /// <summary>Under the operators' guard (which only adds the disabled-account check) is the SQLite store.</summary>
-    public static SqliteAccountStore Accounts(TestServer server)
+    public static RelationalAccountStore Accounts(TestServer server)
     {
         var registered = server.Host.Services.GetRequiredService<IAccountStore>();
-        return (SqliteAccountStore)(registered is GuardedAccountStore guarded ? guarded.Inner : registered);
+        return (RelationalAccountStore)(registered is GuardedAccountStore guarded ? guarded.Inner : registered);
     }
 }

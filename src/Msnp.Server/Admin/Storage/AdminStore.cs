@@ -1,12 +1,17 @@
-using Microsoft.Data.Sqlite;
+using System.Globalization;
+using Msnp.Server.Storage;
+using Msnp.Server.Storage.Postgres;
+using Msnp.Server.Storage.Relational;
 using Msnp.Server.Storage.Security;
 
 namespace Msnp.Server.Admin.Storage;
 
 /// <summary>
 /// Administrators, the audit log and disabled accounts, in their own tables of the server's
-/// SQLite file (<c>msnp.db</c>). The tables are created if missing; they are independent of the
-/// account schema's migrations, so the console can evolve without renumbering them.
+/// database (the SQLite file or the PostgreSQL database). The tables are created if missing; they
+/// are independent of the account schema's migrations, so the console can evolve without
+/// renumbering them. Writes go through the store's write sessions, so they queue with every other
+/// writer of the database.
 /// </summary>
 public sealed class AdminStore
 {
@@ -16,7 +21,8 @@ public sealed class AdminStore
     /// <summary>Longest password accepted (longer input is not a real password; it only costs hashing time).</summary>
     public const int MaxPasswordLength = 256;
 
-    private const string Schema = """
+    // Names are ASCII (IsValidName) and compared through lower(), the same in both engines.
+    private const string SqliteSchema = """
         CREATE TABLE IF NOT EXISTS admin_users (
             name TEXT PRIMARY KEY COLLATE NOCASE,
             password_hash TEXT NOT NULL,
@@ -35,34 +41,48 @@ public sealed class AdminStore
             disabled_by TEXT NOT NULL);
         """;
 
-    private readonly string _connectionString;
+    private const string PostgresSchema = """
+        CREATE TABLE IF NOT EXISTS admin_users (
+            name text COLLATE "C" PRIMARY KEY,
+            password_hash text NOT NULL,
+            created_at bigint NOT NULL);
+        CREATE UNIQUE INDEX IF NOT EXISTS admin_users_by_lower_name ON admin_users (lower(name));
+        CREATE TABLE IF NOT EXISTS admin_audit (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            at bigint NOT NULL,
+            actor text NOT NULL,
+            action text NOT NULL,
+            target text,
+            detail text,
+            remote text);
+        CREATE TABLE IF NOT EXISTS admin_disabled_accounts (
+            email text COLLATE "C" PRIMARY KEY,
+            disabled_at bigint NOT NULL,
+            disabled_by text NOT NULL);
+        """;
+
+    private readonly IStoreDatabase _database;
     private readonly int _iterations;
     private readonly TimeProvider _time;
     private readonly Lazy<string> _decoyHash;
 
-    private AdminStore(string databasePath, int iterations, TimeProvider time)
+    private AdminStore(IStoreDatabase database, int iterations, TimeProvider time)
     {
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 5,
-        }.ToString();
+        _database = database;
         _iterations = iterations;
         _time = time;
         _decoyHash = new Lazy<string>(() => PasswordHasher.Hash(Guid.NewGuid().ToString(), _iterations));
     }
 
-    /// <summary>Opens the store on the server's database file, creating the tables if needed.</summary>
-    public static async Task<AdminStore> OpenAsync(string databasePath, int passwordIterations, TimeProvider time, CancellationToken cancellationToken = default)
+    /// <summary>Opens the store on the server's database, creating the tables if needed.</summary>
+    public static async Task<AdminStore> OpenAsync(MsnpStore store, int passwordIterations, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        var store = new AdminStore(databasePath, passwordIterations, time);
-        await using var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return store;
+        ArgumentNullException.ThrowIfNull(store);
+        var admin = new AdminStore(store.Database, passwordIterations, time);
+        await using var session = await store.Database.WriteAsync(cancellationToken).ConfigureAwait(false);
+        await session.ExecuteAsync(store is PostgresStore ? PostgresSchema : SqliteSchema, cancellationToken).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return admin;
     }
 
     /// <summary>True when <paramref name="name"/> may name an administrator: 1–64 letters, digits, <c>. _ - @</c>.</summary>
@@ -76,17 +96,11 @@ public sealed class AdminStore
     /// <summary>Every administrator, by name.</summary>
     public async Task<IReadOnlyList<AdminUser>> ListAdminsAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, created_at FROM admin_users ORDER BY name";
-        var list = new List<AdminUser>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(new AdminUser(reader.GetString(0), DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(1))));
-        }
-
-        return list;
+        await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
+        return await session.QueryAsync(
+            "SELECT name, created_at FROM admin_users ORDER BY lower(name)",
+            r => new AdminUser(r.GetString(0), DateTimeOffset.FromUnixTimeSeconds(r.GetInt64(1))),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Adds an administrator; false when the name is taken. Name and password must be valid.</summary>
@@ -98,13 +112,13 @@ public sealed class AdminStore
         }
 
         var hash = PasswordHasher.Hash(password, _iterations);
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR IGNORE INTO admin_users (name, password_hash, created_at) VALUES ($name, $hash, $at)";
-        command.Parameters.AddWithValue("$name", name);
-        command.Parameters.AddWithValue("$hash", hash);
-        command.Parameters.AddWithValue("$at", _time.GetUtcNow().ToUnixTimeSeconds());
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
+        int added = await session.ExecuteAsync(
+            "INSERT INTO admin_users (name, password_hash, created_at) VALUES (@name, @hash, @at) ON CONFLICT DO NOTHING",
+            cancellationToken,
+            ("@name", name), ("@hash", hash), ("@at", _time.GetUtcNow().ToUnixTimeSeconds())).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return added == 1;
     }
 
     /// <summary>Replaces an administrator's password; false when there is no such administrator.</summary>
@@ -116,12 +130,13 @@ public sealed class AdminStore
         }
 
         var hash = PasswordHasher.Hash(password, _iterations);
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE admin_users SET password_hash = $hash WHERE name = $name";
-        command.Parameters.AddWithValue("$name", name);
-        command.Parameters.AddWithValue("$hash", hash);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
+        int changed = await session.ExecuteAsync(
+            "UPDATE admin_users SET password_hash = @hash WHERE lower(name) = lower(@name)",
+            cancellationToken,
+            ("@name", name), ("@hash", hash)).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return changed == 1;
     }
 
     /// <summary>
@@ -130,44 +145,21 @@ public sealed class AdminStore
     /// </summary>
     public async Task<RemoveAdminResult> RemoveAdminAsync(string name, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var begin = connection.CreateCommand();
-        begin.CommandText = "BEGIN IMMEDIATE";
-        await begin.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        try
+        await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
+        var counts = await session.QueryAsync(
+            "SELECT count(*), coalesce(sum(CASE WHEN lower(name) = lower(@name) THEN 1 ELSE 0 END), 0) FROM admin_users",
+            r => (Total: Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), Matching: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture)),
+            cancellationToken,
+            ("@name", name)).ConfigureAwait(false);
+        var (total, matching) = counts[0];
+        var result = matching == 0 ? RemoveAdminResult.NotFound : total <= 1 ? RemoveAdminResult.LastAdministrator : RemoveAdminResult.Removed;
+        if (result == RemoveAdminResult.Removed)
         {
-            await using var count = connection.CreateCommand();
-            count.CommandText = "SELECT COUNT(*), SUM(name = $name) FROM admin_users";
-            count.Parameters.AddWithValue("$name", name);
-            long total, matching;
-            await using (var reader = await count.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                total = reader.GetInt64(0);
-                matching = reader.IsDBNull(1) ? 0 : reader.GetInt64(1);
-            }
-
-            var result = matching == 0 ? RemoveAdminResult.NotFound : total <= 1 ? RemoveAdminResult.LastAdministrator : RemoveAdminResult.Removed;
-            if (result == RemoveAdminResult.Removed)
-            {
-                await using var delete = connection.CreateCommand();
-                delete.CommandText = "DELETE FROM admin_users WHERE name = $name";
-                delete.Parameters.AddWithValue("$name", name);
-                await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await using var commit = connection.CreateCommand();
-            commit.CommandText = "COMMIT";
-            await commit.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return result;
+            await session.ExecuteAsync("DELETE FROM admin_users WHERE lower(name) = lower(@name)", cancellationToken, ("@name", name)).ConfigureAwait(false);
+            await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch
-        {
-            await using var rollback = connection.CreateCommand();
-            rollback.CommandText = "ROLLBACK";
-            await rollback.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-            throw;
-        }
+
+        return result;
     }
 
     /// <summary>
@@ -182,16 +174,16 @@ public sealed class AdminStore
         }
 
         string? storedName = null, hash = null;
-        await using (var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
-        await using (var command = connection.CreateCommand())
+        await using (var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false))
         {
-            command.CommandText = "SELECT name, password_hash FROM admin_users WHERE name = $name";
-            command.Parameters.AddWithValue("$name", name);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var rows = await session.QueryAsync(
+                "SELECT name, password_hash FROM admin_users WHERE lower(name) = lower(@name)",
+                r => (Name: r.GetString(0), Hash: r.GetString(1)),
+                cancellationToken,
+                ("@name", name)).ConfigureAwait(false);
+            if (rows.Count > 0)
             {
-                storedName = reader.GetString(0);
-                hash = reader.GetString(1);
+                (storedName, hash) = rows[0];
             }
         }
 
@@ -202,85 +194,57 @@ public sealed class AdminStore
     /// <summary>Writes one line of the audit log.</summary>
     public async Task AuditAsync(string actor, string action, string? target, string? detail, string? remote, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO admin_audit (at, actor, action, target, detail, remote) VALUES ($at, $actor, $action, $target, $detail, $remote)";
-        command.Parameters.AddWithValue("$at", _time.GetUtcNow().ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$actor", actor);
-        command.Parameters.AddWithValue("$action", action);
-        command.Parameters.AddWithValue("$target", (object?)target ?? DBNull.Value);
-        command.Parameters.AddWithValue("$detail", (object?)detail ?? DBNull.Value);
-        command.Parameters.AddWithValue("$remote", (object?)remote ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
+        await session.ExecuteAsync(
+            "INSERT INTO admin_audit (at, actor, action, target, detail, remote) VALUES (@at, @actor, @action, @target, @detail, @remote)",
+            cancellationToken,
+            ("@at", _time.GetUtcNow().ToUnixTimeMilliseconds()), ("@actor", actor), ("@action", action), ("@target", target), ("@detail", detail), ("@remote", remote)).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The newest audit entries first.</summary>
     public async Task<IReadOnlyList<AuditEntry>> ListAuditAsync(int limit, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, at, actor, action, target, detail, remote FROM admin_audit ORDER BY id DESC LIMIT $limit";
-        command.Parameters.AddWithValue("$limit", Math.Clamp(limit, 1, 10_000));
-        var list = new List<AuditEntry>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(new AuditEntry(
-                reader.GetInt64(0),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6)));
-        }
-
-        return list;
+        await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
+        return await session.QueryAsync(
+            "SELECT id, at, actor, action, target, detail, remote FROM admin_audit ORDER BY id DESC LIMIT @limit",
+            r => new AuditEntry(
+                r.GetInt64(0),
+                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)),
+                r.GetString(2),
+                r.GetString(3),
+                r.IsDBNull(4) ? null : r.GetString(4),
+                r.IsDBNull(5) ? null : r.GetString(5),
+                r.IsDBNull(6) ? null : r.GetString(6)),
+            cancellationToken,
+            ("@limit", Math.Clamp(limit, 1, 10_000))).ConfigureAwait(false);
     }
 
     /// <summary>Every disabled account (lower-case emails).</summary>
     public async Task<IReadOnlyList<string>> ListDisabledAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT email FROM admin_disabled_accounts";
-        var list = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(reader.GetString(0));
-        }
-
-        return list;
+        await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
+        return await session.QueryAsync("SELECT email FROM admin_disabled_accounts", r => r.GetString(0), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Marks an account disabled or enabled; false when nothing changed.</summary>
     public async Task<bool> SetDisabledAsync(string email, bool disabled, string by, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = disabled
-            ? "INSERT OR IGNORE INTO admin_disabled_accounts (email, disabled_at, disabled_by) VALUES ($email, $at, $by)"
-            : "DELETE FROM admin_disabled_accounts WHERE email = $email";
-        command.Parameters.AddWithValue("$email", email);
-        command.Parameters.AddWithValue("$at", _time.GetUtcNow().ToUnixTimeSeconds());
-        command.Parameters.AddWithValue("$by", by);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
+        int changed = disabled
+            ? await session.ExecuteAsync(
+                "INSERT INTO admin_disabled_accounts (email, disabled_at, disabled_by) VALUES (@email, @at, @by) ON CONFLICT DO NOTHING",
+                cancellationToken,
+                ("@email", email), ("@at", _time.GetUtcNow().ToUnixTimeSeconds()), ("@by", by)).ConfigureAwait(false)
+            : await session.ExecuteAsync("DELETE FROM admin_disabled_accounts WHERE email = @email", cancellationToken, ("@email", email)).ConfigureAwait(false);
+        await session.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return changed == 1;
     }
 
     /// <summary>Opens a connection and runs a trivial query (the readiness check).</summary>
     public async Task PingAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM admin_users";
-        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
+        await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
+        await session.ScalarAsync("SELECT count(*) FROM admin_users", cancellationToken).ConfigureAwait(false);
     }
 }

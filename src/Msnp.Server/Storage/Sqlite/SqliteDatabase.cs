@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Msnp.Server.Storage.Relational;
 using Msnp.Server.Storage.Security;
 
 namespace Msnp.Server.Storage.Sqlite;
@@ -9,7 +10,7 @@ namespace Msnp.Server.Storage.Sqlite;
 /// Microsoft.Data.Sqlite pool, foreign keys on, WAL journal, and the schema brought up to date once
 /// at open. Nothing is cached in memory, so another process may write the same file at any time.
 /// </summary>
-internal sealed class SqliteDatabase
+internal sealed class SqliteDatabase : IStoreDatabase
 {
     private readonly string _connectionString;
 
@@ -28,15 +29,40 @@ internal sealed class SqliteDatabase
 
     public StorageOptions Options { get; }
 
-    public Task<StoreSession> ReadAsync(CancellationToken cancellationToken) =>
-        StoreSession.BeginAsync(_connectionString, Options.BusyTimeout, write: false, cancellationToken);
+    public Task<StoreSession> ReadAsync(CancellationToken cancellationToken) => BeginAsync(write: false, transaction: true, cancellationToken);
 
-    /// <summary>A session for exactly one read statement, without BEGIN and ROLLBACK around it.</summary>
-    public Task<StoreSession> ReadOneAsync(CancellationToken cancellationToken) =>
-        StoreSession.BeginAsync(_connectionString, Options.BusyTimeout, write: false, cancellationToken, transaction: false);
+    public Task<StoreSession> ReadOneAsync(CancellationToken cancellationToken) => BeginAsync(write: false, transaction: false, cancellationToken);
 
-    public Task<StoreSession> WriteAsync(CancellationToken cancellationToken) =>
-        StoreSession.BeginAsync(_connectionString, Options.BusyTimeout, write: true, cancellationToken);
+    public Task<StoreSession> WriteAsync(CancellationToken cancellationToken) => BeginAsync(write: true, transaction: true, cancellationToken);
+
+    // Deferred for reads (a consistent snapshot across several queries), BEGIN IMMEDIATE for writes,
+    // so that concurrent writers — other threads or another process on the same file — queue on the
+    // write lock instead of failing on upgrade.
+    private async Task<StoreSession> BeginAsync(bool write, bool transaction, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            // Pooled connections keep it, but setting it keeps every session correct. This is what
+            // PRAGMA busy_timeout does, without preparing and running a statement per session.
+            int rc = SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, (int)Math.Min(int.MaxValue, (long)Options.BusyTimeout.TotalMilliseconds));
+            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+
+            // deferred: false issues BEGIN IMMEDIATE, which takes the write lock up front.
+            return new StoreSession(connection, write || transaction ? connection.BeginTransaction(deferred: !write) : null);
+        }
+        catch (SqliteException ex)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw StoreSession.Fault(ex);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
     /// <summary>
     /// Creates the directory and file if needed, checks the file (<see cref="DataDirectoryCheck"/>,

@@ -1,3 +1,4 @@
+using Msnp.Server.Storage.Relational;
 using Msnp.Server.Storage.Security;
 
 namespace Msnp.Server.Storage.Sqlite;
@@ -7,22 +8,27 @@ namespace Msnp.Server.Storage.Sqlite;
 /// <c>./msnp-data/msnp.db</c>) shared by the account and contact stores, safe to use from the server
 /// and the <c>msnp user</c> command at the same time.
 /// </summary>
-public sealed class SqliteStore : IDisposable
+public sealed class SqliteStore : MsnpStore
 {
     private readonly SqliteDatabase _database;
 
     private SqliteStore(SqliteDatabase database, LegacySecretProtector protector)
     {
         _database = database;
-        Accounts = new SqliteAccountStore(database, protector);
-        Contacts = new SqliteContactStore(database);
+        Accounts = new RelationalAccountStore(database, protector);
+        Contacts = new RelationalContactStore(database);
     }
 
-    /// <summary>Accounts and credentials.</summary>
-    public IAccountStore Accounts { get; }
+    /// <inheritdoc/>
+    public override IAccountStore Accounts { get; }
 
-    /// <summary>Lists, groups and settings.</summary>
-    public IContactStore Contacts { get; }
+    /// <inheritdoc/>
+    public override IContactStore Contacts { get; }
+
+    /// <inheritdoc/>
+    public override string Description => "SQLite " + DatabasePath;
+
+    internal override IStoreDatabase Database => _database;
 
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath => _database.Options.DatabasePath;
@@ -33,41 +39,22 @@ public sealed class SqliteStore : IDisposable
     /// </summary>
     /// <exception cref="DataDirectoryException">The database is emptied, unreadable or damaged, or
     /// <c>secret.key</c> is missing or wrong while MD5 secrets exist; the message is one line naming the file.</exception>
-    public static async Task<SqliteStore> OpenAsync(StorageOptions options, CancellationToken cancellationToken = default)
+    public static new async Task<SqliteStore> OpenAsync(StorageOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var copy = new StorageOptions
-        {
-            DataDirectory = Path.GetFullPath(options.DataDirectory),
-            DatabaseFileName = options.DatabaseFileName,
-            ForwardListLimit = options.ForwardListLimit,
-            AllowListLimit = options.AllowListLimit,
-            BlockListLimit = options.BlockListLimit,
-            ReverseListLimit = options.ReverseListLimit,
-            MaxGroups = options.MaxGroups,
-            PasswordIterations = options.PasswordIterations,
-            AllowInsecurePasswordIterationsForLoadTests = options.AllowInsecurePasswordIterationsForLoadTests,
-            BusyTimeout = options.BusyTimeout,
-        };
+        var copy = options.Copy();
 
         var database = new SqliteDatabase(copy);
         await database.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var protector = new LegacySecretProtector(DataDirectoryCheck.LoadSecretKey(copy, await SampleSecretAsync(database, cancellationToken).ConfigureAwait(false)));
+        var protector = new LegacySecretProtector(DataDirectoryCheck.LoadSecretKey(copy, await database.SampleSecretAsync(cancellationToken).ConfigureAwait(false)));
         return new SqliteStore(database, protector);
     }
 
-    // One account's encrypted MD5 secret, to prove secret.key is the key it was made with.
-    private static async Task<(string Email, byte[] Record)?> SampleSecretAsync(SqliteDatabase database, CancellationToken cancellationToken)
-    {
-        await using var session = await database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await session.QueryAsync(
-            "SELECT email, legacy_secret FROM accounts ORDER BY id LIMIT 1;",
-            r => (r.GetString(0), (byte[])r.GetValue(1)),
-            cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
-    }
-
     /// <summary>Releases the pooled connections so the files can be moved or deleted.</summary>
-    public void Dispose() => _database.ClearPool();
+    public override void Dispose()
+    {
+        _database.ClearPool();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Msnp.Protocol.Errors;
 
-namespace Msnp.Server.Storage.Sqlite;
+namespace Msnp.Server.Storage.Relational;
 
 /// <summary>ADG, RMG and REG.</summary>
-internal sealed partial class SqliteContactStore
+internal sealed partial class RelationalContactStore
 {
     public async Task<ListChangeResult> AddGroupAsync(string owner, string name, CancellationToken cancellationToken = default)
     {
@@ -22,7 +22,7 @@ internal sealed partial class SqliteContactStore
         await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
         var ownerId = await session.RequireAccountIdAsync(owner, cancellationToken).ConfigureAwait(false);
         var count = Convert.ToInt32(
-            await session.ScalarAsync("SELECT count(*) FROM groups WHERE owner_id = $owner;", cancellationToken, ("$owner", ownerId)).ConfigureAwait(false),
+            await session.ScalarAsync("SELECT count(*) FROM groups WHERE owner_id = @owner;", cancellationToken, ("@owner", ownerId)).ConfigureAwait(false),
             CultureInfo.InvariantCulture);
         if (count >= Options.MaxGroups)
         {
@@ -35,13 +35,13 @@ internal sealed partial class SqliteContactStore
             await session.ScalarAsync(
                 """
                 INSERT INTO groups (owner_id, group_id, name, guid)
-                SELECT $owner, min(g.group_id + 1), $name, $guid FROM groups g
-                WHERE g.owner_id = $owner
-                  AND NOT EXISTS (SELECT 1 FROM groups h WHERE h.owner_id = $owner AND h.group_id = g.group_id + 1)
+                SELECT @owner, min(g.group_id + 1), @name, @guid FROM groups g
+                WHERE g.owner_id = @owner
+                  AND NOT EXISTS (SELECT 1 FROM groups h WHERE h.owner_id = @owner AND h.group_id = g.group_id + 1)
                 RETURNING group_id;
                 """,
                 cancellationToken,
-                ("$owner", ownerId), ("$name", name), ("$guid", guid)).ConfigureAwait(false),
+                ("@owner", ownerId), ("@name", name), ("@guid", guid)).ConfigureAwait(false),
             CultureInfo.InvariantCulture);
         var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version, groupId: id, groupGuid: Guid.Parse(guid));
@@ -64,14 +64,14 @@ internal sealed partial class SqliteContactStore
         var onlyHere = await session.QueryAsync(
             """
             SELECT cg.contact_id FROM contact_groups cg
-            WHERE cg.owner_id = $owner AND cg.group_id = $group
+            WHERE cg.owner_id = @owner AND cg.group_id = @group
               AND NOT EXISTS (SELECT 1 FROM contact_groups o
-                              WHERE o.owner_id = $owner AND o.contact_id = cg.contact_id AND o.group_id <> $group)
+                              WHERE o.owner_id = @owner AND o.contact_id = cg.contact_id AND o.group_id <> @group)
             ORDER BY cg.contact_id;
             """,
             r => r.GetInt64(0),
             cancellationToken,
-            ("$owner", ownerId), ("$group", groupId)).ConfigureAwait(false);
+            ("@owner", ownerId), ("@group", groupId)).ConfigureAwait(false);
 
         var reverse = new List<ReverseListChange>(onlyHere.Count);
         foreach (var contactId in onlyHere)
@@ -80,7 +80,7 @@ internal sealed partial class SqliteContactStore
         }
 
         // Cascades to the remaining memberships.
-        await session.ExecuteAsync("DELETE FROM groups WHERE owner_id = $owner AND group_id = $group;", cancellationToken, ("$owner", ownerId), ("$group", groupId)).ConfigureAwait(false);
+        await session.ExecuteAsync("DELETE FROM groups WHERE owner_id = @owner AND group_id = @group;", cancellationToken, ("@owner", ownerId), ("@group", groupId)).ConfigureAwait(false);
         var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version, reverse: reverse);
     }
@@ -89,9 +89,9 @@ internal sealed partial class SqliteContactStore
     {
         await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
         var id = await session.ScalarAsync(
-            "SELECT g.group_id FROM groups g JOIN accounts a ON a.id = g.owner_id WHERE a.email = $email AND g.guid = $guid;",
+            "SELECT g.group_id FROM groups g JOIN accounts a ON a.id = g.owner_id WHERE a.email = @email AND g.guid = @guid;",
             cancellationToken,
-            ("$email", owner), ("$guid", group.ToString("D"))).ConfigureAwait(false);
+            ("@email", owner), ("@guid", group.ToString("D"))).ConfigureAwait(false);
         return id is null ? null : Convert.ToInt32(id, CultureInfo.InvariantCulture);
     }
 
@@ -101,10 +101,10 @@ internal sealed partial class SqliteContactStore
         return (string?)await session.ScalarAsync(
             """
             SELECT t.email FROM contacts c JOIN accounts o ON o.id = c.owner_id JOIN accounts t ON t.id = c.contact_id
-            WHERE o.email = $email AND c.guid = $guid;
+            WHERE o.email = @email AND c.guid = @guid;
             """,
             cancellationToken,
-            ("$email", owner), ("$guid", contact.ToString("D"))).ConfigureAwait(false);
+            ("@email", owner), ("@guid", contact.ToString("D"))).ConfigureAwait(false);
     }
 
     public async Task<ListChangeResult> RenameGroupAsync(string owner, int groupId, string name, CancellationToken cancellationToken = default)
@@ -128,9 +128,9 @@ internal sealed partial class SqliteContactStore
         }
 
         await session.ExecuteAsync(
-            "UPDATE groups SET name = $name WHERE owner_id = $owner AND group_id = $group;",
+            "UPDATE groups SET name = @name WHERE owner_id = @owner AND group_id = @group;",
             cancellationToken,
-            ("$name", name), ("$owner", ownerId), ("$group", groupId)).ConfigureAwait(false);
+            ("@name", name), ("@owner", ownerId), ("@group", groupId)).ConfigureAwait(false);
         var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version);
     }

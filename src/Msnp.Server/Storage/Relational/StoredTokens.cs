@@ -1,6 +1,6 @@
 using Msnp.Protocol.Dialects.Model;
 
-namespace Msnp.Server.Storage.Sqlite;
+namespace Msnp.Server.Storage.Relational;
 
 /// <summary>
 /// Reads the setting columns, which hold the wire tokens (<c>gtc</c> <c>A</c>/<c>N</c>, <c>blp</c>

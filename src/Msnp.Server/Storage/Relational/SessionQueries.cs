@@ -1,14 +1,14 @@
 using System.Globalization;
 using Msnp.Protocol.Names;
 
-namespace Msnp.Server.Storage.Sqlite;
+namespace Msnp.Server.Storage.Relational;
 
 /// <summary>Small queries every store operation needs, run inside the caller's session.</summary>
 internal static class SessionQueries
 {
     public static async Task<long?> FindAccountIdAsync(this StoreSession session, string normalizedEmail, CancellationToken cancellationToken)
     {
-        var id = await session.ScalarAsync("SELECT id FROM accounts WHERE email = $email;", cancellationToken, ("$email", normalizedEmail)).ConfigureAwait(false);
+        var id = await session.ScalarAsync("SELECT id FROM accounts WHERE email = @email;", cancellationToken, ("@email", normalizedEmail)).ConfigureAwait(false);
         return id is null ? null : Convert.ToInt64(id, CultureInfo.InvariantCulture);
     }
 
@@ -26,9 +26,9 @@ internal static class SessionQueries
     public static async Task<uint> BumpVersionAsync(this StoreSession session, long accountId, CancellationToken cancellationToken)
     {
         var version = await session.ScalarAsync(
-            "UPDATE accounts SET list_version = (list_version + 1) % 4294967296 WHERE id = $id RETURNING list_version;",
+            "UPDATE accounts SET list_version = (list_version + 1) % 4294967296 WHERE id = @id RETURNING list_version;",
             cancellationToken,
-            ("$id", accountId)).ConfigureAwait(false);
+            ("@id", accountId)).ConfigureAwait(false);
         return (uint)Convert.ToInt64(version, CultureInfo.InvariantCulture);
     }
 
@@ -38,5 +38,16 @@ internal static class SessionQueries
         var version = await session.BumpVersionAsync(ownerId, cancellationToken).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         return version;
+    }
+
+    /// <summary>One account's encrypted MD5 secret, to prove <c>secret.key</c> is the key it was made with.</summary>
+    public static async Task<(string Email, byte[] Record)?> SampleSecretAsync(this IStoreDatabase database, CancellationToken cancellationToken)
+    {
+        await using var session = await database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await session.QueryAsync(
+            "SELECT email, legacy_secret FROM accounts ORDER BY id LIMIT 1;",
+            r => (r.GetString(0), (byte[])r.GetValue(1)),
+            cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
     }
 }

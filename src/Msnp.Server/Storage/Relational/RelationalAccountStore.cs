@@ -2,23 +2,23 @@ using System.Globalization;
 using Msnp.Protocol.Names;
 using Msnp.Server.Storage.Security;
 
-namespace Msnp.Server.Storage.Sqlite;
+namespace Msnp.Server.Storage.Relational;
 
-/// <summary>Accounts in SQLite: PBKDF2 hashes for verification, AES-GCM-encrypted legacy secrets for MD5 login.</summary>
-internal sealed class SqliteAccountStore : IAccountStore
+/// <summary>Accounts in the relational database (SQLite or PostgreSQL): PBKDF2 hashes for verification, AES-GCM-encrypted legacy secrets for MD5 login.</summary>
+internal sealed class RelationalAccountStore : IAccountStore
 {
     private const string DefaultGroupName = "Other%20Contacts";
 
     // Never a valid passport name, so no real account's record can be confused with the decoy.
     private const string DecoyEmail = "decoy";
 
-    private readonly SqliteDatabase _database;
+    private readonly IStoreDatabase _database;
     private readonly LegacySecretProtector _protector;
     private readonly Lazy<string> _decoyHash;
     private readonly byte[] _decoySecret;
     private long _passwordChecks;
 
-    public SqliteAccountStore(SqliteDatabase database, LegacySecretProtector protector)
+    public RelationalAccountStore(IStoreDatabase database, LegacySecretProtector protector)
     {
         _database = database;
         _protector = protector;
@@ -70,14 +70,14 @@ internal sealed class SqliteAccountStore : IAccountStore
         var id = await session.ScalarAsync(
             """
             INSERT INTO accounts (email, friendly_name, password_hash, legacy_secret, created_at, security_stamp)
-            VALUES ($email, $name, $hash, $secret, $created, $stamp) RETURNING id;
+            VALUES (@email, @name, @hash, @secret, @created, @stamp) RETURNING id;
             """,
             cancellationToken,
-            ("$email", normalized), ("$name", friendlyName), ("$hash", hash), ("$secret", secret), ("$created", createdAt.ToString("O", CultureInfo.InvariantCulture)), ("$stamp", stamp)).ConfigureAwait(false);
+            ("@email", normalized), ("@name", friendlyName), ("@hash", hash), ("@secret", secret), ("@created", createdAt.ToString("O", CultureInfo.InvariantCulture)), ("@stamp", stamp)).ConfigureAwait(false);
         await session.ExecuteAsync(
-            "INSERT INTO groups (owner_id, group_id, name, guid) VALUES ($owner, 0, $name, $guid);",
+            "INSERT INTO groups (owner_id, group_id, name, guid) VALUES (@owner, 0, @name, @guid);",
             cancellationToken,
-            ("$owner", id), ("$name", DefaultGroupName), ("$guid", StoredTokens.NewGuid())).ConfigureAwait(false);
+            ("@owner", id), ("@name", DefaultGroupName), ("@guid", StoredTokens.NewGuid())).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new CreateAccountResult(new Account(normalized, friendlyName, createdAt) { SecurityStamp = stamp }, CreateAccountError.None);
     }
@@ -91,10 +91,10 @@ internal sealed class SqliteAccountStore : IAccountStore
 
         await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
         var rows = await session.QueryAsync(
-            "SELECT email, friendly_name, created_at, security_stamp FROM accounts WHERE email = $email;",
+            "SELECT email, friendly_name, created_at, security_stamp FROM accounts WHERE email = @email;",
             ReadAccount,
             cancellationToken,
-            ("$email", name.Normalized)).ConfigureAwait(false);
+            ("@email", name.Normalized)).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 
@@ -118,9 +118,9 @@ internal sealed class SqliteAccountStore : IAccountStore
         var secret = _protector.Protect(password, normalized);
         await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
         int changed = await session.ExecuteAsync(
-            "UPDATE accounts SET password_hash = $hash, legacy_secret = $secret, security_stamp = $stamp WHERE email = $email;",
+            "UPDATE accounts SET password_hash = @hash, legacy_secret = @secret, security_stamp = @stamp WHERE email = @email;",
             cancellationToken,
-            ("$hash", hash), ("$secret", secret), ("$stamp", NewStamp()), ("$email", normalized)).ConfigureAwait(false);
+            ("@hash", hash), ("@secret", secret), ("@stamp", NewStamp()), ("@email", normalized)).ConfigureAwait(false);
         if (changed != 1)
         {
             return false;
@@ -146,17 +146,17 @@ internal sealed class SqliteAccountStore : IAccountStore
 
         // Everyone who lists the account (on any list, RL included) sees it disappear: one change each.
         var owners = await session.QueryAsync(
-            "SELECT owner_id FROM contacts WHERE contact_id = $id AND owner_id <> $id;",
+            "SELECT owner_id FROM contacts WHERE contact_id = @id AND owner_id <> @id;",
             r => r.GetInt64(0),
             cancellationToken,
-            ("$id", id)).ConfigureAwait(false);
+            ("@id", id)).ConfigureAwait(false);
         foreach (var owner in owners)
         {
             await session.BumpVersionAsync(owner, cancellationToken).ConfigureAwait(false);
         }
 
         // Cascades to its groups, phones, its own list rows and every row naming it.
-        await session.ExecuteAsync("DELETE FROM accounts WHERE id = $id;", cancellationToken, ("$id", id)).ConfigureAwait(false);
+        await session.ExecuteAsync("DELETE FROM accounts WHERE id = @id;", cancellationToken, ("@id", id)).ConfigureAwait(false);
         await RecordChangeAsync(session, name.Normalized, "removed", cancellationToken).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
@@ -169,7 +169,7 @@ internal sealed class SqliteAccountStore : IAccountStore
         if (PassportName.TryParse(email, out var name))
         {
             await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
-            stored = (string?)await session.ScalarAsync("SELECT password_hash FROM accounts WHERE email = $email;", cancellationToken, ("$email", name.Normalized)).ConfigureAwait(false);
+            stored = (string?)await session.ScalarAsync("SELECT password_hash FROM accounts WHERE email = @email;", cancellationToken, ("@email", name.Normalized)).ConfigureAwait(false);
         }
 
         if (stored is null)
@@ -201,7 +201,7 @@ internal sealed class SqliteAccountStore : IAccountStore
         {
             normalized = name.Normalized;
             await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
-            record = (byte[]?)await session.ScalarAsync("SELECT legacy_secret FROM accounts WHERE email = $email;", cancellationToken, ("$email", normalized)).ConfigureAwait(false);
+            record = (byte[]?)await session.ScalarAsync("SELECT legacy_secret FROM accounts WHERE email = @email;", cancellationToken, ("@email", normalized)).ConfigureAwait(false);
         }
 
         if (record is null)
@@ -219,9 +219,9 @@ internal sealed class SqliteAccountStore : IAccountStore
         var hash = PasswordHasher.Hash(password, Iterations);
         await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
         await session.ExecuteAsync(
-            "UPDATE accounts SET password_hash = $hash WHERE email = $email AND password_hash = $old;",
+            "UPDATE accounts SET password_hash = @hash WHERE email = @email AND password_hash = @old;",
             cancellationToken,
-            ("$hash", hash), ("$email", email), ("$old", oldHash)).ConfigureAwait(false);
+            ("@hash", hash), ("@email", email), ("@old", oldHash)).ConfigureAwait(false);
         await session.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -229,10 +229,10 @@ internal sealed class SqliteAccountStore : IAccountStore
     {
         await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
         return await session.QueryAsync(
-            "SELECT id, email, kind FROM account_events WHERE id > $after ORDER BY id LIMIT 1000;",
+            "SELECT id, email, kind FROM account_events WHERE id > @after ORDER BY id LIMIT 1000;",
             r => new AccountChange(r.GetInt64(0), r.GetString(1), r.GetString(2) == "removed" ? AccountChangeKind.Removed : AccountChangeKind.PasswordChanged),
             cancellationToken,
-            ("$after", afterId)).ConfigureAwait(false);
+            ("@after", afterId)).ConfigureAwait(false);
     }
 
     public async Task<long> LatestChangeIdAsync(CancellationToken cancellationToken = default)
@@ -248,12 +248,16 @@ internal sealed class SqliteAccountStore : IAccountStore
     {
         var now = DateTimeOffset.UtcNow;
         await session.ExecuteAsync(
-            "DELETE FROM account_events WHERE at < $cutoff; INSERT INTO account_events (email, kind, at) VALUES ($email, $kind, $at);",
+            "DELETE FROM account_events WHERE at < @cutoff;",
             cancellationToken,
-            ("$cutoff", (now - TimeSpan.FromDays(1)).ToString("O", CultureInfo.InvariantCulture)), ("$email", email), ("$kind", kind), ("$at", now.ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false);
+            ("@cutoff", (now - TimeSpan.FromDays(1)).ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false);
+        await session.ExecuteAsync(
+            "INSERT INTO account_events (email, kind, at) VALUES (@email, @kind, @at);",
+            cancellationToken,
+            ("@email", email), ("@kind", kind), ("@at", now.ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false);
     }
 
-    private static Account ReadAccount(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
+    private static Account ReadAccount(System.Data.Common.DbDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind))
         {
             SecurityStamp = reader.IsDBNull(3) ? ReadOnlyMemory<byte>.Empty : (byte[])reader.GetValue(3),

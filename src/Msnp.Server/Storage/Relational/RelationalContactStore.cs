@@ -2,23 +2,24 @@ using System.Globalization;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Names;
 
-namespace Msnp.Server.Storage.Sqlite;
+namespace Msnp.Server.Storage.Relational;
 
 /// <summary>
-/// Contact lists in SQLite. Reads run in one deferred transaction (a consistent snapshot); every
-/// mutation runs in one <c>BEGIN IMMEDIATE</c> transaction that also bumps the list versions it
-/// affects, so versions never skip or repeat, whichever process writes. Mutations live in the
+/// Contact lists in SQLite or PostgreSQL. Reads run in one snapshot transaction; every mutation
+/// runs in one write session (<see cref="IStoreDatabase.WriteAsync"/>: the database's single writer)
+/// that also bumps the list versions it affects, so versions never skip or repeat, whichever process
+/// or node writes. Mutations live in the
 /// partial files by command family.
 /// </summary>
-internal sealed partial class SqliteContactStore : IContactStore
+internal sealed partial class RelationalContactStore : IContactStore
 {
     // The settings a contact may see as BPR; MBE and WWE stay private.
     private static readonly string[] BuddyPhoneTypes =
         [PhoneKind.Home.WireName(), PhoneKind.Work.WireName(), PhoneKind.Mobile.WireName(), PhoneKind.MobilePaging.WireName()];
 
-    private readonly SqliteDatabase _database;
+    private readonly IStoreDatabase _database;
 
-    public SqliteContactStore(SqliteDatabase database) => _database = database;
+    public RelationalContactStore(IStoreDatabase database) => _database = database;
 
     private StorageOptions Options => _database.Options;
 
@@ -30,7 +31,7 @@ internal sealed partial class SqliteContactStore : IContactStore
         }
 
         await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var version = await session.ScalarAsync("SELECT list_version FROM accounts WHERE email = $email;", cancellationToken, ("$email", name.Normalized)).ConfigureAwait(false);
+        var version = await session.ScalarAsync("SELECT list_version FROM accounts WHERE email = @email;", cancellationToken, ("@email", name.Normalized)).ConfigureAwait(false);
         return version is null ? null : (uint)Convert.ToInt64(version, CultureInfo.InvariantCulture);
     }
 
@@ -45,32 +46,32 @@ internal sealed partial class SqliteContactStore : IContactStore
 
         await using var session = await _database.ReadAsync(cancellationToken).ConfigureAwait(false);
         var heads = await session.QueryAsync(
-            "SELECT id, list_version, gtc, blp FROM accounts WHERE email = $email;",
+            "SELECT id, list_version, gtc, blp FROM accounts WHERE email = @email;",
             r => (Id: r.GetInt64(0), Version: (uint)r.GetInt64(1), Privacy: new PrivacySettings(StoredTokens.ReadPrompt(r.GetString(2)), StoredTokens.ReadDefaultPrivacy(r.GetString(3)))),
             cancellationToken,
-            ("$email", email)).ConfigureAwait(false);
+            ("@email", email)).ConfigureAwait(false);
         if (heads.Count == 0)
         {
             return null;
         }
 
         var head = heads[0];
-        (string, object?) ownerArg = ("$owner", head.Id);
+        (string, object?) ownerArg = ("@owner", head.Id);
 
         var phones = await session.QueryAsync(
-            "SELECT type, value FROM phones WHERE account_id = $owner;",
+            "SELECT type, value FROM phones WHERE account_id = @owner;",
             ReadPhone,
             cancellationToken,
             ownerArg).ConfigureAwait(false);
 
         var groups = await session.QueryAsync(
-            "SELECT group_id, name, guid FROM groups WHERE owner_id = $owner ORDER BY group_id;",
+            "SELECT group_id, name, guid FROM groups WHERE owner_id = @owner ORDER BY group_id;",
             r => new GroupEntry(r.GetInt32(0), r.GetString(1)) { Guid = StoredTokens.ReadGuid(r.GetString(2)) },
             cancellationToken,
             ownerArg).ConfigureAwait(false);
 
         var memberships = (await session.QueryAsync(
-            "SELECT contact_id, group_id FROM contact_groups WHERE owner_id = $owner ORDER BY contact_id, group_id;",
+            "SELECT contact_id, group_id FROM contact_groups WHERE owner_id = @owner ORDER BY contact_id, group_id;",
             r => (Contact: r.GetInt64(0), Group: r.GetInt32(1)),
             cancellationToken,
             ownerArg).ConfigureAwait(false)).ToLookup(m => m.Contact, m => m.Group);
@@ -80,9 +81,9 @@ internal sealed partial class SqliteContactStore : IContactStore
         var contactPhones = (await session.QueryAsync(
             $"""
             SELECT p.account_id, p.type, p.value FROM phones p
-            JOIN contacts c ON c.contact_id = p.account_id AND c.owner_id = $owner
+            JOIN contacts c ON c.contact_id = p.account_id AND c.owner_id = @owner
             JOIN accounts x ON x.id = p.account_id
-            LEFT JOIN contacts r ON r.owner_id = p.account_id AND r.contact_id = $owner
+            LEFT JOIN contacts r ON r.owner_id = p.account_id AND r.contact_id = @owner
             WHERE p.type IN ('{string.Join("', '", BuddyPhoneTypes)}')
               AND (coalesce(r.lists, 0) & {(int)ListKind.Block}) = 0
               AND ((coalesce(r.lists, 0) & {(int)ListKind.Allow}) <> 0 OR x.blp = '{DefaultPrivacy.Allow.WireName()}');
@@ -95,7 +96,7 @@ internal sealed partial class SqliteContactStore : IContactStore
             """
             SELECT c.contact_id, a.email, coalesce(c.nickname, a.friendly_name), c.lists, c.guid, c.pending FROM contacts c
             JOIN accounts a ON a.id = c.contact_id
-            WHERE c.owner_id = $owner ORDER BY a.email;
+            WHERE c.owner_id = @owner ORDER BY a.email;
             """,
             r => (Id: r.GetInt64(0), Email: r.GetString(1), Name: r.GetString(2), Lists: (ListKind)r.GetInt32(3), Guid: StoredTokens.ReadGuid(r.GetString(4)), Pending: r.GetInt32(5) != 0),
             cancellationToken,
@@ -124,11 +125,11 @@ internal sealed partial class SqliteContactStore : IContactStore
             SELECT o.email FROM contacts c
             JOIN accounts t ON t.id = c.contact_id
             JOIN accounts o ON o.id = c.owner_id
-            WHERE t.email = $email AND (c.lists & 1) <> 0 ORDER BY o.email;
+            WHERE t.email = @email AND (c.lists & 1) <> 0 ORDER BY o.email;
             """,
             r => r.GetString(0),
             cancellationToken,
-            ("$email", email)).ConfigureAwait(false);
+            ("@email", email)).ConfigureAwait(false);
     }
 
     public async Task<bool> CanSeeAsync(string viewer, string target, CancellationToken cancellationToken = default)
@@ -143,16 +144,16 @@ internal sealed partial class SqliteContactStore : IContactStore
         var rows = await session.QueryAsync(
             """
             SELECT t.blp, coalesce((SELECT c.lists FROM contacts c JOIN accounts v ON v.id = c.contact_id
-                                    WHERE c.owner_id = t.id AND v.email = $viewer), 0)
-            FROM accounts t WHERE t.email = $target;
+                                    WHERE c.owner_id = t.id AND v.email = @viewer), 0)
+            FROM accounts t WHERE t.email = @target;
             """,
             r => (Blp: StoredTokens.ReadDefaultPrivacy(r.GetString(0)), Lists: (ListKind)r.GetInt32(1)),
             cancellationToken,
-            ("$viewer", viewerName.Normalized), ("$target", targetName.Normalized)).ConfigureAwait(false);
+            ("@viewer", viewerName.Normalized), ("@target", targetName.Normalized)).ConfigureAwait(false);
         return rows.Count == 1 && Privacy.Allows(rows[0].Blp, rows[0].Lists);
     }
 
-    private static PhoneSetting ReadPhone(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
+    private static PhoneSetting ReadPhone(System.Data.Common.DbDataReader reader) =>
         new(StoredTokens.ReadPhoneKind(reader.GetString(0)), reader.GetString(1));
 
     private static PhoneSetting[] SortPhones(IEnumerable<PhoneSetting> phones) => [.. phones.OrderBy(p => p.Kind)];

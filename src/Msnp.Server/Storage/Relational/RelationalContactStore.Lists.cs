@@ -2,10 +2,10 @@ using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Errors;
 using Msnp.Protocol.Names;
 
-namespace Msnp.Server.Storage.Sqlite;
+namespace Msnp.Server.Storage.Relational;
 
 /// <summary>ADD, REM and REA on a contact.</summary>
-internal sealed partial class SqliteContactStore
+internal sealed partial class RelationalContactStore
 {
     public async Task<ListChangeResult> AddAsync(string owner, ListKind list, string contact, string? nickname, int? groupId = null, CancellationToken cancellationToken = default)
     {
@@ -148,11 +148,11 @@ internal sealed partial class SqliteContactStore
         var ownerId = await session.RequireAccountIdAsync(owner, cancellationToken).ConfigureAwait(false);
         int changed = await session.ExecuteAsync(
             """
-            UPDATE contacts SET nickname = $nickname
-            WHERE owner_id = $owner AND contact_id = (SELECT id FROM accounts WHERE email = $contact);
+            UPDATE contacts SET nickname = @nickname
+            WHERE owner_id = @owner AND contact_id = (SELECT id FROM accounts WHERE email = @contact);
             """,
             cancellationToken,
-            ("$nickname", nickname), ("$owner", ownerId), ("$contact", contactName.Normalized)).ConfigureAwait(false);
+            ("@nickname", nickname), ("@owner", ownerId), ("@contact", contactName.Normalized)).ConfigureAwait(false);
         if (changed == 0)
         {
             return ListChangeResult.Failure(MsnpErrorCode.PrincipalNotOnList);

@@ -1,10 +1,10 @@
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Errors;
 
-namespace Msnp.Server.Storage.Sqlite;
+namespace Msnp.Server.Storage.Relational;
 
 /// <summary>GTC, BLP, PRP and REA on oneself: settings stored on the account that count as list changes.</summary>
-internal sealed partial class SqliteContactStore
+internal sealed partial class RelationalContactStore
 {
     // The columns hold the wire tokens; WireName throws for a value outside the enum.
     public Task<ListChangeResult> SetGtcAsync(string owner, ReverseListPrompt prompt, CancellationToken cancellationToken = default) =>
@@ -26,17 +26,17 @@ internal sealed partial class SqliteContactStore
         var ownerId = await session.RequireAccountIdAsync(owner, cancellationToken).ConfigureAwait(false);
         if (clear)
         {
-            await session.ExecuteAsync("DELETE FROM phones WHERE account_id = $owner AND type = $type;", cancellationToken, ("$owner", ownerId), ("$type", type)).ConfigureAwait(false);
+            await session.ExecuteAsync("DELETE FROM phones WHERE account_id = @owner AND type = @type;", cancellationToken, ("@owner", ownerId), ("@type", type)).ConfigureAwait(false);
         }
         else
         {
             await session.ExecuteAsync(
                 """
-                INSERT INTO phones (account_id, type, value) VALUES ($owner, $type, $value)
+                INSERT INTO phones (account_id, type, value) VALUES (@owner, @type, @value)
                 ON CONFLICT (account_id, type) DO UPDATE SET value = excluded.value;
                 """,
                 cancellationToken,
-                ("$owner", ownerId), ("$type", type), ("$value", value)).ConfigureAwait(false);
+                ("@owner", ownerId), ("@type", type), ("@value", value)).ConfigureAwait(false);
         }
 
         var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
@@ -48,7 +48,7 @@ internal sealed partial class SqliteContactStore
         WireText.RequireToken(friendlyName, WireText.MaxNameBytes, nameof(friendlyName));
         await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
         var ownerId = await session.RequireAccountIdAsync(owner, cancellationToken).ConfigureAwait(false);
-        await session.ExecuteAsync("UPDATE accounts SET friendly_name = $name WHERE id = $owner;", cancellationToken, ("$name", friendlyName), ("$owner", ownerId)).ConfigureAwait(false);
+        await session.ExecuteAsync("UPDATE accounts SET friendly_name = @name WHERE id = @owner;", cancellationToken, ("@name", friendlyName), ("@owner", ownerId)).ConfigureAwait(false);
         var version = await session.BumpVersionAndCommitAsync(ownerId, cancellationToken).ConfigureAwait(false);
         return ListChangeResult.Success(version);
     }
@@ -59,9 +59,9 @@ internal sealed partial class SqliteContactStore
         await using var session = await _database.WriteAsync(cancellationToken).ConfigureAwait(false);
         var ownerId = await session.RequireAccountIdAsync(owner, cancellationToken).ConfigureAwait(false);
         int changed = await session.ExecuteAsync(
-            $"UPDATE accounts SET {column} = $value WHERE id = $owner AND {column} <> $value;",
+            $"UPDATE accounts SET {column} = @value WHERE id = @owner AND {column} <> @value;",
             cancellationToken,
-            ("$value", value), ("$owner", ownerId)).ConfigureAwait(false);
+            ("@value", value), ("@owner", ownerId)).ConfigureAwait(false);
         if (changed == 0)
         {
             return ListChangeResult.Failure(MsnpErrorCode.AlreadyInTheMode);
