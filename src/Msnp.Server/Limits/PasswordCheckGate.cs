@@ -32,8 +32,21 @@ public sealed class PasswordCheckGate
     /// Waits for a slot; <see langword="null"/> when the slots and the queue are full or the wait
     /// timed out (answer busy, do not verify). Dispose the slot when the check is done.
     /// </summary>
-    public async ValueTask<IDisposable?> TryEnterAsync(CancellationToken cancellationToken)
+    public async ValueTask<IDisposable?> TryEnterAsync(CancellationToken cancellationToken, bool mayWait = true)
     {
+        if (!mayWait)
+        {
+            // Only a slot free right now: such a check never takes a place in the queue.
+            if (Interlocked.Increment(ref _admitted) > _admittedLimit || !_slots.Wait(0, CancellationToken.None))
+            {
+                Interlocked.Decrement(ref _admitted);
+                Diagnostics.ServerMetrics.LimiterRefusals.Add(1, Diagnostics.ServerMetrics.PasswordCheckLimiter);
+                return null;
+            }
+
+            return new Slot(this);
+        }
+
         if (Interlocked.Increment(ref _admitted) > _admittedLimit)
         {
             Interlocked.Decrement(ref _admitted);

@@ -36,9 +36,9 @@ internal static class PassportPasswordCheck
 
         var checker = services.GetRequiredService<IPassportCredentialChecker>();
         var aborted = context.RequestAborted;
-        if (services.GetService<UnknownAccountRate>() is { } unknown
-            && !await checker.HasAccountAsync(signIn, aborted).ConfigureAwait(false)
-            && !unknown.TryCheck())
+        var unknown = services.GetService<UnknownAccountRate>();
+        bool madeUp = unknown is not null && !await checker.HasAccountAsync(signIn, aborted).ConfigureAwait(false);
+        if (madeUp && !unknown!.TryCheck())
         {
             // No account can sign in under this name, so "wrong password" is the true answer; only the hash is skipped.
             ServerMetrics.RecordPassport(endpoint, "failed");
@@ -47,7 +47,16 @@ internal static class PassportPasswordCheck
         }
 
         var gate = services.GetService<PasswordCheckGate>();
-        using var slot = gate is null ? null : await gate.TryEnterAsync(aborted).ConfigureAwait(false);
+        // A made-up name takes a hashing slot only when one is free: it never waits in the queue,
+        // so a burst of them cannot push a real account's sign-in out of it.
+        using var slot = gate is null ? null : await gate.TryEnterAsync(aborted, mayWait: !madeUp).ConfigureAwait(false);
+        if (gate is not null && slot is null && madeUp)
+        {
+            ServerMetrics.RecordPassport(endpoint, "failed");
+            attempt?.Fail();
+            return (PassportCheckResult.Failed, null);
+        }
+
         if (gate is not null && slot is null)
         {
             // The reservation is released uncounted: nothing was checked.

@@ -84,6 +84,12 @@ public sealed class PasswordCheckFloodTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         }
 
+        // A made-up name never waits for a slot: with none free it is the wrong-password answer, unhashed.
+        using (var madeUp = await world.LoginAsync("nobody", "guess"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, madeUp.StatusCode);
+        }
+
         Assert.Equal(1, held.Arrived);
         held.Open();
         using (var ok = await running)
