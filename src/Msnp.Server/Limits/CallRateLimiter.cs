@@ -6,27 +6,17 @@ namespace Msnp.Server.Limits;
 /// </summary>
 public sealed class CallRateLimiter
 {
-    private readonly Dictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly KeyedTokenBuckets _buckets;
     private readonly ServerLimits _limits;
-    private readonly TimeProvider _time;
 
     /// <summary>Creates the limiter.</summary>
     public CallRateLimiter(ServerLimits limits, TimeProvider time)
     {
         _limits = limits ?? throw new ArgumentNullException(nameof(limits));
-        _time = time;
+        _buckets = new KeyedTokenBuckets(time, limits);
     }
 
-    internal int TrackedAccounts
-    {
-        get
-        {
-            lock (_buckets)
-            {
-                return _buckets.Count;
-            }
-        }
-    }
+    internal int TrackedAccounts => _buckets.Count;
 
     /// <summary>Takes one call from <paramref name="account"/>'s allowance; false when it is used up.</summary>
     public bool TryCall(string account)
@@ -36,21 +26,9 @@ public sealed class CallRateLimiter
             return true;
         }
 
-        lock (_buckets)
+        if (_buckets.TryTake(account, _limits.CallBurst, _limits.CallsPerMinute / 60))
         {
-            if (!_buckets.TryGetValue(account, out var bucket))
-            {
-                // A full bucket is the same as none, so those go first.
-                KeyTable.MakeRoom(_buckets, _limits.MaxTrackedKeys, static b => b.IsFull);
-
-                bucket = new TokenBucket(_time, _limits.CallBurst, _limits.CallsPerMinute / 60);
-                _buckets[account] = bucket;
-            }
-
-            if (bucket.TryTake())
-            {
-                return true;
-            }
+            return true;
         }
 
         Diagnostics.ServerMetrics.LimiterRefusals.Add(1, Diagnostics.ServerMetrics.CallLimiter);

@@ -11,15 +11,14 @@ namespace Msnp.Server.Limits;
 /// </summary>
 public sealed class PassportRequestRate
 {
-    private readonly Dictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly KeyedTokenBuckets _buckets;
     private readonly ServerLimits _limits;
-    private readonly TimeProvider _time;
 
     /// <summary>Creates the limiter.</summary>
     public PassportRequestRate(ServerLimits limits, TimeProvider time)
     {
         _limits = limits ?? throw new ArgumentNullException(nameof(limits));
-        _time = time;
+        _buckets = new KeyedTokenBuckets(time, limits);
     }
 
     /// <summary>Takes one request from the address's allowance; false when it is used up.</summary>
@@ -30,20 +29,9 @@ public sealed class PassportRequestRate
             return true;
         }
 
-        var name = key.ToString();
-        lock (_buckets)
+        if (_buckets.TryTake(key.ToString(), _limits.PassportRequestBurst, _limits.PassportRequestsPerMinute / 60))
         {
-            if (!_buckets.TryGetValue(name, out var bucket))
-            {
-                KeyTable.MakeRoom(_buckets, _limits.MaxTrackedKeys, static b => b.IsFull);
-                bucket = new TokenBucket(_time, _limits.PassportRequestBurst, _limits.PassportRequestsPerMinute / 60);
-                _buckets[name] = bucket;
-            }
-
-            if (bucket.TryTake())
-            {
-                return true;
-            }
+            return true;
         }
 
         Diagnostics.ServerMetrics.LimiterRefusals.Add(1, Diagnostics.ServerMetrics.PassportRateLimiter);
