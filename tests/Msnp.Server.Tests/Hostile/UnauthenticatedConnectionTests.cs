@@ -23,13 +23,13 @@ public sealed class UnauthenticatedConnectionTests
         var idle = new List<LineClient>();
         for (int i = 0; i < 2; i++)
         {
-            idle.Add(await LineClient.ConnectAsync(port));
+            idle.Add(await AdmittedAsync(port));
         }
 
         // The third signs in, which gives its slot back: two more idle connections still fit beside it.
         await using var carol = await world.Scene.SignInAsync("carol");
-        idle.Add(await LineClient.ConnectAsync(port));
-        await EventuallyRefusedAsync(port);
+        idle.Add(await AdmittedAsync(port));
+        await RefusedAsync(port);
         foreach (var client in idle)
         {
             Assert.False(await client.IsClosedAsync(TimeSpan.FromMilliseconds(200)), "an idle connection inside the cap was closed");
@@ -79,18 +79,31 @@ public sealed class UnauthenticatedConnectionTests
         Assert.Null(limiter.TryAcquire(IPAddress.Parse("192.0.2.1")));
     }
 
-    private static async Task EventuallyRefusedAsync(int port)
+    // Connections are admitted in whatever order their handlers run, not in connect order: each one
+    // is known to hold its slot only once it has answered VER (which keeps it unauthenticated).
+    private static async Task<LineClient> AdmittedAsync(int port)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            await using var client = await LineClient.ConnectAsync(port);
-            if (await client.IsClosedAsync(TimeSpan.FromSeconds(1)))
-            {
-                return;
-            }
+        var client = await LineClient.ConnectAsync(port);
+        await client.SendAsync("VER 1 MSNP8\r\n");
+        Assert.Equal("VER 1 MSNP8", await client.ReadLineAsync());
+        return client;
+    }
 
-            Assert.True(DateTime.UtcNow < deadline, "the unauthenticated cap never refused a connection");
+    // With every slot held by an admitted connection, the next one is closed without an answer.
+    private static async Task RefusedAsync(int port)
+    {
+        await using var client = await LineClient.ConnectAsync(port);
+        string? reply;
+        try
+        {
+            await client.SendAsync("VER 1 MSNP8\r\n");
+            reply = await client.ReadLineAsync();
         }
+        catch (IOException)
+        {
+            reply = null; // reset by the server while we wrote or read
+        }
+
+        Assert.True(reply is null, $"the unauthenticated cap admitted a fourth connection (it answered '{reply}')");
     }
 }
