@@ -43,8 +43,10 @@ public sealed partial class NotificationSession
 
         // Echo first: other sessions fan out to us as soon as our status is set, and their NLN
         // must not overtake the reply to our own CHG.
-        Send((Writer, trId, status, clientId, msnObject), static (w, s) => s.Writer.WriteStatusChanged(w, s.trId, s.status, s.clientId, s.msnObject));
+        // The directory holds the new status before the client hears the reply: a CAL sent the moment
+        // the reply arrives must not find the user still offline.
         await SetPresenceAsync(status, clientId, msnObject).ConfigureAwait(false);
+        Send((Writer, trId, status, clientId, msnObject), static (w, s) => s.Writer.WriteStatusChanged(w, s.trId, s.status, s.clientId, s.msnObject));
 
         if (first)
         {
