@@ -15,6 +15,7 @@ using Msnp.Server.Limits;
 using Msnp.Server.Notification;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
+using Msnp.Server.Soap;
 using Msnp.Server.Storage;
 using Msnp.Server.Switchboard;
 
@@ -146,7 +147,9 @@ public sealed class MsnpServerHost : IAsyncDisposable
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectionLimiter).FullName!).LogWarning("{Clamp}", descriptorClamp);
         }
 
+        app.UseDoubledSlashPaths();
         app.MapPassport();
+        app.MapSoap();
         if (options.Gateway.Enabled)
         {
             app.MapGateway();
