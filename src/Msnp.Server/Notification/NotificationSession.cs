@@ -32,7 +32,6 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
         ArgumentNullException.ThrowIfNull(services);
         Services = services;
         OverHttp = overHttp;
-        // MSNP10–12 join the offer once their handlers exist.
         Preamble = new LoginPreamble(this, MsnpDialect.All, services.Options.EffectivePublicHost);
         connection.ArmDeadline(services.Options.SignInTimeout);
     }
