@@ -71,7 +71,16 @@ public static class ClusterHosting
         services.AddSingleton<GrainPresenceDirectory>();
         services.AddSingleton<IPresenceDirectory>(sp => sp.GetRequiredService<GrainPresenceDirectory>());
         services.AddSingleton<INotificationDelivery, ClusterNotificationDelivery>();
-        services.AddLogging(logging => logging.AddFilter("Orleans", LogLevel.Warning));
+        // Orleans is chatty at Information; its warnings (a node suspected, declared dead) stay.
+        // The silo's start-up notes about server GC are advice for big machines, not problems.
+        // Connection failures to a node that is going away are expected and repeat every second;
+        // membership's own warnings say what matters. Orleans' resilience pipelines log through Polly.
+        services.AddLogging(logging => logging
+            .AddFilter("Orleans", LogLevel.Warning)
+            .AddFilter("Orleans.Runtime.Silo", LogLevel.Error)
+            .AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error)
+            .AddFilter("Orleans.Runtime.Messaging", LogLevel.Error)
+            .AddFilter("Polly", LogLevel.Warning));
 
         services.AddOrleans(silo =>
         {
@@ -105,7 +114,7 @@ public static class ClusterHosting
         });
 
         // After AddOrleans, so it starts once the silo has joined and stops before the silo leaves.
-        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ClusterMembershipWatcher>(sp));
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ClusterMembershipWatcher>(sp, options));
     }
 
     // Other nodes connect to the address the silo advertises: the bind address, or when that is a
