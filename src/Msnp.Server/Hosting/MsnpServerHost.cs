@@ -151,7 +151,6 @@ public sealed class MsnpServerHost : IAsyncDisposable
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectionLimiter).FullName!).LogWarning("{Clamp}", descriptorClamp);
         }
 
-        app.UseDoubledSlashPaths();
         app.MapPassport();
         app.MapSoap();
         if (options.Gateway.Enabled)

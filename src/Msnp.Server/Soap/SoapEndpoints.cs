@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,25 +36,5 @@ public static class SoapEndpoints
         }
 
         return endpoints;
-    }
-
-    /// <summary>
-    /// Collapses a doubled leading slash (<c>//abservice/abservice.asmx</c>, <c>//RST.srf</c>: what
-    /// Pidgin requests) before routing, then adds routing, so every endpoint matches either form.
-    /// </summary>
-    public static IApplicationBuilder UseDoubledSlashPaths(this IApplicationBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.Use((context, next) =>
-        {
-            var path = context.Request.Path.Value;
-            if (path is not null && path.StartsWith("//", StringComparison.Ordinal))
-            {
-                context.Request.Path = new PathString("/" + path.TrimStart('/'));
-            }
-
-            return next(context);
-        });
-        return app.UseRouting();
     }
 }
