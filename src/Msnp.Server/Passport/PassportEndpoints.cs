@@ -23,12 +23,14 @@ public static class PassportEndpoints
             options.TicketLifetime,
             provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<PassportUrls>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Hosting.IStartupFilter, LeadingSlashRepair>());
         return services;
     }
 
     /// <summary>
-    /// Maps <c>GET /rdr/pprdr.asp</c>, <c>GET /login2.srf</c> and <c>POST /RST.srf</c> (paths match
-    /// case-insensitively, as IIS did). They answer on every listener; plain HTTP is refused when
+    /// Maps <c>GET /rdr/pprdr.asp</c>, <c>GET /login2.srf</c>, <c>POST /RST.srf</c> and <c>POST /RST2.srf</c>
+    /// (paths match case-insensitively, as IIS did, and a doubled leading slash is forgiven, see
+    /// <see cref="LeadingSlashRepair"/>). They answer on every listener; plain HTTP is refused when
     /// <see cref="PassportOptions.AllowPlainHttpPassport"/> is off.
     /// </summary>
     public static IEndpointRouteBuilder MapPassport(this IEndpointRouteBuilder endpoints)
@@ -36,7 +38,8 @@ public static class PassportEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapMethods("/rdr/pprdr.asp", ["GET", "HEAD"], NexusEndpoint.HandleAsync);
         endpoints.MapMethods("/login2.srf", ["GET", "HEAD"], LoginEndpoint.HandleAsync);
-        endpoints.MapPost("/RST.srf", RstEndpoint.HandleAsync);
+        endpoints.MapPost("/RST.srf", RstEndpoint.HandleRstAsync);
+        endpoints.MapPost("/RST2.srf", RstEndpoint.HandleRst2Async);
         return endpoints;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 using Msnp.Protocol.Auth.Passport;
@@ -7,45 +6,48 @@ using Msnp.Protocol.Auth.Passport;
 namespace Msnp.Server.Passport;
 
 /// <summary>
-/// Writes <c>RST.srf</c> replies: a <c>RequestSecurityTokenResponseCollection</c> with one response per
-/// requested token, or a SOAP 1.1 fault. Written with <see cref="XmlWriter"/> so that the ticket's
-/// <c>&amp;</c> and anything echoed from the request are escaped.
+/// Writes token-service replies: a <c>RequestSecurityTokenResponseCollection</c> with one response per
+/// requested token, or a fault, in the shape of the <see cref="RstFlavor"/> asked. Written with
+/// <see cref="XmlWriter"/> without indentation: the ticket's <c>&amp;</c> and anything echoed from the
+/// request are escaped, and there is no whitespace between elements (Pidgin walks the responses with
+/// <c>node-&gt;next</c> and gives up on the first text node).
 /// </summary>
 internal static class RstResponseWriter
 {
-    private const string Soap = RstSoap.SoapNamespace;
-    private const string Trust = RstSoap.TrustNamespace;
-    private const string Security = RstSoap.SecurityNamespace;
     public const string Utility = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
-    private const string Policy = RstSoap.PolicyNamespace;
-    private const string Addressing = RstSoap.AddressingNamespace;
     public const string PassportFault = "http://schemas.microsoft.com/Passport/SoapServices/SOAPFault";
     private const string Encryption = "http://www.w3.org/2001/04/xmlenc#";
     private const string Signature = "http://www.w3.org/2000/09/xmldsig#";
 
-    /// <summary>Fault code for wrong credentials.</summary>
-    public const string FailedAuthentication = "wsse:FailedAuthentication";
+    /// <summary>The <c>psf:reqstatus</c> of a wrong password ("the entered and stored passwords do not match").</summary>
+    private const string WrongPasswordStatus = "0x80048821";
 
-    /// <summary>Fault code (WS-Trust) for a request the service could not serve now, such as a busy server.</summary>
-    public const string RequestFailed = "wst:RequestFailed";
+    /// <summary>The <c>psf:reqstatus</c> of other failures.</summary>
+    private const string FailureStatus = "0x80048800";
 
-    /// <summary>Fault code for a request we could not read.</summary>
-    public const string InvalidRequest = "wsse:InvalidRequest";
+    /// <summary>
+    /// The <c>Id</c> of a token: <c>Compact{n}</c>, or <c>PPToken{n}</c> for a legacy <c>?id=…</c>
+    /// policy (Messenger 7.x's <c>messenger.msn.com</c>), where <c>n</c> is the token's position in
+    /// the request. Clients find their tickets by this number: Pidgin takes <c>atol(Id + 7) - 1</c>
+    /// as the index into its domain list and BitlBee the last digit, so with <c>Passport.NET/tb</c>
+    /// first, <c>messengerclear.live.com</c> must be <c>Compact1</c> and the address book's <c>Compact2</c>.
+    /// </summary>
+    public static string TokenId(int index, RstTokenRequest token) =>
+        (token.PolicyReference is ['?', ..] ? "PPToken" : "Compact") + index.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The success envelope; <paramref name="tickets"/> pairs with <paramref name="request"/>'s tokens.</summary>
-    public static byte[] Success(RstRequest request, IReadOnlyList<IssuedTicket> tickets)
+    public static byte[] Success(RstFlavor flavor, RstRequest request, IReadOnlyList<IssuedTicket> tickets, DateTimeOffset now)
     {
-        return Write(w =>
+        return Write(flavor, w =>
         {
-            WritePassportHeader(w, authState: "0x48803", requestStatus: "0x0");
-            w.WriteStartElement("S", "Body", Soap);
-            w.WriteStartElement("wst", "RequestSecurityTokenResponseCollection", Trust);
-            w.WriteAttributeString("xmlns", "wsu", null, Utility);
-            w.WriteAttributeString("xmlns", "wsp", null, Policy);
-            w.WriteAttributeString("xmlns", "wsa", null, Addressing);
+            WriteHeader(w, flavor, authState: "0x48803", requestStatus: "0x0", now);
+            w.WriteStartElement("S", "Body", flavor.SoapNamespace);
+            w.WriteStartElement("wst", "RequestSecurityTokenResponseCollection", flavor.TrustNamespace);
+            w.WriteAttributeString("xmlns", "wsp", null, flavor.PolicyNamespace);
+            w.WriteAttributeString("xmlns", "wsa", null, flavor.AddressingNamespace);
             for (var i = 0; i < request.Tokens.Count; i++)
             {
-                WriteToken(w, i, request.Tokens[i], tickets[i]);
+                WriteToken(w, flavor, i, request.Tokens[i], tickets[i]);
             }
 
             w.WriteEndElement();
@@ -53,77 +55,132 @@ internal static class RstResponseWriter
         });
     }
 
-    /// <summary>A SOAP fault with <paramref name="code"/> (a <c>wsse:</c> QName) and a human-readable reason.</summary>
-    public static byte[] Fault(string code, string reason)
+    /// <summary>A fault with a human-readable <paramref name="reason"/>.</summary>
+    public static byte[] Fault(RstFlavor flavor, RstFault fault, string reason, DateTimeOffset now)
     {
-        return Write(w =>
+        var code = flavor.FaultCode(fault);
+        var status = fault == RstFault.FailedAuthentication ? WrongPasswordStatus : FailureStatus;
+        return Write(flavor, w =>
         {
-            WritePassportHeader(w, authState: "0x80048800", requestStatus: code == FailedAuthentication ? "0x80048821" : "0x80048800");
-            w.WriteStartElement("S", "Body", Soap);
-            w.WriteStartElement("S", "Fault", Soap);
-            if (code.StartsWith("wst:", StringComparison.Ordinal))
+            WriteHeader(w, flavor, authState: "0x80048800", requestStatus: status, now);
+            if (flavor.Soap12)
             {
-                w.WriteAttributeString("xmlns", "wst", null, Trust); // the code's prefix
+                WriteSoap12Fault(w, flavor, code, reason, status);
             }
-
-            w.WriteElementString("faultcode", code);
-            w.WriteElementString("faultstring", reason);
-            w.WriteEndElement();
-            w.WriteEndElement();
+            else
+            {
+                // Live ID put the SOAP 1.1 fault directly under the envelope, and the clients look for it there.
+                w.WriteStartElement("S", "Fault", flavor.SoapNamespace);
+                w.WriteElementString("faultcode", code);
+                w.WriteElementString("faultstring", reason);
+                w.WriteEndElement();
+            }
         });
     }
 
-    private static void WriteToken(XmlWriter w, int index, RstTokenRequest token, IssuedTicket ticket)
+    private static void WriteSoap12Fault(XmlWriter w, RstFlavor flavor, string code, string reason, string status)
     {
+        var soap = flavor.SoapNamespace;
+        w.WriteStartElement("S", "Body", soap);
+        w.WriteStartElement("S", "Fault", soap);
+        w.WriteStartElement("S", "Code", soap);
+        w.WriteElementString("S", "Value", soap, "S:Sender");
+        w.WriteStartElement("S", "Subcode", soap);
+        w.WriteElementString("S", "Value", soap, code);
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteStartElement("S", "Reason", soap);
+        w.WriteStartElement("S", "Text", soap);
+        w.WriteAttributeString("xml", "lang", null, "en-US");
+        w.WriteString(reason);
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteStartElement("S", "Detail", soap);
+        w.WriteStartElement("psf", "error", PassportFault);
+        w.WriteElementString("psf", "value", PassportFault, status);
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    private static void WriteToken(XmlWriter w, RstFlavor flavor, int index, RstTokenRequest token, IssuedTicket ticket)
+    {
+        var trust = flavor.TrustNamespace;
+        var security = flavor.SecurityNamespace;
         var legacy = string.Equals(token.Address, RstSoap.PassportTokenAddress, StringComparison.OrdinalIgnoreCase);
-        w.WriteStartElement("wst", "RequestSecurityTokenResponse", Trust);
-        w.WriteElementString("wst", "TokenType", Trust, legacy ? "urn:passport:legacy" : "urn:passport:compact");
+        var id = legacy ? $"BinaryDAToken{index.ToString(CultureInfo.InvariantCulture)}" : TokenId(index, token);
+        w.WriteStartElement("wst", "RequestSecurityTokenResponse", trust);
+        w.WriteElementString("wst", "TokenType", trust, legacy ? "urn:passport:legacy" : "urn:passport:compact");
 
-        RstSoap.WriteAppliesTo(w, token.Address);
+        w.WriteStartElement("wsp", "AppliesTo", flavor.PolicyNamespace);
+        w.WriteStartElement("wsa", "EndpointReference", flavor.AddressingNamespace);
+        w.WriteElementString("wsa", "Address", flavor.AddressingNamespace, token.Address);
+        w.WriteEndElement();
+        w.WriteEndElement();
 
-        w.WriteStartElement("wst", "LifeTime", Trust);
+        w.WriteStartElement("wst", flavor.LifetimeElement, trust);
         w.WriteElementString("wsu", "Created", Utility, Timestamp(ticket.IssuedAt));
         w.WriteElementString("wsu", "Expires", Utility, Timestamp(ticket.ExpiresAt));
         w.WriteEndElement();
 
-        w.WriteStartElement("wst", "RequestedSecurityToken", Trust);
+        w.WriteStartElement("wst", "RequestedSecurityToken", trust);
         if (legacy)
         {
-            WriteLegacyToken(w, index, ticket);
+            WriteLegacyToken(w, id, ticket);
         }
         else
         {
-            w.WriteStartElement("wsse", "BinarySecurityToken", Security);
-            w.WriteAttributeString("Id", $"PPToken{index}");
+            w.WriteStartElement("wsse", "BinarySecurityToken", security);
+            w.WriteAttributeString("Id", id);
             w.WriteString(ticket.Value);
             w.WriteEndElement();
         }
 
         w.WriteEndElement();
 
-        w.WriteStartElement("wst", "RequestedTokenReference", Trust);
-        w.WriteStartElement("wsse", "KeyIdentifier", Security);
-        w.WriteAttributeString("ValueType", legacy ? "urn:passport" : "urn:passport:compact");
-        w.WriteEndElement();
-        w.WriteStartElement("wsse", "Reference", Security);
-        w.WriteAttributeString("URI", legacy ? $"#BinaryDAToken{index}" : $"#PPToken{index}");
-        w.WriteEndElement();
-        w.WriteEndElement();
+        if (flavor.Soap12)
+        {
+            WriteReference(w, flavor, "RequestedAttachedReference", id);
+            WriteReference(w, flavor, "RequestedUnattachedReference", id);
+        }
+        else
+        {
+            w.WriteStartElement("wst", "RequestedTokenReference", trust);
+            w.WriteStartElement("wsse", "KeyIdentifier", security);
+            w.WriteAttributeString("ValueType", legacy ? "urn:passport" : "urn:passport:compact");
+            w.WriteEndElement();
+            w.WriteStartElement("wsse", "Reference", security);
+            w.WriteAttributeString("URI", "#" + id);
+            w.WriteEndElement();
+            w.WriteEndElement();
+        }
 
-        // MSNP13+ clients derive the keys of their SSO answer (SsoKeyBlob) from this secret; the
-        // notification server recomputes it from the ticket they present.
-        w.WriteStartElement("wst", "RequestedProofToken", Trust);
-        w.WriteElementString("wst", "BinarySecret", Trust, Convert.ToBase64String(ticket.ProofSecret));
+        // MSNP15+ clients derive the keys of their SSO answer (SsoKeyBlob) from the messenger token's
+        // secret; the notification server recomputes it from the ticket they present.
+        w.WriteStartElement("wst", "RequestedProofToken", trust);
+        w.WriteElementString("wst", "BinarySecret", trust, Convert.ToBase64String(ticket.ProofSecret));
         w.WriteEndElement();
 
         w.WriteEndElement();
     }
 
+    private static void WriteReference(XmlWriter w, RstFlavor flavor, string element, string id)
+    {
+        w.WriteStartElement("wst", element, flavor.TrustNamespace);
+        w.WriteStartElement("wsse", "SecurityTokenReference", flavor.SecurityNamespace);
+        w.WriteStartElement("wsse", "Reference", flavor.SecurityNamespace);
+        w.WriteAttributeString("URI", "#" + id);
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
     // The "tb" token was an encrypted blob only Passport itself read; clients pass it back opaquely.
-    private static void WriteLegacyToken(XmlWriter w, int index, IssuedTicket ticket)
+    private static void WriteLegacyToken(XmlWriter w, string id, IssuedTicket ticket)
     {
         w.WriteStartElement("EncryptedData", Encryption);
-        w.WriteAttributeString("Id", $"BinaryDAToken{index}");
+        w.WriteAttributeString("Id", id);
         w.WriteAttributeString("Type", Encryption + "Element");
         w.WriteStartElement("EncryptionMethod", Encryption);
         w.WriteAttributeString("Algorithm", Encryption + "tripledes-cbc");
@@ -137,9 +194,22 @@ internal static class RstResponseWriter
         w.WriteEndElement();
     }
 
-    private static void WritePassportHeader(XmlWriter w, string authState, string requestStatus)
+    private static void WriteHeader(XmlWriter w, RstFlavor flavor, string authState, string requestStatus, DateTimeOffset now)
     {
-        w.WriteStartElement("S", "Header", Soap);
+        w.WriteStartElement("S", "Header", flavor.SoapNamespace);
+        if (flavor.Soap12)
+        {
+            // RST2.srf answers carry the WS-Addressing action and a WS-Security timestamp, as Live ID's did.
+            w.WriteElementString("wsa", "Action", flavor.AddressingNamespace, "http://schemas.xmlsoap.org/ws/2005/02/trust/RSTR/Issue");
+            w.WriteElementString("wsa", "To", flavor.AddressingNamespace, "http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous");
+            w.WriteStartElement("wsse", "Security", flavor.SecurityNamespace);
+            w.WriteStartElement("wsu", "Timestamp", Utility);
+            w.WriteElementString("wsu", "Created", Utility, Timestamp(now));
+            w.WriteElementString("wsu", "Expires", Utility, Timestamp(now.AddMinutes(5)));
+            w.WriteEndElement();
+            w.WriteEndElement();
+        }
+
         w.WriteStartElement("psf", "pp", PassportFault);
         w.WriteElementString("psf", "serverVersion", PassportFault, "1");
         w.WriteElementString("psf", "authstate", PassportFault, authState);
@@ -148,15 +218,26 @@ internal static class RstResponseWriter
         w.WriteEndElement();
     }
 
-    private static byte[] Write(Action<XmlWriter> body)
+    private static byte[] Write(RstFlavor flavor, Action<XmlWriter> body)
     {
         using var buffer = new MemoryStream();
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false };
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false, NewLineHandling = NewLineHandling.Entitize };
         using (var w = XmlWriter.Create(buffer, settings))
         {
             w.WriteStartDocument();
-            w.WriteStartElement("S", "Envelope", Soap);
-            w.WriteAttributeString("xmlns", "wsse", null, Security); // fault codes are wsse: QNames
+            w.WriteStartElement("S", "Envelope", flavor.SoapNamespace);
+
+            // Fault codes are wsse:/wst: QNames and BitlBee matches elements by prefixed name, so the
+            // prefixes are declared once at the top and always the same.
+            w.WriteAttributeString("xmlns", "wsse", null, flavor.SecurityNamespace);
+            w.WriteAttributeString("xmlns", "wst", null, flavor.TrustNamespace);
+            w.WriteAttributeString("xmlns", "wsu", null, Utility);
+            w.WriteAttributeString("xmlns", "psf", null, PassportFault);
+            if (flavor.Soap12)
+            {
+                w.WriteAttributeString("xmlns", "wsa", null, flavor.AddressingNamespace);
+            }
+
             body(w);
             w.WriteEndElement();
             w.WriteEndDocument();

@@ -200,6 +200,9 @@ public sealed class PasswordCheckFloodTests
         }
 
         Assert.Equal(HttpStatusCode.InternalServerError, (await world.RstAsync("alice", Scene.Password)).Status);
+        var rst2 = await world.RstAsync("alice", Scene.Password, "/RST2.srf");
+        Assert.Equal(HttpStatusCode.InternalServerError, rst2.Status);
+        Assert.Contains("<S:Value>wst:RequestFailed</S:Value>", rst2.Body, StringComparison.Ordinal);
         Assert.Equal(3, held.Arrived);
 
         // The rate refills with the server's clock.
@@ -353,10 +356,10 @@ public sealed class PasswordCheckFloodTests
             return await _http.SendAsync(request);
         }
 
-        public async Task<(HttpStatusCode Status, TimeSpan? RetryAfter, string Body)> RstAsync(string name, string password)
+        public async Task<(HttpStatusCode Status, TimeSpan? RetryAfter, string Body)> RstAsync(string name, string password, string path = "/RST.srf")
         {
             using var content = new StringContent(RstEndpointTests.Envelope(Scene.Email(name), password, "http://Passport.NET/tb", "messenger.msn.com"), Encoding.UTF8, "text/xml");
-            using var response = await _http.PostAsync(_baseUrl + "/RST.srf", content);
+            using var response = await _http.PostAsync(_baseUrl + path, content);
             return (response.StatusCode, response.Headers.RetryAfter?.Delta, await response.Content.ReadAsStringAsync());
         }
 

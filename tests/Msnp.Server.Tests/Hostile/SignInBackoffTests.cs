@@ -168,4 +168,34 @@ public sealed class SignInBackoffTests
 
         await world.AssertStillRelayingAsync();
     }
+
+    [Fact]
+    public async Task Wrong_passwords_at_the_SSO_token_service_lock_the_account_for_RST_and_RST2_alike()
+    {
+        await using var world = await Bystanders.StartAsync(TwoFreeFailures);
+        var trust = PinnedCertificate.FromPemFile(Path.Combine(world.Server.DataDirectory, CertificateProvider.PemFileName));
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = trust.Validate },
+        })
+        { Timeout = TimeSpan.FromSeconds(30) };
+
+        async Task<(HttpStatusCode Status, string Body)> RstAsync(string path, string password)
+        {
+            using var content = new StringContent(SsoTokenServiceTests.Envelope(Scene.Email("mallory"), password, SsoTokenServiceTests.BitlBeeDomains), System.Text.Encoding.UTF8, "text/xml");
+            using var response = await http.PostAsync($"https://127.0.0.1:{world.Server.Host.Endpoints.HttpsPort}{path}", content);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await RstAsync("/RST2.srf", Scene.Password)).Status);
+        foreach (var (path, password) in new[] { ("/RST2.srf", "guess1"), ("/RST.srf", "guess2"), ("/RST2.srf", "guess3"), ("/RST.srf", Scene.Password), ("/RST2.srf", Scene.Password) })
+        {
+            var (status, body) = await RstAsync(path, password);
+            Assert.Equal(HttpStatusCode.InternalServerError, status);
+            Assert.Contains(path == "/RST.srf" ? "<faultcode>wsse:FailedAuthentication</faultcode>" : "<S:Value>wst:FailedAuthentication</S:Value>", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("BinarySecret", body, StringComparison.Ordinal);
+        }
+
+        await world.AssertStillRelayingAsync();
+    }
 }
