@@ -55,6 +55,9 @@ public static class MsnpServerServices
         services.TryAddSingleton<IPassportCredentialChecker, AccountStoreCredentialChecker>();
         services.AddPassport(passport ?? options.ToPassportOptions());
 
+        // Where dispatch sends sign-ins: this node, unless a cluster spreads them over its nodes.
+        services.TryAddSingleton<INotificationServerChooser>(sp => new LocalNotificationServer(options, sp.GetRequiredService<ServerEndpoints>()));
+
         // Registered so the TCP listeners and the HTTP gateway share one handler per role.
         services.TryAddSingleton<DispatchConnectionHandler>();
         services.TryAddSingleton<NotificationConnectionHandler>();
