@@ -14,8 +14,10 @@ using Msnp.Server.Dispatch;
 using Msnp.Server.Gateway;
 using Msnp.Server.Limits;
 using Msnp.Server.Notification;
+using Msnp.Server.Oim;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
+using Msnp.Server.Soap;
 using Msnp.Server.Storage;
 using Msnp.Server.Switchboard;
 
@@ -132,6 +134,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
         // Sign-ins go through the operators' guard, so a disabled account is refused everywhere.
         builder.Services.AddMsnpServer(options, operators.Accounts, store.Contacts, passport);
         builder.Services.TryAddSingleton(store.OfflineMessages);
+        builder.Services.AddOfflineMessageServices(options.Limits);
 
         // Every listener's accepts are counted, refused sockets included, so a flood waits in the
         // kernel's backlog instead of taking the process to its descriptor limit.
@@ -174,6 +177,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
         }
 
         app.MapPassport();
+        app.MapSoap();
         if (options.Gateway.Enabled)
         {
             app.MapGateway();

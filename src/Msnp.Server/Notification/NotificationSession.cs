@@ -32,7 +32,6 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
         ArgumentNullException.ThrowIfNull(services);
         Services = services;
         OverHttp = overHttp;
-        // MSNP10–12 join the offer once their handlers exist.
         Preamble = new LoginPreamble(this, MsnpDialect.All, services.Options.EffectivePublicHost);
         connection.ArmDeadline(services.Options.SignInTimeout);
     }
@@ -51,6 +50,9 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
 
     /// <summary>This sign-in's id in the presence directory.</summary>
     public Guid EndpointId { get; } = Guid.NewGuid();
+
+    /// <summary>The machine GUID the client signed in with (MSNP16+ <c>USR … SSO S … {guid}</c>), or null.</summary>
+    public Guid? MachineGuid { get; private set; }
 
     /// <summary>The current friendly name (URL-encoded).</summary>
     public string FriendlyName => _friendlyName;
@@ -223,31 +225,42 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async ValueTask CompleteSignInAsync(string account, string friendlyName, uint trId)
+    /// <summary>
+    /// Signs the session in after a successful <c>USR … S</c> (any method): <c>USR OK</c>, the profile,
+    /// the presence directory. <paramref name="machineGuid"/> is the endpoint's machine GUID from
+    /// <c>USR … SSO S … {guid}</c> (MSNP16+), null for other sign-ins.
+    /// </summary>
+    internal async ValueTask CompleteSignInAsync(string account, string friendlyName, uint trId, Guid? machineGuid = null)
     {
         Account = account;
+        MachineGuid = machineGuid;
         _friendlyName = friendlyName;
         Phase = NotificationPhase.SignedIn;
         Connection.MarkSignedIn();
         Connection.DisarmDeadline();
         var dialect = Dialect!;
         var mspAuth = TicketPart;
+        var remote = Connection.RemoteEndPoint?.ToString() ?? "?";
+        SignedInAt = Services.Time.GetUtcNow();
+        _counted = true;
+        Diagnostics.ServerMetrics.RecordSession(dialect, OverHttp, +1);
+
+        // Recorded before the reply: a client that acts as soon as USR OK arrives (or anyone told so)
+        // must find the session in the directory.
+        Services.Presence.Local.Add(this);
+        var presence = Services.Presence;
+        var replaced = await presence.Directory.RegisterAsync(ToEndpoint(), EndpointPolicies.For(dialect)).ConfigureAwait(false);
+
         Send((writer: Writer, trId, account, friendlyName), static (w, s) => s.writer.WriteAuthenticated(w, s.trId, s.account, s.friendlyName, verified: true, restricted: false));
         if (dialect.SendsMailData)
         {
             Send(Writer, static (w, writer) => writer.WriteSbs(w));
         }
 
-        Send((version: dialect.Version, account, mspAuth, now: Services.Time.GetUtcNow(), remote: Connection.RemoteEndPoint, http: OverHttp),
+        Send((version: dialect.Version, account, mspAuth, now: SignedInAt, remote: Connection.RemoteEndPoint, http: OverHttp),
             static (w, s) => ProfileWriter.Write(w, s.version, s.account, s.mspAuth, s.now, s.remote, s.http));
-        var remote = Connection.RemoteEndPoint?.ToString() ?? "?";
         Diagnostics.ServerLog.SignedIn(Services.Logger, Diagnostics.LogText.Sanitize(account), remote, dialect.Name);
-        SignedInAt = Services.Time.GetUtcNow();
-        _counted = true;
-        Diagnostics.ServerMetrics.RecordSession(dialect, OverHttp, +1);
-        Services.Presence.Local.Add(this);
-        var presence = Services.Presence;
-        foreach (var previous in await presence.Directory.RegisterAsync(ToEndpoint(), EndpointPolicies.For(dialect)).ConfigureAwait(false))
+        foreach (var previous in replaced)
         {
             Diagnostics.ServerLog.SignedInElsewhere(Services.Logger, Diagnostics.LogText.Sanitize(account), remote);
             await presence.Delivery.DeliverAsync(previous.Address, new SignOutNotification(SignOutReason.OtherSession)).ConfigureAwait(false);
