@@ -159,7 +159,7 @@ public sealed class SendListenTests
         Assert.Equal(ExitCodes.Usage, badServer.ExitCode);
         Assert.Contains("HOST:PORT", badServer.Error, StringComparison.Ordinal);
 
-        var badVersion = await InProcess.RunAsync(["send", .. server, "--password", "pw", "--version", "MSNP13", Bob, "hi"]);
+        var badVersion = await InProcess.RunAsync(["send", .. server, "--password", "pw", "--version", "MSNP19", Bob, "hi"]);
         Assert.Equal(ExitCodes.Usage, badVersion.ExitCode);
     }
 

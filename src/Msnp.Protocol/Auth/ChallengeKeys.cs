@@ -29,6 +29,22 @@ public static class ChallengeKeys
         new("PROD0101{0RM?UBW", "CFHUR$52U_{VIX5T"),
     ];
 
+    /// <summary>The MSNP11-algorithm pair of Windows Live Messenger 8.0–8.1 clients at MSNP13–14 (Pidgin 2.3–2.4 <c>MSNP13_WLM_PRODUCT_ID</c>).</summary>
+    public static IReadOnlyList<ChallengeKey> Msnp13 { get; } =
+    [
+        new("PROD01065C%ZFN6F", "O4BG@C7BWLYQX?5G"),
+    ];
+
+    /// <summary>
+    /// The pairs for MSNP15–18: Windows Live Messenger 8.5 (Pidgin 2.5+ answers with it even at
+    /// MSNP18, so it is first and ours) and Windows Live Messenger 2009 (BitlBee 3.2).
+    /// </summary>
+    public static IReadOnlyList<ChallengeKey> Msnp15 { get; } =
+    [
+        new("PROD0119GSJUC$18", "ILTXC!4IXB5FB*PX"),
+        new("PROD0120PW!CCV9@", "C1BX{V4W}Q3*10SM"),
+    ];
+
     /// <summary>Finds the pair for a client id (exact, case-sensitive match, as the ids are fixed strings).</summary>
     public static bool TryFind(ReadOnlySpan<char> clientId, IReadOnlyList<ChallengeKey> keys, [NotNullWhen(true)] out ChallengeKey? key)
     {

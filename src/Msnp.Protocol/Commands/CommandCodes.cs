@@ -167,4 +167,31 @@ public static class CommandCodes
 
     /// <summary><c>UUX</c></summary>
     public static readonly CommandCode Uux = CommandCode.FromBytesUnchecked((byte)'U', (byte)'U', (byte)'X');
+
+    /// <summary><c>ADL</c> (MSNP13+)</summary>
+    public static readonly CommandCode Adl = CommandCode.FromBytesUnchecked((byte)'A', (byte)'D', (byte)'L');
+
+    /// <summary><c>RML</c> (MSNP13+)</summary>
+    public static readonly CommandCode Rml = CommandCode.FromBytesUnchecked((byte)'R', (byte)'M', (byte)'L');
+
+    /// <summary><c>FQY</c> (MSNP13+)</summary>
+    public static readonly CommandCode Fqy = CommandCode.FromBytesUnchecked((byte)'F', (byte)'Q', (byte)'Y');
+
+    /// <summary><c>UUN</c> (MSNP13+)</summary>
+    public static readonly CommandCode Uun = CommandCode.FromBytesUnchecked((byte)'U', (byte)'U', (byte)'N');
+
+    /// <summary><c>UBN</c> (MSNP13+)</summary>
+    public static readonly CommandCode Ubn = CommandCode.FromBytesUnchecked((byte)'U', (byte)'B', (byte)'N');
+
+    /// <summary><c>UUM</c> (MSNP13+)</summary>
+    public static readonly CommandCode Uum = CommandCode.FromBytesUnchecked((byte)'U', (byte)'U', (byte)'M');
+
+    /// <summary><c>PUT</c> (MSNP13+)</summary>
+    public static readonly CommandCode Put = CommandCode.FromBytesUnchecked((byte)'P', (byte)'U', (byte)'T');
+
+    /// <summary><c>NFY</c> (MSNP13+)</summary>
+    public static readonly CommandCode Nfy = CommandCode.FromBytesUnchecked((byte)'N', (byte)'F', (byte)'Y');
+
+    /// <summary><c>SDG</c> (MSNP13+)</summary>
+    public static readonly CommandCode Sdg = CommandCode.FromBytesUnchecked((byte)'S', (byte)'D', (byte)'G');
 }

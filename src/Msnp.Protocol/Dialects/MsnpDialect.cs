@@ -6,7 +6,7 @@ namespace Msnp.Protocol.Dialects;
 
 /// <summary>
 /// One protocol version and the facts that differ between versions, kept as data so that a
-/// later version (MSNP10–MSNP18) is a new row, not a rewrite. Catalogue §3 and §5.
+/// later version is a new row, not a rewrite. Catalogue §3 and §5.
 /// </summary>
 public sealed record MsnpDialect
 {
@@ -18,7 +18,7 @@ public sealed record MsnpDialect
     /// <summary>The token used in <c>VER</c>: <c>MSNP8</c>.</summary>
     public string Name => "MSNP" + Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>How the client authenticates (<c>MD5</c> up to MSNP7, <c>TWN</c> from MSNP8).</summary>
+    /// <summary>How the client authenticates: <c>MD5</c> (MSNP2–7), <c>TWN</c> (MSNP8–14), <c>SSO</c> (MSNP15+).</summary>
     public required AuthenticationMethod Authentication { get; init; }
 
     /// <summary><c>INF</c> is valid (MSNP2–MSNP7).</summary>
@@ -126,7 +126,51 @@ public sealed record MsnpDialect
     /// <summary>Switchboard <c>IRO</c>/<c>JOI</c> carry the participant's client id (MSNP12+).</summary>
     public required bool RosterHasClientId { get; init; }
 
-    /// <summary>How a <c>QRY</c> answer to <c>CHL</c> is computed: MD5 (MSNP6–10), the MSNP11 algorithm (MSNP11+).</summary>
+    /// <summary>
+    /// The lists come from the address book (MSNP13+): <c>SYN</c> is disabled (502) and <c>GTC</c> is
+    /// gone; the client announces its lists with <c>ADL</c> (XML) and takes entries off with <c>RML</c>.
+    /// </summary>
+    public required bool ListsFromAddressBook { get; init; }
+
+    /// <summary>Before <c>USR … S</c> the server sends the unsolicited policy <c>GCF 0 len</c> (MSNP13+).</summary>
+    public required bool SendsPolicyAtLogin { get; init; }
+
+    /// <summary><c>FQY</c> (which network an address is on) exists (MSNP14+).</summary>
+    public required bool HasFederatedQuery { get; init; }
+
+    /// <summary><c>UUN</c> (client) and <c>UBN</c> (server) carry notifications between one user's endpoints and contacts (MSNP13+).</summary>
+    public required bool HasUserNotifications { get; init; }
+
+    /// <summary>How a contact is named on <c>ILN</c>/<c>NLN</c>/<c>FLN</c>/<c>UBX</c>: the account (2–13), account and network id (14–17), <c>1:account</c> (18).</summary>
+    public required PresenceHandleStyle PresenceHandle { get; init; }
+
+    /// <summary><c>FLN</c> carries the capabilities after the handle: <c>0</c> (MSNP14–15), <c>0:0</c> (MSNP16+).</summary>
+    public required bool FlnHasCapabilities { get; init; }
+
+    /// <summary><c>XFR … SB</c> and <c>RNG</c> end with <c>U messenger.msn.com</c> (MSNP13+).</summary>
+    public required bool SwitchboardReferralHasDomain { get; init; }
+
+    /// <summary><c>XFR … SB</c> and <c>RNG</c> carry a trailing <c>1</c> after the domain (MSNP14+).</summary>
+    public required bool SwitchboardReferralHasFlag { get; init; }
+
+    /// <summary>Capabilities are written <c>caps:capsEx</c> on <c>CHG</c>/<c>ILN</c>/<c>NLN</c> (MSNP16+); before, one number.</summary>
+    public required bool HasExtendedCapabilities { get; init; }
+
+    /// <summary>
+    /// Several points of presence (MSNP16+): a machine GUID in <c>USR … SSO S</c>, switchboard
+    /// <c>USR</c>/<c>ANS</c>/<c>CAL</c>/<c>JOI</c>/<c>IRO</c> with <c>account;{guid}</c>, own presence echoed
+    /// to the user's other endpoints, <c>UBX</c> with <c>EndpointData</c>/<c>PrivateEndpointData</c>, an
+    /// empty <c>UBX</c> at sign-in.
+    /// </summary>
+    public required bool HasPointsOfPresence { get; init; }
+
+    /// <summary>The personal status carries <c>DDP</c>, <c>Scene</c>, <c>ColorScheme</c>, <c>SignatureSound</c> (MSNP18+).</summary>
+    public required bool HasRichPersonalStatus { get; init; }
+
+    /// <summary><c>PUT</c>/<c>SDG</c> (client) and <c>NFY</c> (server) payload commands exist (MSNP18: circles).</summary>
+    public required bool HasPutNotify { get; init; }
+
+    /// <summary>How a <c>QRY</c> answer to <c>CHL</c> is computed: MD5 (MSNP6–10), the MSNP11 algorithm (MSNP11–18).</summary>
     public required ChallengeAlgorithm Challenge { get; init; }
 
     /// <summary>The product id/key pairs a server accepts in <c>QRY</c> at this version (empty before MSNP6).</summary>
@@ -172,8 +216,26 @@ public sealed record MsnpDialect
     /// <summary>MSNP12 (MSN Messenger 7.5, msn-pecan).</summary>
     public static MsnpDialect Msnp12 { get; } = Build(12);
 
+    /// <summary>MSNP13 (Windows Live Messenger 8.0, Pidgin 2.3–2.4): lists from the address book, TWN sign-in.</summary>
+    public static MsnpDialect Msnp13 { get; } = Build(13);
+
+    /// <summary>MSNP14 (Windows Live Messenger 8.1): network ids on presence, <c>FQY</c>.</summary>
+    public static MsnpDialect Msnp14 { get; } = Build(14);
+
+    /// <summary>MSNP15 (Windows Live Messenger 8.5, Pidgin 2.5–2.7, BitlBee 3.0): SSO sign-in.</summary>
+    public static MsnpDialect Msnp15 { get; } = Build(15);
+
+    /// <summary>MSNP16 (Pidgin 2.8–2.10.1): several points of presence, <c>caps:capsEx</c>.</summary>
+    public static MsnpDialect Msnp16 { get; } = Build(16);
+
+    /// <summary>MSNP17.</summary>
+    public static MsnpDialect Msnp17 { get; } = Build(17);
+
+    /// <summary>MSNP18 (Windows Live Messenger 2009, Pidgin 2.10.2–2.11, BitlBee 3.0.6–3.2.2): <c>1:account</c> handles.</summary>
+    public static MsnpDialect Msnp18 { get; } = Build(18);
+
     /// <summary>Every dialect the library knows, newest first (the order a server prefers).</summary>
-    public static IReadOnlyList<MsnpDialect> All { get; } = [Msnp12, Msnp11, Msnp10, Msnp9, Msnp8, Msnp7, Msnp6, Msnp5, Msnp4, Msnp3, Msnp2];
+    public static IReadOnlyList<MsnpDialect> All { get; } = [Msnp18, Msnp17, Msnp16, Msnp15, Msnp14, Msnp13, Msnp12, Msnp11, Msnp10, Msnp9, Msnp8, Msnp7, Msnp6, Msnp5, Msnp4, Msnp3, Msnp2];
 
     /// <summary>MSNP2–9, the dialects before contacts and groups became GUIDs.</summary>
     public static IReadOnlyList<MsnpDialect> Classic { get; } = [.. All.Where(d => !d.HasGuids)];
@@ -185,7 +247,7 @@ public sealed record MsnpDialect
     public const int MinimumVersion = 2;
 
     /// <summary>The highest supported version.</summary>
-    public const int MaximumVersion = 12;
+    public const int MaximumVersion = 18;
 
     /// <summary>
     /// Finds a dialect by its <c>VER</c> token. Tokens are case-sensitive (<c>msnp8</c> is not a version).
@@ -193,11 +255,11 @@ public sealed record MsnpDialect
     /// </summary>
     public static bool TryGet(string token, [NotNullWhen(true)] out MsnpDialect? dialect) => ByName.TryGetValue(token, out dialect);
 
-    /// <summary>Finds a dialect by number (2–12).</summary>
+    /// <summary>Finds a dialect by number (2–18).</summary>
     public static MsnpDialect FromVersion(int version) =>
         version is >= MinimumVersion and <= MaximumVersion
             ? All[MaximumVersion - version]
-            : throw new ArgumentOutOfRangeException(nameof(version), version, "Supported versions are MSNP2 to MSNP12.");
+            : throw new ArgumentOutOfRangeException(nameof(version), version, "Supported versions are MSNP2 to MSNP18.");
 
     /// <summary>Parses a dialect name such as <c>MSNP8</c> (case-insensitive, for command-line use) or a bare number.</summary>
     public static bool TryParseLenient(string text, [NotNullWhen(true)] out MsnpDialect? dialect)
@@ -218,7 +280,7 @@ public sealed record MsnpDialect
 
     private static MsnpDialect Build(int v) => new(v)
     {
-        Authentication = v >= 8 ? AuthenticationMethod.Tweener : AuthenticationMethod.Md5,
+        Authentication = v switch { >= 15 => AuthenticationMethod.SingleSignOn, >= 8 => AuthenticationMethod.Tweener, _ => AuthenticationMethod.Md5 },
         HasInf = v <= 7,
         RequiresCvr = v >= 8,
         CvrHasAccount = v >= 8,
@@ -251,12 +313,26 @@ public sealed record MsnpDialect
         HasPendingList = v >= 11,
         ListHasNetworkId = v >= 12,
         RosterHasClientId = v >= 12,
+        ListsFromAddressBook = v >= 13,
+        SendsPolicyAtLogin = v >= 13,
+        HasFederatedQuery = v >= 14,
+        HasUserNotifications = v >= 13,
+        PresenceHandle = v switch { >= 18 => PresenceHandleStyle.NetworkPrefixed, >= 14 => PresenceHandleStyle.AccountAndNetwork, _ => PresenceHandleStyle.Account },
+        FlnHasCapabilities = v >= 14,
+        SwitchboardReferralHasDomain = v >= 13,
+        SwitchboardReferralHasFlag = v >= 14,
+        HasExtendedCapabilities = v >= 16,
+        HasPointsOfPresence = v >= 16,
+        HasRichPersonalStatus = v >= 18,
+        HasPutNotify = v >= 18,
         Challenge = v >= 11 ? ChallengeAlgorithm.Msnp11 : ChallengeAlgorithm.Md5,
         ChallengeKeys = v switch
         {
             < 6 => [],
             <= 10 => Auth.ChallengeKeys.Documented,
-            _ => Auth.ChallengeKeys.Msnp11,
+            <= 12 => Auth.ChallengeKeys.Msnp11,
+            <= 14 => Auth.ChallengeKeys.Msnp13,
+            _ => Auth.ChallengeKeys.Msnp15,
         },
     };
 }

@@ -12,7 +12,13 @@ public readonly record struct CommandRule(TrIdPresence TrId, int LengthToken, in
     /// <summary>The <see cref="LengthToken"/> value meaning "the last token on the line".</summary>
     public const int LastToken = int.MaxValue;
 
-    /// <summary>True when the command is followed by a length-prefixed payload.</summary>
+    /// <summary>
+    /// The <see cref="LengthToken"/> value meaning "the last token, when it is all digits; otherwise no
+    /// payload": the server's <c>ADL 0 len</c> (a payload) beside <c>ADL TrID OK</c> (a line), MSNP13+.
+    /// </summary>
+    public const int LastTokenWhenNumeric = int.MaxValue - 1;
+
+    /// <summary>True when the command is (or, for <see cref="LastTokenWhenNumeric"/>, may be) followed by a length-prefixed payload.</summary>
     public bool HasPayload => LengthToken >= 0;
 
     /// <summary>A command without payload.</summary>

@@ -175,6 +175,30 @@ public sealed class CommandTable
             table.Set(CommandCodes.Gcf, required);
         }
 
+        // MSNP13+: the list, query and notification commands carry XML or MIME, the length last
+        // (later-dialects.md, MSNP12 payload commands): ADL TrID len, UUN TrID account type len.
+        var lastLength = CommandRule.WithPayload(TrIdPresence.Required, CommandRule.LastToken, limits.MaxClientOtherPayload);
+        var listPayload = CommandRule.WithPayload(TrIdPresence.Required, CommandRule.LastToken, limits.MaxClientListPayload);
+        if (d.ListsFromAddressBook)
+        {
+            table.SetAll(listPayload, CommandCodes.Adl, CommandCodes.Rml);
+        }
+
+        if (d.HasUserNotifications)
+        {
+            table.Set(CommandCodes.Uun, lastLength);
+        }
+
+        if (d.HasFederatedQuery)
+        {
+            table.SetAll(lastLength, CommandCodes.Fqy, CommandCodes.Uum);
+        }
+
+        if (d.HasPutNotify)
+        {
+            table.SetAll(listPayload, CommandCodes.Put, CommandCodes.Sdg);
+        }
+
         return table;
     }
 
@@ -237,6 +261,31 @@ public sealed class CommandTable
         if (d.HasConfigFiles)
         {
             table.Set(CommandCodes.Gcf, CommandRule.WithPayload(TrIdPresence.Required, CommandRule.LastToken, limits.MaxServerPayload));
+        }
+
+        // MSNP13+: ADL/RML answer "TrID OK" as a line, while the server's own ADL 0 len (someone
+        // added the user) carries XML; UBN account type len and NFY PUT len carry payloads without a TrID.
+        var serverPayload = CommandRule.WithPayload(TrIdPresence.Required, CommandRule.LastToken, limits.MaxServerPayload);
+        if (d.ListsFromAddressBook)
+        {
+            table.SetAll(CommandRule.WithPayload(TrIdPresence.Required, CommandRule.LastTokenWhenNumeric, limits.MaxServerPayload), CommandCodes.Adl, CommandCodes.Rml);
+        }
+
+        if (d.HasUserNotifications)
+        {
+            table.Set(CommandCodes.Uun, required);
+            table.Set(CommandCodes.Ubn, CommandRule.WithPayload(TrIdPresence.None, CommandRule.LastToken, limits.MaxServerPayload));
+        }
+
+        if (d.HasFederatedQuery)
+        {
+            table.Set(CommandCodes.Fqy, serverPayload);
+        }
+
+        if (d.HasPutNotify)
+        {
+            table.SetAll(CommandRule.WithPayload(TrIdPresence.Required, CommandRule.LastTokenWhenNumeric, limits.MaxServerPayload), CommandCodes.Put, CommandCodes.Sdg);
+            table.Set(CommandCodes.Nfy, CommandRule.WithPayload(TrIdPresence.None, CommandRule.LastToken, limits.MaxServerPayload));
         }
 
         return table;

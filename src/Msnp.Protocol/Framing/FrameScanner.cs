@@ -222,7 +222,18 @@ public sealed class FrameScanner
         }
 
         ReadOnlySpan<byte> lengthToken;
-        if (rule.LengthToken == CommandRule.LastToken)
+        if (rule.LengthToken == CommandRule.LastTokenWhenNumeric)
+        {
+            // Only the TrID, or a last token that is not a number ("OK"): a plain line.
+            int last = LastTokenStart(line, p);
+            if (last < 0 || !AllDigits(line[last..TokenEnd(line, last)]))
+            {
+                return FramingError.None;
+            }
+
+            lengthToken = line[last..TokenEnd(line, last)];
+        }
+        else if (rule.LengthToken == CommandRule.LastToken)
         {
             int last = LastTokenStart(line, p);
             if (last < 0)

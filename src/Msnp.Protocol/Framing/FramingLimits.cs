@@ -18,6 +18,12 @@ public sealed record FramingLimits
     /// <summary>Largest payload of other client payload commands (<c>QRY</c>, <c>PAG</c>, <c>PGD</c>, <c>SDC</c>).</summary>
     public int MaxClientOtherPayload { get; init; } = 1664;
 
+    /// <summary>
+    /// Largest payload of the MSNP13+ list and document commands a client sends (<c>ADL</c>, <c>RML</c>,
+    /// <c>PUT</c>, <c>SDG</c>): Pidgin sends up to 150 contacts per <c>ADL</c>, about 7.5 KB.
+    /// </summary>
+    public int MaxClientListPayload { get; init; } = 16 * 1024;
+
     /// <summary>Largest payload a server may send (<c>MSG</c>, <c>NOT</c>, <c>IPG</c>).</summary>
     public int MaxServerPayload { get; init; } = 64 * 1024;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Msnp.Protocol.Dialects.Model;
@@ -105,6 +106,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
         configureServices?.Invoke(builder.Services);
         // Sign-ins go through the operators' guard, so a disabled account is refused everywhere.
         builder.Services.AddMsnpServer(options, operators.Accounts, store.Contacts, passport);
+        builder.Services.TryAddSingleton(store.OfflineMessages);
 
         // Every listener's accepts are counted, refused sockets included, so a flood waits in the
         // kernel's backlog instead of taking the process to its descriptor limit.

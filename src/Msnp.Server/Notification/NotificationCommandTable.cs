@@ -20,15 +20,24 @@ internal static class NotificationCommandTable
 {
     private const int Last = MsnpDialect.MaximumVersion;
 
-    /// <summary>Before <c>USR … I</c>: the login preamble and the initial <c>USR</c>.</summary>
+    /// <summary>The last version that signs in with MD5 or TWN; SSO from the next (<see cref="MsnpDialect.Authentication"/>).</summary>
+    private const int LastTweener = 14;
+
+    /// <summary>
+    /// Before <c>USR … I</c>: the login preamble and the initial <c>USR</c>. MSNP15+ (<c>USR TrID SSO I</c>)
+    /// is answered <c>502</c> and closed until the SSO login has its rows here.
+    /// </summary>
     public static Table LoggingIn { get; } = LoginCommandTable.Create<NotificationSession>(
         s => s.Preamble,
-        Table.Row<UsrInitialRequest>(2, Last, s => s.Preamble.AfterAuthenticationStarted, TryReadInitialUser, (s, r, ct) => s.HandleInitialUser(r)));
+        [
+            Table.Row<UsrInitialRequest>(2, LastTweener, s => s.Preamble.AfterAuthenticationStarted, TryReadInitialUser, (s, r, ct) => s.HandleInitialUser(r)),
+            Table.Row(LastTweener + 1, Last, ReplyAndClose(MsnpErrorCode.CommandDisabled)),
+        ]);
 
     /// <summary>After <c>USR … I</c>: <c>USR … S</c> with the response; the preamble's commands are out of order.</summary>
     public static Table Authenticating { get; } = LoginCommandTable.Create<NotificationSession>(
         s => s.Preamble,
-        Table.Row<UsrResponseRequest>(2, Last, TryReadUserResponse, (s, r, ct) => s.AuthenticateAsync(r, ct)));
+        [Table.Row<UsrResponseRequest>(2, LastTweener, TryReadUserResponse, (s, r, ct) => s.AuthenticateAsync(r, ct))]);
 
     /// <summary>Signed in.</summary>
     public static Table SignedIn { get; } = new(new Dictionary<CommandCode, Table.Route[]>
@@ -39,7 +48,10 @@ internal static class NotificationCommandTable
         [CommandCodes.Syn] =
         [
             Table.Row<SyncRequest>(2, 9, TryReadSync, (s, r, ct) => s.HandleSyncAsync(r, ct)),
-            Table.Row<StampedSyncRequest>(10, Last, TryReadStampedSync, (s, r, ct) => s.HandleStampedSyncAsync(r, ct)),
+            Table.Row<StampedSyncRequest>(10, 12, TryReadStampedSync, (s, r, ct) => s.HandleStampedSyncAsync(r, ct)),
+
+            // From MSNP13 the lists come from the address book service; SYN is disabled (escargot answers 502).
+            Table.Row(13, Last, Reply(MsnpErrorCode.CommandDisabled)),
         ],
         [CommandCodes.Lst] = [Table.Row<ListRequest>(2, 7, TryReadList, (s, r, ct) => s.HandleListRequestAsync(r, ct))],
         [CommandCodes.Add] = [Table.Row<AddRequest>(2, 9, TryReadAdd, (s, r, ct) => s.HandleAddAsync(r, ct))],
@@ -56,7 +68,7 @@ internal static class NotificationCommandTable
             // From MSNP10 REA is disabled, as the service answered it (502); PRP MFN and SBP replace it.
             Table.Row(10, Last, Reply(MsnpErrorCode.CommandDisabled)),
         ],
-        [CommandCodes.Gtc] = [Table.Row<PromptRequest>(2, Last, TryReadPrompt, (s, r, ct) => s.HandlePromptAsync(r, ct))],
+        [CommandCodes.Gtc] = [Table.Row<PromptRequest>(2, 12, TryReadPrompt, (s, r, ct) => s.HandlePromptAsync(r, ct))],
         [CommandCodes.Blp] = [Table.Row<PrivacyRequest>(2, Last, TryReadPrivacy, (s, r, ct) => s.HandlePrivacyAsync(r, ct))],
         [CommandCodes.Prp] =
         [

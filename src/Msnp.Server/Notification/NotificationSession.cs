@@ -32,7 +32,6 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
         ArgumentNullException.ThrowIfNull(services);
         Services = services;
         OverHttp = overHttp;
-        // MSNP10–12 join the offer once their handlers exist.
         Preamble = new LoginPreamble(this, MsnpDialect.All, services.Options.EffectivePublicHost);
         connection.ArmDeadline(services.Options.SignInTimeout);
     }
@@ -51,6 +50,9 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
 
     /// <summary>This sign-in's id in the presence directory.</summary>
     public Guid EndpointId { get; } = Guid.NewGuid();
+
+    /// <summary>The machine GUID the client signed in with (MSNP16+ <c>USR … SSO S … {guid}</c>), or null.</summary>
+    public Guid? MachineGuid { get; private set; }
 
     /// <summary>The current friendly name (URL-encoded).</summary>
     public string FriendlyName => _friendlyName;
@@ -223,9 +225,15 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async ValueTask CompleteSignInAsync(string account, string friendlyName, uint trId)
+    /// <summary>
+    /// Signs the session in after a successful <c>USR … S</c> (any method): <c>USR OK</c>, the profile,
+    /// the presence directory. <paramref name="machineGuid"/> is the endpoint's machine GUID from
+    /// <c>USR … SSO S … {guid}</c> (MSNP16+), null for other sign-ins.
+    /// </summary>
+    internal async ValueTask CompleteSignInAsync(string account, string friendlyName, uint trId, Guid? machineGuid = null)
     {
         Account = account;
+        MachineGuid = machineGuid;
         _friendlyName = friendlyName;
         Phase = NotificationPhase.SignedIn;
         Connection.MarkSignedIn();

@@ -18,13 +18,10 @@ public enum EndpointPolicy
 /// <summary>Which <see cref="EndpointPolicy"/> a dialect signs in with.</summary>
 public static class EndpointPolicies
 {
-    /// <summary>The first version with several points of presence (later-dialects.md: MSNP16).</summary>
-    public const int FirstMultipleEndpointVersion = 16;
-
-    /// <summary>The policy of <paramref name="dialect"/>.</summary>
+    /// <summary>The policy of <paramref name="dialect"/>: several endpoints where it has points of presence (MSNP16+).</summary>
     public static EndpointPolicy For(MsnpDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(dialect);
-        return dialect.Version >= FirstMultipleEndpointVersion ? EndpointPolicy.AddEndpoint : EndpointPolicy.ReplaceOthers;
+        return dialect.HasPointsOfPresence ? EndpointPolicy.AddEndpoint : EndpointPolicy.ReplaceOthers;
     }
 }

@@ -21,7 +21,7 @@ public static class LoginWireCases
             _ => ["VER #1 MSNP8 MSNP7 CVR0"]),
         .. PerVersion(
             "VER reply nothing shared",
-            (w, o) => w.WriteVersionReply(o, 1, VersionNegotiation.Negotiate(["MSNP13"], MsnpDialect.All)),
+            (w, o) => w.WriteVersionReply(o, 1, VersionNegotiation.Negotiate(["MSNP19"], MsnpDialect.All)),
             _ => ["VER #1 0"]),
         .. ForVersions(Versions(2, 7), "INF reply", (w, o) => w.WriteSecurityPackages(o, 2), _ => ["INF #2 MD5"]),
         .. PerVersion(

@@ -272,6 +272,44 @@ public class CommandTableTests
         Expect(10, S2C, "UBX bob@example.com 7\r\n", "UBX", null, null);
     }
 
+    [Theory]
+    [InlineData(13)]
+    [InlineData(14)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(18)]
+    public void Address_book_list_commands_carry_XML_from_MSNP13(int version)
+    {
+        const string ml = "<ml l=\"1\"><d n=\"example.com\"><c n=\"bob\" l=\"3\" t=\"1\"/></d></ml>";
+        Expect(version, C2S, $"ADL 9 {ml.Length}\r\n{ml}", "ADL", 9, ml);
+        Expect(version, C2S, $"RML 9 {ml.Length}\r\n{ml}", "RML", 9, ml);
+        Expect(version, C2S, "UUN 9 bob@example.com 5 3\r\nabc", "UUN", 9, "abc");
+
+        // The answer is a line; the server's own ADL (someone added the user) carries XML.
+        Expect(version, S2C, "ADL 9 OK\r\n", "ADL", 9, null);
+        Expect(version, S2C, "RML 9 OK\r\n", "RML", 9, null);
+        Expect(version, S2C, $"ADL 0 {ml.Length}\r\n{ml}", "ADL", 0, ml);
+        Expect(version, S2C, "UBN bob@example.com 5 3\r\nabc", "UBN", null, "abc");
+        Expect(version, S2C, "UUN 9 OK\r\n", "UUN", 9, null);
+        ExpectViolation(version, C2S, "ADL 9 20000\r\n", FramingError.PayloadTooLarge);
+    }
+
+    [Fact]
+    public void FQY_from_MSNP14_and_PUT_SDG_NFY_at_MSNP18()
+    {
+        Expect(14, C2S, "FQY 9 5\r\n<ml/>", "FQY", 9, "<ml/>");
+        Expect(14, S2C, "FQY 9 5\r\n<ml/>", "FQY", 9, "<ml/>");
+        Expect(18, C2S, "PUT 9 3\r\nabc", "PUT", 9, "abc");
+        Expect(18, C2S, "SDG 9 3\r\nabc", "SDG", 9, "abc");
+        Expect(18, S2C, "PUT 9 OK 0\r\n", "PUT", 9, string.Empty);
+        Expect(18, S2C, "NFY PUT 3\r\nabc", "NFY", null, "abc");
+
+        // Before its version the command is an unknown line: the number is not a length.
+        Expect(13, C2S, "FQY 9 5\r\n", "FQY", 9, null);
+        Expect(16, C2S, "PUT 9 3\r\n", "PUT", 9, null);
+        Expect(12, C2S, "ADL 9 3\r\n", "ADL", 9, null);
+    }
+
     private static void Expect(int version, FrameDirection direction, string wire, string code, uint? trId, string? payload)
     {
         var bytes = Encoding.UTF8.GetBytes(wire);

@@ -70,7 +70,7 @@ public class FramingPropertyTests
 
             return trId.SelectMany(t =>
             {
-                Gen<int> count = !rule.HasPayload || rule.LengthToken == CommandRule.LastToken
+                Gen<int> count = !rule.HasPayload || rule.LengthToken >= CommandRule.LastTokenWhenNumeric
                     ? Gen.Int[0, 8]
                     : Gen.Const(rule.LengthToken - (t is null ? 0 : 1));
                 Gen<byte[]?> payload = rule.HasPayload

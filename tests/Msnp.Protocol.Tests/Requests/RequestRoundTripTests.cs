@@ -133,7 +133,7 @@ public class RequestRoundTripTests
     public void Contact_property()
     {
         RoundTrips(
-            Gen.Select(RequestGens.Guids, Gen.UInt, Gen.Guid, RequestGens.ShortName, (d, t, c, n) => (d, new ContactPropertyRequest(t, c, "MFN", n, null), new[] { c.ToString("D"), "MFN", n })),
+            Gen.Select(Gen.Int[10, 12].Select(MsnpDialect.FromVersion), Gen.UInt, Gen.Guid, RequestGens.ShortName, (d, t, c, n) => (d, new ContactPropertyRequest(t, c, "MFN", n, null), new[] { c.ToString("D"), "MFN", n })),
             CommandCodes.Sbp, RequestReader.TryReadContactProperty);
         RoundTrips(
             Gen.Select(Gen.Int[11, 12].Select(MsnpDialect.FromVersion), Gen.UInt, Gen.Guid, Gen.Char["0123456789"].Array[1, 15].Select(c => new string(c)), Gen.OneOf("0", "1"), (d, t, c, number, flag) =>

@@ -29,7 +29,7 @@ public sealed class DispatchTranscriptTests
     {
         await using var server = await TestServer.StartAsync();
         await using var client = await LineClient.ConnectAsync(server.Host.Endpoints.DispatchPort);
-        await client.SendAsync("VER 7 MSNP13 MSNP14\r\n");
+        await client.SendAsync("VER 7 MSNP19 MSNP21\r\n");
         Assert.Equal("VER 7 0", await client.ReadLineAsync());
         Assert.True(await client.IsClosedAsync());
     }

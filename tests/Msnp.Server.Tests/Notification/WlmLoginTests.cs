@@ -1,0 +1,71 @@
+using Msnp.Server.Tests.Support;
+
+namespace Msnp.Server.Tests.Notification;
+
+/// <summary>
+/// Signing in at MSNP13–18 over real sockets: version negotiation, TWN at MSNP13–14 (Pidgin 2.3–2.4,
+/// escargot msnp_ns.py), and the refusal an SSO client gets while the server has no SSO login.
+/// </summary>
+public sealed class WlmLoginTests
+{
+    [Fact]
+    public async Task Every_WLM_version_offered_together_picks_MSNP18()
+    {
+        await using var scene = await Scene.StartAsync("alice");
+        var client = await scene.ConnectAsync();
+        await client.SendAsync("VER 1 MSNP18 MSNP17 MSNP16 MSNP15 MSNP14 MSNP13 CVR0\r\n");
+        await client.ExpectAsync("VER 1 MSNP18 MSNP17 MSNP16 MSNP15 MSNP14 MSNP13 CVR0");
+    }
+
+    [Theory]
+    [InlineData("MSNP13")]
+    [InlineData("MSNP14")]
+    public async Task MSNP13_and_MSNP14_sign_in_with_a_Tweener_ticket(string version)
+    {
+        await using var scene = await Scene.StartAsync("alice");
+        var alice = await scene.ConnectAsync();
+        await alice.SendAsync($"VER 1 {version} CVR0\r\n");
+        await alice.ExpectAsync($"VER 1 {version} CVR0");
+        await alice.SendAsync("CVR 2 0x0409 winnt 5.1 i386 MSNMSGR 8.1.0178 msmsgs alice@example.com\r\n");
+        Assert.StartsWith("CVR 2 ", await alice.ReadLineAsync());
+        await alice.SendAsync("USR 3 TWN I alice@example.com\r\n");
+        Assert.StartsWith("USR 3 TWN S lc=1033,id=507,", await alice.ReadLineAsync());
+        await alice.SendAsync($"USR 4 TWN S {await SignIn.TicketAsync(scene.Server, "alice@example.com")}\r\n");
+        await alice.ExpectAsync("USR 4 OK alice@example.com 1 0", "SBS 0 null");
+        await SignIn.ReadProfileAsync(alice);
+
+        // The lists come from the address book from MSNP13: SYN is disabled.
+        await alice.SendAsync("SYN 5 0 0\r\n");
+        await alice.ExpectAsync("502 5");
+    }
+
+    [Theory]
+    [InlineData("MSNP15")]
+    [InlineData("MSNP16")]
+    [InlineData("MSNP18")]
+    public async Task An_SSO_client_is_refused_with_502_while_the_server_has_no_SSO_login(string version)
+    {
+        await using var scene = await Scene.StartAsync("alice");
+        var alice = await scene.ConnectAsync();
+        await alice.SendAsync($"VER 1 {version} CVR0\r\n");
+        await alice.ExpectAsync($"VER 1 {version} CVR0");
+        await alice.SendAsync("CVR 2 0x0409 winnt 6.0 i386 MSNMSGR 14.0.8117.0416 msmsgs alice@example.com\r\n");
+        Assert.StartsWith("CVR 2 ", await alice.ReadLineAsync());
+        await alice.SendAsync("USR 3 SSO I alice@example.com\r\n");
+        await alice.ExpectAsync("502 3");
+        Assert.True(await alice.IsClosedAsync());
+    }
+
+    [Fact]
+    public async Task SSO_at_a_Tweener_version_is_911_like_any_wrong_method()
+    {
+        await using var scene = await Scene.StartAsync("alice");
+        var alice = await scene.ConnectAsync();
+        await alice.SendAsync("VER 1 MSNP13\r\n");
+        await alice.ExpectAsync("VER 1 MSNP13");
+        await alice.SendAsync("CVR 2 0x0409 winnt 5.1 i386 MSNMSGR 8.1.0178 msmsgs alice@example.com\r\n");
+        Assert.StartsWith("CVR 2 ", await alice.ReadLineAsync());
+        await alice.SendAsync("USR 3 SSO I alice@example.com\r\n");
+        await alice.ExpectAsync("911 3");
+    }
+}
