@@ -42,7 +42,7 @@ public sealed partial class NotificationSession
         else if (request.Method == AuthenticationMethod.SingleSignOn)
         {
             _ssoNonce = SsoChallenge.CreateNonce();
-            if (Dialect.SendsPolicyAtLogin)
+            if (Dialect!.SendsPolicyAtLogin)
             {
                 Send(Writer, static (w, writer) => writer.WriteSignInPolicies(w, SignInPolicies.Document));
             }
@@ -120,7 +120,7 @@ public sealed partial class NotificationSession
     {
         var nonce = _ssoNonce;
         _ssoNonce = null;
-        if (nonce is null || (Dialect.HasPointsOfPresence && request.MachineGuid is null))
+        if (nonce is null || (Dialect!.HasPointsOfPresence && request.MachineGuid is null))
         {
             return false;
         }
