@@ -487,6 +487,11 @@ public sealed partial class MsnpClient : IAsyncDisposable
         Account = ok.Parameters[1];
         FriendlyName = Dialect.UsrOkHasFriendlyName ? DecodeOrRaw(ok.Parameters[2]) : Account;
         Profile = null;
+        if (tweener)
+        {
+            UseOfflineMessageService(challenge, response);
+        }
+
         _connection = connection;
         connection.Disconnected += (_, e) => Disconnected?.Invoke(this, e);
         _keepAliveStop = new CancellationTokenSource();
