@@ -33,10 +33,11 @@ public sealed partial class MsnpClient
     /// <summary>Completes when the offline messages announced so far have been fetched and reported.</summary>
     public Task OfflineMessagesFetched => _offlineFetch;
 
-    // Called with the Passport ticket and the challenge it answered, so the services are found beside
-    // the token service (the advertised nexus or HttpsPort), as Passport is.
-    private void UseOfflineMessageService(string challenge, string ticket) =>
-        _offlineMessages = new OimServiceClient(_options, new Uri(Auth.PassportEndpoints.TokenService(_options, challenge), "/"), ticket);
+    // Called at sign-in with the token service's address, so the services are found on the same host
+    // and port (the advertised nexus or HttpsPort), and the tickets for sending (messengersecure.live.com)
+    // and reading (messenger.msn.com); a Tweener sign-in has one ticket for both.
+    private void UseOfflineMessageService(Uri tokenService, string storeTicket, string readTicket) =>
+        _offlineMessages = new OimServiceClient(_options, new Uri(tokenService, "/"), storeTicket, readTicket);
 
     private void OnMailData(string? mailData)
     {

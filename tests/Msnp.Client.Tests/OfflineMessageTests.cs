@@ -11,14 +11,16 @@ namespace Msnp.Client.Tests;
 public sealed class OfflineMessageTests
 {
     [Theory]
-    [InlineData(PassportFlow.TokenService)]
-    [InlineData(PassportFlow.Nexus)]
-    public async Task A_message_sent_to_an_offline_contact_arrives_once_at_their_next_sign_in(PassportFlow flow)
+    [InlineData(PassportFlow.TokenService, 12, 11)]
+    [InlineData(PassportFlow.Nexus, 12, 12)]
+    [InlineData(PassportFlow.TokenService, 18, 18)]
+    [InlineData(PassportFlow.TokenService, 15, 16)]
+    public async Task A_message_sent_to_an_offline_contact_arrives_once_at_their_next_sign_in(PassportFlow flow, int senderVersion, int recipientVersion)
     {
         await using var server = await TestServer.StartAsync();
         await Accounts.CreateAsync(server, "alice@example.com", "Alice");
         await Accounts.CreateAsync(server, "bob@example.com", "Bob");
-        await using (var alice = new MsnpClient(Accounts.Options(server, "alice@example.com", MsnpDialect.Msnp12) with { PassportFlow = flow }))
+        await using (var alice = new MsnpClient(Accounts.Options(server, "alice@example.com", MsnpDialect.FromVersion(senderVersion)) with { PassportFlow = flow }))
         {
             await alice.SignInAsync();
 
@@ -30,7 +32,7 @@ public sealed class OfflineMessageTests
 
         var received = new List<OfflineMessageEventArgs>();
         var both = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using (var bob = new MsnpClient(Accounts.Options(server, "bob@example.com", MsnpDialect.Msnp11)))
+        await using (var bob = new MsnpClient(Accounts.Options(server, "bob@example.com", MsnpDialect.FromVersion(recipientVersion))))
         {
             bob.OfflineMessageReceived += (_, e) =>
             {
@@ -54,7 +56,7 @@ public sealed class OfflineMessageTests
 
         // Deleted once read: the next sign-in announces nothing.
         int later = 0;
-        await using var again = new MsnpClient(Accounts.Options(server, "bob@example.com", MsnpDialect.Msnp12));
+        await using var again = new MsnpClient(Accounts.Options(server, "bob@example.com", MsnpDialect.FromVersion(recipientVersion)));
         again.OfflineMessageReceived += (_, _) => Interlocked.Increment(ref later);
         await again.SignInAsync();
         await again.SetStatusAsync(PresenceStatus.Online);

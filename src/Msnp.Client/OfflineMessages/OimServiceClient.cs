@@ -15,7 +15,7 @@ namespace Msnp.Client.OfflineMessages;
 /// <c>GetMessage</c>, <c>DeleteMessages</c> at <c>/rsi/rsi.asmx</c>, with the requests written as
 /// Pidgin's templates write them. Both go to the server's HTTPS base.
 /// </summary>
-internal sealed class OimServiceClient(MsnpClientOptions options, Uri serviceBase, string ticket)
+internal sealed class OimServiceClient(MsnpClientOptions options, Uri serviceBase, string ticket, string readTicket)
 {
     private const string Store2Action = "http://messenger.live.com/ws/2006/09/oim/Store2";
     private const string RsiAction = "http://www.hotmail.msn.com/ws/2004/09/oim/rsi/";
@@ -88,7 +88,7 @@ internal sealed class OimServiceClient(MsnpClientOptions options, Uri serviceBas
 
     private async Task<XDocument> RsiAsync(string action, string body, CancellationToken cancellationToken)
     {
-        var parts = TicketParts(ticket);
+        var parts = TicketParts(readTicket);
         var envelope = "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
             + "<soap:Envelope xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
             + "<soap:Header><PassportCookie xmlns=\"http://www.hotmail.msn.com/ws/2004/09/oim/rsi\">"
