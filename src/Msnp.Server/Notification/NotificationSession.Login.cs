@@ -33,6 +33,12 @@ public sealed partial class NotificationSession
         }
         else
         {
+            // MSNP13+: the policy comes first, unsolicited (escargot _m_usr).
+            if (Writer.Dialect.SendsPolicyAtLogin)
+            {
+                Send(Writer, static (w, writer) => writer.WritePolicy(w, LoginPolicy.Document.Span));
+            }
+
             var challenge = TweenerChallengeString();
             Send((Writer, trId, challenge), static (w, s) => s.Writer.WriteAuthenticationChallenge(w, s.trId, s.challenge));
         }
