@@ -18,6 +18,11 @@ internal static class ServeBanner
         yield return $"  dispatch      {bind}:{e.DispatchPort}";
         yield return $"  notification  {bind}:{e.NotificationPort}";
         yield return $"  switchboard   {bind}:{e.SwitchboardPort}";
+        if (o.Cluster.Enabled)
+        {
+            yield return $"  cluster       {bind}:{o.Cluster.Port}   (node {o.Cluster.EffectiveNodeName}, cluster {o.Cluster.ClusterId})";
+        }
+
         yield return $"  http          {bind}:{e.HttpPort}" + (o.AllowPlainHttpPassport ? string.Empty : "   (Passport refused on plain http; --allow-plain-http-passport)");
         yield return $"  https         {bind}:{e.HttpsPort}";
         yield return $"  passport      https://{host}:{e.HttpsPort}/rdr/pprdr.asp   (clients are told this; certificate {Path.Combine(data, CertificateProvider.PemFileName)})";

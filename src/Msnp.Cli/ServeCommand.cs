@@ -22,6 +22,8 @@ internal static class ServeCommand
         var plainPassport = new Option<bool>("--allow-plain-http-passport") { Description = "Also serve Passport logins over plain HTTP (XP-era clients without usable TLS); passwords then travel in the clear." };
         var maxConnections = new Option<int>("--max-connections") { Description = "Open connections over all roles; more are closed right after accept.", DefaultValueFactory = _ => defaults.Limits.MaxConnections };
         var maxPerAddress = new Option<int>("--max-connections-per-address") { Description = "Open connections from one remote address (0 = no limit; loopback is exempt).", DefaultValueFactory = _ => defaults.Limits.MaxConnectionsPerAddress };
+        var clusterPort = new Option<int?>("--cluster-port") { Description = "Run as one node of a cluster sharing the --postgres database: the port this node's cluster listener binds on --bind (also Msnp:Cluster:Port; docs/cluster.md).", HelpName = "PORT" };
+        var nodeName = new Option<string?>("--node-name") { Description = "This node's name, unique in the cluster (default: the machine name; also Msnp:Cluster:NodeName).", HelpName = "NAME" };
         var logLevel = ServeLogLevel.Create();
         bind.Validators.Add(r =>
         {
@@ -34,7 +36,7 @@ internal static class ServeCommand
 
         var command = new Command("serve", "Run the MSN server: dispatch, notification and Passport (HTTP and HTTPS). Ctrl-C stops it.")
         {
-            data, postgres, bind, publicHost, dispatch, notification, switchboard, http, https, plainPassport, maxConnections, maxPerAddress, logLevel,
+            data, postgres, clusterPort, nodeName, bind, publicHost, dispatch, notification, switchboard, http, https, plainPassport, maxConnections, maxPerAddress, logLevel,
         };
         admin.AddTo(command);
 
@@ -52,6 +54,8 @@ internal static class ServeCommand
                         // Switches given on the command line win over appsettings.json and environment variables.
                         SetIfGiven(parse, data, v => o.DataDirectory = v);
                         SetIfGiven(parse, postgres, v => o.Storage.Postgres = v);
+                        SetIfGiven(parse, clusterPort, v => o.Cluster.Port = v);
+                        SetIfGiven(parse, nodeName, v => o.Cluster.NodeName = v);
                         SetIfGiven(parse, bind, v => o.BindAddress = v);
                         SetIfGiven(parse, publicHost, v => o.PublicHost = v);
                         SetIfGiven(parse, dispatch, v => o.DispatchPort = v);
@@ -67,7 +71,8 @@ internal static class ServeCommand
                     },
                     ServeLogLevel.ToConfiguration(parse, logLevel),
                     cancellationToken,
-                    progress: step => output.WriteLine($"msnp serve: {step}...")).ConfigureAwait(false);
+                    progress: step => output.WriteLine($"msnp serve: {step}..."),
+                    extend: Msnp.Cluster.Hosting.ClusterHosting.AddIfConfiguredAsync).ConfigureAwait(false);
             }
             catch (Exception e) when (StartFailure.Describe(e, effective) is { } reason)
             {

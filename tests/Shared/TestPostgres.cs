@@ -65,6 +65,12 @@ internal static class TestPostgres
             return given;
         }
 
+        // .ci/run always exports the variable; CI without it is a broken pipeline, not a developer's machine.
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"CI=true but {Variable} is not set: .ci/run starts PostgreSQL and exports it; run the tests through .ci/run.");
+        }
+
         var script = Path.Combine(AppContext.BaseDirectory, "pg-cluster");
         var directory = Path.Combine(Path.GetTempPath(), $"msnp-test-pg-{Environment.ProcessId}-{Guid.NewGuid():N}");
         var (code, output, error) = await RunAsync(script, "start", directory);

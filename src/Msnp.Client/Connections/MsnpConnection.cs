@@ -183,7 +183,8 @@ public sealed class MsnpConnection : IAsyncDisposable
         }
 
         await _transport.DisposeAsync().ConfigureAwait(false);
-        _writeLock.Dispose();
+
+        // The write lock is not disposed: a flush cut short by the close may still release it.
         _lifetime.Dispose();
     }
 
@@ -203,6 +204,7 @@ public sealed class MsnpConnection : IAsyncDisposable
     private async Task WriteAsync(Action<PipeWriter> write, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Task flushing;
         try
         {
             if (!IsConnected)
@@ -211,11 +213,35 @@ public sealed class MsnpConnection : IAsyncDisposable
             }
 
             write(_writer);
-            var result = await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+
+            // Once written, the command goes out whole: the flush belongs to the connection, not to the
+            // caller's token. Cancelling a socket write part-way would leave half a command on the wire,
+            // and the server would read whatever comes next as its remainder.
+            flushing = FlushThenReleaseAsync();
+        }
+        catch
+        {
+            _writeLock.Release();
+            throw;
+        }
+
+        // The caller may stop waiting; the lock stays held until the bytes are out.
+        await flushing.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task FlushThenReleaseAsync()
+    {
+        try
+        {
+            var result = await _writer.FlushAsync(_lifetime.Token).ConfigureAwait(false);
             if (result.IsCompleted)
             {
                 throw new MsnpConnectionClosedException(_reason, _error);
             }
+        }
+        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+        {
+            throw new MsnpConnectionClosedException(_reason, _error);
         }
         catch (IOException ex) when (ex is not MsnpConnectionClosedException)
         {

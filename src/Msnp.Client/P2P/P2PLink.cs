@@ -306,17 +306,39 @@ public sealed partial class P2PLink : IDisposable
     {
         try
         {
-            return await ack.WaitAsync(timeout, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            ForgetAck(ack);
-            return null;
+            var header = await WaitForAckCoreAsync(ack, timeout, Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            if (header is null)
+            {
+                ForgetAck(ack);
+            }
+
+            return header;
         }
         catch (OperationCanceledException)
         {
             ForgetAck(ack);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The ACK, or null after <paramref name="timeout"/>. An ACK that arrived before the wait was
+    /// cancelled wins: a peer acknowledges the last chunk and then says BYE, both handled in order
+    /// on the dispatcher, and the BYE's cancellation must not undo a transfer that already finished.
+    /// </summary>
+    internal static async Task<P2PHeader?> WaitForAckCoreAsync(Task<P2PHeader> ack, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ack.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        catch (OperationCanceledException) when (ack.IsCompletedSuccessfully)
+        {
+            return ack.Result;
         }
     }
 

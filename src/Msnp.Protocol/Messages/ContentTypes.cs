@@ -24,6 +24,9 @@ public static class ContentTypes
     /// <summary>The mail and offline-message counts sent after the first presence from MSNP11.</summary>
     public const string InitialMailDataNotification = "text/x-msmsgsinitialmdatanotification";
 
+    /// <summary>An offline message arrived while the recipient was signed in (MSNP11+).</summary>
+    public const string OfflineMessageNotification = "text/x-msmsgsoimnotification";
+
     /// <summary>New mail arrived.</summary>
     public const string EmailNotification = "text/x-msmsgsemailnotification";
 
@@ -53,6 +56,9 @@ public static class ContentTypes
 
     /// <summary>The header value for an initial mail-data notification.</summary>
     public const string InitialMailDataNotificationHeader = "text/x-msmsgsinitialmdatanotification; charset=UTF-8";
+
+    /// <summary>The header value for an offline-message notification.</summary>
+    public const string OfflineMessageNotificationHeader = "text/x-msmsgsoimnotification; charset=UTF-8";
 
     /// <summary>The header value for a new-mail notification.</summary>
     public const string EmailNotificationHeader = "text/x-msmsgsemailnotification; charset=UTF-8";

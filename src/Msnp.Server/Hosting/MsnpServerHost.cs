@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Msnp.Protocol.Dialects.Model;
@@ -15,6 +16,7 @@ using Msnp.Server.Limits;
 using Msnp.Server.Notification;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
+using Msnp.Server.Soap;
 using Msnp.Server.Storage;
 using Msnp.Server.Switchboard;
 
@@ -63,7 +65,12 @@ public sealed class MsnpServerHost : IAsyncDisposable
     /// registers replacements (clock, stores, directory) before <see cref="MsnpServerServices.AddMsnpServer"/>.
     /// Each start-up step is reported to <paramref name="progress"/> before it runs.
     /// </summary>
-    public static async Task<MsnpServerHost> StartAsync(Action<MsnpServerOptions>? configure = null, string[]? args = null, CancellationToken cancellationToken = default, Action<IServiceCollection>? configureServices = null, Action<string>? progress = null)
+    /// <remarks>
+    /// <paramref name="extend"/> runs after <paramref name="configureServices"/> with the effective options
+    /// and may reach out (a cluster joins its database there) before its registrations are added.
+    /// </remarks>
+    public static async Task<MsnpServerHost> StartAsync(Action<MsnpServerOptions>? configure = null, string[]? args = null, CancellationToken cancellationToken = default, Action<IServiceCollection>? configureServices = null, Action<string>? progress = null,
+        Func<MsnpServerOptions, IServiceCollection, CancellationToken, Task>? extend = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         var options = new MsnpServerOptions();
@@ -103,8 +110,29 @@ public sealed class MsnpServerHost : IAsyncDisposable
         // The caller's registrations come first, so AddMsnpServer's TryAdd keeps them (a manual clock, a shared directory).
         var passport = options.ToPassportOptions();
         configureServices?.Invoke(builder.Services);
+        if (extend is not null)
+        {
+            try
+            {
+                await extend(options, builder.Services, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await operators.DisposeAsync().ConfigureAwait(false);
+                store.Dispose();
+                throw;
+            }
+        }
+        else if (options.Cluster.Enabled)
+        {
+            await operators.DisposeAsync().ConfigureAwait(false);
+            store.Dispose();
+            throw new InvalidOperationException("this host was built without cluster support, so Msnp:Cluster:Port cannot be used.");
+        }
+
         // Sign-ins go through the operators' guard, so a disabled account is refused everywhere.
         builder.Services.AddMsnpServer(options, operators.Accounts, store.Contacts, passport);
+        builder.Services.TryAddSingleton(store.OfflineMessages);
 
         // Every listener's accepts are counted, refused sockets included, so a flood waits in the
         // kernel's backlog instead of taking the process to its descriptor limit.
@@ -147,6 +175,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
         }
 
         app.MapPassport();
+        app.MapSoap();
         if (options.Gateway.Enabled)
         {
             app.MapGateway();

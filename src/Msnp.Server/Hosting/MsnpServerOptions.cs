@@ -99,6 +99,9 @@ public sealed class MsnpServerOptions
     /// <summary>Storage limits and password work factor; its data directory follows <see cref="DataDirectory"/>.</summary>
     public StorageOptions Storage { get; set; } = new();
 
+    /// <summary>Running as one node of a cluster of nodes sharing the PostgreSQL store (docs/cluster.md); off by default.</summary>
+    public ClusterSettings Cluster { get; set; } = new();
+
     /// <summary>The operators' listener: web console, admin API, health and metrics (docs/operators.md).</summary>
     public Admin.AdminOptions Admin { get; set; } = new();
 

@@ -6,6 +6,7 @@ using Msnp.Server.Limits;
 using Msnp.Server.Notification;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
+using Msnp.Server.Soap;
 using Msnp.Server.Storage;
 using Msnp.Server.Switchboard;
 
@@ -54,6 +55,7 @@ public static class MsnpServerServices
         services.TryAddSingleton<ISwitchboardBroker>(sp => new SwitchboardBroker(sp.GetRequiredService<TimeProvider>(), options.SwitchboardCookieLifetime, sp.GetRequiredService<LocalNode>()));
         services.TryAddSingleton<IPassportCredentialChecker, AccountStoreCredentialChecker>();
         services.AddPassport(passport ?? options.ToPassportOptions());
+        services.AddSoap();
 
         // Registered so the TCP listeners and the HTTP gateway share one handler per role.
         services.TryAddSingleton<DispatchConnectionHandler>();

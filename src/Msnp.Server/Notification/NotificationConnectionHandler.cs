@@ -6,6 +6,7 @@ using Msnp.Server.Limits;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
 using Msnp.Server.Storage;
+using Msnp.Server.Storage.OfflineMessages;
 using Msnp.Server.Switchboard;
 
 namespace Msnp.Server.Notification;
@@ -27,10 +28,11 @@ public sealed class NotificationConnectionHandler : MsnpConnectionHandler
         TimeProvider time,
         ConnectionLimiter limiter,
         SignInThrottle throttle,
-        ILogger<NotificationConnectionHandler> logger)
+        ILogger<NotificationConnectionHandler> logger,
+        IOfflineMessageStore? offlineMessages = null)
         : base(logger, options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)), limiter, NotificationConnectionPacing.Factory(options.Value.Limits, time), time)
     {
-        _services = new NotificationServices(options.Value, endpoints, accounts, contacts, presence, tickets, switchboards, time, logger) { SignInThrottle = throttle };
+        _services = new NotificationServices(options.Value, endpoints, accounts, contacts, presence, tickets, switchboards, time, logger) { SignInThrottle = throttle, OfflineMessages = offlineMessages };
     }
 
     /// <inheritdoc/>

@@ -4,6 +4,7 @@ using Msnp.Server.Limits;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
 using Msnp.Server.Storage;
+using Msnp.Server.Storage.OfflineMessages;
 using Msnp.Server.Switchboard;
 
 namespace Msnp.Server.Notification;
@@ -22,6 +23,9 @@ public sealed record NotificationServices(
 {
     /// <summary>Counts failed sign-ins and refuses locked accounts and addresses; null for none.</summary>
     public SignInThrottle? SignInThrottle { get; init; }
+
+    /// <summary>The offline messages listed in the mail data at sign-in (MSNP11+); null sends the empty document.</summary>
+    public IOfflineMessageStore? OfflineMessages { get; init; }
 
     private string? _advertisedNexus;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Msnp.Protocol.Auth;
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects.Model;
@@ -71,16 +72,40 @@ public sealed partial class NotificationSession
             }
         }
 
-        // MSNP11+: the mail counts come once, after the first presence.
+        // MSNP11+: the mail counts and the waiting offline messages come once, after the first presence.
         if (first && dialect.SendsMailData)
         {
-            Send(Writer, static (w, writer) => writer.WriteMessage(w, "Hotmail", "Hotmail", InitialMailData));
+            var mailData = await InitialMailDataAsync().ConfigureAwait(false);
+            Send((Writer, mailData), static (w, s) => s.Writer.WriteMessage(w, "Hotmail", "Hotmail", s.mailData));
         }
 
         // Last, so a client that has read its CHL knows every contact's NLN is already queued.
         if (first && dialect.HasChallenges)
         {
             SendChallenge();
+        }
+    }
+
+    // The offline messages waiting for this user; the empty document when there are none or the
+    // store cannot be read (the client then finds them at its next sign-in: nothing is deleted unread).
+    private async ValueTask<byte[]> InitialMailDataAsync()
+    {
+        if (Services.OfflineMessages is not { } store)
+        {
+            return InitialMailData;
+        }
+
+        try
+        {
+            var waiting = await store.ListAsync(Account).ConfigureAwait(false);
+            return waiting.Count == 0
+                ? InitialMailData
+                : new Msnp.Protocol.Messages.InitialMailDataNotification(Oim.OimMailDataBuilder.ForSignIn(waiting)).ToBytes();
+        }
+        catch (Storage.StorageFaultException ex)
+        {
+            Services.Logger.LogWarning(ex, "Could not list the offline messages of {Account}", Diagnostics.LogText.Sanitize(Account));
+            return InitialMailData;
         }
     }
 

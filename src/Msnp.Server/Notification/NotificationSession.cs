@@ -245,13 +245,24 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
         Connection.DisarmDeadline();
         var dialect = Dialect!;
         var mspAuth = TicketPart;
+        var remote = Connection.RemoteEndPoint?.ToString() ?? "?";
+        SignedInAt = Services.Time.GetUtcNow();
+        _counted = true;
+        Diagnostics.ServerMetrics.RecordSession(dialect, OverHttp, +1);
+
+        // Recorded before the reply: a client that acts as soon as USR OK arrives (or anyone told so)
+        // must find the session in the directory.
+        Services.Presence.Local.Add(this);
+        var presence = Services.Presence;
+        var replaced = await presence.Directory.RegisterAsync(ToEndpoint(), EndpointPolicies.For(dialect)).ConfigureAwait(false);
+
         Send((writer: Writer, trId, account, friendlyName), static (w, s) => s.writer.WriteAuthenticated(w, s.trId, s.account, s.friendlyName, verified: true, restricted: false));
         if (dialect.SendsMailData)
         {
             Send(Writer, static (w, writer) => writer.WriteSbs(w));
         }
 
-        Send((version: dialect.Version, account, mspAuth, now: Services.Time.GetUtcNow(), remote: Connection.RemoteEndPoint, http: OverHttp),
+        Send((version: dialect.Version, account, mspAuth, now: SignedInAt, remote: Connection.RemoteEndPoint, http: OverHttp),
             static (w, s) => ProfileWriter.Write(w, s.version, s.account, s.mspAuth, s.now, s.remote, s.http));
 
         // MSNP16+: an empty UBX for the user's own handle follows the profile (escargot _util_usr_final).
@@ -259,14 +270,9 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
         {
             Send((Writer, account), static (w, s) => s.Writer.WritePersonalStatus(w, s.account, ReadOnlySpan<byte>.Empty));
         }
-        var remote = Connection.RemoteEndPoint?.ToString() ?? "?";
+
         Diagnostics.ServerLog.SignedIn(Services.Logger, Diagnostics.LogText.Sanitize(account), remote, dialect.Name);
-        SignedInAt = Services.Time.GetUtcNow();
-        _counted = true;
-        Diagnostics.ServerMetrics.RecordSession(dialect, OverHttp, +1);
-        Services.Presence.Local.Add(this);
-        var presence = Services.Presence;
-        foreach (var previous in await presence.Directory.RegisterAsync(ToEndpoint(), EndpointPolicies.For(dialect)).ConfigureAwait(false))
+        foreach (var previous in replaced)
         {
             Diagnostics.ServerLog.SignedInElsewhere(Services.Logger, Diagnostics.LogText.Sanitize(account), remote);
             await presence.Delivery.DeliverAsync(previous.Address, new SignOutNotification(SignOutReason.OtherSession)).ConfigureAwait(false);

@@ -159,15 +159,25 @@ internal static class PresenceFanout
     // CanSeeAsync(viewer, me) reads my privacy setting and my lists' entry for the viewer. For a
     // user with hundreds of online contacts, one database read per viewer made a status change
     // cost hundreds of round trips; one read of my own lists gives the same answers for all.
-    private static async ValueTask ForEachAllowedViewerAsync(NotificationSession me, EndpointNotification first, EndpointNotification? second)
+    private static ValueTask ForEachAllowedViewerAsync(NotificationSession me, EndpointNotification first, EndpointNotification? second) =>
+        ForEachAllowedViewerAsync(me.Services.Contacts, me.Services.Presence, me.Account, first, second);
+
+    /// <summary>
+    /// <c>FLN</c> for <paramref name="account"/> to everyone online who could see it, sent without a
+    /// session of that account: a cluster node does this for the users of a node that died.
+    /// </summary>
+    public static ValueTask AnnounceOfflineAsync(IContactStore contacts, PresenceServices presence, string account) =>
+        ForEachAllowedViewerAsync(contacts, presence, account, new OfflineNotification(account), null);
+
+    private static async ValueTask ForEachAllowedViewerAsync(IContactStore contacts, PresenceServices presence, string subject, EndpointNotification first, EndpointNotification? second)
     {
-        var directory = me.Services.Presence.Directory;
-        var reverse = await me.Services.Contacts.GetReverseListAsync(me.Account).ConfigureAwait(false);
+        var directory = presence.Directory;
+        var reverse = await contacts.GetReverseListAsync(subject).ConfigureAwait(false);
         List<AccountPresence>? online = null;
         foreach (var account in reverse)
         {
             var viewer = await directory.FindAsync(account).ConfigureAwait(false);
-            if (viewer is null || viewer.Current.Status == PresenceStatus.Offline || account == me.Account)
+            if (viewer is null || viewer.Current.Status == PresenceStatus.Offline || account == subject)
             {
                 continue;
             }
@@ -180,7 +190,7 @@ internal static class PresenceFanout
             return;
         }
 
-        var snapshot = await me.Services.Contacts.GetSnapshotAsync(me.Account).ConfigureAwait(false);
+        var snapshot = await contacts.GetSnapshotAsync(subject).ConfigureAwait(false);
         if (snapshot is null)
         {
             return;
@@ -192,7 +202,7 @@ internal static class PresenceFanout
             lists[contact.Account] = contact.Lists;
         }
 
-        var delivery = me.Services.Presence.Delivery;
+        var delivery = presence.Delivery;
         foreach (var viewer in online)
         {
             if (Privacy.Allows(snapshot.Privacy.Default, lists.GetValueOrDefault(viewer.Account)))

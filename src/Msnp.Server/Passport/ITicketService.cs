@@ -21,4 +21,17 @@ public interface ITicketService
     /// or null when the ticket is malformed; check the ticket with <see cref="Validate"/> first.
     /// </summary>
     byte[]? ProofSecret(string ticket);
+
+    /// <summary>
+    /// The account a ticket names, read without checking it (the web services learn who calls from
+    /// the ticket alone; <see cref="Validate"/> or <see cref="ValidateAuthCookie"/> must follow).
+    /// Takes <c>t=…&amp;p=…</c> or the bare <c>t</c> part; null when malformed.
+    /// </summary>
+    string? ReadAccount(string ticket);
+
+    /// <summary>
+    /// Checks the bare <c>t</c> part, as the <c>MSPAuth</c> cookie carries it: its own MAC (over the
+    /// account's current <paramref name="securityStamp"/>), expiry and account binding.
+    /// </summary>
+    TicketValidation ValidateAuthCookie(string t, string expectedAccount, ReadOnlySpan<byte> securityStamp);
 }

@@ -127,12 +127,69 @@ public sealed class TicketService : ITicketService
 
         t = t[..tLength];
         Span<byte> expected = stackalloc byte[MacLength];
+        Mac((byte)'p', t, securityStamp, expected);
+        var pGood = CryptographicOperations.FixedTimeEquals(expected, p);
+        return Check(t, pGood, expectedAccount, securityStamp);
+    }
+
+    /// <inheritdoc/>
+    public TicketValidation ValidateAuthCookie(string t, string expectedAccount, ReadOnlySpan<byte> securityStamp)
+    {
+        RequireStamp(securityStamp);
+        ArgumentNullException.ThrowIfNull(t);
+        ArgumentNullException.ThrowIfNull(expectedAccount);
+        Span<byte> bytes = stackalloc byte[HeaderLength + MaxAccountBytes + MacLength];
+        var text = t.AsSpan().Trim();
+        if (text.Length > MaxTicketChars || !TryDecode(text, HeaderLength + 1 + MacLength, bytes, out int length) || bytes[0] != FormatVersion)
+        {
+            return TicketValidation.Malformed;
+        }
+
+        return Check(bytes[..length], true, expectedAccount, securityStamp);
+    }
+
+    /// <inheritdoc/>
+    public string? ReadAccount(string ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (!TrySplit(ticket, out var tText, out _))
+        {
+            tText = ticket.AsSpan().Trim();
+            if (tText.StartsWith("t=", StringComparison.Ordinal))
+            {
+                tText = tText[2..];
+            }
+
+            if (tText.Length > MaxTicketChars)
+            {
+                return null;
+            }
+        }
+
+        Span<byte> t = stackalloc byte[HeaderLength + MaxAccountBytes + MacLength];
+        if (!TryDecode(tText, HeaderLength + 1 + MacLength, t, out int length) || t[0] != FormatVersion)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(t[HeaderLength..(length - MacLength)]);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    // The t token's own MAC, then (only for a genuine token) the account and the expiry.
+    private TicketValidation Check(ReadOnlySpan<byte> t, bool otherPartsGood, string expectedAccount, ReadOnlySpan<byte> securityStamp)
+    {
+        Span<byte> expected = stackalloc byte[MacLength];
         var signed = t[..^MacLength];
         Mac((byte)'t', signed, securityStamp, expected);
         var tGood = CryptographicOperations.FixedTimeEquals(expected, t[signed.Length..]);
-        Mac((byte)'p', t, securityStamp, expected);
-        var pGood = CryptographicOperations.FixedTimeEquals(expected, p);
-        if (!(tGood & pGood))
+        if (!(tGood & otherPartsGood))
         {
             return TicketValidation.BadSignature;
         }

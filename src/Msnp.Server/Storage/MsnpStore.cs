@@ -1,3 +1,4 @@
+using Msnp.Server.Storage.OfflineMessages;
 using Msnp.Server.Storage.Postgres;
 using Msnp.Server.Storage.Relational;
 using Msnp.Server.Storage.Sqlite;
@@ -20,6 +21,9 @@ public abstract class MsnpStore : IDisposable
 
     /// <summary>Lists, groups and settings.</summary>
     public abstract IContactStore Contacts { get; }
+
+    /// <summary>Offline messages (OIMs), per recipient.</summary>
+    public abstract IOfflineMessageStore OfflineMessages { get; }
 
     /// <summary>One line naming where the data is, for banners and logs; never holds a password.</summary>
     public abstract string Description { get; }

@@ -58,6 +58,12 @@ public sealed class StorageOptions
     /// <summary>How long a writer waits for another writer (this or another process) before failing.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Longest offline message text accepted, in UTF-8 bytes (docs/limits.md).</summary>
+    public int MaxOfflineMessageBytes { get; set; } = 4096;
+
+    /// <summary>Offline messages one recipient may hold; a further one is refused until some are deleted.</summary>
+    public int MaxOfflineMessagesPerRecipient { get; set; } = 100;
+
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, DatabaseFileName));
 
@@ -78,6 +84,8 @@ public sealed class StorageOptions
         PasswordIterations = PasswordIterations,
         AllowInsecurePasswordIterationsForLoadTests = AllowInsecurePasswordIterationsForLoadTests,
         BusyTimeout = BusyTimeout,
+        MaxOfflineMessageBytes = MaxOfflineMessageBytes,
+        MaxOfflineMessagesPerRecipient = MaxOfflineMessagesPerRecipient,
     };
 
     /// <summary>Throws when a value is out of range.</summary>
@@ -92,5 +100,7 @@ public sealed class StorageOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxGroups, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(PasswordIterations, AllowInsecurePasswordIterationsForLoadTests ? 1 : MinimumPasswordIterations);
         ArgumentOutOfRangeException.ThrowIfLessThan(BusyTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxOfflineMessageBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxOfflineMessagesPerRecipient, 1);
     }
 }

@@ -17,4 +17,5 @@ namespace Msnp.Server.Presence.Notifications;
 [JsonDerivedType(typeof(RingNotification), "ring")]
 [JsonDerivedType(typeof(SignOutNotification), "sign-out")]
 [JsonDerivedType(typeof(SystemMessageNotification), "system-message")]
+[JsonDerivedType(typeof(OfflineMessageArrivedNotification), "offline-message")]
 public abstract record EndpointNotification;

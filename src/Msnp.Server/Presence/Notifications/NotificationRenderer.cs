@@ -12,7 +12,12 @@ public static class NotificationRenderer
     public static bool AppliesTo(EndpointNotification notification, MsnpDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(dialect);
-        return notification is not PersonalStatusNotification || dialect.HasPersonalMessages;
+        return notification switch
+        {
+            PersonalStatusNotification => dialect.HasPersonalMessages,
+            OfflineMessageArrivedNotification => dialect.SendsMailData,
+            _ => true,
+        };
     }
 
     /// <summary>Writes <paramref name="notification"/> with <paramref name="writer"/>, the receiver's dialect writer.</summary>
@@ -44,6 +49,9 @@ public static class NotificationRenderer
                 break;
             case SystemMessageNotification n:
                 MsnpWriter.WritePayloadCommand(output, CommandCodes.Msg, null, ["Hotmail", "Hotmail"], new SystemMessage(n.Type, n.Arguments).ToBytes());
+                break;
+            case OfflineMessageArrivedNotification n:
+                MsnpWriter.WritePayloadCommand(output, CommandCodes.Msg, null, ["Hotmail", "Hotmail"], new OfflineMessageNotification(n.MailData).ToBytes());
                 break;
             default:
                 throw new ArgumentException($"No rendering for {notification?.GetType().Name ?? "null"}.", nameof(notification));

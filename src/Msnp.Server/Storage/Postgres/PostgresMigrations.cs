@@ -99,6 +99,26 @@ internal static class PostgresMigrations
         ALTER TABLE contacts ADD COLUMN pending integer NOT NULL DEFAULT 0 CHECK (pending IN (0, 1));
         UPDATE contacts SET pending = 1 WHERE (lists & 8) <> 0 AND (lists & 6) = 0;
         """,
+
+        // 5: offline messages (OIMs), kept per recipient until the recipient deletes them. The sender
+        // is a name, not a reference: a message outlives its sender's account.
+        """
+        CREATE TABLE offline_messages (
+            id           bigint  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            guid         text    COLLATE "C" NOT NULL UNIQUE,
+            recipient_id bigint  NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+            sender       text    NOT NULL,
+            sender_name  text    NOT NULL,
+            sent_at      text    NOT NULL,
+            size         integer NOT NULL CHECK (size >= 0),
+            body         text    NOT NULL,
+            run_id       text    NOT NULL,
+            sequence     bigint  NOT NULL,
+            origin       text    NOT NULL
+        );
+
+        CREATE INDEX offline_messages_by_recipient ON offline_messages (recipient_id, id);
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;

@@ -1,3 +1,4 @@
+using Msnp.Server.Storage.OfflineMessages;
 using Msnp.Server.Storage.Relational;
 using Msnp.Server.Storage.Security;
 using Msnp.Server.Storage.Sqlite;
@@ -19,6 +20,7 @@ public sealed class PostgresStore : MsnpStore
         _database = database;
         Accounts = new RelationalAccountStore(database, protector);
         Contacts = new RelationalContactStore(database);
+        OfflineMessages = new RelationalOfflineMessageStore(database);
     }
 
     /// <inheritdoc/>
@@ -26,6 +28,9 @@ public sealed class PostgresStore : MsnpStore
 
     /// <inheritdoc/>
     public override IContactStore Contacts { get; }
+
+    /// <inheritdoc/>
+    public override IOfflineMessageStore OfflineMessages { get; }
 
     /// <inheritdoc/>
     public override string Description => _database.Description;

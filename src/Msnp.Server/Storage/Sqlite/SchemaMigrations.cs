@@ -89,6 +89,26 @@ internal static class SchemaMigrations
         ALTER TABLE contacts ADD COLUMN pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1));
         UPDATE contacts SET pending = 1 WHERE (lists & 8) <> 0 AND (lists & 6) = 0;
         """,
+
+        // 5: offline messages (OIMs), kept per recipient until the recipient deletes them. The sender
+        // is a name, not a reference: a message outlives its sender's account.
+        """
+        CREATE TABLE offline_messages (
+            id           INTEGER PRIMARY KEY AUTOINCREMENT,
+            guid         TEXT    NOT NULL UNIQUE,
+            recipient_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+            sender       TEXT    NOT NULL,
+            sender_name  TEXT    NOT NULL,
+            sent_at      TEXT    NOT NULL,
+            size         INTEGER NOT NULL CHECK (size >= 0),
+            body         TEXT    NOT NULL,
+            run_id       TEXT    NOT NULL,
+            sequence     INTEGER NOT NULL,
+            origin       TEXT    NOT NULL
+        );
+
+        CREATE INDEX offline_messages_by_recipient ON offline_messages (recipient_id, id);
+        """,
     ];
 
     // A lower-case version-4 GUID, evaluated once per row.

@@ -1,3 +1,4 @@
+using Msnp.Server.Storage.OfflineMessages;
 using Msnp.Server.Storage.Relational;
 using Msnp.Server.Storage.Security;
 
@@ -17,6 +18,7 @@ public sealed class SqliteStore : MsnpStore
         _database = database;
         Accounts = new RelationalAccountStore(database, protector);
         Contacts = new RelationalContactStore(database);
+        OfflineMessages = new RelationalOfflineMessageStore(database);
     }
 
     /// <inheritdoc/>
@@ -24,6 +26,9 @@ public sealed class SqliteStore : MsnpStore
 
     /// <inheritdoc/>
     public override IContactStore Contacts { get; }
+
+    /// <inheritdoc/>
+    public override IOfflineMessageStore OfflineMessages { get; }
 
     /// <inheritdoc/>
     public override string Description => "SQLite " + DatabasePath;

@@ -1,0 +1,193 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Msnp.Cluster.Grains;
+using Msnp.Cluster.Storage;
+using Msnp.Server.Hosting;
+using Msnp.Server.Notification;
+using Msnp.Server.Presence;
+using Msnp.Server.Storage;
+using Orleans.Runtime;
+
+namespace Msnp.Cluster.Hosting;
+
+/// <summary>
+/// Keeps this node's part of the cluster true as nodes come and go. Started after the silo and
+/// before the listeners: it registers the node's observer, and announces offline the users a
+/// previous run of this node left behind. Then, on every membership change and every
+/// <see cref="RefreshInterval"/>: registers again (the registry may have died with a node),
+/// re-reads the live nodes, puts this node's endpoints back into their grains when a node died,
+/// and claims the endpoint rows of every node that is no longer alive, announcing those users
+/// offline (<c>FLN</c>) to their watchers on every node.
+/// </summary>
+internal sealed partial class ClusterMembershipWatcher(
+    IClusterMembershipService membership,
+    IGrainFactory grains,
+    ClusterNodes nodes,
+    GrainPresenceDirectory directory,
+    EndpointRows rows,
+    LocalEndpoints local,
+    LocalNode node,
+    ServerEndpoints endpoints,
+    MsnpServerOptions options,
+    IContactStore contacts,
+    IServiceProvider services,
+    ILogger<ClusterMembershipWatcher> logger) : IHostedService, IAsyncDisposable
+{
+    /// <summary>How often the registry and the endpoint rows are checked without a membership change.</summary>
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
+
+    private readonly SemaphoreSlim _sync = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private NodeObserver? _observer;
+    private NodeRecord? _self;
+    private HashSet<SiloAddress> _dead = [];
+    private Task? _loops;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Object references are held weakly by the runtime: the field keeps the observer alive.
+        _observer = new NodeObserver(local);
+        var reference = grains.CreateObjectReference<INodeObserver>(_observer);
+
+        // The notification port is bound only after the listeners start; dispatch reads it then.
+        _self = new NodeRecord(node.Id, reference, $"{options.EffectivePublicHost}:{options.NotificationPort}");
+        await AnnounceLostAsync(node.Id, cancellationToken).ConfigureAwait(false);
+        await nodes.RegisterAsync(_self).ConfigureAwait(false);
+        await nodes.RefreshAsync().ConfigureAwait(false);
+        _dead = DeadSilos(membership.CurrentSnapshot);
+        _loops = Task.WhenAll(WatchMembershipAsync(_stopping.Token), RefreshPeriodicallyAsync(_stopping.Token));
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_loops is { } loops)
+        {
+            await loops.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        try
+        {
+            await nodes.ForgetAsync(node.Id).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException or OperationCanceledException)
+        {
+            LogForgetFailed(logger, e);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _stopping.Dispose();
+        _sync.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task WatchMembershipAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                await SyncAsync(snapshot, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RefreshPeriodicallyAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(RefreshInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await SyncAsync(membership.CurrentSnapshot, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task SyncAsync(ClusterMembershipSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await _sync.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var dead = DeadSilos(snapshot);
+            bool someoneDied = dead.Except(_dead).Any();
+            _dead = dead;
+            var alive = snapshot.Members.Values.Where(m => IsAlive(m.Status)).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+            if (someoneDied)
+            {
+                // Grains that lived on the dead node start again empty: put this node's users back first.
+                await directory.RestoreOwnAsync().ConfigureAwait(false);
+            }
+
+            if (_self is { } self)
+            {
+                await nodes.RegisterAsync(self with { NotificationAddress = $"{options.EffectivePublicHost}:{endpoints.NotificationPort}" }).ConfigureAwait(false);
+            }
+
+            foreach (var gone in nodes.All.Select(n => n.NodeId).Where(n => !alive.Contains(n)).ToArray())
+            {
+                await nodes.ForgetAsync(gone).ConfigureAwait(false);
+            }
+
+            await nodes.RefreshAsync().ConfigureAwait(false);
+            foreach (var holder in await rows.NodesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (!alive.Contains(holder) && holder != node.Id)
+                {
+                    await AnnounceLostAsync(holder, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The next change or period tries again.
+            LogSyncFailed(logger, e);
+        }
+        finally
+        {
+            _sync.Release();
+        }
+    }
+
+    // The users of a node that is gone: forget their endpoints and tell their watchers (FLN).
+    private async Task AnnounceLostAsync(string lostNode, CancellationToken cancellationToken)
+    {
+        var lost = await rows.ClaimAsync(lostNode, cancellationToken).ConfigureAwait(false);
+        if (lost.Count == 0)
+        {
+            return;
+        }
+
+        LogNodeLost(logger, lostNode, lost.Count);
+        var presence = (PresenceServices)services.GetService(typeof(PresenceServices))!;
+        foreach (var (account, endpointId) in lost)
+        {
+            if (!await directory.DropLostAsync(account, lostNode, endpointId).ConfigureAwait(false))
+            {
+                await PresenceFanout.AnnounceOfflineAsync(contacts, presence, account).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static HashSet<SiloAddress> DeadSilos(ClusterMembershipSnapshot snapshot) =>
+        snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress).ToHashSet();
+
+    private static bool IsAlive(SiloStatus status) => status is SiloStatus.Joining or SiloStatus.Active or SiloStatus.ShuttingDown or SiloStatus.Stopping;
+
+    [LoggerMessage(EventId = 1701, Level = LogLevel.Warning, Message = "Node {Node} is gone: announcing {Count} of its endpoints offline")]
+    private static partial void LogNodeLost(ILogger logger, string node, int count);
+
+    [LoggerMessage(EventId = 1702, Level = LogLevel.Warning, Message = "Could not bring the cluster view up to date; trying again at the next change")]
+    private static partial void LogSyncFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1703, Level = LogLevel.Debug, Message = "Could not leave the node registry while stopping")]
+    private static partial void LogForgetFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,32 @@
+namespace Msnp.Server.Hosting;
+
+/// <summary>
+/// Running as one node of several (docs/cluster.md), bound from <c>Msnp:Cluster</c>. Off unless
+/// <see cref="Port"/> is set; a cluster needs the shared PostgreSQL store (<c>Msnp:Storage:Postgres</c>).
+/// </summary>
+public sealed class ClusterSettings
+{
+    /// <summary>The port the node's cluster listener binds (on the bind address); null or 0 runs a single node.</summary>
+    public int? Port { get; set; }
+
+    /// <summary>This node's name, unique in the cluster: stamped on its endpoints and its membership row. Default: the machine name.</summary>
+    public string? NodeName { get; set; }
+
+    /// <summary>The cluster's name in the membership table: nodes with the same name and database form one network.</summary>
+    public string ClusterId { get; set; } = "msnp";
+
+    /// <summary>How often a node probes each other node; a node that misses <see cref="MissedProbesLimit"/> probes in a row is suspected.</summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Missed probes after which a node votes another dead.</summary>
+    public int MissedProbesLimit { get; set; } = 3;
+
+    /// <summary>Votes that declare a node dead (capped by the number of other live nodes).</summary>
+    public int VotesForDeath { get; set; } = 2;
+
+    /// <summary>True when this process runs as a cluster node.</summary>
+    public bool Enabled => Port is > 0;
+
+    /// <summary>The effective node name.</summary>
+    public string EffectiveNodeName => string.IsNullOrWhiteSpace(NodeName) ? Environment.MachineName : NodeName!;
+}

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using Msnp.Client;
+using Msnp.Protocol.Dialects;
+
+namespace Msnp.Cli.Tests.Cluster;
+
+/// <summary>
+/// Several real <c>msnp serve --cluster-port</c> processes on one PostgreSQL database (a fresh one
+/// per scene, from <see cref="TestPostgres"/>), their accounts made with <c>msnp user add</c>.
+/// Every node has its own data directory holding a copy of the one <c>secret.key</c> (the key of
+/// the accounts' MD5 secrets, which every process on one database must share); the ticket key
+/// they share comes from the database. Membership probes are made short through configuration
+/// (<c>Msnp__Cluster__ProbeTimeout</c>), so a killed node is declared dead within seconds.
+/// </summary>
+internal sealed partial class ClusterScene : IAsyncDisposable
+{
+    public const string Password = "correct horse";
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "msnp-cluster-" + Guid.NewGuid().ToString("N"));
+    private readonly List<ClusterNode> _nodes = [];
+    private readonly List<MsnpClient> _clients = [];
+
+    private ClusterScene(string postgres) => Postgres = postgres;
+
+    public string Postgres { get; }
+
+    private string Seed => Path.Combine(_root, "seed");
+
+    public static async Task<ClusterScene> CreateAsync(params string[] accounts)
+    {
+        var scene = new ClusterScene(await TestPostgres.CreateDatabaseAsync());
+        foreach (var account in accounts)
+        {
+            var (code, _, error) = await MsnpProcess.RunAsync(null, "user", "add", account, "--password", Password, "--name", account.Split('@')[0], "--data", scene.Seed, "--postgres", scene.Postgres);
+            Assert.True(code == 0, error);
+        }
+
+        return scene;
+    }
+
+    /// <summary>Starts nodes together (each start costs the silo's join) and waits until each listens.</summary>
+    public async Task<ClusterNode[]> StartAsync(params string[] names) => await Task.WhenAll(names.Select(StartNodeAsync));
+
+    public async Task<ClusterNode> StartNodeAsync(string name)
+    {
+        var data = Path.Combine(_root, name);
+        Directory.CreateDirectory(data);
+        var key = Path.Combine(data, "secret.key");
+        if (!File.Exists(key))
+        {
+            File.Copy(Path.Combine(Seed, "secret.key"), key);
+        }
+
+        int clusterPort = FreePort();
+        var environment = new Dictionary<string, string?>
+        {
+            ["Msnp__Cluster__ProbeTimeout"] = "00:00:01",
+            ["Msnp__Cluster__MissedProbesLimit"] = "2",
+        };
+        var process = Process.Start(MsnpProcess.StartInfo(environment,
+            "serve", "--data", data, "--postgres", Postgres, "--cluster-port", clusterPort.ToString(CultureInfo.InvariantCulture), "--node-name", name,
+            "--dispatch-port", "0", "--notification-port", "0", "--switchboard-port", "0", "--http-port", "0", "--https-port", "0", "--no-admin"))
+            ?? throw new InvalidOperationException("could not start msnp serve");
+        var log = new StringBuilder();
+        var errors = Task.Run(async () =>
+        {
+            while (await process.StandardError.ReadLineAsync() is { } line)
+            {
+                lock (log)
+                {
+                    log.AppendLine(line);
+                }
+            }
+        });
+        var banner = new List<string>();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        while (true)
+        {
+            var line = await process.StandardOutput.ReadLineAsync(patience.Token);
+            if (line is null)
+            {
+                await errors;
+                throw new IOException($"node {name} exited before listening: {log}");
+            }
+
+            banner.Add(line);
+            if (line == "Press Ctrl-C to stop.")
+            {
+                break;
+            }
+        }
+
+        // Keep draining stdout so a chatty node never blocks on a full pipe.
+        _ = Task.Run(async () =>
+        {
+            while (await process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                lock (log)
+                {
+                    log.AppendLine(line);
+                }
+            }
+        });
+        var node = new ClusterNode(name, process, data, Port(banner, "dispatch"), Port(banner, "notification"), Port(banner, "https"), log);
+        lock (_nodes)
+        {
+            _nodes.Add(node);
+        }
+
+        return node;
+    }
+
+    /// <summary>A client of <paramref name="node"/>'s notification server (or its dispatch server), disposed with the scene.</summary>
+    public MsnpClient Client(ClusterNode node, string account, MsnpDialect? dialect = null, bool throughDispatch = false)
+    {
+        var client = new MsnpClient(new MsnpClientOptions
+        {
+            Host = "127.0.0.1",
+            Port = throughDispatch ? node.DispatchPort : node.NotificationPort,
+            HttpsPort = node.HttpsPort,
+            Account = account,
+            Password = Password,
+            Dialect = dialect ?? MsnpDialect.Msnp12,
+            TrustedCertificatePath = Path.Combine(node.Data, "passport.crt"),
+        });
+        lock (_clients)
+        {
+            _clients.Add(client);
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            try
+            {
+                await client.DisposeAsync();
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or MsnpException)
+            {
+                // Its node may be gone already.
+            }
+        }
+
+        foreach (var node in _nodes)
+        {
+            node.Kill();
+            node.Process.Dispose();
+        }
+
+        await TestPostgres.DropDatabaseAsync(Postgres);
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static int Port(List<string> banner, string role)
+    {
+        var pattern = new Regex($@"^\s+{role}\s+\S+:(\d+)\b");
+        return int.Parse(banner.Select(l => pattern.Match(l)).First(m => m.Success).Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>One running node: its process, data directory and bound ports, and what it printed.</summary>
+internal sealed record ClusterNode(string Name, Process Process, string Data, int DispatchPort, int NotificationPort, int HttpsPort, StringBuilder Log)
+{
+    /// <summary>SIGKILL: the node gets no chance to sign anyone out or leave the cluster.</summary>
+    public void Kill()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+            Process.WaitForExit();
+        }
+    }
+
+    public override string ToString() => Name;
+}

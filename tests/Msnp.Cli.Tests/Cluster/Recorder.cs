@@ -1,0 +1,71 @@
+namespace Msnp.Cli.Tests.Cluster;
+
+/// <summary>
+/// Collects what a client raised (presence, invitations, messages) and lets a test wait for the
+/// one it expects. The wait is bounded only so that a broken cluster fails instead of hanging;
+/// nothing is asserted about how long it took.
+/// </summary>
+internal sealed class Recorder<T>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    private readonly List<T> _items = [];
+    private readonly object _lock = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Everything recorded so far.</summary>
+    public IReadOnlyList<T> Items
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _items];
+            }
+        }
+    }
+
+    public void Add(T item)
+    {
+        TaskCompletionSource changed;
+        lock (_lock)
+        {
+            _items.Add(item);
+            changed = _changed;
+            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        changed.TrySetResult();
+    }
+
+    /// <summary>The first recorded item (from the start) matching <paramref name="match"/>, waiting for it if needed.</summary>
+    public async Task<T> WaitForAsync(Func<T, bool> match, string what)
+    {
+        using var patience = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            Task changed;
+            lock (_lock)
+            {
+                foreach (var item in _items)
+                {
+                    if (match(item))
+                    {
+                        return item;
+                    }
+                }
+
+                changed = _changed.Task;
+            }
+
+            try
+            {
+                await changed.WaitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new Xunit.Sdk.XunitException($"never saw {what}; saw: {string.Join("; ", Items)}");
+            }
+        }
+    }
+}
