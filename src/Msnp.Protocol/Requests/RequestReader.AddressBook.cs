@@ -1,13 +1,11 @@
-using System.Globalization;
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects;
 using Msnp.Protocol.Errors;
 using Msnp.Protocol.Messages;
-using Msnp.Protocol.Names;
 
 namespace Msnp.Protocol.Requests;
 
-// MSNP13+: ADL, RML, FQY (XML membership lists) and UUN.
+// MSNP13+: ADL, RML, FQY (XML membership lists).
 public static partial class RequestReader
 {
     /// <summary>
@@ -33,32 +31,5 @@ public static partial class RequestReader
         }
 
         return Accept(new MembershipListRequest(TrIdOf(command), list!), out request, out refusal);
-    }
-
-    /// <summary><c>UUN TrID account{;{guid}} type len</c> + payload: an account that is not one, or a type that is not a number, is 201.</summary>
-    public static bool TryReadUserNotification(MsnpCommand command, MsnpDialect dialect, out UserNotificationRequest request, out RequestRefusal refusal)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        var p = command.Parameters;
-        if (p.Count != 3)
-        {
-            return Refuse(RequestRefusal.Reply(MsnpErrorCode.InvalidParameter), out request, out refusal);
-        }
-
-        var target = p[0];
-        int semicolon = target.IndexOf(';', StringComparison.Ordinal);
-        var account = semicolon >= 0 ? target[..semicolon] : target;
-        if (account.StartsWith("1:", StringComparison.Ordinal))
-        {
-            account = account[2..];
-        }
-
-        if (!PassportName.TryParse(account, out var name)
-            || !int.TryParse(p[1], NumberStyles.None, CultureInfo.InvariantCulture, out var type))
-        {
-            return Refuse(RequestRefusal.Reply(MsnpErrorCode.InvalidParameter), out request, out refusal);
-        }
-
-        return Accept(new UserNotificationRequest(TrIdOf(command), name.Normalized, type, command.Payload ?? ReadOnlyMemory<byte>.Empty), out request, out refusal);
     }
 }
