@@ -18,11 +18,17 @@ public abstract partial class DialectWriter
 
     /// <summary>
     /// <c>ILN TrID STATUS account name {clientId {msnobj}}</c>: a contact's presence, sent under
-    /// the TrID of the <c>CHG</c> or <c>ADD</c> that asked for it.
+    /// the TrID of the <c>CHG</c> or <c>ADD</c> that asked for it; at MSNP18 an <c>NLN</c> (<see cref="MsnpDialect.HasIln"/>).
     /// </summary>
     public virtual void WriteInitialPresence(IBufferWriter<byte> output, uint trId, PresenceInfo presence)
     {
         ArgumentNullException.ThrowIfNull(presence);
+        if (!Dialect.HasIln)
+        {
+            WritePresenceChanged(output, presence);
+            return;
+        }
+
         var line = Line(output, CommandCodes.Iln, trId);
         Presence(ref line, presence);
         line.End();

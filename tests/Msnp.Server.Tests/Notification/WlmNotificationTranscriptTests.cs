@@ -50,6 +50,10 @@ public sealed class WlmNotificationTranscriptTests
         await bob.SkipChallengeAsync();
 
         var alice = await SignInAsync(scene, "alice", version);
+
+        // Pidgin and BitlBee send BLP after sign-in whatever the setting: confirmed, not 218.
+        await alice.SendAsync("BLP 4 AL\r\n");
+        await alice.ExpectAsync("BLP 4 AL");
         await SendPayloadAsync(alice, "ADL", 5, BobOnAlAndFl);
         await alice.ExpectAsync("ADL 5 OK");
 
