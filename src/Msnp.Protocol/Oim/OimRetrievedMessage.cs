@@ -27,28 +27,32 @@ public sealed record OimRetrievedMessage(string Sender, string SenderName, strin
     /// <summary>The id, used in <c>Message-ID</c>.</summary>
     public Guid Id { get; init; }
 
-    /// <summary>Writes the message with CRLF line ends.</summary>
+    /// <summary>
+    /// Writes the message with LF line ends: the real service wrote CRLF into the XML, which every XML
+    /// parser hands on as LF, and Pidgin splits on LF alone (<c>MSG_OIM_LINE_DEM</c>, <c>MSG_OIM_BODY_DEM</c>);
+    /// our XML writer keeps a CR as a character reference, so LF is written directly.
+    /// </summary>
     public string Write()
     {
         var utc = SentAt.ToUniversalTime();
         var from = SenderName.Length == 0 ? $"<{Sender}>" : $"{OimMimeText.EncodeWord(SenderName)} <{Sender}>";
-        const string crlf = "\r\n";
-        return "From: " + from + crlf
-            + "To: " + Recipient + crlf
-            + "Subject: " + crlf
-            + "X-OIM-originatingSource: " + OriginAddress + crlf
-            + "X-OIMProxy: MSNMSGR" + crlf
-            + "MIME-Version: 1.0" + crlf
-            + "Content-Type: text/plain; charset=UTF-8" + crlf
-            + "Content-Transfer-Encoding: base64" + crlf
-            + "X-OIM-Message-Type: OfflineMessage" + crlf
-            + "X-OIM-Run-Id: {" + RunId.ToString("D").ToUpperInvariant() + "}" + crlf
-            + "X-OIM-Sequence-Num: " + Sequence.ToString(CultureInfo.InvariantCulture) + crlf
-            + "Message-ID: <OIM-" + Id.ToString("N").ToUpperInvariant() + "@msnp>" + crlf
-            + "Date: " + utc.ToString("dd MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture) + " +0000" + crlf
-            + "Return-Path: ndr@oim.messenger.msn.com" + crlf
-            + crlf
-            + OimMimeText.EncodeBody(Text, crlf);
+        const string newLine = "\n";
+        return "From: " + from + newLine
+            + "To: " + Recipient + newLine
+            + "Subject: " + newLine
+            + "X-OIM-originatingSource: " + OriginAddress + newLine
+            + "X-OIMProxy: MSNMSGR" + newLine
+            + "MIME-Version: 1.0" + newLine
+            + "Content-Type: text/plain; charset=UTF-8" + newLine
+            + "Content-Transfer-Encoding: base64" + newLine
+            + "X-OIM-Message-Type: OfflineMessage" + newLine
+            + "X-OIM-Run-Id: {" + RunId.ToString("D").ToUpperInvariant() + "}" + newLine
+            + "X-OIM-Sequence-Num: " + Sequence.ToString(CultureInfo.InvariantCulture) + newLine
+            + "Message-ID: <OIM-" + Id.ToString("N").ToUpperInvariant() + "@msnp>" + newLine
+            + "Date: " + utc.ToString("dd MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture) + " +0000" + newLine
+            + "Return-Path: ndr@oim.messenger.msn.com" + newLine
+            + newLine
+            + OimMimeText.EncodeBody(Text, newLine);
     }
 
     /// <summary>

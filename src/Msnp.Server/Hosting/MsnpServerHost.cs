@@ -14,6 +14,7 @@ using Msnp.Server.Dispatch;
 using Msnp.Server.Gateway;
 using Msnp.Server.Limits;
 using Msnp.Server.Notification;
+using Msnp.Server.Oim;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
 using Msnp.Server.Soap;
@@ -133,6 +134,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
         // Sign-ins go through the operators' guard, so a disabled account is refused everywhere.
         builder.Services.AddMsnpServer(options, operators.Accounts, store.Contacts, passport);
         builder.Services.TryAddSingleton(store.OfflineMessages);
+        builder.Services.AddOfflineMessageServices(options.Limits);
 
         // Every listener's accepts are counted, refused sockets included, so a flood waits in the
         // kernel's backlog instead of taking the process to its descriptor limit.

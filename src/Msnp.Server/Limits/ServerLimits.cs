@@ -52,6 +52,12 @@ public sealed class ServerLimits
     /// <summary>Sustained <c>CAL</c> rate per user, per minute.</summary>
     public double CallsPerMinute { get; set; } = 60;
 
+    /// <summary>Offline messages one sender may store at once before <c>q0:SenderThrottleLimitExceeded</c>.</summary>
+    public int OfflineMessageBurst { get; set; } = 20;
+
+    /// <summary>Sustained offline messages per sender, per minute (0 = unlimited).</summary>
+    public double OfflineMessagesPerMinute { get; set; } = 30;
+
     /// <summary>Sustained commands per second one notification connection may send before its reading is slowed (0 = unlimited).</summary>
     public double NotificationCommandsPerSecond { get; set; } = 20;
 

@@ -46,7 +46,7 @@ internal static class SoapEndpoint
         if (refusal is not null)
         {
             logger.LogInformation("SOAP {Action} from {Remote} refused: {Fault}", action.Name, context.Connection.RemoteIpAddress, refusal.ErrorCode);
-            await FaultAsync(context, service, action.Name, refusal).ConfigureAwait(false);
+            await FaultAsync(context, service, action.Name, service.RefusalFault?.Invoke(refusal) ?? refusal).ConfigureAwait(false);
             return;
         }
 

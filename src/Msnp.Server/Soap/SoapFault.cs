@@ -24,6 +24,15 @@ public sealed record SoapFault(string Code, string Message)
     /// <summary>The <c>additionalDetails/conflictObjectId</c> (the existing contact or group), if any.</summary>
     public string? ConflictObjectId { get; init; }
 
+    /// <summary>The namespace behind the <c>q0:</c> prefix of <see cref="Code"/>; <see cref="SoapNamespaces.WsSecurityFaults"/> when null.</summary>
+    public string? CodeNamespace { get; init; }
+
+    /// <summary>
+    /// Writes the content of <c>detail</c> in place of the <c>errorcode</c> block, for services whose
+    /// faults carry other elements (the OIM service's <c>LockKeyChallenge</c>).
+    /// </summary>
+    public Action<System.Xml.XmlWriter>? Detail { get; init; }
+
     /// <summary>The HTTP status; SOAP 1.1 over HTTP sends every fault with 500.</summary>
     public int Status { get; init; } = StatusCodes.Status500InternalServerError;
 

@@ -42,6 +42,12 @@ public sealed class SoapService
     public Action<XmlWriter, SoapCall>? ResponseHeader { get; init; }
 
     /// <summary>
+    /// Turns the authentication refusal (<see cref="SoapFault.AuthenticationFailed"/>,
+    /// <see cref="SoapFault.TicketExpired"/>) into the fault this service's clients act on; unchanged when null.
+    /// </summary>
+    public Func<SoapFault, SoapFault>? RefusalFault { get; init; }
+
+    /// <summary>
     /// Finds the ticket in a request; by default <c>TicketToken</c> anywhere in the header, then the
     /// <c>MSPAuth</c> cookie (<see cref="SoapTickets.Find"/>).
     /// </summary>

@@ -60,7 +60,7 @@ public static class SoapWriter
             writer.WriteStartElement("faultcode");
             if (fault.Code.StartsWith("q0:", StringComparison.Ordinal))
             {
-                writer.WriteAttributeString("xmlns", "q0", null, SoapNamespaces.WsSecurityFaults);
+                writer.WriteAttributeString("xmlns", "q0", null, fault.CodeNamespace ?? SoapNamespaces.WsSecurityFaults);
             }
 
             writer.WriteString(fault.Code);
@@ -72,7 +72,11 @@ public static class SoapWriter
             }
 
             writer.WriteStartElement("detail");
-            if (fault.ErrorCode is not null)
+            if (fault.Detail is not null)
+            {
+                fault.Detail(writer);
+            }
+            else if (fault.ErrorCode is not null)
             {
                 writer.WriteElementString("errorcode", detailNamespace, fault.ErrorCode);
                 writer.WriteElementString("errorstring", detailNamespace, fault.Message);
