@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Msnp.Cluster.Grains;
 using Msnp.Cluster.Storage;
+using Msnp.Server.Dispatch;
 using Msnp.Server.Hosting;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
@@ -71,6 +72,8 @@ public static class ClusterHosting
         services.AddSingleton<GrainPresenceDirectory>();
         services.AddSingleton<IPresenceDirectory>(sp => sp.GetRequiredService<GrainPresenceDirectory>());
         services.AddSingleton<INotificationDelivery, ClusterNotificationDelivery>();
+        services.AddSingleton<INotificationServerChooser>(sp => new ClusterNotificationServers(
+            sp.GetRequiredService<ClusterNodes>(), new LocalNotificationServer(options, sp.GetRequiredService<ServerEndpoints>())));
         // Orleans is chatty at Information; its warnings (a node suspected, declared dead) stay.
         // The silo's start-up notes about server GC are advice for big machines, not problems.
         // Connection failures to a node that is going away are expected and repeat every second;

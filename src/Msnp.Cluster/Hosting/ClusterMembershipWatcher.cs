@@ -50,12 +50,12 @@ internal sealed partial class ClusterMembershipWatcher(
         var reference = grains.CreateObjectReference<INodeObserver>(_observer);
 
         // The notification port is bound only after the listeners start; dispatch reads it then.
-        _self = new NodeRecord(node.Id, reference, $"{options.EffectivePublicHost}:{options.NotificationPort}");
+        _self = new NodeRecord(node.Id, reference, NotificationAddress());
         await AnnounceLostAsync(node.Id, cancellationToken).ConfigureAwait(false);
         await nodes.RegisterAsync(_self).ConfigureAwait(false);
         await nodes.RefreshAsync().ConfigureAwait(false);
         _dead = DeadSilos(membership.CurrentSnapshot);
-        _loops = Task.WhenAll(WatchMembershipAsync(_stopping.Token), RefreshPeriodicallyAsync(_stopping.Token));
+        _loops = Task.WhenAll(WatchMembershipAsync(_stopping.Token), RefreshPeriodicallyAsync(_stopping.Token), RegisterOnceBoundAsync(_stopping.Token));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -97,6 +97,19 @@ internal sealed partial class ClusterMembershipWatcher(
         }
     }
 
+    // With --notification-port 0 the port is known only once the listeners are up: tell the others then.
+    private async Task RegisterOnceBoundAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await endpoints.Bound.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await SyncAsync(membership.CurrentSnapshot, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
     private async Task RefreshPeriodicallyAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(RefreshInterval);
@@ -129,7 +142,7 @@ internal sealed partial class ClusterMembershipWatcher(
 
             if (_self is { } self)
             {
-                await nodes.RegisterAsync(self with { NotificationAddress = $"{options.EffectivePublicHost}:{endpoints.NotificationPort}" }).ConfigureAwait(false);
+                await nodes.RegisterAsync(self with { NotificationAddress = NotificationAddress() }).ConfigureAwait(false);
             }
 
             foreach (var gone in nodes.All.Select(n => n.NodeId).Where(n => !alive.Contains(n)).ToArray())
@@ -176,6 +189,10 @@ internal sealed partial class ClusterMembershipWatcher(
             }
         }
     }
+
+    // Port 0 until the listeners are bound (a node started with --notification-port 0); dispatch skips those.
+    private string NotificationAddress() =>
+        $"{options.EffectivePublicHost}:{(endpoints.NotificationPort != 0 ? endpoints.NotificationPort : options.NotificationPort)}";
 
     private static HashSet<SiloAddress> DeadSilos(ClusterMembershipSnapshot snapshot) =>
         snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress).ToHashSet();

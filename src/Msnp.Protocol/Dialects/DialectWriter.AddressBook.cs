@@ -5,7 +5,7 @@ using Msnp.Protocol.Messages;
 
 namespace Msnp.Protocol.Dialects;
 
-// MSNP13+: lists announced with ADL/RML (XML), the login policy, FQY and UUN answers
+// MSNP13+: lists announced with ADL/RML (XML), FQY and UUN answers
 // (later-dialects.md; escargot msnp_ns.py, Pidgin 2.10 notification.c).
 public abstract partial class DialectWriter
 {
@@ -33,13 +33,6 @@ public abstract partial class DialectWriter
         var names = friendlyName is null ? null : new Dictionary<string, string>(StringComparer.Ordinal) { [account] = friendlyName };
         var payload = MembershipList.Write([new MembershipEntry(account, (int)lists, 1)], names);
         MsnpWriter.WritePayloadCommand(output, code, 0, [], payload);
-    }
-
-    /// <summary><c>GCF 0 len</c> and the policy document: sent before <c>USR … S</c> from MSNP13.</summary>
-    public virtual void WritePolicy(IBufferWriter<byte> output, ReadOnlySpan<byte> policy)
-    {
-        Require(Dialect.SendsPolicyAtLogin, "GCF 0");
-        MsnpWriter.WritePayloadCommand(output, CommandCodes.Gcf, 0, [], policy);
     }
 
     /// <summary><c>FQY TrID len</c> and the XML naming each address's network (MSNP14+).</summary>

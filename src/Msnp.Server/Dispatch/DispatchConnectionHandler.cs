@@ -11,16 +11,18 @@ public sealed class DispatchConnectionHandler : MsnpConnectionHandler
 {
     private readonly MsnpServerOptions _options;
     private readonly ServerEndpoints _endpoints;
+    private readonly INotificationServerChooser _chooser;
 
     /// <summary>Creates the handler.</summary>
-    public DispatchConnectionHandler(IOptions<MsnpServerOptions> options, ServerEndpoints endpoints, ConnectionLimiter limiter, TimeProvider time, ILogger<DispatchConnectionHandler> logger)
+    public DispatchConnectionHandler(IOptions<MsnpServerOptions> options, ServerEndpoints endpoints, ConnectionLimiter limiter, TimeProvider time, ILogger<DispatchConnectionHandler> logger, INotificationServerChooser chooser)
         : base(logger, options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)), limiter, NotificationConnectionPacing.Factory(options.Value.Limits, time), time)
     {
         _options = options.Value;
         _endpoints = endpoints;
+        _chooser = chooser;
     }
 
     /// <inheritdoc/>
     protected override IMsnpSession CreateSession(MsnpConnection connection) =>
-        new DispatchSession(connection, _options, _endpoints.NotificationPort, _endpoints.DispatchPort);
+        new DispatchSession(connection, _options, _chooser, _endpoints.DispatchPort);
 }

@@ -22,16 +22,16 @@ public sealed class DispatchSession : MsnpSessionBase
         HandlerTable<DispatchSession>.Row<UsrInitialRequest>(2, MsnpDialect.MaximumVersion, s => s._preamble.AfterAuthenticationStarted, RequestReader.TryReadInitialUser, (s, r, ct) => s.HandleInitialUser(r)));
 
     private readonly LoginPreamble _preamble;
-    private readonly string _notificationServer;
+    private readonly INotificationServerChooser _notificationServers;
     private readonly string _self;
 
     /// <summary>Creates the session.</summary>
-    public DispatchSession(MsnpConnection connection, MsnpServerOptions options, int notificationPort, int dispatchPort)
+    public DispatchSession(MsnpConnection connection, MsnpServerOptions options, INotificationServerChooser notificationServers, int dispatchPort)
         : base(connection)
     {
         ArgumentNullException.ThrowIfNull(options);
         _preamble = new LoginPreamble(this, MsnpDialect.All, options.EffectivePublicHost);
-        _notificationServer = $"{options.EffectivePublicHost}:{notificationPort}";
+        _notificationServers = notificationServers ?? throw new ArgumentNullException(nameof(notificationServers));
         _self = $"{options.EffectivePublicHost}:{dispatchPort}";
         connection.ArmDeadline(options.SignInTimeout);
     }
@@ -52,7 +52,7 @@ public sealed class DispatchSession : MsnpSessionBase
     private ValueTask HandleInitialUser(UsrInitialRequest request)
     {
         _preamble.BeginAuthentication(request);
-        Send((trId: request.TrId, ns: _notificationServer, self: _self, writer: Writer), static (w, s) => s.writer.WriteNotificationTransfer(w, s.trId, s.ns, s.self));
+        Send((trId: request.TrId, ns: _notificationServers.Choose(), self: _self, writer: Writer), static (w, s) => s.writer.WriteNotificationTransfer(w, s.trId, s.ns, s.self));
         Connection.Close();
         return ValueTask.CompletedTask;
     }

@@ -200,6 +200,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
         endpoints.SwitchboardPort = BoundPort(switchboard);
         endpoints.HttpPort = passportListeners.HttpPort ?? 0;
         endpoints.HttpsPort = passportListeners.HttpsPort;
+        endpoints.MarkBound();
         try
         {
             await operators.StartAsync(app.Services, app.Lifetime, cancellationToken).ConfigureAwait(false);

@@ -59,6 +59,9 @@ public static class MsnpServerServices
         services.AddSoap();
         services.AddAddressBookServices();
 
+        // Where dispatch sends sign-ins: this node, unless a cluster spreads them over its nodes.
+        services.TryAddSingleton<INotificationServerChooser>(sp => new LocalNotificationServer(options, sp.GetRequiredService<ServerEndpoints>()));
+
         // Registered so the TCP listeners and the HTTP gateway share one handler per role.
         services.TryAddSingleton<DispatchConnectionHandler>();
         services.TryAddSingleton<NotificationConnectionHandler>();

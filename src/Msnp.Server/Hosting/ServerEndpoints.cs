@@ -23,4 +23,12 @@ public sealed class ServerEndpoints
 
     /// <summary>The admin listener's port, 0 when it is off.</summary>
     public int AdminPort { get; set; }
+
+    private readonly TaskCompletionSource _bound = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the MSNP and HTTP ports above are filled in (a cluster node then tells the others its address).</summary>
+    public Task Bound => _bound.Task;
+
+    /// <summary>Marks the ports as filled in.</summary>
+    public void MarkBound() => _bound.TrySetResult();
 }

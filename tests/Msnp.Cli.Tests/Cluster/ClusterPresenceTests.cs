@@ -14,7 +14,7 @@ namespace Msnp.Cli.Tests.Cluster;
 public sealed class ClusterPresenceTests
 {
     [Fact]
-    public async Task Users_on_two_nodes_see_each_others_presence_and_personal_message_and_chat()
+    public async Task Users_on_two_nodes_see_presence_personal_messages_blocks_chat_and_a_second_sign_in_elsewhere()
     {
         await using var scene = await ClusterScene.CreateAsync("alice@example.com", "bob@example.com");
         var (a, b) = await StartTwoAsync(scene);
@@ -46,6 +46,14 @@ public sealed class ClusterPresenceTests
         await bob.SetPersonalStatusAsync(new PersonalStatus("on node b", string.Empty));
         await alicePersonal.WaitForAsync(e => e.Account == "bob@example.com" && e.Status.PersonalMessage == "on node b", "bob's personal message at alice");
 
+        // Bob blocks alice: she sees him go offline; he unblocks her: she sees him busy again.
+        int mark = alicePresence.Mark();
+        await bob.AddContactAsync(ListKind.Block, "alice@example.com", "Alice");
+        await alicePresence.WaitForAsync(e => e.Account == "bob@example.com" && e.Status == PresenceStatus.Offline, "bob offline at alice once blocked", mark);
+        mark = alicePresence.Mark();
+        await bob.RemoveContactAsync(ListKind.Block, "alice@example.com");
+        await alicePresence.WaitForAsync(e => e.Account == "bob@example.com" && e.Status == PresenceStatus.Busy, "bob busy at alice once unblocked", mark);
+
         // A switchboard on node a rings bob on node b; three messages arrive once and in order.
         var received = new Recorder<string>();
         var calling = alice.StartConversationAsync("bob@example.com");
@@ -60,9 +68,22 @@ public sealed class ClusterPresenceTests
         await received.WaitForAsync(m => m.EndsWith("three", StringComparison.Ordinal), "the third message");
         Assert.Equal(["alice@example.com: one", "alice@example.com: two", "alice@example.com: three"], received.Items.Where(m => !m.Contains("typing", StringComparison.Ordinal)));
 
-        // Bob signs out on b: alice on a sees him go offline.
-        await bob.SignOutAsync();
-        await alicePresence.WaitForAsync(e => e.Account == "bob@example.com" && e.Status == PresenceStatus.Offline, "bob offline at alice");
+        // Bob signs in again on node a: his session on node b is signed out (OUT OTH), and alice
+        // sees him offline until the new session sets a status.
+        var bobSignedOut = new Recorder<SignedOutEventArgs>();
+        bob.SignedOut += (_, e) => bobSignedOut.Add(e);
+        mark = alicePresence.Mark();
+        var bobAgain = scene.Client(a, "bob@example.com");
+        await bobAgain.SignInAsync();
+        await bobSignedOut.WaitForAsync(e => e.Reason == SignOutReason.OtherSession, "OUT OTH at bob's first session");
+        await alicePresence.WaitForAsync(e => e.Account == "bob@example.com" && e.Status == PresenceStatus.Offline, "bob offline at alice after the second sign-in", mark);
+        await bobAgain.SetStatusAsync(PresenceStatus.Idle);
+        await alicePresence.WaitForAsync(e => e.Account == "bob@example.com" && e.Status == PresenceStatus.Idle, "bob idle at alice from node a", mark);
+
+        // Bob signs out: alice sees him go offline.
+        mark = alicePresence.Mark();
+        await bobAgain.SignOutAsync();
+        await alicePresence.WaitForAsync(e => e.Account == "bob@example.com" && e.Status == PresenceStatus.Offline, "bob offline at alice", mark);
     }
 
     internal static async Task<(ClusterNode A, ClusterNode B)> StartTwoAsync(ClusterScene scene)

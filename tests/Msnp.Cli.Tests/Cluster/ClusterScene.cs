@@ -115,7 +115,12 @@ internal sealed partial class ClusterScene : IAsyncDisposable
         return node;
     }
 
-    /// <summary>A client of <paramref name="node"/>'s notification server (or its dispatch server), disposed with the scene.</summary>
+    /// <summary>
+    /// A client of <paramref name="node"/>'s notification server, disposed with the scene. Through
+    /// its dispatch server, the client may land on any node; it then always logs in at
+    /// <paramref name="node"/>'s Passport (each node has its own certificate), so the ticket is
+    /// checked by whichever node dispatch chose.
+    /// </summary>
     public MsnpClient Client(ClusterNode node, string account, MsnpDialect? dialect = null, bool throughDispatch = false)
     {
         var client = new MsnpClient(new MsnpClientOptions
@@ -123,6 +128,7 @@ internal sealed partial class ClusterScene : IAsyncDisposable
             Host = "127.0.0.1",
             Port = throughDispatch ? node.DispatchPort : node.NotificationPort,
             HttpsPort = node.HttpsPort,
+            NexusUrl = throughDispatch ? new Uri($"https://127.0.0.1:{node.HttpsPort}/rdr/pprdr.asp") : null,
             Account = account,
             Password = Password,
             Dialect = dialect ?? MsnpDialect.Msnp12,
@@ -188,6 +194,17 @@ internal sealed record ClusterNode(string Name, Process Process, string Data, in
             Process.Kill(entireProcessTree: true);
             Process.WaitForExit();
         }
+    }
+
+    /// <summary>SIGTERM, as a rolling restart stops a node: its sessions get <c>OUT SSD</c>; waits until it exited.</summary>
+    public async Task StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", Process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await Process.WaitForExitAsync();
     }
 
     public override string ToString() => Name;

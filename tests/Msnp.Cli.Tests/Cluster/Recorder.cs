@@ -38,8 +38,17 @@ internal sealed class Recorder<T>
         changed.TrySetResult();
     }
 
-    /// <summary>The first recorded item (from the start) matching <paramref name="match"/>, waiting for it if needed.</summary>
-    public async Task<T> WaitForAsync(Func<T, bool> match, string what)
+    /// <summary>How many items were recorded so far: pass it to <see cref="WaitForAsync"/> to look only at later ones.</summary>
+    public int Mark()
+    {
+        lock (_lock)
+        {
+            return _items.Count;
+        }
+    }
+
+    /// <summary>The first recorded item from position <paramref name="from"/> on matching <paramref name="match"/>, waiting for it if needed.</summary>
+    public async Task<T> WaitForAsync(Func<T, bool> match, string what, int from = 0)
     {
         using var patience = new CancellationTokenSource(Patience);
         while (true)
@@ -47,11 +56,11 @@ internal sealed class Recorder<T>
             Task changed;
             lock (_lock)
             {
-                foreach (var item in _items)
+                for (int i = from; i < _items.Count; i++)
                 {
-                    if (match(item))
+                    if (match(_items[i]))
                     {
-                        return item;
+                        return _items[i];
                     }
                 }
 
