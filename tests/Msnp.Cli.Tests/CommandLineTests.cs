@@ -14,7 +14,7 @@ public class CommandLineTests
         var (exitCode, output, error) = await RunAsync(args);
 
         Assert.Equal(ExitCodes.Usage, exitCode);
-        Assert.Contains($"{args[^2]} must be MSNP2 to MSNP12 (or just the number), got '{args[^1]}'.", error, StringComparison.Ordinal);
+        Assert.Contains($"{args[^2]} must be MSNP2 to MSNP{Msnp.Protocol.Dialects.MsnpDialect.MaximumVersion} (or just the number), got '{args[^1]}'.", error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, output);
     }
 

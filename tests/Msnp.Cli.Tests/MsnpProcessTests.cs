@@ -70,7 +70,7 @@ public class MsnpProcessTests
 
         Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.Equal(string.Empty, output);
-        Assert.Contains("msnp decode: --dialect must be MSNP2 to MSNP12 (or just the number), got 'MSNP99'.", error, StringComparison.Ordinal);
+        Assert.Contains($"msnp decode: --dialect must be MSNP2 to MSNP{Msnp.Protocol.Dialects.MsnpDialect.MaximumVersion} (or just the number), got 'MSNP99'.", error, StringComparison.Ordinal);
     }
 
     [Fact]

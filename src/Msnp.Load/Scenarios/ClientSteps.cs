@@ -124,6 +124,25 @@ public static class ClientSteps
     }
 
     /// <summary>
+    /// Answers the challenge the server sends after the first <c>CHG</c> (<c>CHL 0</c>, then
+    /// <c>QRY</c> with the dialect's product pair) and waits for its <c>QRY</c> reply, as a client
+    /// that stays signed in must: an unanswered challenge closes the connection after 50 s.
+    /// </summary>
+    public static async Task AnswerChallengeAsync(LoadConnection ns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ns);
+        if (!ns.Dialect.HasChallenges || ns.Dialect.ClientChallengeKey is not { } key)
+        {
+            return;
+        }
+
+        var challenge = (await ns.ReadLineStartingWithAsync("CHL 0 ", cancellationToken).ConfigureAwait(false))["CHL 0 ".Length..].Trim();
+        var digest = Protocol.Auth.ChallengeResponse.ComputeDigest(challenge, ns.Dialect);
+        await ns.SendAsync($"QRY 7 {key.ClientId} {digest.Length}\r\n{digest}", cancellationToken).ConfigureAwait(false);
+        await ns.ReadLineStartingWithAsync("QRY 7", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Opens a switchboard session from <paramref name="callerNs"/> and invites <paramref name="callee"/>,
     /// who answers the ring. Returns both switchboard connections once the caller has seen JOI.
     /// </summary>

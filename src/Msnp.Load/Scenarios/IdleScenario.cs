@@ -14,7 +14,7 @@ namespace Msnp.Load.Scenarios;
 public sealed record IdleSettings(int Connections, TimeSpan Duration, TimeSpan PingInterval);
 
 /// <summary>
-/// Signs in <see cref="IdleSettings.Connections"/> users (MSNP8 ticket login, then <c>CHG NLN</c>),
+/// Signs in <see cref="IdleSettings.Connections"/> users (MSNP8 ticket login, <c>CHG NLN</c>, the challenge answered),
 /// holds them while each pings like a client, and reports the server's memory: its process read
 /// from /proc when it runs separately, otherwise this process (server and load side together).
 /// </summary>
@@ -57,6 +57,7 @@ public static class IdleScenario
                         var ns = await ClientSteps.SignInAsync(target.Notification, accounts[i], target.Dialect, cancellationToken).ConfigureAwait(false);
                         connections[i] = ns;
                         await ClientSteps.GoOnlineAsync(ns, cancellationToken).ConfigureAwait(false);
+                        await ClientSteps.AnswerChallengeAsync(ns, cancellationToken).ConfigureAwait(false);
                         samples[w].Add(Stopwatch.GetTimestamp() - start);
                         progress.Complete();
                     }

@@ -31,8 +31,12 @@ public static class FrameLoop
         ArgumentNullException.ThrowIfNull(input);
         while (true)
         {
+            // Only what is used after an await lives in the state machine, which an idle connection
+            // keeps while it waits for bytes: the read's flags and the frame's end, not whole structs.
             var result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
+            var canceled = result.IsCanceled;
+            var completed = result.IsCompleted;
             long unread = buffer.Length;
             var end = FrameLoopEnd.Completed;
             var violation = default(FramingViolation);
@@ -52,9 +56,10 @@ public static class FrameLoop
                         break;
                     }
 
+                    var frameEnd = frame.End;
                     var handled = handler.OnFrameAsync(frame);
                     var more = handled.IsCompletedSuccessfully ? handled.Result : await handled.ConfigureAwait(false);
-                    buffer = buffer.Slice(frame.End);
+                    buffer = buffer.Slice(frameEnd);
                     if (!more)
                     {
                         end = FrameLoopEnd.Stopped;
@@ -83,12 +88,12 @@ public static class FrameLoop
                 return new FrameLoopResult(end, violation, buffer.Length);
             }
 
-            if (result.IsCanceled)
+            if (canceled)
             {
                 return new FrameLoopResult(FrameLoopEnd.Canceled, default, buffer.Length);
             }
 
-            if (result.IsCompleted)
+            if (completed)
             {
                 return new FrameLoopResult(FrameLoopEnd.Completed, default, buffer.Length);
             }

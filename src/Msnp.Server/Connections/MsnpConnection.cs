@@ -7,11 +7,21 @@ namespace Msnp.Server.Connections;
 /// One TCP connection of any role: its bounded output, its close/abort controls and a single
 /// re-armable deadline used for sign-in, authentication and idle timeouts.
 /// </summary>
+/// <remarks>
+/// An idle signed-in connection is the server's most numerous object, so this one holds no timer
+/// while its deadline is disarmed and registers nothing on its cancellation token: the deadline
+/// and <see cref="Abort"/> cancel the token (for storage calls in flight) and wake the read loop
+/// with <see cref="System.IO.Pipelines.PipeReader.CancelPendingRead"/>.
+/// </remarks>
 public sealed class MsnpConnection
 {
     private readonly ConnectionContext _context;
-    private readonly CancellationTokenSource _deadline;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _aborted = new();
     private readonly Limits.IConnectionSignInFeature? _signIn;
+
+    // Exists only while a deadline is armed; guarded by a lock on _aborted (taken rarely, never contended in practice).
+    private ITimer? _deadline;
     private int _closing;
 
     internal MsnpConnection(ConnectionContext context, int outputLimit, TimeProvider? time = null)
@@ -19,7 +29,7 @@ public sealed class MsnpConnection
         _context = context;
 
         // The deadline runs on the server's clock, so a test with a manual clock moves it by hand.
-        _deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time ?? TimeProvider.System);
+        _time = time ?? TimeProvider.System;
         Output = new OutboundBuffer(outputLimit);
         Output.Overflowed += () => Abort("output buffer full");
         IsHttpGateway = context.Features.Get<Gateway.IHttpGatewayFeature>() is not null;
@@ -48,7 +58,10 @@ public sealed class MsnpConnection
     public bool IsClosing => Volatile.Read(ref _closing) != 0;
 
     /// <summary>Cancelled when the deadline passes or the connection is aborted.</summary>
-    internal CancellationToken ReadCancellation => _deadline.Token;
+    internal CancellationToken ReadCancellation => _aborted.Token;
+
+    /// <summary>True when the deadline passed (the token is cancelled and nobody aborted the connection).</summary>
+    internal bool DeadlinePassed => _aborted.IsCancellationRequested && AbortReason is null;
 
     /// <summary>Why the connection was aborted, when it was.</summary>
     public string? AbortReason { get; private set; }
@@ -68,26 +81,24 @@ public sealed class MsnpConnection
         AbortReason ??= reason;
         Interlocked.Exchange(ref _closing, 1);
         Output.Complete();
-        try
-        {
-            _deadline.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-
+        CancelReading();
         _context.Abort(new ConnectionAbortedException(reason));
     }
 
     /// <summary>Closes the connection unless something re-arms or disarms the deadline within <paramref name="after"/>.</summary>
     public void ArmDeadline(TimeSpan after)
     {
-        try
+        lock (_aborted)
         {
-            _deadline.CancelAfter(after);
-        }
-        catch (ObjectDisposedException)
-        {
+            if (after == Timeout.InfiniteTimeSpan)
+            {
+                _deadline?.Dispose();
+                _deadline = null;
+                return;
+            }
+
+            _deadline ??= _time.CreateTimer(static state => ((MsnpConnection)state!).OnDeadline(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _deadline.Change(after, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -97,5 +108,37 @@ public sealed class MsnpConnection
     /// <summary>Removes the deadline.</summary>
     public void DisarmDeadline() => ArmDeadline(Timeout.InfiniteTimeSpan);
 
-    internal void DisposeDeadline() => _deadline.Dispose();
+    internal void DisposeDeadline()
+    {
+        DisarmDeadline();
+        _aborted.Dispose();
+    }
+
+    private void OnDeadline()
+    {
+        lock (_aborted)
+        {
+            // A re-arm or disarm that raced with the timer firing wins.
+            if (_deadline is null)
+            {
+                return;
+            }
+        }
+
+        CancelReading();
+    }
+
+    // Cancels storage calls in flight and wakes the read loop, which then ends (FrameLoopEnd.Canceled).
+    private void CancelReading()
+    {
+        try
+        {
+            _aborted.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        _context.Transport.Input.CancelPendingRead();
+    }
 }

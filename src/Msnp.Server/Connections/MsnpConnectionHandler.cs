@@ -60,7 +60,10 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
 
         var connection = new MsnpConnection(context, _outputLimit, _time) { Pacer = _pacer?.Invoke() };
         var session = CreateSession(connection);
-        var writer = RunWriterAsync(context, connection);
+
+        // When the writer ends (the session closed and everything queued was sent), it wakes the
+        // reader, so a close requested from another thread (OUT OTH, shutdown) does not wait for client bytes.
+        var writer = connection.Output.RunAsync(context.Transport.Output, context.ConnectionClosed, wakeWhenDone: context.Transport.Input);
 
         // On shutdown Kestrel asks every connection to close and waits for them (up to its
         // timeout): close after what is queued, e.g. OUT SSD, instead of waiting for the peer.
@@ -68,10 +71,30 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
             .Register(static state => ((MsnpConnection)state!).Close(), connection);
         try
         {
-            await ReadLoopAsync(context.Transport.Input, connection, session, FirstCommandDeadline()).ConfigureAwait(false);
+            // The first frame is read under the first-command deadline, the rest without a token:
+            // the connection's deadline and Abort wake the reader with CancelPendingRead, so an
+            // idle connection holds no registration (docs/benchmarks.md, idle connections).
+            var input = context.Transport.Input;
+            var result = default(FrameLoopResult);
+            var firstCommand = FirstCommandDeadline();
+            if (firstCommand is not null)
+            {
+                using (firstCommand)
+                {
+                    result = await FrameLoop.RunAsync(input, new SessionFrames(connection, session, justOne: true), firstCommand.Token).ConfigureAwait(false);
+                }
+            }
+
+            if (firstCommand is null || (result.End == FrameLoopEnd.Stopped && !connection.IsClosing))
+            {
+                result = await FrameLoop.RunAsync(input, new SessionFrames(connection, session, justOne: false), CancellationToken.None).ConfigureAwait(false);
+            }
+
+            End(result, connection, session);
         }
-        catch (OperationCanceledException) when (connection.ReadCancellation.IsCancellationRequested && connection.AbortReason is null)
+        catch (OperationCanceledException) when (connection.DeadlinePassed)
         {
+            // The pacer's wait or a storage call was cancelled by the deadline.
             session.OnDeadline();
             connection.Close();
         }
@@ -95,20 +118,6 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
         }
     }
 
-    // When the writer ends (the session closed and everything queued was sent), wake the reader
-    // so a close requested from another thread (OUT OTH, shutdown) does not wait for client bytes.
-    private static async Task RunWriterAsync(ConnectionContext context, MsnpConnection connection)
-    {
-        try
-        {
-            await connection.Output.RunAsync(context.Transport.Output, context.ConnectionClosed).ConfigureAwait(false);
-        }
-        finally
-        {
-            context.Transport.Input.CancelPendingRead();
-        }
-    }
-
     // A connection that has not sent one complete command within FirstCommandTimeout is closed
     // (without a reply): idle and half-open connections give their slot back quickly.
     private CancellationTokenSource? FirstCommandDeadline()
@@ -117,32 +126,18 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
         return timeout > TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan ? new CancellationTokenSource(timeout, _time) : null;
     }
 
-    // The first frame is read under the first-command deadline, the rest under the connection's
-    // own; a violation closes the connection without a reply (docs/limits.md).
-    private static async Task ReadLoopAsync(PipeReader input, MsnpConnection connection, IMsnpSession session, CancellationTokenSource? firstCommand)
-    {
-        if (firstCommand is not null)
-        {
-            using (firstCommand)
-            using (var firstOrDeadline = CancellationTokenSource.CreateLinkedTokenSource(firstCommand.Token, connection.ReadCancellation))
-            {
-                var first = await FrameLoop.RunAsync(input, new SessionFrames(connection, session, justOne: true), firstOrDeadline.Token).ConfigureAwait(false);
-                if (first.End != FrameLoopEnd.Stopped || connection.IsClosing)
-                {
-                    End(first, connection, session);
-                    return;
-                }
-            }
-        }
-
-        End(await FrameLoop.RunAsync(input, new SessionFrames(connection, session, justOne: false), connection.ReadCancellation).ConfigureAwait(false), connection, session);
-    }
-
+    // A violation closes the connection without a reply (docs/limits.md); a read cancelled by the
+    // deadline lets the session answer it first.
     private static void End(FrameLoopResult result, MsnpConnection connection, IMsnpSession session)
     {
         if (result.End == FrameLoopEnd.Violation)
         {
             session.OnViolation(result.Violation);
+            connection.Close();
+        }
+        else if (result.End == FrameLoopEnd.Canceled && connection.DeadlinePassed)
+        {
+            session.OnDeadline();
             connection.Close();
         }
     }

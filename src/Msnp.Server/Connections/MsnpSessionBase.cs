@@ -16,6 +16,9 @@ public abstract class MsnpSessionBase : IMsnpSession
     // Before VER only login commands arrive, and none of them carries a payload in any version.
     private static readonly FrameScanner PreVersionScanner = new(CommandTable.For(MsnpDialect.Msnp2, FrameDirection.ClientToServer));
 
+    // A scanner holds only its (shared) command table, so every session of a dialect shares one.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, FrameScanner> ClientScanners = new();
+
     /// <summary>Creates the session.</summary>
     protected MsnpSessionBase(MsnpConnection connection)
     {
@@ -48,7 +51,7 @@ public abstract class MsnpSessionBase : IMsnpSession
     public void UseDialect(MsnpDialect dialect)
     {
         Dialect = dialect;
-        Scanner = new FrameScanner(CommandTable.For(dialect, FrameDirection.ClientToServer));
+        Scanner = ClientScanners.GetOrAdd(dialect.Version, static (_, d) => new FrameScanner(CommandTable.For(d, FrameDirection.ClientToServer)), dialect);
     }
 
     /// <summary>Frames the following input with <paramref name="scanner"/> (roles whose framing does not follow the dialect).</summary>

@@ -151,35 +151,47 @@ public sealed class OutboundBuffer
         }
     }
 
-    /// <summary>Drains pending bytes into <paramref name="output"/> until completed or cancelled.</summary>
-    public async Task RunAsync(PipeWriter output, CancellationToken cancellationToken)
+    /// <summary>Drains pending bytes into <paramref name="output"/> until <see cref="Complete"/> was called and everything pending is written.</summary>
+    /// <param name="output">Where the bytes go.</param>
+    /// <param name="flushCancellation">Cancels a flush that waits for a peer that does not read. The wait for
+    /// more bytes does not register on it: an idle connection holds no registration, and every way a
+    /// connection ends calls <see cref="Complete"/>.</param>
+    /// <param name="wakeWhenDone">A reader whose pending read is cancelled when this loop ends, so that it notices the close.</param>
+    public async Task RunAsync(PipeWriter output, CancellationToken flushCancellation, PipeReader? wakeWhenDone = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        while (true)
+        try
         {
-            await _signal.WaitAsync(cancellationToken).ConfigureAwait(false);
-            bool closed;
-            lock (_sync)
+            while (true)
             {
-                (_pending, _draining) = (_draining, _pending);
-                Volatile.Write(ref _pendingCount, _pending.WrittenCount);
-                _signalled = false;
-                closed = _closed;
-            }
+                await _signal.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+                bool closed;
+                lock (_sync)
+                {
+                    (_pending, _draining) = (_draining, _pending);
+                    Volatile.Write(ref _pendingCount, _pending.WrittenCount);
+                    _signalled = false;
+                    closed = _closed;
+                }
 
-            if (_draining.WrittenCount > 0)
-            {
-                Diagnostics.ServerMetrics.BytesSent.Add(_draining.WrittenCount);
-                await _draining.DrainAsync(output, cancellationToken).ConfigureAwait(false);
-            }
+                if (_draining.WrittenCount > 0)
+                {
+                    Diagnostics.ServerMetrics.BytesSent.Add(_draining.WrittenCount);
+                    await _draining.DrainAsync(output, flushCancellation).ConfigureAwait(false);
+                }
 
-            ReleaseDrainWaiter();
+                ReleaseDrainWaiter();
 
-            // Writers check _closed under the same lock as the swap, so nothing can follow it.
-            if (closed)
-            {
-                return;
+                // Writers check _closed under the same lock as the swap, so nothing can follow it.
+                if (closed)
+                {
+                    return;
+                }
             }
+        }
+        finally
+        {
+            wakeWhenDone?.CancelPendingRead();
         }
     }
 

@@ -7,6 +7,7 @@ using Msnp.Server.Notification;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
 using Msnp.Server.Soap;
+using Msnp.Server.Soap.AddressBook;
 using Msnp.Server.Storage;
 using Msnp.Server.Switchboard;
 
@@ -56,6 +57,7 @@ public static class MsnpServerServices
         services.TryAddSingleton<IPassportCredentialChecker, AccountStoreCredentialChecker>();
         services.AddPassport(passport ?? options.ToPassportOptions());
         services.AddSoap();
+        services.AddAddressBookServices();
 
         // Where dispatch sends sign-ins: this node, unless a cluster spreads them over its nodes.
         services.TryAddSingleton<INotificationServerChooser>(sp => new LocalNotificationServer(options, sp.GetRequiredService<ServerEndpoints>()));

@@ -59,16 +59,37 @@ public sealed class OutboundBufferTests
     }
 
     [Fact]
-    public async Task An_idle_writer_ends_when_its_token_is_cancelled()
+    public async Task A_writer_blocked_on_a_peer_that_does_not_read_ends_when_its_token_is_cancelled()
     {
-        var buffer = new OutboundBuffer(1024);
-        var pipe = new Pipe();
+        var buffer = new OutboundBuffer(1024 * 1024);
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1024, resumeWriterThreshold: 512));
         using var cts = new CancellationTokenSource();
         var writer = buffer.RunAsync(pipe.Writer, cts.Token);
-        Assert.False(writer.IsCompleted);
+        Assert.True(buffer.Write(new byte[64 * 1024]));
 
+        // The bytes reach the pipe but are never consumed: the flush waits until the token is cancelled.
+        var flushed = await pipe.Reader.ReadAsync().AsTask().WaitAsync(Generous);
+        pipe.Reader.AdvanceTo(flushed.Buffer.Start, flushed.Buffer.End);
+
+        Assert.False(writer.IsCompleted);
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writer.WaitAsync(Generous));
+    }
+
+    [Fact]
+    public async Task An_idle_writer_ends_when_completed_and_wakes_the_reader_it_was_given()
+    {
+        var buffer = new OutboundBuffer(1024);
+        var output = new Pipe();
+        var input = new Pipe();
+        var writer = buffer.RunAsync(output.Writer, CancellationToken.None, wakeWhenDone: input.Reader);
+        var read = input.Reader.ReadAsync();
+        Assert.False(writer.IsCompleted);
+        Assert.False(read.IsCompleted);
+
+        buffer.Complete();
+        await writer.WaitAsync(Generous);
+        Assert.True((await read.AsTask().WaitAsync(Generous)).IsCanceled);
     }
 
     private static async Task<List<string>> ReadLinesAsync(PipeReader reader)
