@@ -35,6 +35,7 @@ public sealed partial class MsnpClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        MachineGuid = options.MachineGuid ?? Guid.NewGuid();
         Contacts = new P2P.ContactCapabilities(this);
         _reconnector = options.Reconnect is { } policy ? new Reconnection.Reconnector(this, policy) : null;
     }
@@ -76,6 +77,19 @@ public sealed partial class MsnpClient : IAsyncDisposable
 
     /// <summary>The profile message sent after sign-in, if the server sent one.</summary>
     public MimeMessage? Profile { get; private set; }
+
+    /// <summary>
+    /// This client's machine GUID, sent with <c>USR … SSO S</c> from MSNP16 (several points of presence):
+    /// <see cref="MsnpClientOptions.MachineGuid"/>, or one chosen per client and kept across reconnects.
+    /// </summary>
+    public Guid MachineGuid { get; }
+
+    /// <summary>
+    /// After an SSO sign-in (MSNP15+), the ticket of each service the token service issued one for,
+    /// by address (<c>contacts.msn.com</c> for the address book, <c>messengersecure.live.com</c> and
+    /// <c>messenger.msn.com</c> for offline messages, <c>storage.msn.com</c> …); empty otherwise.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ServiceTickets { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>True between a successful sign-in and the end of the connection.</summary>
     public bool IsSignedIn => _connection?.IsConnected == true;
@@ -468,14 +482,41 @@ public sealed partial class MsnpClient : IAsyncDisposable
             throw new InvalidDataException($"Unexpected USR reply: {first}");
         }
 
-        // The challenge is everything after "S"; a Tweener challenge never has spaces, but be lenient.
-        var challenge = string.Join(' ', first.Parameters.Skip(2));
-        var response = !tweener ? Md5Login.ComputeResponse(challenge, _options.Password)
-            : _options.PassportFlow == PassportFlow.TokenService
-                ? await TokenServiceLogin.GetTicketAsync(_options, challenge, cancellationToken).ConfigureAwait(false)
-                : await PassportLogin.GetTicketAsync(_options, challenge, cancellationToken).ConfigureAwait(false);
+        string[] answer;
+        if (Dialect.Authentication == AuthenticationMethod.SingleSignOn)
+        {
+            // USR TrID SSO S policy nonce, after an unsolicited GCF 0 that needs no answer.
+            if (first.Parameters.Count != 4)
+            {
+                throw new InvalidDataException($"Unexpected USR reply: {first}");
+            }
 
-        var ok = await connection.SendAsync(CommandCodes.Usr, [method, "S", response], cancellationToken: cancellationToken).ConfigureAwait(false);
+            var sso = await SsoLogin.SignInAsync(_options, first.Parameters[2], first.Parameters[3], cancellationToken).ConfigureAwait(false);
+            ServiceTickets = sso.ServiceTickets;
+            UseOfflineMessageService(
+                PassportEndpoints.SingleSignOn(_options),
+                sso.ServiceTickets.GetValueOrDefault("messengersecure.live.com", sso.Ticket),
+                sso.ServiceTickets.GetValueOrDefault(Protocol.Auth.Passport.RstSoap.MessengerAddress, sso.Ticket));
+            answer = Dialect.HasPointsOfPresence
+                ? [method, "S", sso.Ticket, sso.Proof, MachineGuid.ToString("B").ToUpperInvariant()]
+                : [method, "S", sso.Ticket, sso.Proof];
+        }
+        else
+        {
+            // The challenge is everything after "S"; a Tweener challenge never has spaces, but be lenient.
+            var challenge = string.Join(' ', first.Parameters.Skip(2));
+            var response = !tweener ? Md5Login.ComputeResponse(challenge, _options.Password)
+                : _options.PassportFlow == PassportFlow.TokenService
+                    ? await TokenServiceLogin.GetTicketAsync(_options, challenge, cancellationToken).ConfigureAwait(false)
+                    : await PassportLogin.GetTicketAsync(_options, challenge, cancellationToken).ConfigureAwait(false);
+            answer = [method, "S", response];
+            if (tweener)
+            {
+                UseOfflineMessageService(PassportEndpoints.TokenService(_options, challenge), response, response);
+            }
+        }
+
+        var ok = await connection.SendAsync(CommandCodes.Usr, answer, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         // USR TrID OK account name [verified [restricted]]
         if (ok.Parameters.Count < 3 || ok.Parameters[0] != "OK")

@@ -34,8 +34,15 @@ public sealed record MsnpClientOptions
     /// <summary>Which Passport flow MSNP8–9 sign-in uses to get a ticket; the nexus flow is what MSNP8-era clients did.</summary>
     public PassportFlow PassportFlow { get; init; } = PassportFlow.Nexus;
 
-    /// <summary>The SOAP token service for <see cref="PassportFlow.TokenService"/>; when null, <c>/RST.srf</c> beside the advertised nexus, else <c>https://{Host}:{HttpsPort}/RST.srf</c>.</summary>
+    /// <summary>
+    /// The SOAP token service for <see cref="PassportFlow.TokenService"/> (MSNP8–12) and for SSO sign-in
+    /// (MSNP15+); when null, <c>/RST.srf</c> beside the advertised nexus (MSNP8–12) or beside
+    /// <see cref="NexusUrl"/> (MSNP15+, whose challenge advertises none), else <c>https://{Host}:{HttpsPort}/RST.srf</c>.
+    /// </summary>
     public Uri? TokenServiceUrl { get; init; }
+
+    /// <summary>The machine GUID sent with <c>USR … SSO S</c> from MSNP16; null picks a random one per client.</summary>
+    public Guid? MachineGuid { get; init; }
 
     /// <summary>Where <see cref="MsnpClient.SyncAsync(CancellationToken)"/> keeps the contact list between sessions; null keeps nothing.</summary>
     public IContactListCache? ContactListCache { get; init; }

@@ -95,6 +95,8 @@ public sealed class SendListenTests
     [Theory]
     [InlineData("MSNP8", "Passport refused")]
     [InlineData("MSNP7", "911")]
+    [InlineData("MSNP15", "Passport refused the sign-in: Authentication Failure.")]
+    [InlineData("MSNP18", "Passport refused the sign-in: Authentication Failure.")]
     public async Task A_wrong_password_is_a_sign_in_failure(string version, string reason)
     {
         await using var server = await TestServer.StartAsync();

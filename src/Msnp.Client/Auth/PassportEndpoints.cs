@@ -20,6 +20,16 @@ internal static class PassportEndpoints
         ?? (Advertised(options, challenge) is { } nexus ? new Uri(nexus, "/RST.srf") : null)
         ?? new Uri($"https://{UriHost(options.Host)}:{options.HttpsPort}/RST.srf");
 
+    /// <summary>
+    /// The token service for MSNP15+ single sign-on, whose challenge advertises no nexus: the
+    /// configured URL; else <c>/RST.srf</c> at the configured nexus's host and port; else
+    /// <c>https://Host:HttpsPort/RST.srf</c>.
+    /// </summary>
+    public static Uri SingleSignOn(MsnpClientOptions options) =>
+        options.TokenServiceUrl
+        ?? (options.NexusUrl is { } nexus ? new Uri(nexus, "/RST.srf") : null)
+        ?? new Uri($"https://{UriHost(options.Host)}:{options.HttpsPort}/RST.srf");
+
     private static Uri? Advertised(MsnpClientOptions options, string challenge) =>
         TweenerChallenge.TryParse(challenge, out var parsed)
         && parsed.AdvertisedNexus is { } nexus

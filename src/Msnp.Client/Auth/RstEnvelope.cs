@@ -15,7 +15,11 @@ internal static class RstEnvelope
     private const string Ppcrl = "http://schemas.microsoft.com/Passport/SoapServices/PPCRL";
 
     /// <summary>Two tokens, as the official client asked: Passport's own, then messenger's with the challenge as policy.</summary>
-    public static byte[] Build(string account, string password, string challenge)
+    public static byte[] Build(string account, string password, string challenge) =>
+        Build(account, password, [(RstSoap.PassportTokenAddress, null), (RstSoap.MessengerAddress, "?" + challenge)]);
+
+    /// <summary>One <c>RST{n}</c> per domain, in this order, with its policy when it has one.</summary>
+    public static byte[] Build(string account, string password, IReadOnlyList<(string Address, string? Policy)> domains)
     {
         using var buffer = new MemoryStream();
         using (var w = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
@@ -44,8 +48,11 @@ internal static class RstEnvelope
             w.WriteStartElement("Body", Soap);
             w.WriteStartElement("ps", "RequestMultipleSecurityTokens", Ppcrl);
             w.WriteAttributeString("Id", "RSTS");
-            WriteToken(w, "RST0", RstSoap.PassportTokenAddress, policy: null);
-            WriteToken(w, "RST1", RstSoap.MessengerAddress, "?" + challenge);
+            for (var i = 0; i < domains.Count; i++)
+            {
+                WriteToken(w, "RST" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), domains[i].Address, domains[i].Policy);
+            }
+
             w.WriteEndElement();
             w.WriteEndElement();
             w.WriteEndElement();

@@ -55,6 +55,24 @@ public abstract partial class DialectWriter
     }
 
     /// <summary>
+    /// <c>USR TrID SSO S policy nonce</c> (MSNP15+): the token-service policy the client names for its
+    /// <c>messengerclear.live.com</c> token (<c>MBI_KEY_OLD</c>) and the nonce its MBI key blob encrypts.
+    /// </summary>
+    public virtual void WriteSingleSignOnChallenge(IBufferWriter<byte> output, uint trId, string policy, string nonce)
+    {
+        var line = Line(output, CommandCodes.Usr, trId);
+        line.Token("SSO"u8);
+        line.Token("S"u8);
+        line.Token(policy);
+        line.Token(nonce);
+        line.End();
+    }
+
+    /// <summary><c>GCF 0 length</c> and the policy document, sent before the SSO challenge (MSNP13+).</summary>
+    public virtual void WriteSignInPolicies(IBufferWriter<byte> output, ReadOnlySpan<byte> policies) =>
+        MsnpWriter.WritePayloadCommand(output, CommandCodes.Gcf, 0, [], policies);
+
+    /// <summary>
     /// <c>USR TrID OK account friendlyName</c>, plus the verified flag from MSNP6 and the
     /// restricted ("kid") flag from MSNP8: the end of the login stage. From MSNP10 the name is
     /// left out (<c>USR TrID OK account 1 0</c>); it comes as <c>PRP MFN</c> in the sync.

@@ -27,8 +27,14 @@ public readonly record struct CvrRequest(uint TrId, string LocaleId, string OsTy
 /// <param name="Account">The account, normalized.</param>
 public readonly record struct UsrInitialRequest(uint TrId, AuthenticationMethod Method, string Account);
 
-/// <summary><c>USR TrID MD5|TWN S response</c>: the MD5 digest or the Passport ticket.</summary>
+/// <summary>
+/// <c>USR TrID MD5|TWN S response</c>: the MD5 digest or the Passport ticket; or
+/// <c>USR TrID SSO S ticket [proof] [{machineGuid}]</c> (MSNP15+), the ticket with the MBI key blob
+/// (<see cref="Auth.Sso.SsoKeyBlob"/>) and, from MSNP16, the machine GUID.
+/// </summary>
 /// <param name="TrId">The transaction id.</param>
 /// <param name="Method">The dialect's method.</param>
-/// <param name="Response">The digest (MD5) or ticket (TWN) as sent.</param>
-public readonly record struct UsrResponseRequest(uint TrId, AuthenticationMethod Method, string Response);
+/// <param name="Response">The digest (MD5) or ticket (TWN, SSO) as sent.</param>
+/// <param name="Proof">SSO only: the base64 MBI key blob, or null when the client sent none.</param>
+/// <param name="MachineGuid">SSO only: the machine GUID, or null when the client sent none.</param>
+public readonly record struct UsrResponseRequest(uint TrId, AuthenticationMethod Method, string Response, string? Proof = null, Guid? MachineGuid = null);

@@ -67,11 +67,60 @@ public static partial class RequestReader
         ArgumentNullException.ThrowIfNull(dialect);
         var p = command.Parameters;
         var method = dialect.Authentication;
+        if (method == AuthenticationMethod.SingleSignOn)
+        {
+            return TryReadSingleSignOnResponse(command, out request, out refusal);
+        }
+
         if (p.Count != 3 || p[0] != method.WireName() || p[1] != "S")
         {
             return Refuse(RequestRefusal.ReplyAndClose(MsnpErrorCode.AuthenticationFailed), out request, out refusal);
         }
 
         return Accept(new UsrResponseRequest(TrIdOf(command), method, p[2]), out request, out refusal);
+    }
+
+    /// <summary>Longest MBI key blob accepted: the fixed 128 bytes in base64 is 172 characters.</summary>
+    public const int MaxSsoProofLength = 256;
+
+    /// <summary>
+    /// <c>USR TrID SSO S ticket [proof] [{machineGuid}]</c>: the proof is any token that is not a
+    /// braced GUID, the machine GUID (<c>{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}</c>, any case) the last
+    /// token when it starts with a brace. Whether each must be present is the
+    /// server's decision (a proof always unless its compatibility switch is on; the GUID from MSNP16).
+    /// A third token, an unreadable GUID or an oversized proof is 911 and a close.
+    /// </summary>
+    private static bool TryReadSingleSignOnResponse(MsnpCommand command, out UsrResponseRequest request, out RequestRefusal refusal)
+    {
+        var p = command.Parameters;
+        if (p.Count is < 3 or > 5 || p[0] != "SSO" || p[1] != "S")
+        {
+            return Refuse(RequestRefusal.ReplyAndClose(MsnpErrorCode.AuthenticationFailed), out request, out refusal);
+        }
+
+        string? proof = null;
+        Guid? machine = null;
+        for (var i = 3; i < p.Count; i++)
+        {
+            if (i == p.Count - 1 && p[i].StartsWith('{'))
+            {
+                if (!Guid.TryParseExact(p[i], "B", out var guid))
+                {
+                    return Refuse(RequestRefusal.ReplyAndClose(MsnpErrorCode.AuthenticationFailed), out request, out refusal);
+                }
+
+                machine = guid;
+            }
+            else if (proof is null && p[i].Length <= MaxSsoProofLength)
+            {
+                proof = p[i];
+            }
+            else
+            {
+                return Refuse(RequestRefusal.ReplyAndClose(MsnpErrorCode.AuthenticationFailed), out request, out refusal);
+            }
+        }
+
+        return Accept(new UsrResponseRequest(TrIdOf(command), AuthenticationMethod.SingleSignOn, p[2], proof, machine), out request, out refusal);
     }
 }

@@ -80,6 +80,9 @@ public sealed class MsnpServerOptions
     /// </summary>
     public bool AllowPlainHttpPassport { get; set; }
 
+    /// <summary>Passport compatibility switches (section <c>Msnp:Passport</c>, docs/authentication.md).</summary>
+    public PassportCompatibility Passport { get; set; } = new();
+
     /// <summary>
     /// What <c>CAL</c> answers when the callee is online but does not allow the caller (AL/BL/BLP).
     /// The original service answered 216, which tells the caller the user is online although
@@ -89,6 +92,9 @@ public sealed class MsnpServerOptions
 
     /// <summary>Connection, sign-in, call and command-rate limits (docs/limits.md).</summary>
     public ServerLimits Limits { get; set; } = new();
+
+    /// <summary>The storage service's limits (display pictures).</summary>
+    public Msnp.Server.StorageService.StorageServiceOptions StorageService { get; set; } = new();
 
     /// <summary>The HTTP gateway's limits and idle timeout (docs/gateway.md).</summary>
     public GatewayOptions Gateway { get; set; } = new();

@@ -20,24 +20,22 @@ internal static class NotificationCommandTable
 {
     private const int Last = MsnpDialect.MaximumVersion;
 
-    /// <summary>The last version that signs in with MD5 or TWN; SSO from the next (<see cref="MsnpDialect.Authentication"/>).</summary>
-    private const int LastTweener = 14;
-
     /// <summary>
-    /// Before <c>USR … I</c>: the login preamble and the initial <c>USR</c>. MSNP15+ (<c>USR TrID SSO I</c>)
-    /// is answered <c>502</c> and closed until the SSO login has its rows here.
+    /// Before <c>USR … I</c>: the login preamble and the initial <c>USR</c> with the dialect's method
+    /// (<see cref="MsnpDialect.Authentication"/>: MD5 to MSNP7, TWN to MSNP14, SSO from MSNP15, where the
+    /// answer is <c>GCF 0</c> and <c>USR TrID SSO S MBI_KEY_OLD nonce</c>).
     /// </summary>
     public static Table LoggingIn { get; } = LoginCommandTable.Create<NotificationSession>(
         s => s.Preamble,
-        [
-            Table.Row<UsrInitialRequest>(2, LastTweener, s => s.Preamble.AfterAuthenticationStarted, TryReadInitialUser, (s, r, ct) => s.HandleInitialUser(r)),
-            Table.Row(LastTweener + 1, Last, ReplyAndClose(MsnpErrorCode.CommandDisabled)),
-        ]);
+        Table.Row<UsrInitialRequest>(2, Last, s => s.Preamble.AfterAuthenticationStarted, TryReadInitialUser, (s, r, ct) => s.HandleInitialUser(r)));
 
-    /// <summary>After <c>USR … I</c>: <c>USR … S</c> with the response; the preamble's commands are out of order.</summary>
+    /// <summary>
+    /// After <c>USR … I</c>: <c>USR … S</c> with the response (digest, ticket, or from MSNP15 ticket, MBI
+    /// key blob and machine GUID); the preamble's commands are out of order.
+    /// </summary>
     public static Table Authenticating { get; } = LoginCommandTable.Create<NotificationSession>(
         s => s.Preamble,
-        [Table.Row<UsrResponseRequest>(2, LastTweener, TryReadUserResponse, (s, r, ct) => s.AuthenticateAsync(r, ct))]);
+        Table.Row<UsrResponseRequest>(2, Last, TryReadUserResponse, (s, r, ct) => s.AuthenticateAsync(r, ct)));
 
     /// <summary>Signed in.</summary>
     public static Table SignedIn { get; } = new(new Dictionary<CommandCode, Table.Route[]>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Msnp.Protocol.Auth;
 using Msnp.Protocol.Auth.Passport;
+using Msnp.Protocol.Auth.Sso;
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects;
 using Microsoft.Extensions.Logging;
@@ -9,16 +10,23 @@ using Msnp.Protocol.Errors;
 using Msnp.Protocol.Requests;
 using Msnp.Server.Diagnostics;
 using Msnp.Server.Limits;
+using Msnp.Server.Login;
 using Msnp.Server.Passport;
 using Msnp.Server.Storage;
 
 namespace Msnp.Server.Notification;
 
-/// <summary>The notification server's login: <c>USR … I</c> / <c>USR … S</c> for MD5 and TWN (catalogue §5.2, §5.3).</summary>
+/// <summary>
+/// The notification server's login: <c>USR … I</c> / <c>USR … S</c> for MD5, TWN (catalogue §5.2, §5.3)
+/// and SSO (MSNP15+: policy, nonce, ticket and MBI key blob; docs/authentication.md).
+/// </summary>
 public sealed partial class NotificationSession
 {
     private static readonly RandomNumberGenerator Rng = RandomNumberGenerator.Create();
     private string? _md5Challenge;
+
+    // The nonce this connection was sent in USR … SSO S MBI_KEY_OLD; taken by the one answer it gets.
+    private string? _ssoNonce;
 
     /// <summary><c>USR TrID MD5|TWN I account</c>: the challenge of the dialect's method.</summary>
     internal ValueTask HandleInitialUser(UsrInitialRequest request)
@@ -30,6 +38,16 @@ public sealed partial class NotificationSession
         {
             _md5Challenge = Md5Login.CreateChallenge(Rng);
             Send((Writer, trId, _md5Challenge), static (w, s) => s.Writer.WriteAuthenticationChallenge(w, s.trId, s._md5Challenge));
+        }
+        else if (request.Method == AuthenticationMethod.SingleSignOn)
+        {
+            _ssoNonce = SsoChallenge.CreateNonce();
+            if (Dialect!.SendsPolicyAtLogin)
+            {
+                Send(Writer, static (w, writer) => writer.WriteSignInPolicies(w, SignInPolicies.Document));
+            }
+
+            Send((Writer, trId, _ssoNonce), static (w, s) => s.Writer.WriteSingleSignOnChallenge(w, s.trId, SsoChallenge.Policy, s._ssoNonce));
         }
         else
         {
@@ -72,7 +90,9 @@ public sealed partial class NotificationSession
         else
         {
             accountRecord = await Services.Accounts.FindAsync(Account, cancellationToken: cancellationToken).ConfigureAwait(false);
-            ok = accountRecord is not null && VerifyTicket(request.Response, accountRecord.SecurityStamp.Span);
+            ok = accountRecord is not null && (method == AuthenticationMethod.SingleSignOn
+                ? VerifySingleSignOn(request, accountRecord.SecurityStamp.Span)
+                : VerifyTicket(request.Response, accountRecord.SecurityStamp.Span));
         }
 
         if (!ok || accountRecord is null)
@@ -86,7 +106,41 @@ public sealed partial class NotificationSession
         attempt?.Succeed();
         ServerMetrics.RecordSignIn(Dialect, "ok");
 
-        await CompleteSignInAsync(accountRecord.Email, accountRecord.FriendlyName, trId).ConfigureAwait(false);
+        await CompleteSignInAsync(accountRecord.Email, accountRecord.FriendlyName, trId, request.MachineGuid).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>USR TrID SSO S ticket proof [{machineGuid}]</c>: the ticket as for TWN, then the MBI key blob
+    /// recomputed from that ticket's <c>BinarySecret</c> and the nonce this connection was sent, byte
+    /// for byte. The nonce is used up by this one answer, so a blob seen elsewhere is worthless here.
+    /// From MSNP16 the machine GUID is required. Without a blob only
+    /// <see cref="Hosting.PassportCompatibility.AllowSsoWithoutProof"/> lets the ticket alone in.
+    /// </summary>
+    private bool VerifySingleSignOn(UsrResponseRequest request, ReadOnlySpan<byte> securityStamp)
+    {
+        var nonce = _ssoNonce;
+        _ssoNonce = null;
+        if (nonce is null || (Dialect!.HasPointsOfPresence && request.MachineGuid is null))
+        {
+            return false;
+        }
+
+        if (!VerifyTicket(request.Response, securityStamp))
+        {
+            return false;
+        }
+
+        if (request.Proof is not { } proof)
+        {
+            var allowed = Services.Options.Passport.AllowSsoWithoutProof;
+            ServerMetrics.RecordPassport("sso-proof", allowed ? "skipped" : "missing");
+            return allowed;
+        }
+
+        var secret = Services.Tickets.ProofSecret(request.Response);
+        var valid = secret is not null && SsoKeyBlob.Verify(secret, nonce, proof);
+        ServerMetrics.RecordPassport("sso-proof", valid ? "ok" : "failed");
+        return valid;
     }
 
     private bool VerifyTicket(string ticket, ReadOnlySpan<byte> securityStamp)

@@ -4,7 +4,7 @@ namespace Msnp.Server.Tests.Notification;
 
 /// <summary>
 /// Signing in at MSNP13–18 over real sockets: version negotiation, TWN at MSNP13–14 (Pidgin 2.3–2.4,
-/// escargot msnp_ns.py), and the refusal an SSO client gets while the server has no SSO login.
+/// escargot msnp_ns.py). SSO sign-in (MSNP15+) is in <see cref="SsoSignInTests"/>.
 /// </summary>
 public sealed class WlmLoginTests
 {
@@ -37,23 +37,6 @@ public sealed class WlmLoginTests
         // The lists come from the address book from MSNP13: SYN is disabled.
         await alice.SendAsync("SYN 5 0 0\r\n");
         await alice.ExpectAsync("502 5");
-    }
-
-    [Theory]
-    [InlineData("MSNP15")]
-    [InlineData("MSNP16")]
-    [InlineData("MSNP18")]
-    public async Task An_SSO_client_is_refused_with_502_while_the_server_has_no_SSO_login(string version)
-    {
-        await using var scene = await Scene.StartAsync("alice");
-        var alice = await scene.ConnectAsync();
-        await alice.SendAsync($"VER 1 {version} CVR0\r\n");
-        await alice.ExpectAsync($"VER 1 {version} CVR0");
-        await alice.SendAsync("CVR 2 0x0409 winnt 6.0 i386 MSNMSGR 14.0.8117.0416 msmsgs alice@example.com\r\n");
-        Assert.StartsWith("CVR 2 ", await alice.ReadLineAsync());
-        await alice.SendAsync("USR 3 SSO I alice@example.com\r\n");
-        await alice.ExpectAsync("502 3");
-        Assert.True(await alice.IsClosedAsync());
     }
 
     [Fact]
