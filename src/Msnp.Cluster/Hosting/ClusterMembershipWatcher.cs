@@ -33,12 +33,16 @@ internal sealed partial class ClusterMembershipWatcher(
     /// <summary>How often the registry and the endpoint rows are checked without a membership change.</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long after a node died this node keeps putting its sessions back into their grains.</summary>
+    public static readonly TimeSpan RestoreWindow = TimeSpan.FromSeconds(30);
+
     private readonly SemaphoreSlim _sync = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private NodeObserver? _observer;
     private NodeRecord? _self;
     private HashSet<SiloAddress> _dead = [];
     private readonly HashSet<Guid> _announced = [];
+    private DateTime _restoreUntil;
     private Task? _loops;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -134,7 +138,14 @@ internal sealed partial class ClusterMembershipWatcher(
             var alive = snapshot.Members.Values.Where(m => IsAlive(m.Status)).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
             if (someoneDied)
             {
-                // Grains that lived on the dead node start again empty: put this node's users back first.
+                _restoreUntil = DateTime.UtcNow + RestoreWindow;
+            }
+
+            if (DateTime.UtcNow < _restoreUntil)
+            {
+                // Grains that lived on the dead node start again empty: put this node's users back
+                // first, and again at every sync for a while, since Orleans' directory may briefly
+                // hold two activations of a grain after a death and keep the other one.
                 await directory.RestoreOwnAsync().ConfigureAwait(false);
             }
 
