@@ -63,6 +63,12 @@ public sealed partial class MsnpClient
             case MessageKind.ActiveMailNotification when ActiveMailNotification.TryParse(message, out var activity):
                 MailNotificationReceived?.Invoke(this, new MailNotificationEventArgs(activity));
                 break;
+            case MessageKind.Unknown when InitialMailDataNotification.TryParse(message, out var mailData):
+                OnMailData(mailData.MailData);
+                break;
+            case MessageKind.Unknown when OfflineMessageNotification.TryParse(message, out var arrived):
+                OnMailData(arrived.MailData);
+                break;
             case MessageKind.SystemMessage when SystemMessage.TryParse(message, out var notice):
                 SystemMessageReceived?.Invoke(this, new SystemMessageEventArgs(notice));
                 break;
