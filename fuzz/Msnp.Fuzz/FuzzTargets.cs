@@ -5,7 +5,7 @@ namespace Msnp.Fuzz;
 /// <summary>The fuzz targets by name, as run.sh passes them.</summary>
 internal static class FuzzTargets
 {
-    public static IReadOnlyList<string> Names { get; } = ["framing", "mime", "passport", "server", "sso"];
+    public static IReadOnlyList<string> Names { get; } = ["framing", "mime", "passport", "server", "soap", "sso", "lists"];
 
     public static bool TryCreate(string name, [NotNullWhen(true)] out IFuzzTarget? target)
     {
@@ -15,7 +15,9 @@ internal static class FuzzTargets
             "mime" => new MimeTarget(),
             "passport" => new PassportTarget(),
             "server" => new ServerTarget(),
+            "soap" => new SoapTarget(),
             "sso" => new SsoTarget(),
+            "lists" => new ListsTarget(),
             _ => null,
         };
         return target is not null;

@@ -88,6 +88,9 @@ internal static class ListenCommand
                 events.Writer.TryWrite(new ListenEvent(null, $"could not join {invitation.Inviter}'s conversation: {e.Message}"));
             }
         };
+        // Offline messages kept by the server come after sign-in (MSNP11+), one at a time, as JSON lines.
+        var offlineJson = new MessageJsonWriter();
+        client.OfflineMessageReceived += (_, m) => events.Writer.TryWrite(new ListenEvent(null, null, offlineJson.FormatOffline(m.Sender, m.Text, m.SentAt)));
         client.Disconnected += (_, e) => events.Writer.TryComplete(new IOException($"the connection to the server ended: {FailureWords.Describe(e.Reason)}."));
 
         var stage = SessionStage.SigningIn;

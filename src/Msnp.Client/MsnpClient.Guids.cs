@@ -255,8 +255,8 @@ public sealed partial class MsnpClient
 
     private void OnPersonalStatus(MsnpCommand command)
     {
-        // UBX account len + <Data>…</Data>; a document that does not read is ignored, as msn-pecan does.
-        if (command.Parameters.Count < 1)
+        // UBX handle len + <Data>…</Data>; a document that does not read is ignored, as msn-pecan does.
+        if (!Protocol.Dialects.PresenceHandles.TryRead(command.Parameters, 0, Dialect, out var account, out _))
         {
             return;
         }
@@ -264,7 +264,7 @@ public sealed partial class MsnpClient
         var payload = command.Payload is { } body ? body.Span : [];
         if (PersonalStatus.TryParse(payload, new PersonalStatusLimits { MaxPayloadBytes = 64 * 1024 }, out var status, out _))
         {
-            ContactPersonalStatusChanged?.Invoke(this, new PersonalStatusChangedEventArgs(command.Parameters[0], status));
+            ContactPersonalStatusChanged?.Invoke(this, new PersonalStatusChangedEventArgs(account, status));
         }
     }
 }

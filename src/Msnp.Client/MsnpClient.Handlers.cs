@@ -4,6 +4,7 @@ using Msnp.Client.Conversations;
 using Msnp.Client.Events;
 using Msnp.Protocol.Auth;
 using Msnp.Protocol.Commands;
+using Msnp.Protocol.Dialects;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Messages;
 
@@ -25,6 +26,8 @@ public sealed partial class MsnpClient
         connection.On(CommandCodes.Add, OnAdd);
         connection.On(CommandCodes.Adc, OnAdc);
         connection.On(CommandCodes.Ubx, OnPersonalStatus);
+        connection.On(CommandCodes.Adl, c => OnMembershipChange(c, added: true));
+        connection.On(CommandCodes.Rml, c => OnMembershipChange(c, added: false));
         connection.On(CommandCodes.Sbs, static _ => { });
         connection.On(CommandCodes.Out, OnSignOut);
         connection.On(CommandCodes.Rng, OnRing);
@@ -60,6 +63,12 @@ public sealed partial class MsnpClient
             case MessageKind.ActiveMailNotification when ActiveMailNotification.TryParse(message, out var activity):
                 MailNotificationReceived?.Invoke(this, new MailNotificationEventArgs(activity));
                 break;
+            case MessageKind.Unknown when InitialMailDataNotification.TryParse(message, out var mailData):
+                OnMailData(mailData.MailData);
+                break;
+            case MessageKind.Unknown when OfflineMessageNotification.TryParse(message, out var arrived):
+                OnMailData(arrived.MailData);
+                break;
             case MessageKind.SystemMessage when SystemMessage.TryParse(message, out var notice):
                 SystemMessageReceived?.Invoke(this, new SystemMessageEventArgs(notice));
                 break;
@@ -88,22 +97,24 @@ public sealed partial class MsnpClient
 
     private void OnPresence(MsnpCommand command, bool initial)
     {
-        // ILN TrID status account name [clientId [msnobj]]; NLN status account name [clientId [msnobj]]
+        // ILN TrID status handle name [clientId [msnobj]]; NLN status handle name [clientId [msnobj]];
+        // the handle is "account", "account 1" (MSNP14–17) or "1:account" (MSNP18), the id "caps:capsEx" from MSNP16.
         var p = command.Parameters;
-        if (p.Count < 3 || !PresenceStatuses.TryParse(p[0], out var status))
+        if (p.Count < 3 || !PresenceStatuses.TryParse(p[0], out var status)
+            || !PresenceHandles.TryRead(p, 1, Dialect, out var account, out int i) || i >= p.Count)
         {
             return;
         }
 
-        var msnObject = p.Count > 4 && Protocol.P2P.MsnObject.TryParse(DecodeOrRaw(p[4]), out var obj, out _) ? obj : null;
-        ContactPresenceChanged?.Invoke(this, new PresenceChangedEventArgs(p[1], status, DecodeOrRaw(p[2]), p.Count > 3 ? p[3] : null, initial) { MsnObject = msnObject });
+        var msnObject = p.Count > i + 2 && Protocol.P2P.MsnObject.TryParse(DecodeOrRaw(p[i + 2]), out var obj, out _) ? obj : null;
+        ContactPresenceChanged?.Invoke(this, new PresenceChangedEventArgs(account, status, DecodeOrRaw(p[i]), p.Count > i + 1 ? p[i + 1] : null, initial) { MsnObject = msnObject });
     }
 
     private void OnOffline(MsnpCommand command)
     {
-        if (command.Parameters.Count >= 1)
+        if (PresenceHandles.TryRead(command.Parameters, 0, Dialect, out var account, out _))
         {
-            ContactPresenceChanged?.Invoke(this, new PresenceChangedEventArgs(command.Parameters[0], PresenceStatus.Offline, null, null, isInitial: false));
+            ContactPresenceChanged?.Invoke(this, new PresenceChangedEventArgs(account, PresenceStatus.Offline, null, null, isInitial: false));
         }
     }
 

@@ -493,6 +493,10 @@ public sealed partial class MsnpClient : IAsyncDisposable
 
             var sso = await SsoLogin.SignInAsync(_options, first.Parameters[2], first.Parameters[3], cancellationToken).ConfigureAwait(false);
             ServiceTickets = sso.ServiceTickets;
+            UseOfflineMessageService(
+                PassportEndpoints.SingleSignOn(_options),
+                sso.ServiceTickets.GetValueOrDefault("messengersecure.live.com", sso.Ticket),
+                sso.ServiceTickets.GetValueOrDefault(Protocol.Auth.Passport.RstSoap.MessengerAddress, sso.Ticket));
             answer = Dialect.HasPointsOfPresence
                 ? [method, "S", sso.Ticket, sso.Proof, MachineGuid.ToString("B").ToUpperInvariant()]
                 : [method, "S", sso.Ticket, sso.Proof];
@@ -506,6 +510,10 @@ public sealed partial class MsnpClient : IAsyncDisposable
                     ? await TokenServiceLogin.GetTicketAsync(_options, challenge, cancellationToken).ConfigureAwait(false)
                     : await PassportLogin.GetTicketAsync(_options, challenge, cancellationToken).ConfigureAwait(false);
             answer = [method, "S", response];
+            if (tweener)
+            {
+                UseOfflineMessageService(PassportEndpoints.TokenService(_options, challenge), response, response);
+            }
         }
 
         var ok = await connection.SendAsync(CommandCodes.Usr, answer, cancellationToken: cancellationToken).ConfigureAwait(false);

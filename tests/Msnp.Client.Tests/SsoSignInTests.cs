@@ -63,4 +63,18 @@ public sealed class SsoSignInTests
 
         Assert.True(client.IsSignedIn);
     }
+
+    [Fact]
+    public async Task Starting_at_the_dispatch_server_the_client_follows_XFR_NS_and_signs_in_there_with_SSO()
+    {
+        await using var server = await TestServer.StartAsync();
+        await Accounts.CreateAsync(server, "alice@example.com", "Alice");
+        var options = Accounts.Options(server, "alice@example.com", Accounts.Version(18)) with { Port = server.Host.Endpoints.DispatchPort };
+
+        await using var client = new MsnpClient(options);
+        await client.SignInAsync();
+
+        Assert.True(client.IsSignedIn);
+        Assert.Contains("contacts.msn.com", client.ServiceTickets.Keys);
+    }
 }

@@ -54,6 +54,7 @@ internal sealed class FrameJsonWriter
         }
 
         P2PJsonWriter.WriteIfPresent(_json, command);
+        XmlPayloadJsonWriter.WriteIfPresent(_json, command);
         _json.WriteEndObject();
         EndLine();
     }

@@ -144,11 +144,20 @@ public abstract partial class DialectWriter
         line.End();
     }
 
-    /// <summary><c>UBX account len</c> and the XML payload: a contact's personal status (MSNP11–12).</summary>
+    /// <summary>
+    /// <c>UBX account len</c> and the XML payload: a contact's personal status (MSNP11–13);
+    /// <c>UBX account 1 len</c> (MSNP14–17), <c>UBX 1:account len</c> (MSNP18).
+    /// </summary>
     public virtual void WritePersonalStatus(IBufferWriter<byte> output, string account, ReadOnlySpan<byte> payload)
     {
         Require(Dialect.HasPersonalMessages, "UBX");
-        MsnpWriter.WritePayloadCommand(output, CommandCodes.Ubx, null, [account], payload);
+        string[] handle = Dialect.PresenceHandle switch
+        {
+            PresenceHandleStyle.NetworkPrefixed => ["1:" + account],
+            PresenceHandleStyle.AccountAndNetwork => [account, "1"],
+            _ => [account],
+        };
+        MsnpWriter.WritePayloadCommand(output, CommandCodes.Ubx, null, handle, payload);
     }
 
     /// <summary><c>SBS 0 null</c>: sent right after <c>USR … OK</c> from MSNP11 (its meaning was never documented; clients ignore it).</summary>

@@ -38,6 +38,12 @@ public abstract partial class DialectWriter
     /// <summary><c>ADD 0 RL ver account friendlyName</c>, from MSNP10 <c>ADC 0 RL N=account F=friendlyName</c>: someone added the user to their forward list.</summary>
     public virtual void WriteReverseListAdded(IBufferWriter<byte> output, uint version, string account, string friendlyName)
     {
+        if (Dialect.ListsFromAddressBook)
+        {
+            WriteMembershipChange(output, CommandCodes.Adl, account, ListKind.Reverse, friendlyName);
+            return;
+        }
+
         if (Dialect.HasGuids)
         {
             var adc = Line(output, CommandCodes.Adc, 0);
@@ -71,6 +77,12 @@ public abstract partial class DialectWriter
     /// <summary><c>REM 0 RL ver account</c> (no version from MSNP10): someone removed the user from their forward list.</summary>
     public virtual void WriteReverseListRemoved(IBufferWriter<byte> output, uint version, string account)
     {
+        if (Dialect.ListsFromAddressBook)
+        {
+            WriteMembershipChange(output, CommandCodes.Rml, account, ListKind.Reverse, null);
+            return;
+        }
+
         var line = Line(output, CommandCodes.Rem, 0);
         line.Token("RL"u8);
         ListVersion(ref line, version);

@@ -7,22 +7,28 @@ namespace Msnp.Protocol.Dialects;
 // Presence, keep-alive and challenges (catalogue §3.2, §5.7, §5.9, §5.10).
 public abstract partial class DialectWriter
 {
-    /// <summary><c>CHG TrID STATUS {clientId {msnobj}}</c>: the echo of a client's status change.</summary>
-    public virtual void WriteStatusChanged(IBufferWriter<byte> output, uint trId, PresenceStatus status, uint clientId, string? msnObject)
+    /// <summary><c>CHG TrID STATUS {clientId{:ext} {msnobj}}</c>: the echo of a client's status change.</summary>
+    public virtual void WriteStatusChanged(IBufferWriter<byte> output, uint trId, PresenceStatus status, uint clientId, string? msnObject, uint clientIdExtended = 0)
     {
         var line = Line(output, CommandCodes.Chg, trId);
         line.Token(status.WireName());
-        ClientCapabilities(ref line, clientId, msnObject);
+        ClientCapabilities(ref line, clientId, clientIdExtended, msnObject);
         line.End();
     }
 
     /// <summary>
     /// <c>ILN TrID STATUS account name {clientId {msnobj}}</c>: a contact's presence, sent under
-    /// the TrID of the <c>CHG</c> or <c>ADD</c> that asked for it.
+    /// the TrID of the <c>CHG</c> or <c>ADD</c> that asked for it; at MSNP18 an <c>NLN</c> (<see cref="MsnpDialect.HasIln"/>).
     /// </summary>
     public virtual void WriteInitialPresence(IBufferWriter<byte> output, uint trId, PresenceInfo presence)
     {
         ArgumentNullException.ThrowIfNull(presence);
+        if (!Dialect.HasIln)
+        {
+            WritePresenceChanged(output, presence);
+            return;
+        }
+
         var line = Line(output, CommandCodes.Iln, trId);
         Presence(ref line, presence);
         line.End();
@@ -37,11 +43,19 @@ public abstract partial class DialectWriter
         line.End();
     }
 
-    /// <summary><c>FLN account</c>: a contact went offline, hid, or stopped allowing the user.</summary>
+    /// <summary>
+    /// <c>FLN account</c>: a contact went offline, hid, or stopped allowing the user. MSNP14–17
+    /// <c>FLN account 1 caps</c>, MSNP18 <c>FLN 1:account 0:0</c> (escargot <c>build_presence_notif</c>).
+    /// </summary>
     public virtual void WriteOffline(IBufferWriter<byte> output, string account)
     {
         var line = Line(output, CommandCodes.Fln, null);
-        line.Token(account);
+        Handle(ref line, account);
+        if (Dialect.FlnHasCapabilities)
+        {
+            line.Token(Dialect.HasExtendedCapabilities ? "0:0"u8 : "0"u8);
+        }
+
         line.End();
     }
 
@@ -70,20 +84,46 @@ public abstract partial class DialectWriter
     private void Presence(ref MsnpWriter.LineWriter line, PresenceInfo presence)
     {
         line.Token(presence.Status.WireName());
-        line.Token(presence.Account);
+        Handle(ref line, presence.Account);
         line.Token(presence.FriendlyName);
-        ClientCapabilities(ref line, presence.ClientId, presence.MsnObject);
+        ClientCapabilities(ref line, presence.ClientId, presence.ClientIdExtended, presence.MsnObject);
     }
 
-    // The client id exists from MSNP8, the MSNObject (which needs the client id before it) from MSNP9.
-    private void ClientCapabilities(ref MsnpWriter.LineWriter line, uint clientId, string? msnObject)
+    /// <summary>A contact on a presence line: <c>account</c>, <c>account 1</c> (MSNP14–17), <c>1:account</c> (MSNP18).</summary>
+    protected void Handle(ref MsnpWriter.LineWriter line, string account)
+    {
+        switch (Dialect.PresenceHandle)
+        {
+            case PresenceHandleStyle.NetworkPrefixed:
+                line.Token("1:" + account);
+                break;
+            case PresenceHandleStyle.AccountAndNetwork:
+                line.Token(account);
+                line.Token("1"u8);
+                break;
+            default:
+                line.Token(account);
+                break;
+        }
+    }
+
+    // The client id exists from MSNP8, the MSNObject (which needs the client id before it) from MSNP9;
+    // from MSNP16 the id is caps:capsEx.
+    private void ClientCapabilities(ref MsnpWriter.LineWriter line, uint clientId, uint clientIdExtended, string? msnObject)
     {
         if (!Dialect.HasClientId)
         {
             return;
         }
 
-        line.Number(clientId);
+        if (Dialect.HasExtendedCapabilities)
+        {
+            line.Token(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{clientId}:{clientIdExtended}"));
+        }
+        else
+        {
+            line.Number(clientId);
+        }
         if (Dialect.HasMsnObject && !string.IsNullOrEmpty(msnObject))
         {
             line.Token(msnObject);

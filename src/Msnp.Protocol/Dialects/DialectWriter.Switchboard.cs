@@ -7,7 +7,7 @@ namespace Msnp.Protocol.Dialects;
 // Identical in MSNP2–11; MSNP12 adds the client id to IRO/JOI.
 public abstract partial class DialectWriter
 {
-    /// <summary><c>XFR TrID SB host:port CKI cookie</c>: a new switchboard session for the user.</summary>
+    /// <summary><c>XFR TrID SB host:port CKI cookie {U messenger.msn.com {1}}</c>: a new switchboard session for the user.</summary>
     public virtual void WriteSwitchboardTransfer(IBufferWriter<byte> output, uint trId, string switchboard, string cookie)
     {
         var line = Line(output, CommandCodes.Xfr, trId);
@@ -15,10 +15,26 @@ public abstract partial class DialectWriter
         line.Token(switchboard);
         line.Token("CKI"u8);
         line.Token(cookie);
+        ReferralTail(ref line);
         line.End();
     }
 
-    /// <summary><c>RNG sessionId host:port CKI cookie account name</c>: an invitation to an existing session.</summary>
+    // MSNP13 adds "U messenger.msn.com", MSNP14 a trailing 1 (escargot _m_xfr, on_chat_invite).
+    private void ReferralTail(ref MsnpWriter.LineWriter line)
+    {
+        if (Dialect.SwitchboardReferralHasDomain)
+        {
+            line.Token("U"u8);
+            line.Token("messenger.msn.com"u8);
+        }
+
+        if (Dialect.SwitchboardReferralHasFlag)
+        {
+            line.Token("1"u8);
+        }
+    }
+
+    /// <summary><c>RNG sessionId host:port CKI cookie account name {U messenger.msn.com {1}}</c>: an invitation to an existing session.</summary>
     public virtual void WriteRing(IBufferWriter<byte> output, string sessionId, string switchboard, string cookie, string inviterAccount, string inviterName)
     {
         var line = Line(output, CommandCodes.Rng, null);
@@ -28,6 +44,7 @@ public abstract partial class DialectWriter
         line.Token(cookie);
         line.Token(inviterAccount);
         line.Token(inviterName);
+        ReferralTail(ref line);
         line.End();
     }
 

@@ -167,6 +167,12 @@ public sealed record MsnpDialect
     /// <summary>The personal status carries <c>DDP</c>, <c>Scene</c>, <c>ColorScheme</c>, <c>SignatureSound</c> (MSNP18+).</summary>
     public required bool HasRichPersonalStatus { get; init; }
 
+    /// <summary>
+    /// A contact's presence asked for by <c>CHG</c>/<c>ADL</c> comes as <c>ILN TrID …</c> (MSNP2–17); at MSNP18
+    /// as a plain <c>NLN</c> (escargot; Pidgin's <c>ILN</c> reader expects <c>account network</c>, not <c>1:account</c>).
+    /// </summary>
+    public required bool HasIln { get; init; }
+
     /// <summary><c>PUT</c>/<c>SDG</c> (client) and <c>NFY</c> (server) payload commands exist (MSNP18: circles).</summary>
     public required bool HasPutNotify { get; init; }
 
@@ -325,6 +331,7 @@ public sealed record MsnpDialect
         HasPointsOfPresence = v >= 16,
         HasRichPersonalStatus = v >= 18,
         HasPutNotify = v >= 18,
+        HasIln = v <= 17,
         Challenge = v >= 11 ? ChallengeAlgorithm.Msnp11 : ChallengeAlgorithm.Md5,
         ChallengeKeys = v switch
         {

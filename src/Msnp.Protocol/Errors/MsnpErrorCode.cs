@@ -66,6 +66,15 @@ public enum MsnpErrorCode
     /// <summary>231 — Invalid group: (second "invalid group" code; situation unknown)</summary>
     InvalidGroup231 = 231,
 
+    /// <summary>204 — Invalid network id: an <c>ADL</c>/<c>RML</c>/<c>FQY</c> contact whose <c>t</c> is not a number (MSNP13+, escargot)</summary>
+    InvalidNetworkId = 204,
+
+    /// <summary>240 — Empty domain: an <c>ADL</c>/<c>RML</c>/<c>FQY</c> <c>&lt;d&gt;</c> without contacts (MSNP13+, escargot)</summary>
+    EmptyDomain = 240,
+
+    /// <summary>241 — Invalid XML payload: an <c>ADL</c>/<c>RML</c>/<c>FQY</c> payload that is not a bounded, well-formed membership list (MSNP13+, escargot)</summary>
+    InvalidListPayload = 241,
+
     /// <summary>280 — Switchboard failed</summary>
     SwitchboardFailed = 280,
 

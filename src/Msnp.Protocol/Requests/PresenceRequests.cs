@@ -8,7 +8,8 @@ namespace Msnp.Protocol.Requests;
 /// <param name="Status">A settable status (not <c>FLN</c>).</param>
 /// <param name="ClientId">The client capabilities (0 when not sent).</param>
 /// <param name="MsnObject">The URL-encoded MSNObject, a token of at most <see cref="RequestReader.MaxMsnObjectBytes"/>; null when not sent.</param>
-public readonly record struct ChangeStatusRequest(uint TrId, PresenceStatus Status, uint ClientId, string? MsnObject);
+/// <param name="ClientIdExtended">The extended capabilities after the colon of <c>caps:capsEx</c> (MSNP16+; 0 when not sent).</param>
+public readonly record struct ChangeStatusRequest(uint TrId, PresenceStatus Status, uint ClientId, string? MsnObject, uint ClientIdExtended = 0);
 
 /// <summary><c>QRY TrID productId 32</c> + the 32-byte answer to <c>CHL</c> (MSNP6+).</summary>
 /// <param name="TrId">The transaction id.</param>

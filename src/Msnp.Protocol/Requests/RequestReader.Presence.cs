@@ -30,16 +30,29 @@ public static partial class RequestReader
         ArgumentNullException.ThrowIfNull(dialect);
         var p = command.Parameters;
         int max = dialect.HasMsnObject ? 3 : dialect.HasClientId ? 2 : 1;
-        uint clientId = 0;
+        uint clientId = 0, clientIdExtended = 0;
         string? msnObject = p.Count == 3 ? p[2] : null;
         if (p.Count < 1 || p.Count > max || !PresenceStatuses.TryParseSettable(p[0], out var status)
-            || (p.Count >= 2 && !TryParseNumber(p[1], out clientId))
+            || (p.Count >= 2 && !TryParseCapabilities(p[1], dialect, out clientId, out clientIdExtended))
             || (msnObject is not null && (!WireTokens.IsToken(msnObject) || WireTokens.ByteCount(msnObject) > MaxMsnObjectBytes)))
         {
             return Refuse(RequestRefusal.Reply(MsnpErrorCode.InvalidParameter), out request, out refusal);
         }
 
-        return Accept(new ChangeStatusRequest(TrIdOf(command), status, clientId, msnObject), out request, out refusal);
+        return Accept(new ChangeStatusRequest(TrIdOf(command), status, clientId, msnObject, clientIdExtended), out request, out refusal);
+    }
+
+    // One number; from MSNP16 also caps:capsEx (Pidgin, BitlBee 3.2 send "2416181284:00", "49152:00").
+    private static bool TryParseCapabilities(string token, MsnpDialect dialect, out uint clientId, out uint clientIdExtended)
+    {
+        clientIdExtended = 0;
+        int colon = token.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0 || !dialect.HasExtendedCapabilities)
+        {
+            return TryParseNumber(token, out clientId);
+        }
+
+        return TryParseNumber(token[..colon], out clientId) && TryParseNumber(token[(colon + 1)..], out clientIdExtended);
     }
 
     /// <summary><c>QRY TrID productId 32</c> + answer: any other count is 540 and a close, as a wrong answer is.</summary>

@@ -13,12 +13,12 @@ public static partial class RequestReader
     {
         ArgumentNullException.ThrowIfNull(command);
         var p = command.Parameters;
-        if (p.Count != 2)
+        if (p.Count != 2 || !TrySplitEndpoint(p[0], dialect, out var account, out var machine))
         {
             return Refuse(RequestRefusal.ReplyAndClose(MsnpErrorCode.AuthenticationFailed), out request, out refusal);
         }
 
-        return Accept(new SwitchboardUsrRequest(TrIdOf(command), p[0].ToLowerInvariant(), p[1]), out request, out refusal);
+        return Accept(new SwitchboardUsrRequest(TrIdOf(command), account, p[1], machine), out request, out refusal);
     }
 
     /// <summary><c>ANS TrID account cookie sessionId</c>: any other count is 911 and a close.</summary>
@@ -26,12 +26,34 @@ public static partial class RequestReader
     {
         ArgumentNullException.ThrowIfNull(command);
         var p = command.Parameters;
-        if (p.Count != 3)
+        if (p.Count != 3 || !TrySplitEndpoint(p[0], dialect, out var account, out var machine))
         {
             return Refuse(RequestRefusal.ReplyAndClose(MsnpErrorCode.AuthenticationFailed), out request, out refusal);
         }
 
-        return Accept(new AnsRequest(TrIdOf(command), p[0].ToLowerInvariant(), p[1], p[2]), out request, out refusal);
+        return Accept(new AnsRequest(TrIdOf(command), account, p[1], p[2], machine), out request, out refusal);
+    }
+
+    // MSNP16+: "account;{guid}" names one point of presence (BitlBee 3.2 "USR 1 alice;{guid} cookie").
+    // Before MSNP16 the token is the account as sent; a malformed suffix is refused like a bad cookie.
+    private static bool TrySplitEndpoint(string token, MsnpDialect dialect, out string account, out Guid? machine)
+    {
+        machine = null;
+        int semicolon = token.IndexOf(';', StringComparison.Ordinal);
+        if (semicolon < 0 || !dialect.HasPointsOfPresence)
+        {
+            account = token.ToLowerInvariant();
+            return true;
+        }
+
+        account = token[..semicolon].ToLowerInvariant();
+        if (!Guid.TryParseExact(token[(semicolon + 1)..], "B", out var guid))
+        {
+            return false;
+        }
+
+        machine = guid;
+        return true;
     }
 
     /// <summary><c>CAL TrID account</c>: a wrong count closes (catalogue §3.4); a bad account is 208.</summary>

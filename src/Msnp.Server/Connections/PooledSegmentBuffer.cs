@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 
 namespace Msnp.Server.Connections;
 
@@ -44,6 +45,9 @@ internal sealed class PooledSegmentBuffer : IBufferWriter<byte>
     public Span<byte> GetSpan(int sizeHint = 0) => Reserve(sizeHint).AsSpan(_currentLength);
 
     /// <summary>Copies everything written into <paramref name="output"/>, flushes it, and returns the segments to the pool.</summary>
+    /// <remarks>The state machine is pooled: a flush that waits for the socket (a busy receiver) happens
+    /// once per drained batch on the relay path, and would otherwise allocate its box each time.</remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask DrainAsync(PipeWriter output, CancellationToken cancellationToken)
     {
         Seal();

@@ -18,6 +18,7 @@ using Msnp.Server.Oim;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
 using Msnp.Server.Soap;
+using Msnp.Server.StorageService;
 using Msnp.Server.Storage;
 using Msnp.Server.Switchboard;
 
@@ -135,6 +136,8 @@ public sealed class MsnpServerHost : IAsyncDisposable
         builder.Services.AddMsnpServer(options, operators.Accounts, store.Contacts, passport);
         builder.Services.TryAddSingleton(store.OfflineMessages);
         builder.Services.AddOfflineMessageServices(options.Limits);
+        builder.Services.TryAddSingleton(store.Profiles);
+        builder.Services.AddStorageService(options.StorageService);
 
         // Every listener's accepts are counted, refused sockets included, so a flood waits in the
         // kernel's backlog instead of taking the process to its descriptor limit.
@@ -178,6 +181,7 @@ public sealed class MsnpServerHost : IAsyncDisposable
 
         app.MapPassport();
         app.MapSoap();
+        app.MapUserTiles();
         if (options.Gateway.Enabled)
         {
             app.MapGateway();

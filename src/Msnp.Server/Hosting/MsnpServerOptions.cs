@@ -93,6 +93,9 @@ public sealed class MsnpServerOptions
     /// <summary>Connection, sign-in, call and command-rate limits (docs/limits.md).</summary>
     public ServerLimits Limits { get; set; } = new();
 
+    /// <summary>The storage service's limits (display pictures).</summary>
+    public Msnp.Server.StorageService.StorageServiceOptions StorageService { get; set; } = new();
+
     /// <summary>The HTTP gateway's limits and idle timeout (docs/gateway.md).</summary>
     public GatewayOptions Gateway { get; set; } = new();
 

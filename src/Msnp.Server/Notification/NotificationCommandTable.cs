@@ -89,6 +89,9 @@ internal static class NotificationCommandTable
             Table.Row<RenameGroupRequest>(7, 9, TryReadRenameGroup, (s, r, ct) => s.HandleRenameGroupAsync(r, ct)),
             Table.Row<RenameGuidGroupRequest>(10, Last, TryReadRenameGuidGroup, (s, r, ct) => s.HandleRenameGroupAsync(r, ct)),
         ],
+        [CommandCodes.Adl] = [Table.Row<MembershipListRequest>(13, Last, TryReadMembershipList, (s, r, ct) => s.HandleAddListAsync(r, ct))],
+        [CommandCodes.Rml] = [Table.Row<MembershipListRequest>(13, Last, TryReadMembershipList, (s, r, ct) => s.HandleRemoveListAsync(r, ct))],
+        [CommandCodes.Fqy] = [Table.Row<MembershipListRequest>(14, Last, TryReadMembershipList, (s, r, ct) => s.HandleFederatedQueryAsync(r, ct))],
         [CommandCodes.Uux] = [Table.Row<PersonalStatusRequest>(11, Last, TryReadPersonalStatus, (s, r, ct) => s.HandlePersonalStatusAsync(r))],
         [CommandCodes.Gcf] = [Table.Row<ConfigFileRequest>(11, Last, TryReadConfigFile, (s, r, ct) => s.HandleConfigFile(r))],
 

@@ -108,6 +108,15 @@ public sealed partial class NotificationSession
     {
         var before = await PresenceFanout.CaptureVisibilityAsync(this).ConfigureAwait(false);
         var result = await Services.Contacts.SetBlpAsync(Account, request.Default, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // MSNP13+ clients send BLP after every sign-in whatever the setting (Pidgin, BitlBee): the
+        // unchanged mode is confirmed, not 218 (escargot _m_blp).
+        if (result.Error == MsnpErrorCode.AlreadyInTheMode && Dialect!.ListsFromAddressBook)
+        {
+            Send((Writer, request), static (w, s) => s.Writer.WriteDefaultPrivacy(w, s.request.TrId, 0, s.request.Default));
+            return;
+        }
+
         if (Reply(result, request.TrId))
         {
             Send((Writer, request, result.Version), static (w, s) => s.Writer.WriteDefaultPrivacy(w, s.request.TrId, s.Version, s.request.Default));

@@ -51,6 +51,12 @@ public sealed partial class NotificationSession
         }
         else
         {
+            // MSNP13+: the policy comes first, unsolicited (escargot _m_usr).
+            if (Dialect!.SendsPolicyAtLogin)
+            {
+                Send(Writer, static (w, writer) => writer.WriteSignInPolicies(w, SignInPolicies.Document));
+            }
+
             var challenge = TweenerChallengeString();
             Send((Writer, trId, challenge), static (w, s) => s.Writer.WriteAuthenticationChallenge(w, s.trId, s.challenge));
         }

@@ -37,7 +37,7 @@ public sealed partial class NotificationSession
 
     internal async ValueTask HandleStatusChangeAsync(ChangeStatusRequest request)
     {
-        var (trId, status, clientId, msnObject) = request;
+        var (trId, status, clientId, msnObject, clientIdExtended) = request;
         var dialect = Dialect!;
         bool first = !PresenceOpened;
         var previous = Status;
@@ -46,8 +46,8 @@ public sealed partial class NotificationSession
         // must not overtake the reply to our own CHG.
         // The directory holds the new status before the client hears the reply: a CAL sent the moment
         // the reply arrives must not find the user still offline.
-        await SetPresenceAsync(status, clientId, msnObject).ConfigureAwait(false);
-        Send((Writer, trId, status, clientId, msnObject), static (w, s) => s.Writer.WriteStatusChanged(w, s.trId, s.status, s.clientId, s.msnObject));
+        await SetPresenceAsync(status, clientId, msnObject, clientIdExtended).ConfigureAwait(false);
+        Send((Writer, trId, status, clientId, msnObject, clientIdExtended), static (w, s) => s.Writer.WriteStatusChanged(w, s.trId, s.status, s.clientId, s.msnObject, s.clientIdExtended));
 
         if (first)
         {

@@ -21,6 +21,7 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
     private volatile string _friendlyName = string.Empty;
     private volatile PresenceStatus _status = PresenceStatus.Offline;
     private uint _clientId;
+    private uint _clientIdExtended;
     private bool _signedOut;
     private volatile string? _msnObject;
     private bool _counted;
@@ -63,6 +64,9 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
     /// <summary>The client id from <c>CHG</c> (0 when none).</summary>
     public uint ClientId => Volatile.Read(ref _clientId);
 
+    /// <summary>The extended capabilities from <c>CHG … caps:capsEx</c> (MSNP16+; 0 when none).</summary>
+    public uint ClientIdExtended => Volatile.Read(ref _clientIdExtended);
+
     /// <summary>The URL-encoded MSNObject from <c>CHG</c>, if any.</summary>
     public string? MsnObject => _msnObject;
 
@@ -79,11 +83,11 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
     internal string? PreviousChallenge { get; set; }
 
     /// <summary>Presence as written into ILN/NLN lines.</summary>
-    internal PresenceInfo PresenceInfo => new(Status, Account, FriendlyName, ClientId, MsnObject);
+    internal PresenceInfo PresenceInfo => new(Status, Account, FriendlyName, ClientId, MsnObject, ClientIdExtended);
 
     /// <summary>This session as the presence directory records it.</summary>
     internal PresenceEndpoint ToEndpoint() =>
-        new(Account, Services.Presence.Node.Id, EndpointId, (Dialect ?? MsnpDialect.Msnp8).Version, Status, FriendlyName, ClientId, MsnObject, PersonalStatus);
+        new(Account, Services.Presence.Node.Id, EndpointId, (Dialect ?? MsnpDialect.Msnp8).Version, Status, FriendlyName, ClientId, MsnObject, PersonalStatus, ClientIdExtended);
 
     /// <inheritdoc/>
     public bool Receive(EndpointNotification notification)
@@ -129,10 +133,11 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
         return PublishAsync();
     }
 
-    internal ValueTask SetPresenceAsync(PresenceStatus status, uint clientId, string? msnObject)
+    internal ValueTask SetPresenceAsync(PresenceStatus status, uint clientId, string? msnObject, uint clientIdExtended = 0)
     {
         _status = status;
         Volatile.Write(ref _clientId, clientId);
+        Volatile.Write(ref _clientIdExtended, clientIdExtended);
         _msnObject = msnObject;
         PresenceOpened = true;
         return PublishAsync();
@@ -259,6 +264,13 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
 
         Send((version: dialect.Version, account, mspAuth, now: SignedInAt, remote: Connection.RemoteEndPoint, http: OverHttp),
             static (w, s) => ProfileWriter.Write(w, s.version, s.account, s.mspAuth, s.now, s.remote, s.http));
+
+        // MSNP16+: an empty UBX for the user's own handle follows the profile (escargot _util_usr_final).
+        if (dialect.HasPointsOfPresence)
+        {
+            Send((Writer, account), static (w, s) => s.Writer.WritePersonalStatus(w, s.account, ReadOnlySpan<byte>.Empty));
+        }
+
         Diagnostics.ServerLog.SignedIn(Services.Logger, Diagnostics.LogText.Sanitize(account), remote, dialect.Name);
         foreach (var previous in replaced)
         {

@@ -17,6 +17,7 @@ namespace Msnp.Server.Presence;
 /// <param name="ClientId">The client id from <c>CHG</c> (0 when none).</param>
 /// <param name="MsnObject">The URL-encoded MSNObject from <c>CHG</c>, if any.</param>
 /// <param name="PersonalStatus">The personal message and current media from <c>UUX</c> (MSNP11+), if any.</param>
+/// <param name="ClientIdExtended">The extended capabilities from <c>CHG … caps:capsEx</c> (MSNP16+; 0 when none).</param>
 public sealed record PresenceEndpoint(
     string Account,
     string NodeId,
@@ -26,7 +27,8 @@ public sealed record PresenceEndpoint(
     string FriendlyName,
     uint ClientId = 0,
     string? MsnObject = null,
-    PersonalStatus? PersonalStatus = null)
+    PersonalStatus? PersonalStatus = null,
+    uint ClientIdExtended = 0)
 {
     /// <summary>Where the session lives, for delivering to it.</summary>
     [JsonIgnore]
@@ -37,5 +39,5 @@ public sealed record PresenceEndpoint(
     public bool IsVisible => Status is not (PresenceStatus.Offline or PresenceStatus.Hidden);
 
     /// <summary>The presence as <c>ILN</c>/<c>NLN</c> write it.</summary>
-    public PresenceInfo ToPresenceInfo() => new(Status, Account, FriendlyName, ClientId, MsnObject);
+    public PresenceInfo ToPresenceInfo() => new(Status, Account, FriendlyName, ClientId, MsnObject, ClientIdExtended);
 }

@@ -25,6 +25,9 @@ public abstract class MsnpStore : IDisposable
     /// <summary>Offline messages (OIMs), per recipient.</summary>
     public abstract IOfflineMessageStore OfflineMessages { get; }
 
+    /// <summary>The storage service's profiles (roaming personal message, display picture).</summary>
+    public abstract Profiles.IProfileStore Profiles { get; }
+
     /// <summary>One line naming where the data is, for banners and logs; never holds a password.</summary>
     public abstract string Description { get; }
 

@@ -57,16 +57,17 @@ public class WlmDialectFactsTests
             d.HasExtendedCapabilities ? "capsEx" : "-",
             d.HasPointsOfPresence ? "mpop" : "-",
             d.HasRichPersonalStatus ? "ddp" : "-",
-            d.HasPutNotify ? "put" : "-"));
+            d.HasPutNotify ? "put" : "-",
+            d.HasIln ? "iln" : "-"));
         Assert.Equal(
         [
-            "MSNP12 syn - - Account - -- - - - -",
-            "MSNP13 adl - uun Account - U- - - - -",
-            "MSNP14 adl fqy uun AccountAndNetwork fln-caps U1 - - - -",
-            "MSNP15 adl fqy uun AccountAndNetwork fln-caps U1 - - - -",
-            "MSNP16 adl fqy uun AccountAndNetwork fln-caps U1 capsEx mpop - -",
-            "MSNP17 adl fqy uun AccountAndNetwork fln-caps U1 capsEx mpop - -",
-            "MSNP18 adl fqy uun NetworkPrefixed fln-caps U1 capsEx mpop ddp put",
+            "MSNP12 syn - - Account - -- - - - - iln",
+            "MSNP13 adl - uun Account - U- - - - - iln",
+            "MSNP14 adl fqy uun AccountAndNetwork fln-caps U1 - - - - iln",
+            "MSNP15 adl fqy uun AccountAndNetwork fln-caps U1 - - - - iln",
+            "MSNP16 adl fqy uun AccountAndNetwork fln-caps U1 capsEx mpop - - iln",
+            "MSNP17 adl fqy uun AccountAndNetwork fln-caps U1 capsEx mpop - - iln",
+            "MSNP18 adl fqy uun NetworkPrefixed fln-caps U1 capsEx mpop ddp put -",
         ], rows);
     }
 

@@ -62,18 +62,17 @@ public sealed class OutboundBufferTests
     public async Task A_writer_blocked_on_a_peer_that_does_not_read_ends_when_its_token_is_cancelled()
     {
         var buffer = new OutboundBuffer(1024 * 1024);
-        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 1024, resumeWriterThreshold: 512));
+        var output = new StalledWriter();
         using var cts = new CancellationTokenSource();
-        var writer = buffer.RunAsync(pipe.Writer, cts.Token);
+        var writer = buffer.RunAsync(output, cts.Token);
         Assert.True(buffer.Write(new byte[64 * 1024]));
 
-        // The bytes reach the pipe but are never consumed: the flush waits until the token is cancelled.
-        var flushed = await pipe.Reader.ReadAsync().AsTask().WaitAsync(Generous);
-        pipe.Reader.AdvanceTo(flushed.Buffer.Start, flushed.Buffer.End);
-
+        // The flush waits for a reader that never comes, until the token is cancelled.
+        await output.FlushStarted.WaitAsync(Generous);
         Assert.False(writer.IsCompleted);
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writer.WaitAsync(Generous));
+        Assert.Equal(64 * 1024, output.Written.WrittenCount);
     }
 
     [Fact]
@@ -113,5 +112,36 @@ public sealed class OutboundBufferTests
 
         lines.AddRange(text.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
         return lines;
+    }
+
+    // A transport whose flush only ends when it is cancelled: a peer that stopped reading.
+    private sealed class StalledWriter : PipeWriter
+    {
+        private readonly TaskCompletionSource _flushStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ArrayBufferWriter<byte> Written { get; } = new();
+
+        public Task FlushStarted => _flushStarted.Task;
+
+        public override void Advance(int bytes) => Written.Advance(bytes);
+
+        public override Memory<byte> GetMemory(int sizeHint = 0) => Written.GetMemory(sizeHint);
+
+        public override Span<byte> GetSpan(int sizeHint = 0) => Written.GetSpan(sizeHint);
+
+        public override void CancelPendingFlush()
+        {
+        }
+
+        public override void Complete(Exception? exception = null)
+        {
+        }
+
+        public override async ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
+        {
+            _flushStarted.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return new FlushResult(isCanceled: false, isCompleted: false);
+        }
     }
 }

@@ -29,6 +29,11 @@ public sealed class WlmLoginTests
         await alice.SendAsync("CVR 2 0x0409 winnt 5.1 i386 MSNMSGR 8.1.0178 msmsgs alice@example.com\r\n");
         Assert.StartsWith("CVR 2 ", await alice.ReadLineAsync());
         await alice.SendAsync("USR 3 TWN I alice@example.com\r\n");
+
+        // The policy comes first, unsolicited (escargot _m_usr, MSNP13+).
+        var gcf = await alice.ReadLineAsync();
+        Assert.StartsWith("GCF 0 ", gcf);
+        await alice.ReadBytesAsync(int.Parse(gcf!["GCF 0 ".Length..], System.Globalization.CultureInfo.InvariantCulture));
         Assert.StartsWith("USR 3 TWN S lc=1033,id=507,", await alice.ReadLineAsync());
         await alice.SendAsync($"USR 4 TWN S {await SignIn.TicketAsync(scene.Server, "alice@example.com")}\r\n");
         await alice.ExpectAsync("USR 4 OK alice@example.com 1 0", "SBS 0 null");

@@ -186,4 +186,38 @@ public sealed class TicketServiceTests
         Assert.Throws<ArgumentException>(() => Service().Issue(new string('a', TicketService.MaxAccountBytes + 1)));
         Assert.Throws<ArgumentException>(() => Service().Issue(" "));
     }
+
+    [Fact]
+    public void ReadAccount_names_the_account_of_a_whole_ticket_or_its_t_part_without_checking_it()
+    {
+        var ticket = Service().Issue("Alice@Example.com");
+        Assert.Equal("alice@example.com", Service().ReadAccount(ticket.Value));
+        Assert.Equal("alice@example.com", Service().ReadAccount(ticket.T));
+        Assert.Equal("alice@example.com", Service().ReadAccount("t=" + ticket.T));
+
+        // Reading does not check: a ticket from another key still names its account (Validate refuses it).
+        var foreign = Service(RandomNumberGenerator.GetBytes(TicketSigningKey.Length)).Issue("bob@example.com");
+        Assert.Equal("bob@example.com", Service().ReadAccount(foreign.Value));
+        Assert.Null(Service().ReadAccount("t=garbage&p=garbage"));
+        Assert.Null(Service().ReadAccount(""));
+        Assert.Null(Service().ReadAccount(new string('A', 5000)));
+    }
+
+    [Fact]
+    public void ValidateAuthCookie_checks_the_t_parts_own_signature_account_and_expiry()
+    {
+        var ticket = Service().Issue("alice@example.com");
+        Assert.Equal(TicketValidation.Valid, Service().ValidateAuthCookie(ticket.T, "alice@example.com", []));
+        Assert.Equal(TicketValidation.WrongAccount, Service().ValidateAuthCookie(ticket.T, "bob@example.com", []));
+        Assert.Equal(TicketValidation.BadSignature, Service().ValidateAuthCookie(ticket.T, "alice@example.com", [1, 2, 3]));
+        Assert.Equal(TicketValidation.BadSignature, Service(RandomNumberGenerator.GetBytes(TicketSigningKey.Length)).ValidateAuthCookie(ticket.T, "alice@example.com", []));
+
+        var bytes = Base64Url.DecodeFromChars(ticket.T);
+        bytes[^1] ^= 1;
+        Assert.Equal(TicketValidation.BadSignature, Service().ValidateAuthCookie(Base64Url.EncodeToString(bytes), "alice@example.com", []));
+        Assert.Equal(TicketValidation.Malformed, Service().ValidateAuthCookie(ticket.Value, "alice@example.com", []));
+
+        _clock.Now = Start + TimeSpan.FromHours(25);
+        Assert.Equal(TicketValidation.Expired, Service().ValidateAuthCookie(ticket.T, "alice@example.com", []));
+    }
 }

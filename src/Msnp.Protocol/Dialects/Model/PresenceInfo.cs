@@ -6,4 +6,5 @@ namespace Msnp.Protocol.Dialects.Model;
 /// <param name="FriendlyName">Their friendly name, URL-encoded.</param>
 /// <param name="ClientId">Their client capabilities (written from MSNP8; 0 when unknown).</param>
 /// <param name="MsnObject">Their URL-encoded display-picture MSNObject (written from MSNP9 when present).</param>
-public sealed record PresenceInfo(PresenceStatus Status, string Account, string FriendlyName, uint ClientId = 0, string? MsnObject = null);
+/// <param name="ClientIdExtended">Their extended capabilities, written after a colon from MSNP16 (<c>caps:capsEx</c>).</param>
+public sealed record PresenceInfo(PresenceStatus Status, string Account, string FriendlyName, uint ClientId = 0, string? MsnObject = null, uint ClientIdExtended = 0);

@@ -119,6 +119,21 @@ internal static class PostgresMigrations
 
         CREATE INDEX offline_messages_by_recipient ON offline_messages (recipient_id, id);
         """,
+
+        // 6: the storage service's profile: the roaming personal message and the display picture,
+        // found by the account's CID from its public address.
+        """
+        CREATE TABLE profiles (
+            account_id         bigint  PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
+            cid                bigint  UNIQUE,
+            personal_status    text,
+            personal_status_at text,
+            picture            bytea,
+            picture_type       text,
+            picture_size       integer,
+            picture_at         text
+        );
+        """,
     ];
 
     public static int LatestVersion => Scripts.Count;

@@ -21,6 +21,7 @@ public sealed class PostgresStore : MsnpStore
         Accounts = new RelationalAccountStore(database, protector);
         Contacts = new RelationalContactStore(database);
         OfflineMessages = new RelationalOfflineMessageStore(database);
+        Profiles = new RelationalProfileStore(database);
     }
 
     /// <inheritdoc/>
@@ -31,6 +32,9 @@ public sealed class PostgresStore : MsnpStore
 
     /// <inheritdoc/>
     public override IOfflineMessageStore OfflineMessages { get; }
+
+    /// <inheritdoc/>
+    public override Profiles.IProfileStore Profiles { get; }
 
     /// <inheritdoc/>
     public override string Description => _database.Description;

@@ -109,6 +109,21 @@ internal static class SchemaMigrations
 
         CREATE INDEX offline_messages_by_recipient ON offline_messages (recipient_id, id);
         """,
+
+        // 6: the storage service's profile: the roaming personal message and the display picture,
+        // found by the account's CID from its public address.
+        """
+        CREATE TABLE profiles (
+            account_id         INTEGER PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
+            cid                INTEGER UNIQUE,
+            personal_status    TEXT,
+            personal_status_at TEXT,
+            picture            BLOB,
+            picture_type       TEXT,
+            picture_size       INTEGER,
+            picture_at         TEXT
+        );
+        """,
     ];
 
     // A lower-case version-4 GUID, evaluated once per row.

@@ -19,6 +19,7 @@ public sealed class SqliteStore : MsnpStore
         Accounts = new RelationalAccountStore(database, protector);
         Contacts = new RelationalContactStore(database);
         OfflineMessages = new RelationalOfflineMessageStore(database);
+        Profiles = new RelationalProfileStore(database);
     }
 
     /// <inheritdoc/>
@@ -29,6 +30,9 @@ public sealed class SqliteStore : MsnpStore
 
     /// <inheritdoc/>
     public override IOfflineMessageStore OfflineMessages { get; }
+
+    /// <inheritdoc/>
+    public override Profiles.IProfileStore Profiles { get; }
 
     /// <inheritdoc/>
     public override string Description => "SQLite " + DatabasePath;
