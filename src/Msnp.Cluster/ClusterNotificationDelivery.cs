@@ -23,8 +23,17 @@ internal sealed class ClusterNotificationDelivery(LocalEndpoints local, LocalNod
             return false;
         }
 
-        await observer.Deliver(endpoint.EndpointId, ClusterJson.Write(notification)).ConfigureAwait(false);
-        return true;
+        try
+        {
+            await observer.Deliver(endpoint.EndpointId, ClusterJson.Write(notification)).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // The node is going away (or this one is): its sessions are lost to this notification,
+            // as a closed socket's would be; the sender's command goes on.
+            return false;
+        }
     }
 
     public async ValueTask<int> DeliverToAccountAsync(string account, EndpointNotification notification, CancellationToken cancellationToken = default)

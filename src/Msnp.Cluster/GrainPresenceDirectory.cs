@@ -56,6 +56,9 @@ internal sealed class GrainPresenceDirectory(IGrainFactory grains, EndpointRows 
         return await Grain(endpoint.Account).Unregister(endpoint.NodeId, endpoint.EndpointId).ConfigureAwait(false);
     }
 
+    /// <summary>This node's signed-in endpoints, as last published.</summary>
+    public IEnumerable<PresenceEndpoint> OwnEndpoints => _own.Values.Where(e => local.Contains(e.EndpointId));
+
     /// <summary>Puts this node's signed-in endpoints back into their grains (some may have died with another node).</summary>
     public async Task RestoreOwnAsync()
     {

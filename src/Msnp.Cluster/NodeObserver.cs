@@ -5,8 +5,10 @@ using Msnp.Server.Presence.Notifications;
 namespace Msnp.Cluster;
 
 /// <summary>Where other nodes' notifications for this node's sessions arrive: straight into <see cref="LocalEndpoints"/>.</summary>
-internal sealed class NodeObserver(LocalEndpoints local) : INodeObserver
+internal sealed class NodeObserver(LocalEndpoints local, LostAccounts lost) : INodeObserver
 {
+    public Task AccountLost(string account) => lost.AnnounceOfflineAsync(account);
+
     public Task Deliver(Guid endpointId, string notification)
     {
         local.Deliver(endpointId, ClusterJson.Read<EndpointNotification>(notification));

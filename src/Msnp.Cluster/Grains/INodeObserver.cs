@@ -13,6 +13,10 @@ public interface INodeObserver : IGrainObserver
     [OneWay]
     Task Deliver(Guid endpointId, string notification);
 
+    /// <summary>An account's only endpoint was on a node that died: the node sends <c>FLN</c> to its own sessions that watch it.</summary>
+    [OneWay]
+    Task AccountLost(string account);
+
     /// <summary>Hands a notification (JSON) to every session of the node; returns how many took it (operator broadcasts, rare).</summary>
     Task<int> DeliverToAll(string notification);
 }

@@ -70,6 +70,7 @@ public static class ClusterHosting
         services.AddSingleton(sp => new EndpointRows(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new ClusterNodes(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<LocalNode>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<GrainPresenceDirectory>();
+        services.AddSingleton<LostAccounts>();
         services.AddSingleton<IPresenceDirectory>(sp => sp.GetRequiredService<GrainPresenceDirectory>());
         services.AddSingleton<INotificationDelivery, ClusterNotificationDelivery>();
         services.AddSingleton<INotificationServerChooser>(sp => new ClusterNotificationServers(

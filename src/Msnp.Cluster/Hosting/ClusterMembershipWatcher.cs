@@ -3,9 +3,7 @@ using Microsoft.Extensions.Logging;
 using Msnp.Cluster.Grains;
 using Msnp.Cluster.Storage;
 using Msnp.Server.Hosting;
-using Msnp.Server.Notification;
 using Msnp.Server.Presence;
-using Msnp.Server.Storage;
 using Orleans.Runtime;
 
 namespace Msnp.Cluster.Hosting;
@@ -29,31 +27,35 @@ internal sealed partial class ClusterMembershipWatcher(
     LocalNode node,
     ServerEndpoints endpoints,
     MsnpServerOptions options,
-    IContactStore contacts,
-    IServiceProvider services,
+    LostAccounts lostAccounts,
     ILogger<ClusterMembershipWatcher> logger) : IHostedService, IAsyncDisposable
 {
     /// <summary>How often the registry and the endpoint rows are checked without a membership change.</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long after a node died this node keeps putting its sessions back into their grains.</summary>
+    public static readonly TimeSpan RestoreWindow = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _sync = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private NodeObserver? _observer;
     private NodeRecord? _self;
     private HashSet<SiloAddress> _dead = [];
+    private readonly HashSet<Guid> _announced = [];
+    private DateTime _restoreUntil;
     private Task? _loops;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Object references are held weakly by the runtime: the field keeps the observer alive.
-        _observer = new NodeObserver(local);
+        _observer = new NodeObserver(local, lostAccounts);
         var reference = grains.CreateObjectReference<INodeObserver>(_observer);
 
         // The notification port is bound only after the listeners start; dispatch reads it then.
         _self = new NodeRecord(node.Id, reference, NotificationAddress());
-        await AnnounceLostAsync(node.Id, cancellationToken).ConfigureAwait(false);
         await nodes.RegisterAsync(_self).ConfigureAwait(false);
         await nodes.RefreshAsync().ConfigureAwait(false);
+        await AnnounceOwnPreviousRunAsync(cancellationToken).ConfigureAwait(false);
         _dead = DeadSilos(membership.CurrentSnapshot);
         _loops = Task.WhenAll(WatchMembershipAsync(_stopping.Token), RefreshPeriodicallyAsync(_stopping.Token), RegisterOnceBoundAsync(_stopping.Token));
     }
@@ -136,7 +138,14 @@ internal sealed partial class ClusterMembershipWatcher(
             var alive = snapshot.Members.Values.Where(m => IsAlive(m.Status)).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
             if (someoneDied)
             {
-                // Grains that lived on the dead node start again empty: put this node's users back first.
+                _restoreUntil = DateTime.UtcNow + RestoreWindow;
+            }
+
+            if (DateTime.UtcNow < _restoreUntil)
+            {
+                // Grains that lived on the dead node start again empty: put this node's users back
+                // first, and again at every sync for a while, since Orleans' directory may briefly
+                // hold two activations of a grain after a death and keep the other one.
                 await directory.RestoreOwnAsync().ConfigureAwait(false);
             }
 
@@ -170,22 +179,50 @@ internal sealed partial class ClusterMembershipWatcher(
         }
     }
 
-    // The users of a node that is gone: forget their endpoints and tell their watchers (FLN).
+    // The users of a node that is gone: forget their endpoints and tell this node's watchers (FLN).
+    // Every surviving node does this for its own sessions, from the rows (read, not taken): the
+    // watchers' grains and the node registry may have died with the same node, so neither the
+    // directory nor the registry can be trusted to reach every watcher yet.
     private async Task AnnounceLostAsync(string lostNode, CancellationToken cancellationToken)
     {
-        var lost = await rows.ClaimAsync(lostNode, cancellationToken).ConfigureAwait(false);
-        if (lost.Count == 0)
-        {
-            return;
-        }
-
-        LogNodeLost(logger, lostNode, lost.Count);
-        var presence = (PresenceServices)services.GetService(typeof(PresenceServices))!;
+        var lost = await rows.ReadAsync(lostNode, cancellationToken).ConfigureAwait(false);
         foreach (var (account, endpointId) in lost)
         {
+            if (!_announced.Add(endpointId))
+            {
+                continue;
+            }
+
+            LogEndpointLost(logger, lostNode, account);
             if (!await directory.DropLostAsync(account, lostNode, endpointId).ConfigureAwait(false))
             {
-                await PresenceFanout.AnnounceOfflineAsync(contacts, presence, account).ConfigureAwait(false);
+                await lostAccounts.AnnounceOfflineAsync(account).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // A previous run of this node (same name) left rows behind: its users are gone. This node has no
+    // sessions yet, so the other nodes are told to announce them to theirs.
+    private async Task AnnounceOwnPreviousRunAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (account, endpointId) in await rows.ClaimAsync(node.Id, cancellationToken).ConfigureAwait(false))
+        {
+            LogEndpointLost(logger, node.Id, account);
+            if (await directory.DropLostAsync(account, node.Id, endpointId).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            foreach (var other in nodes.Remote)
+            {
+                try
+                {
+                    await other.Observer.AccountLost(account).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is OrleansException or TimeoutException)
+                {
+                    LogSyncFailed(logger, e);
+                }
             }
         }
     }
@@ -199,8 +236,8 @@ internal sealed partial class ClusterMembershipWatcher(
 
     private static bool IsAlive(SiloStatus status) => status is SiloStatus.Joining or SiloStatus.Active or SiloStatus.ShuttingDown or SiloStatus.Stopping;
 
-    [LoggerMessage(EventId = 1701, Level = LogLevel.Warning, Message = "Node {Node} is gone: announcing {Count} of its endpoints offline")]
-    private static partial void LogNodeLost(ILogger logger, string node, int count);
+    [LoggerMessage(EventId = 1701, Level = LogLevel.Warning, Message = "Node {Node} is gone: announcing {Account} offline")]
+    private static partial void LogEndpointLost(ILogger logger, string node, string account);
 
     [LoggerMessage(EventId = 1702, Level = LogLevel.Warning, Message = "Could not bring the cluster view up to date; trying again at the next change")]
     private static partial void LogSyncFailed(ILogger logger, Exception exception);

@@ -42,6 +42,21 @@ internal sealed class EndpointRows(NpgsqlDataSource database)
         return rows;
     }
 
+    /// <summary>The rows of <paramref name="node"/>, left in place: every surviving node reads them to tell its own sessions.</summary>
+    public async Task<IReadOnlyList<(string Account, Guid EndpointId)>> ReadAsync(string node, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("SELECT account, endpoint_id FROM msnp_cluster_endpoints WHERE node = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = node });
+        var rows = new List<(string, Guid)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add((reader.GetString(0), reader.GetGuid(1)));
+        }
+
+        return rows;
+    }
+
     /// <summary>The nodes that hold rows now.</summary>
     public async Task<IReadOnlyList<string>> NodesAsync(CancellationToken cancellationToken)
     {

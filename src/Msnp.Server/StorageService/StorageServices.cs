@@ -10,7 +10,7 @@ namespace Msnp.Server.StorageService;
 
 /// <summary>
 /// Registers the storage service at <c>/storageservice/SchematizedStore.asmx</c> and maps the public
-/// picture address <c>GET /storage/usertile/{cid}/static</c> (docs/storage-service.md).
+/// picture address <c>GET /storage/usertile/{cid}/static</c> (docs/soap.md, "Storage service").
 /// </summary>
 public static class StorageServices
 {

@@ -1,7 +1,7 @@
 namespace Msnp.Server.Storage.Profiles;
 
 /// <summary>
-/// What the storage service keeps per account beside the lists (docs/storage-service.md): the roaming
+/// What the storage service keeps per account beside the lists (docs/soap.md, "Storage service"): the roaming
 /// personal message and the display picture. The friendly name is the account's own (the NS's
 /// <c>PRP MFN</c>/<c>REA</c>), so it is not stored twice. Addressed by the account's sign-in name;
 /// a picture is also found by the account's CID, which its public URL carries.
