@@ -20,6 +20,9 @@ public sealed class SendListenTests
     [InlineData("MSNP10")]
     [InlineData("MSNP11")]
     [InlineData("12")]
+    [InlineData("MSNP15")]
+    [InlineData("MSNP16")]
+    [InlineData("MSNP18")]
     public async Task Listen_prints_the_message_send_delivers_and_both_exit_zero(string version)
     {
         await using var server = await TestServer.StartAsync();
