@@ -76,7 +76,8 @@ internal static class LoadCommand
         };
         return Build(command, (parse, target, progress, token) =>
             SignInScenario.RunAsync(target, new SignInSettings(parse.GetValue(users), parse.GetValue(concurrency), Seconds(parse), parse.GetValue(count), parse.GetValue(login)), progress, token),
-            parse => parse.GetValue(users) < 1 || parse.GetValue(concurrency) < 1 ? "--users and --concurrency must be at least 1." : null);
+            parse => parse.GetValue(users) < 1 || parse.GetValue(concurrency) < 1 ? "--users and --concurrency must be at least 1." : null,
+            cheapPasswordChecks: parse => parse.GetValue(login) == SignInLogin.Ticket);
     }
 
     private static Command Idle()
@@ -109,9 +110,9 @@ internal static class LoadCommand
     // then (relay, roundtrip) the same scenario against the trivial forwarder, and print the report.
     private static Command Build(
         Command command, Func<ParseResult, ILoadTarget, LoadProgress, CancellationToken, Task<LoadReport>> scenario, Func<ParseResult, string?> check,
-        ForwarderMode? ceiling = null)
+        ForwarderMode? ceiling = null, Func<ParseResult, bool>? cheapPasswordChecks = null)
     {
-        var targetOptions = new LoadTargetOptions();
+        var targetOptions = new LoadTargetOptions { CheapPasswordChecks = cheapPasswordChecks ?? (static _ => true) };
         targetOptions.AddTo(command);
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of text." };
         var allocations = new Option<bool>("--allocations") { Description = "Sample this process's allocations by type (GC AllocationTick events) and print the top ones on standard error." };

@@ -1,3 +1,4 @@
+using Msnp.Protocol.Dialects;
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
@@ -77,13 +78,28 @@ internal sealed class LoadTargetOptions
         return null;
     }
 
+    /// <summary>
+    /// Whether the scenario's sign-ins check passwords only as a step of signing in (MSNP15+ SSO
+    /// with the load accounts' cheap hash), not as the thing measured (<c>signin --login passport</c>).
+    /// </summary>
+    public Func<ParseResult, bool> CheapPasswordChecks { get; init; } = static _ => true;
+
     /// <summary>Starts or connects to the target.</summary>
     public async Task<ILoadTarget> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var iterations = parse.GetValue(PasswordIterations);
         if (parse.GetValue(Server) is not { } server)
         {
-            return await InProcessTarget.StartAsync(iterations, parse.GetValue(Version)!, cancellationToken).ConfigureAwait(false);
+            // An SSO sign-in checks the password at the token service; a server set to the production
+            // work factor would re-hash the load accounts' one-iteration hashes on their first sign-in
+            // and every later one would pay it, so the in-process server keeps their work factor.
+            var dialect = parse.GetValue(Version)!;
+            if (dialect.Authentication == AuthenticationMethod.SingleSignOn && CheapPasswordChecks(parse))
+            {
+                iterations = LoadAccounts.ThrowAwayIterations;
+            }
+
+            return await InProcessTarget.StartAsync(iterations, dialect, cancellationToken).ConfigureAwait(false);
         }
 
         var passport = parse.GetValue(Passport);

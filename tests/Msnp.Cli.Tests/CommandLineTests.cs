@@ -30,7 +30,7 @@ public class CommandLineTests
             [
                 """{"command":"SBS","trid":0,"params":["null"],"payload":null}""",
                 """{"command":"LST","trid":null,"params":["N=bob@example.com","F=Bob","C=0f0e0d0c-0b0a-0908-0706-050403020100","11","1"],"payload":null}""",
-                """{"command":"UBX","trid":null,"params":["bob@example.com","7"],"payload":"PERhdGEvPg=="}""",
+                """{"command":"UBX","trid":null,"params":["bob@example.com","7"],"payload":"PERhdGEvPg==","status":{"psm":"","media":""}}""",
                 """{"command":"UUX","trid":9,"params":["0"],"payload":null}""",
             ],
             output.TrimEnd('\n').Split('\n'));

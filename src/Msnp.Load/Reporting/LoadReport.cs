@@ -29,6 +29,9 @@ public sealed record LoadReport
     /// <summary>Failed operations or connections.</summary>
     public long Errors { get; init; }
 
+    /// <summary>What the first failed operation reported, so a run full of errors says why.</summary>
+    public string? FirstError { get; init; }
+
     /// <summary>Messages sent (relay, roundtrip).</summary>
     public long Sent { get; init; }
 

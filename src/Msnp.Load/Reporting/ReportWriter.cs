@@ -57,6 +57,11 @@ public static class ReportWriter
         }
 
         text.Append(c, $"  errors       {report.Errors,12:N0}   {(report.Consistent ? "consistent" : "INCONSISTENT")}\n");
+        if (report.FirstError is { } first)
+        {
+            text.Append(c, $"  first error  {first}\n");
+        }
+
         return text.ToString();
 
         static string Ms(double microseconds) => (microseconds / 1000).ToString("F3", CultureInfo.InvariantCulture) + " ms";

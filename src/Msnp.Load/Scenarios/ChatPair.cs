@@ -36,8 +36,8 @@ public sealed class ChatPair : IAsyncDisposable
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             var (a, b) = (accounts[2 * i], accounts[(2 * i) + 1]);
-            var nsA = await ClientSteps.SignInAsync(target.Notification, a, target.Dialect, ct).ConfigureAwait(false);
-            var nsB = await ClientSteps.SignInAsync(target.Notification, b, target.Dialect, ct).ConfigureAwait(false);
+            var nsA = await ClientSteps.SignInAsync(target, a, ct).ConfigureAwait(false);
+            var nsB = await ClientSteps.SignInAsync(target, b, ct).ConfigureAwait(false);
             await ClientSteps.GoOnlineAsync(nsA, ct).ConfigureAwait(false);
             await ClientSteps.GoOnlineAsync(nsB, ct).ConfigureAwait(false);
             var (sbA, sbB) = await ClientSteps.OpenSessionAsync(nsA, a, nsB, b, ct).ConfigureAwait(false);

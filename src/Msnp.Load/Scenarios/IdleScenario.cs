@@ -54,7 +54,7 @@ public static class IdleScenario
                     var start = Stopwatch.GetTimestamp();
                     try
                     {
-                        var ns = await ClientSteps.SignInAsync(target.Notification, accounts[i], target.Dialect, cancellationToken).ConfigureAwait(false);
+                        var ns = await ClientSteps.SignInAsync(target, accounts[i], cancellationToken).ConfigureAwait(false);
                         connections[i] = ns;
                         await ClientSteps.GoOnlineAsync(ns, cancellationToken).ConfigureAwait(false);
                         await ClientSteps.AnswerChallengeAsync(ns, cancellationToken).ConfigureAwait(false);

@@ -49,11 +49,11 @@ public static class PresenceScenario
         try
         {
             progress.Phase = "signing in";
-            subject = await ClientSteps.SignInAsync(target.Notification, subjectAccount, target.Dialect, cancellationToken).ConfigureAwait(false);
+            subject = await ClientSteps.SignInAsync(target, subjectAccount, cancellationToken).ConfigureAwait(false);
             await ClientSteps.GoOnlineAsync(subject, cancellationToken).ConfigureAwait(false);
             await Parallel.ForAsync(0, settings.Contacts, new ParallelOptions { MaxDegreeOfParallelism = SetUpConcurrency, CancellationToken = cancellationToken }, async (i, ct) =>
             {
-                var ns = await ClientSteps.SignInAsync(target.Notification, accounts[i + 1], target.Dialect, ct).ConfigureAwait(false);
+                var ns = await ClientSteps.SignInAsync(target, accounts[i + 1], ct).ConfigureAwait(false);
                 contacts[i] = ns;
                 await ClientSteps.AddToForwardListAsync(ns, subjectAccount.Email, ct).ConfigureAwait(false);
                 await ClientSteps.GoOnlineAsync(ns, ct).ConfigureAwait(false);

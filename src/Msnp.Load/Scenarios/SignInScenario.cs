@@ -3,13 +3,17 @@ using Msnp.Load.Metrics;
 using Msnp.Load.Net;
 using Msnp.Load.Reporting;
 using Msnp.Load.Targets;
+using Msnp.Protocol.Dialects;
 
 namespace Msnp.Load.Scenarios;
 
 /// <summary>Which login the sign-in scenario measures.</summary>
 public enum SignInLogin
 {
-    /// <summary>The notification server's MSNP8 <c>USR TWN</c> with a ticket issued beforehand.</summary>
+    /// <summary>
+    /// The notification server's <c>USR TWN</c> with a ticket issued beforehand (MSNP8–14); from
+    /// MSNP15 the whole SSO sign-in: token service, MBI key blob, address book and initial <c>ADL</c>.
+    /// </summary>
     Ticket,
 
     /// <summary>The Passport password check: HTTPS <c>GET /login2.srf</c> with the password, answered with a ticket.</summary>
@@ -46,6 +50,7 @@ public static class SignInScenario
         var samples = Enumerable.Range(0, workers).Select(_ => new LatencySamples()).ToArray();
         var limit = settings.MaxSignIns > 0 ? settings.MaxSignIns : long.MaxValue;
         long claimed = 0, errors = 0;
+        string? firstError = null;
 
         progress.Phase = "running";
         var counters = RuntimeCounters.Now();
@@ -54,6 +59,7 @@ public static class SignInScenario
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
             using var http = login is null ? null : new PassportLoginClient(login);
+            using var web = target.Dialect.Authentication == AuthenticationMethod.SingleSignOn && !passport ? ClientSteps.CreateWebServices(target) : null;
             // Worker w owns accounts w, w + workers, …, so one account is never signed in twice at once.
             var next = w;
             while (Stopwatch.GetTimestamp() < deadline && Interlocked.Increment(ref claimed) <= limit)
@@ -80,7 +86,7 @@ public static class SignInScenario
                         continue;
                     }
 
-                    var ns = await ClientSteps.SignInAsync(target.Notification, account, target.Dialect, cancellationToken).ConfigureAwait(false);
+                    var ns = await ClientSteps.SignInAsync(target, account, cancellationToken, web).ConfigureAwait(false);
                     samples[w].Add(Stopwatch.GetTimestamp() - start);
                     progress.Complete();
                     await using (ns.ConfigureAwait(false))
@@ -90,6 +96,7 @@ public static class SignInScenario
                 }
                 catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or System.Net.Sockets.SocketException or HttpRequestException)
                 {
+                    Interlocked.CompareExchange(ref firstError, $"{account.Email}: {e.Message}", null);
                     Interlocked.Increment(ref errors);
                     progress.Fail();
                 }
@@ -113,6 +120,7 @@ public static class SignInScenario
             Seconds = Stopwatch.GetElapsedTime(started, ended).TotalSeconds,
             Operations = latency.Count,
             Errors = errors,
+            FirstError = firstError,
             Latency = latency,
             Runtime = runtime,
         };

@@ -62,6 +62,7 @@ public sealed class InProcessTarget : ILoadTarget
                 o.HttpPort = 0;
                 o.HttpsPort = 0;
                 o.Storage.PasswordIterations = passwordIterations;
+                o.Storage.AllowInsecurePasswordIterationsForLoadTests = passwordIterations < StorageOptions.MinimumPasswordIterations;
             },
             ["--Logging:LogLevel:Default=Critical"],
             cancellationToken).ConfigureAwait(false);

@@ -66,6 +66,31 @@ public class ScenarioRunTests
         Assert.True(report.Latency.P50 > 0);
     }
 
+    [Theory]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(18)]
+    public async Task Signin_at_a_windows_live_version_goes_through_sso_the_address_book_and_adl(int version)
+    {
+        await using var target = await InProcessTarget.StartAsync(StorageOptions.MinimumPasswordIterations, Msnp.Protocol.Dialects.MsnpDialect.FromVersion(version), CancellationToken.None);
+
+        var report = await SignInScenario.RunAsync(target, new SignInSettings(4, 2, TimeSpan.FromSeconds(60), MaxSignIns: 12), new LoadProgress(), CancellationToken.None);
+
+        Assert.True(report.Errors == 0, Msnp.Load.Reporting.ReportWriter.ToText(report));
+        Assert.Equal(12, report.Operations);
+    }
+
+    [Fact]
+    public async Task Relay_at_msnp18_signs_its_pairs_in_with_sso_and_delivers_everything()
+    {
+        await using var target = await InProcessTarget.StartAsync(StorageOptions.MinimumPasswordIterations, Msnp.Protocol.Dialects.MsnpDialect.FromVersion(18), CancellationToken.None);
+
+        var report = await RelayScenario.RunAsync(target, new RelaySettings(2, 300, TimeSpan.FromSeconds(30), MaxMessages: 200), new LoadProgress(), CancellationToken.None);
+
+        Assert.Equal(400, report.Delivered);
+        Assert.True(report.Consistent, Msnp.Load.Reporting.ReportWriter.ToText(report));
+    }
+
     [Fact]
     public async Task Idle_holds_every_connection_and_measures_memory_per_connection()
     {
