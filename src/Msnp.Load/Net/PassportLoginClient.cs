@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Security;
 using Msnp.Protocol.Auth.Passport;
 
 namespace Msnp.Load.Net;
@@ -7,8 +6,7 @@ namespace Msnp.Load.Net;
 /// <summary>
 /// The Passport 1.4 password login an MSNP8 client performs (<c>GET /login2.srf</c> with the
 /// credentials in the Authorization header), over one kept-alive HTTPS connection as WinInet
-/// would. The server's certificate is self-signed, so it is not validated; the address must be
-/// loopback, like every other load target.
+/// would (<see cref="LoopbackHttps"/>).
 /// </summary>
 public sealed class PassportLoginClient : IDisposable
 {
@@ -21,19 +19,8 @@ public sealed class PassportLoginClient : IDisposable
     /// <summary>Creates a client for <paramref name="login"/>.</summary>
     public PassportLoginClient(Uri login)
     {
-        ArgumentNullException.ThrowIfNull(login);
-        if (!login.IsLoopback)
-        {
-            throw new ArgumentException($"msnp load only targets loopback addresses, not {login.Host}.", nameof(login));
-        }
-
+        _http = LoopbackHttps.Create(login, nameof(login));
         _login = login;
-        var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = 1,
-            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = static (_, _, _, _) => true },
-        };
-        _http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>Signs in; returns the ticket (<c>t=…&amp;p=…</c>), or null when the server refused the credentials.</summary>

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Security;
 using System.Text;
 using Msnp.Client.Auth;
 
@@ -7,15 +6,12 @@ namespace Msnp.Load.Net;
 
 /// <summary>
 /// The web services a Windows Live Messenger sign-in calls (MSNP15+), over one kept-alive HTTPS
-/// connection as a client would: the token service (<c>RST.srf</c> with the domains Messenger 2009
-/// asks for) and the address book's <c>ABFindAll</c>. The server's certificate is self-signed, so
-/// it is not validated; the address must be loopback, like every other load target.
+/// connection (<see cref="LoopbackHttps"/>): the token service (<c>RST.srf</c> with the domains
+/// Messenger 2009 asks for) and the address book's <c>ABFindAll</c>.
 /// </summary>
 public sealed class WebServicesClient : IDisposable
 {
     private const string FindAllAction = "\"http://www.msn.com/webservices/AddressBook/ABFindAll\"";
-
-    private static readonly MediaTypeHeaderValue Xml = new("text/xml") { CharSet = "utf-8" };
 
     private readonly HttpClient _http;
     private readonly Uri _tokenService;
@@ -24,20 +20,9 @@ public sealed class WebServicesClient : IDisposable
     /// <summary>Creates a client for the services at <paramref name="baseAddress"/> (<c>https://127.0.0.1:port/</c>).</summary>
     public WebServicesClient(Uri baseAddress)
     {
-        ArgumentNullException.ThrowIfNull(baseAddress);
-        if (!baseAddress.IsLoopback)
-        {
-            throw new ArgumentException($"msnp load only targets loopback addresses, not {baseAddress.Host}.", nameof(baseAddress));
-        }
-
+        _http = LoopbackHttps.Create(baseAddress, nameof(baseAddress));
         _tokenService = new Uri(baseAddress, "/RST.srf");
         _addressBook = new Uri(baseAddress, "/abservice/abservice.asmx");
-        var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = 1,
-            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = static (_, _, _, _) => true },
-        };
-        _http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>
@@ -47,7 +32,7 @@ public sealed class WebServicesClient : IDisposable
     public async Task<SsoTokens> RequestTokensAsync(string email, string password, string policy, CancellationToken cancellationToken)
     {
         using var content = new ByteArrayContent(RstEnvelope.Build(email, password, SsoLogin.Domains(policy)));
-        content.Headers.ContentType = Xml;
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
         using var response = await _http.PostAsync(_tokenService, content, cancellationToken).ConfigureAwait(false);
         var reply = RstReply.Read(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
         if (reply.FaultCode is { } fault)
@@ -69,7 +54,7 @@ public sealed class WebServicesClient : IDisposable
     public async Task<int> FindAllAsync(string contactsTicket, CancellationToken cancellationToken)
     {
         using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(FindAllEnvelope(contactsTicket)));
-        content.Headers.ContentType = Xml;
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
         content.Headers.TryAddWithoutValidation("SOAPAction", FindAllAction);
         using var response = await _http.PostAsync(_addressBook, content, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
