@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Msnp.Protocol.Auth;
+using Msnp.Protocol.Auth.Sso;
 using Msnp.Protocol.Dialects;
 using Msnp.Server.Hosting;
 using Msnp.Server.Notification;
@@ -112,6 +113,20 @@ internal sealed partial class ServerHarness
             connection.Write($"USR 3 MD5 S {System.Text.Encoding.ASCII.GetString(response)}\r\n");
             Invariant.Check(connection.WaitFor(t => t.Contains("USR 3 OK", StringComparison.Ordinal), Step), "MD5 login failed");
         }
+        else if (dialect.Authentication == AuthenticationMethod.SingleSignOn)
+        {
+            // MSNP15+: the ticket's proof secret signs the server's nonce (the MBI key blob).
+            var stamp = _accounts.FindAsync(account).GetAwaiter().GetResult()!.SecurityStamp.Span;
+            var ticket = Tickets.Issue(account, stamp).Value;
+            connection.Write($"VER 1 {dialect.Name} CVR0\r\nCVR 2 0x0409 winnt 6.1.0 i386 MSNMSGR 14.0.8117.0416 msmsgs {account}\r\nUSR 3 SSO I {account}\r\n");
+            string? nonce = null;
+            Invariant.Check(connection.WaitFor(t => (nonce = SsoChallenge().Match(t) is { Success: true } m ? m.Groups[1].Value : null) is not null, Step),
+                "no SSO challenge");
+            var blob = SsoKeyBlob.Create(Tickets.ProofSecret(ticket), nonce!);
+            var machine = dialect.HasPointsOfPresence ? " {F52973B6-C926-4BAD-9BA8-7C1E840E4AB0}" : string.Empty;
+            connection.Write($"USR 4 SSO S {ticket} {blob}{machine}\r\n");
+            Invariant.Check(connection.WaitFor(t => t.Contains("USR 4 OK", StringComparison.Ordinal), Step), "SSO login failed");
+        }
         else
         {
             var stamp = _accounts.FindAsync(account).GetAwaiter().GetResult()!.SecurityStamp.Span;
@@ -126,4 +141,7 @@ internal sealed partial class ServerHarness
 
     [GeneratedRegex(@"USR 2 MD5 S (\S+)\r\n")]
     private static partial Regex Md5Challenge();
+
+    [GeneratedRegex(@"USR 3 SSO S \S+ (\S+)\r\n")]
+    private static partial Regex SsoChallenge();
 }
