@@ -48,9 +48,25 @@ internal sealed class Recorder<T>
     }
 
     /// <summary>The first recorded item from position <paramref name="from"/> on matching <paramref name="match"/>, waiting for it if needed.</summary>
-    public async Task<T> WaitForAsync(Func<T, bool> match, string what, int from = 0)
+    public Task<T> WaitForAsync(Func<T, bool> match, string what, int from = 0) => WaitForAsync(match, what, Patience, from);
+
+    /// <summary>As <see cref="WaitForAsync(Func{T, bool}, string, int)"/>, giving up after <paramref name="patience"/>: true when it came.</summary>
+    public async Task<bool> TryWaitForAsync(Func<T, bool> match, TimeSpan patience, int from)
     {
-        using var patience = new CancellationTokenSource(Patience);
+        try
+        {
+            await WaitForAsync(match, "", patience, from);
+            return true;
+        }
+        catch (Xunit.Sdk.XunitException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<T> WaitForAsync(Func<T, bool> match, string what, TimeSpan limit, int from)
+    {
+        using var patience = new CancellationTokenSource(limit);
         while (true)
         {
             Task changed;
