@@ -30,6 +30,7 @@ public sealed partial class MsnpClient
         connection.On(CommandCodes.Rml, c => OnMembershipChange(c, added: false));
         connection.On(CommandCodes.Sbs, static _ => { });
         connection.On(CommandCodes.Out, OnSignOut);
+        connection.On(CommandCodes.Ubn, OnUserNotification);
         connection.On(CommandCodes.Rng, OnRing);
         foreach (var code in new[] { CommandCodes.Gtc, CommandCodes.Blp, CommandCodes.Lsg, CommandCodes.Lst, CommandCodes.Bpr })
         {
@@ -148,6 +149,7 @@ public sealed partial class MsnpClient
             return;
         }
 
-        ConversationInvited?.Invoke(this, new ConversationInvitedEventArgs(this, p[0], host, port, p[3], p[4], DecodeOrRaw(p[5])));
+        // From MSNP16 the inviter may be named by machine (account;{guid}).
+        ConversationInvited?.Invoke(this, new ConversationInvitedEventArgs(this, p[0], host, port, p[3], Conversations.EndpointHandle.Split(p[4]).Account, DecodeOrRaw(p[5])));
     }
 }
