@@ -1,4 +1,5 @@
 using System.Text;
+using Msnp.Client.Connections;
 using Msnp.Client.Endpoints;
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects.Model;
@@ -77,7 +78,9 @@ public sealed partial class MsnpClient
         }
     }
 
-    private void OnUserNotification(MsnpCommand command)
+    private MsnpConnection? _signedOutConnection;
+
+    private void OnUserNotification(MsnpCommand command, MsnpConnection connection)
     {
         // UBN handle 4 len + goawyplzthxbye (or gtfo): another machine of the user's asked this one to sign out.
         var p = command.Parameters;
@@ -89,7 +92,7 @@ public sealed partial class MsnpClient
         var text = Encoding.ASCII.GetString(payload.Span);
         if (text.StartsWith(SignOutRequest, StringComparison.Ordinal) || text == "gtfo")
         {
-            SignedOut?.Invoke(this, new Events.SignedOutEventArgs(SignOutReason.OtherSession));
+            RaiseSignedOut(connection, SignOutReason.OtherSession);
 
             // Not on the dispatcher: signing out disposes the connection whose dispatcher runs this.
             _ = Task.Run(() => SignOutAsync());
