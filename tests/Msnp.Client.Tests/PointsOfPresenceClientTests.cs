@@ -64,7 +64,7 @@ public sealed class PointsOfPresenceClientTests
         // The second machine does not displace the first; each lists both from its own UBX.
         await work.SetEndpointDetailsAsync("work laptop");
         var listed = await homeSeesWork.Within();
-        Assert.Equal([homeGuid, workGuid], listed.Select(e => e.MachineGuid).Order());
+        Assert.Equal(new[] { homeGuid, workGuid }.Order(), listed.Select(e => e.MachineGuid).Order());
         Assert.True(listed.Single(e => e.MachineGuid == homeGuid).IsThisMachine);
         Assert.False(listed.Single(e => e.MachineGuid == workGuid).IsThisMachine);
         Assert.True(home.IsSignedIn);
@@ -103,17 +103,28 @@ public sealed class PointsOfPresenceClientTests
     {
         var first = Signal<(string, string)>();
         var accepted = Signal<Conversation>();
-        client.ConversationInvited += async (_, e) =>
+        EventHandler<ConversationInvitedEventArgs>? handler = null;
+        handler = async (_, e) =>
         {
-            var conversation = await e.AcceptAsync(c => c.MessageReceived += (_, m) =>
+            // One invitation each: a later Inbox on the same client answers the next one.
+            client.ConversationInvited -= handler;
+            try
             {
-                if (m.Content is TextMessage text)
+                var conversation = await e.AcceptAsync(c => c.MessageReceived += (_, m) =>
                 {
-                    first.TrySetResult((m.Sender, text.Text));
-                }
-            });
-            accepted.TrySetResult(conversation);
+                    if (m.Content is TextMessage text)
+                    {
+                        first.TrySetResult((m.Sender, text.Text));
+                    }
+                });
+                accepted.TrySetResult(conversation);
+            }
+            catch (Exception ex)
+            {
+                accepted.TrySetException(ex);
+            }
         };
+        client.ConversationInvited += handler;
         return (first, accepted);
     }
 

@@ -133,7 +133,7 @@ public sealed class WlmTranscriptTests
         await laptop.SyncAsync();
         await laptop.SetStatusAsync(PresenceStatus.Online);
         await both.Task.Within();
-        Assert.Equal([laptop.MachineGuid, wendy.MachineGuid], wendy.OwnEndpoints.Select(e => e.MachineGuid).Order());
+        Assert.Equal(new[] { laptop.MachineGuid, wendy.MachineGuid }.Order(), wendy.OwnEndpoints.Select(e => e.MachineGuid).Order());
 
         var onDesktop = Inbox(wendy);
         var onLaptop = Inbox(laptop);
@@ -155,17 +155,28 @@ public sealed class WlmTranscriptTests
     {
         var first = new TaskCompletionSource<(string, string)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var accepted = new TaskCompletionSource<Conversation>(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.ConversationInvited += async (_, e) =>
+        EventHandler<ConversationInvitedEventArgs>? handler = null;
+        handler = async (_, e) =>
         {
-            var conversation = await e.AcceptAsync(c => c.MessageReceived += (_, m) =>
+            // One invitation each: a later Inbox on the same client answers the next one.
+            client.ConversationInvited -= handler;
+            try
             {
-                if (m.Content is TextMessage text)
+                var conversation = await e.AcceptAsync(c => c.MessageReceived += (_, m) =>
                 {
-                    first.TrySetResult((m.Sender, text.Text));
-                }
-            });
-            accepted.TrySetResult(conversation);
+                    if (m.Content is TextMessage text)
+                    {
+                        first.TrySetResult((m.Sender, text.Text));
+                    }
+                });
+                accepted.TrySetResult(conversation);
+            }
+            catch (Exception ex)
+            {
+                accepted.TrySetException(ex);
+            }
         };
+        client.ConversationInvited += handler;
         return (first, accepted);
     }
 
