@@ -27,7 +27,7 @@ internal static class PassportPasswordCheck
         }
 
         var throttle = services.GetService<SignInThrottle>();
-        using var attempt = throttle?.TryBegin(signIn, remote);
+        await using var attempt = throttle is null ? null : await throttle.TryBeginAsync(signIn, remote).ConfigureAwait(false);
         if (throttle is not null && attempt is null)
         {
             ServerMetrics.RecordPassport(endpoint, "locked");
@@ -42,7 +42,11 @@ internal static class PassportPasswordCheck
         {
             // No account can sign in under this name, so "wrong password" is the true answer; only the hash is skipped.
             ServerMetrics.RecordPassport(endpoint, "failed");
-            attempt?.Fail();
+            if (attempt is not null)
+            {
+                await attempt.FailAsync().ConfigureAwait(false);
+            }
+
             return (PassportCheckResult.Failed, null);
         }
 
@@ -53,7 +57,11 @@ internal static class PassportPasswordCheck
         if (gate is not null && slot is null && madeUp)
         {
             ServerMetrics.RecordPassport(endpoint, "failed");
-            attempt?.Fail();
+            if (attempt is not null)
+            {
+                await attempt.FailAsync().ConfigureAwait(false);
+            }
+
             return (PassportCheckResult.Failed, null);
         }
 
@@ -68,11 +76,22 @@ internal static class PassportPasswordCheck
         if (account is null)
         {
             ServerMetrics.RecordPassport(endpoint, "failed");
-            attempt?.Fail();
+            if (attempt is not null)
+            {
+                await attempt.FailAsync().ConfigureAwait(false);
+            }
+
             return (PassportCheckResult.Failed, null);
         }
 
-        attempt?.Succeed();
+        if (attempt is not null)
+
+        {
+
+            await attempt.SucceedAsync().ConfigureAwait(false);
+
+        }
+
         ServerMetrics.RecordPassport(endpoint, "ok");
         return (PassportCheckResult.Ok, account);
     }
