@@ -114,11 +114,8 @@ public sealed partial class NotificationSession
         }
 
         if (attempt is not null)
-
         {
-
             await attempt.SucceedAsync().ConfigureAwait(false);
-
         }
 
         ServerMetrics.RecordSignIn(Dialect, "ok");

@@ -41,7 +41,11 @@ internal static class PassportPasswordCheck
         // users signing in again are not queued behind a storm of first sign-ins.
         if (await checker.CheckRememberedAsync(signIn, password, aborted).ConfigureAwait(false) is { } remembered)
         {
-            attempt?.Succeed();
+            if (attempt is not null)
+            {
+                await attempt.SucceedAsync().ConfigureAwait(false);
+            }
+
             ServerMetrics.RecordPassport(endpoint, "ok");
             return (PassportCheckResult.Ok, remembered);
         }
@@ -95,11 +99,8 @@ internal static class PassportPasswordCheck
         }
 
         if (attempt is not null)
-
         {
-
             await attempt.SucceedAsync().ConfigureAwait(false);
-
         }
 
         ServerMetrics.RecordPassport(endpoint, "ok");
