@@ -9,13 +9,17 @@ namespace Msnp.Load.Metrics;
 /// <param name="Gen0">Generation 0 collections so far.</param>
 /// <param name="Gen1">Generation 1 collections so far.</param>
 /// <param name="Gen2">Generation 2 collections so far.</param>
-public readonly record struct RuntimeCounters(long AllocatedBytes, int Gen0, int Gen1, int Gen2)
+/// <param name="CpuTime">
+/// Processor time (user and kernel) of the whole process so far. Unlike throughput it hardly
+/// depends on how many other processes share the cores, so it compares runs on a busy machine.
+/// </param>
+public readonly record struct RuntimeCounters(long AllocatedBytes, int Gen0, int Gen1, int Gen2, TimeSpan CpuTime = default)
 {
     /// <summary>The counters now.</summary>
     public static RuntimeCounters Now() =>
-        new(GC.GetTotalAllocatedBytes(precise: false), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        new(GC.GetTotalAllocatedBytes(precise: false), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), Environment.CpuUsage.TotalTime);
 
     /// <summary>What happened between <paramref name="start"/> and this snapshot.</summary>
     public RuntimeCounters Since(RuntimeCounters start) =>
-        new(AllocatedBytes - start.AllocatedBytes, Gen0 - start.Gen0, Gen1 - start.Gen1, Gen2 - start.Gen2);
+        new(AllocatedBytes - start.AllocatedBytes, Gen0 - start.Gen0, Gen1 - start.Gen1, Gen2 - start.Gen2, CpuTime - start.CpuTime);
 }

@@ -89,8 +89,13 @@ public sealed class ServerLimits
     /// </summary>
     public int MaxConcurrentPasswordChecks { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Password checks that may wait for a free slot; past it the request is answered busy at once (0 = no waiting).</summary>
-    public int PasswordCheckQueue { get; set; } = Environment.ProcessorCount;
+    /// <summary>
+    /// Most password checks that may wait for a free slot (0 = no waiting). Fewer wait when the
+    /// slots could not reach them within <see cref="PasswordCheckQueueTimeout"/> at the measured
+    /// time per check (with the production work factor, about the timeout's worth of hashing), but
+    /// never fewer than one per slot; past that a request is answered busy at once.
+    /// </summary>
+    public int PasswordCheckQueue { get; set; } = 256;
 
     /// <summary>How long a queued password check waits for a slot before it is answered busy.</summary>
     public TimeSpan PasswordCheckQueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
