@@ -8,12 +8,7 @@ public sealed class AccountStoreCredentialChecker(IAccountStore accounts) : IPas
     /// <inheritdoc/>
     public async Task<PassportAccount?> CheckAsync(string email, string password, CancellationToken cancellationToken)
     {
-        if (!await accounts.VerifyPasswordAsync(email, password, cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        var account = await accounts.FindAsync(email, cancellationToken).ConfigureAwait(false);
+        var account = await accounts.VerifyPasswordAndFindAsync(email, password, cancellationToken).ConfigureAwait(false);
         return account is null ? null : new PassportAccount(account.Email) { SecurityStamp = account.SecurityStamp };
     }
 
