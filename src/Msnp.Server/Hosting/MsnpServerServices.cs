@@ -41,6 +41,7 @@ public static class MsnpServerServices
         services.TryAddSingleton(sp => new PasswordCheckGate(options.Limits, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new PassportRequestRate(options.Limits, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new UnknownAccountRate(options.Limits, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new Soap.SoapRequestRate(options.Limits, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(accounts);
         services.TryAddSingleton(contacts);
 

@@ -106,6 +106,18 @@ public sealed class ServerLimits
     /// <summary>Sustained Passport requests per address and minute; loopback counts too when <see cref="ExemptLoopback"/> is false.</summary>
     public double PassportRequestsPerMinute { get; set; } = 30;
 
+    /// <summary>Web-service (SOAP) requests one address may make at once, before any is read (0 = no per-address rate).</summary>
+    public int SoapRequestBurst { get; set; } = 100;
+
+    /// <summary>Sustained web-service requests per address and minute (a NAT of many users shares one address).</summary>
+    public double SoapRequestsPerMinute { get; set; } = 600;
+
+    /// <summary>Web-service requests one account (whatever ticket or address it uses) may make at once (0 = no per-account rate).</summary>
+    public int SoapAccountRequestBurst { get; set; } = 60;
+
+    /// <summary>Sustained web-service requests per account and minute; a sign-in costs 3–6, adding a contact 2–3.</summary>
+    public double SoapAccountRequestsPerMinute { get; set; } = 120;
+
     /// <summary>
     /// Password checks for names without an account (which hash a decoy, so their timing matches a
     /// real account's) the whole server runs per second, loopback included; past it such a name is
