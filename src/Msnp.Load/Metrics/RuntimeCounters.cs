@@ -10,8 +10,9 @@ namespace Msnp.Load.Metrics;
 /// <param name="Gen1">Generation 1 collections so far.</param>
 /// <param name="Gen2">Generation 2 collections so far.</param>
 /// <param name="CpuTime">
-/// Processor time (user and kernel) of the whole process so far. Unlike throughput it hardly
-/// depends on how many other processes share the cores, so it compares runs on a busy machine.
+/// CPU time this process has used so far (user and system, every thread). On a machine shared with
+/// other work the rate of a run moves with the load; the CPU time per operation much less, so
+/// before/after comparisons use it.
 /// </param>
 public readonly record struct RuntimeCounters(long AllocatedBytes, int Gen0, int Gen1, int Gen2, TimeSpan CpuTime = default)
 {

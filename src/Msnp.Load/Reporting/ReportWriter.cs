@@ -44,7 +44,7 @@ public static class ReportWriter
             text.Append(c, $"  allocated    {report.AllocatedBytesPerOperation,12:N0} B/op (server and load side)   GCs gen0 {r.Gen0:N0}  gen1 {r.Gen1:N0}  gen2 {r.Gen2:N0}\n");
             if (r.CpuTime > TimeSpan.Zero)
             {
-                text.Append(c, $"  cpu          {report.CpuMicrosecondsPerOperation,12:N1} µs/op (process user + kernel time, server and load side)\n");
+                text.Append(c, $"  cpu          {report.CpuMicrosecondsPerOperation,12:N1} µs/op (this process: user and system, every thread)\n");
             }
         }
 

@@ -2,61 +2,38 @@ namespace Msnp.Server.Limits;
 
 /// <summary>
 /// Bounds the password hashes (PBKDF2, deliberately slow) verified at once: at most
-/// <see cref="ServerLimits.MaxConcurrentPasswordChecks"/> run; the others wait in a queue as long as
-/// the running slots can be expected to reach them within <see cref="ServerLimits.PasswordCheckQueueTimeout"/>
-/// (from the measured time a check holds its slot), never more than
-/// <see cref="ServerLimits.PasswordCheckQueue"/>. A request past that, or one whose wait runs out, is
-/// answered busy without hashing, so a flood of guesses costs the server a bounded share of its
-/// cores and the queue, not every thread of the pool; and a burst of sign-ins the slots can serve in
-/// time waits its turn instead of being refused.
+/// <see cref="ServerLimits.MaxConcurrentPasswordChecks"/> run, at most
+/// <see cref="ServerLimits.PasswordCheckQueue"/> wait, each no longer than
+/// <see cref="ServerLimits.PasswordCheckQueueTimeout"/>. A request past that is answered busy
+/// without hashing, so a flood of guesses costs the server a bounded share of its cores and the
+/// queue, not every thread of the pool. The queue is served in arrival order (the semaphore's
+/// waiters are first in, first out), and a request whose wait the recent checks' average says
+/// would outlast the timeout is answered busy at once instead of waiting only to be refused.
 /// </summary>
 public sealed class PasswordCheckGate
 {
     private readonly SemaphoreSlim _slots;
-    private readonly int _slotCount;
-    private readonly int _queueLimit;
+    private readonly int _admittedLimit;
     private readonly TimeSpan _queueTimeout;
-    private readonly TimeProvider _time;
+    private readonly int _slotCount;
     private int _admitted;
 
-    // Mean time a check holds its slot (exponentially weighted, in TimeProvider ticks); 0 until one has finished.
-    private long _meanHoldTicks;
+    // How long a slot is held, a moving average over the last checks (Stopwatch ticks; 0 until the first).
+    private long _averageHoldTicks;
 
-    /// <summary>Creates the gate from the limits, timing checks with <paramref name="time"/> (the system clock when null).</summary>
-    public PasswordCheckGate(ServerLimits limits, TimeProvider? time = null)
+    /// <summary>Creates the gate from the limits.</summary>
+    public PasswordCheckGate(ServerLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        _slotCount = Math.Max(1, limits.MaxConcurrentPasswordChecks);
-        _slots = new SemaphoreSlim(_slotCount, _slotCount);
-        _queueLimit = Math.Max(0, limits.PasswordCheckQueue);
+        int slots = Math.Max(1, limits.MaxConcurrentPasswordChecks);
+        _slots = new SemaphoreSlim(slots, slots);
+        _slotCount = slots;
+        _admittedLimit = slots + Math.Max(0, limits.PasswordCheckQueue);
         _queueTimeout = limits.PasswordCheckQueueTimeout;
-        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>Checks running or waiting now.</summary>
     internal int Admitted => Volatile.Read(ref _admitted);
-
-    /// <summary>
-    /// Checks that may wait now: as many as the slots are expected to finish within the queue
-    /// timeout at the measured mean check time, at least one per slot and at most
-    /// <see cref="ServerLimits.PasswordCheckQueue"/>. Before any check has finished, one per slot.
-    /// </summary>
-    internal int QueueCapacity
-    {
-        get
-        {
-            var floor = Math.Min(_queueLimit, _slotCount);
-            var mean = Volatile.Read(ref _meanHoldTicks);
-            if (mean <= 0)
-            {
-                return floor;
-            }
-
-            var timeoutTicks = _queueTimeout.TotalSeconds * _time.TimestampFrequency;
-            var drained = timeoutTicks / mean * _slotCount;
-            return drained >= _queueLimit ? _queueLimit : Math.Max(floor, (int)drained);
-        }
-    }
 
     /// <summary>
     /// Waits for a slot; <see langword="null"/> when the slots and the queue are full or the wait
@@ -67,7 +44,7 @@ public sealed class PasswordCheckGate
         if (!mayWait)
         {
             // Only a slot free right now: such a check never takes a place in the queue.
-            if (Interlocked.Increment(ref _admitted) > _slotCount + QueueCapacity || !_slots.Wait(0, CancellationToken.None))
+            if (Interlocked.Increment(ref _admitted) > _admittedLimit || !_slots.Wait(0, CancellationToken.None))
             {
                 Interlocked.Decrement(ref _admitted);
                 Diagnostics.ServerMetrics.LimiterRefusals.Add(1, Diagnostics.ServerMetrics.PasswordCheckLimiter);
@@ -77,7 +54,8 @@ public sealed class PasswordCheckGate
             return new Slot(this);
         }
 
-        if (Interlocked.Increment(ref _admitted) > _slotCount + QueueCapacity)
+        int admitted = Interlocked.Increment(ref _admitted);
+        if (admitted > _admittedLimit || WouldOutwait(admitted - _slotCount))
         {
             Interlocked.Decrement(ref _admitted);
             Diagnostics.ServerMetrics.LimiterRefusals.Add(1, Diagnostics.ServerMetrics.PasswordCheckLimiter);
@@ -106,21 +84,36 @@ public sealed class PasswordCheckGate
         return new Slot(this);
     }
 
+    /// <summary>The recent checks' average time in a slot; zero before the first check ended.</summary>
+    internal TimeSpan AverageHold => System.Diagnostics.Stopwatch.GetElapsedTime(0, Volatile.Read(ref _averageHoldTicks));
+
+    // True when `ahead` checks in the queue before this one would, at the recent average, keep it
+    // waiting longer than the timeout: it would only be refused after holding a place.
+    private bool WouldOutwait(int ahead)
+    {
+        long average = Volatile.Read(ref _averageHoldTicks);
+        if (ahead <= 0 || average == 0)
+        {
+            return false;
+        }
+
+        long rounds = (ahead + _slotCount - 1) / _slotCount;
+        return System.Diagnostics.Stopwatch.GetElapsedTime(0, rounds * average) > _queueTimeout;
+    }
+
     private void Exit(long enteredAt)
     {
-        var held = Math.Max(1, _time.GetTimestamp() - enteredAt);
-        var mean = Volatile.Read(ref _meanHoldTicks);
-
-        // Weight 1/8 for the newest check: a few slow hashes move the estimate, one stray does not.
-        // A racing update may be lost; the estimate only sizes the queue.
-        Volatile.Write(ref _meanHoldTicks, mean <= 0 ? held : mean + ((held - mean) / 8));
+        // An eighth of each new sample: the estimate follows a change of load within a few dozen checks.
+        long held = System.Diagnostics.Stopwatch.GetTimestamp() - enteredAt;
+        long average = Volatile.Read(ref _averageHoldTicks);
+        Volatile.Write(ref _averageHoldTicks, average == 0 ? held : average + ((held - average) / 8));
         _slots.Release();
         Interlocked.Decrement(ref _admitted);
     }
 
     private sealed class Slot(PasswordCheckGate gate) : IDisposable
     {
-        private readonly long _enteredAt = gate._time.GetTimestamp();
+        private readonly long _enteredAt = System.Diagnostics.Stopwatch.GetTimestamp();
         private int _done;
 
         public void Dispose()
