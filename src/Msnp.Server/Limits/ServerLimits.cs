@@ -89,11 +89,25 @@ public sealed class ServerLimits
     /// </summary>
     public int MaxConcurrentPasswordChecks { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Password checks that may wait for a free slot; past it the request is answered busy at once (0 = no waiting).</summary>
-    public int PasswordCheckQueue { get; set; } = Environment.ProcessorCount;
+    /// <summary>
+    /// Password checks that may wait for a free slot, served in arrival order; past it, or when the
+    /// recent checks' pace says the wait would outlast <see cref="PasswordCheckQueueTimeout"/>, the
+    /// request is answered busy at once (0 = no waiting). Each waiter holds one HTTP request.
+    /// </summary>
+    public int PasswordCheckQueue { get; set; } = 256;
 
     /// <summary>How long a queued password check waits for a slot before it is answered busy.</summary>
-    public TimeSpan PasswordCheckQueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan PasswordCheckQueueTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a password that passed the full check is remembered in memory (an HMAC under a
+    /// key that is never stored), so signing in again within it costs one HMAC instead of a PBKDF2
+    /// run and takes no slot among <see cref="MaxConcurrentPasswordChecks"/> (zero: never).
+    /// </summary>
+    public TimeSpan RememberedPasswordLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Accounts whose password is remembered at once at most (about 200 bytes each; 0 = none).</summary>
+    public int RememberedPasswordCapacity { get; set; } = 100_000;
 
     /// <summary>Passport requests (<c>login2.srf</c>, <c>RST.srf</c>) one address may make at once (0 = no per-address rate).</summary>
     public int PassportRequestBurst { get; set; } = 10;
