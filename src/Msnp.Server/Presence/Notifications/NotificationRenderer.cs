@@ -15,7 +15,7 @@ public static class NotificationRenderer
         return notification switch
         {
             PersonalStatusNotification => dialect.HasPersonalMessages,
-            OfflineMessageArrivedNotification => dialect.SendsMailData,
+            OfflineMessageArrivedNotification or OfflineMessagesDeletedNotification => dialect.SendsMailData,
             _ => true,
         };
     }
@@ -52,6 +52,11 @@ public static class NotificationRenderer
                 break;
             case OfflineMessageArrivedNotification n:
                 MsnpWriter.WritePayloadCommand(output, CommandCodes.Msg, null, ["Hotmail", "Hotmail"], new OfflineMessageNotification(n.MailData).ToBytes());
+                break;
+            case OfflineMessagesDeletedNotification n:
+                MsnpWriter.WritePayloadCommand(
+                    output, CommandCodes.Msg, null, ["Hotmail", "Hotmail"],
+                    new ActiveMailNotification(OfflineMessagesDeletedNotification.OfflineFolder, OfflineMessagesDeletedNotification.TrashFolder, n.Count).ToBytes());
                 break;
             default:
                 throw new ArgumentException($"No rendering for {notification?.GetType().Name ?? "null"}.", nameof(notification));
