@@ -12,7 +12,8 @@ namespace Msnp.Client.Tests;
 /// Issue 16's "Done when" as one session per version, over real sockets and real HTTPS: a client
 /// offering only MSNP15, MSNP16 or MSNP18 signs in with SSO, loads the address book, sees its
 /// contacts' presence and personal messages, chats with an MSNP8 and an MSNP12 user (each side
-/// starting once), and receives the offline message sent while it was away.
+/// starting once), receives the offline message sent while it was away, and (MSNP16+) is signed in
+/// from two machines at once.
 /// </summary>
 public sealed class WlmTranscriptTests
 {
@@ -109,6 +110,44 @@ public sealed class WlmTranscriptTests
             await wendysSide.SendTextAsync($"carol, MSNP{version} answering");
             Assert.Equal((Wendy, $"carol, MSNP{version} answering"), await reply.Within());
         }
+
+        if (!dialect.HasPointsOfPresence)
+        {
+            return;
+        }
+
+        // MSNP16+: wendy signs in from a second machine too. Both stay online, both list both
+        // machines, and bob's next conversation rings and reaches both.
+        var signedOut = new TaskCompletionSource<SignedOutEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
+        wendy.SignedOut += (_, e) => signedOut.TrySetResult(e);
+        var both = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        wendy.OwnEndpointsChanged += (_, list) =>
+        {
+            if (list.Count == 2)
+            {
+                both.TrySetResult();
+            }
+        };
+        await using var laptop = new MsnpClient(Accounts.Options(server, Wendy, dialect) with { MachineGuid = Guid.NewGuid() });
+        await laptop.SignInAsync();
+        await laptop.SyncAsync();
+        await laptop.SetStatusAsync(PresenceStatus.Online);
+        await both.Task.Within();
+        Assert.Equal(new[] { laptop.MachineGuid, wendy.MachineGuid }.Order(), wendy.OwnEndpoints.Select(e => e.MachineGuid).Order());
+
+        var onDesktop = Inbox(wendy);
+        var onLaptop = Inbox(laptop);
+        await using (var chat = await bob.StartConversationAsync(Wendy))
+        {
+            await onDesktop.Conversation.Within();
+            await onLaptop.Conversation.Within();
+            await chat.SendTextAsync("which machine is this?");
+            Assert.Equal((Bob, "which machine is this?"), await onDesktop.First.Within());
+            Assert.Equal((Bob, "which machine is this?"), await onLaptop.First.Within());
+        }
+
+        Assert.True(wendy.IsSignedIn);
+        Assert.False(signedOut.Task.IsCompleted);
     }
 
     /// <summary>Accepts the next invitation: the conversation, and the first text received in it (sender, text).</summary>

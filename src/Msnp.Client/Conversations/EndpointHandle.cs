@@ -19,10 +19,7 @@ internal static class EndpointHandle
         return (handle[..semicolon], Guid.TryParse(handle.AsSpan(semicolon + 1), out var machine) ? machine : null);
     }
 
-    /// <summary>
-    /// This client's handle on a switchboard. The account for now: the server on main reads the
-    /// switchboard's <c>USR</c> before it knows the version, so <c>account;{guid}</c> is refused there
-    /// until the points-of-presence server work lands.
-    /// </summary>
-    public static string Own(MsnpClient client) => client.Account;
+    /// <summary>This client's handle on a switchboard: <c>account;{guid}</c> from MSNP16 (lower-case, as WLM and MSNPSharp write it), else the account.</summary>
+    public static string Own(MsnpClient client) =>
+        client.Dialect.HasPointsOfPresence ? $"{client.Account};{client.MachineGuid.ToString("B").ToLowerInvariant()}" : client.Account;
 }

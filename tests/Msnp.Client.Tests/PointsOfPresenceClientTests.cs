@@ -1,0 +1,143 @@
+using Msnp.Client.Conversations;
+using Msnp.Client.Endpoints;
+using Msnp.Client.Events;
+using Msnp.Client.Tests.Support;
+using Msnp.Protocol.Dialects;
+using Msnp.Protocol.Dialects.Model;
+using Msnp.Protocol.Messages;
+
+namespace Msnp.Client.Tests;
+
+/// <summary>
+/// The client library signed in from two machines at once (MSNP16+) against our server: both stay
+/// online, each lists both machines from its own <c>UBX</c>, both join a contact's conversation and get
+/// its messages, one machine's status reaches the other, and one machine signs the other out.
+/// </summary>
+public sealed class PointsOfPresenceClientTests
+{
+    private const string Wendy = "wendy@example.com";
+    private const string Bob = "bob@example.com";
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(18)]
+    public async Task Two_machines_are_online_together_share_a_conversation_and_one_signs_the_other_out(int version)
+    {
+        await using var server = await TestServer.StartAsync();
+        await Accounts.CreateAsync(server, Wendy, "Wendy");
+        await Accounts.CreateAsync(server, Bob, "Bob");
+        await using var bob = await Accounts.SignInAsync(server, Bob, MsnpDialect.Msnp8);
+        await bob.AddContactAsync(ListKind.Forward, Wendy);
+        await bob.AddContactAsync(ListKind.Allow, Wendy);
+        await bob.SetStatusAsync(PresenceStatus.Online);
+
+        var dialect = MsnpDialect.FromVersion(version);
+        var (homeGuid, workGuid) = (Guid.NewGuid(), Guid.NewGuid());
+        await using var home = new MsnpClient(Accounts.Options(server, Wendy, dialect) with { MachineGuid = homeGuid });
+        await using var work = new MsnpClient(Accounts.Options(server, Wendy, dialect) with { MachineGuid = workGuid });
+        var homeSignedOut = Signal<SignedOutEventArgs>();
+        home.SignedOut += (_, e) => homeSignedOut.TrySetResult(e);
+        var homeSeesWork = Signal<IReadOnlyList<OwnEndpoint>>();
+        home.OwnEndpointsChanged += (_, list) =>
+        {
+            if (list.Any(e => e.MachineGuid == workGuid && e.Name == "work laptop"))
+            {
+                homeSeesWork.TrySetResult(list);
+            }
+        };
+        var homeSeesAway = Signal<PresenceChangedEventArgs>();
+        home.ContactPresenceChanged += (_, e) =>
+        {
+            if (e.Account == Wendy && e.Status == PresenceStatus.Away)
+            {
+                homeSeesAway.TrySetResult(e);
+            }
+        };
+
+        await home.SignInAsync();
+        await home.SyncAsync();
+        await home.SetStatusAsync(PresenceStatus.Online);
+        await work.SignInAsync();
+        await work.SyncAsync();
+        await work.SetStatusAsync(PresenceStatus.Online);
+
+        // The second machine does not displace the first; each lists both from its own UBX.
+        await work.SetEndpointDetailsAsync("work laptop");
+        var listed = await homeSeesWork.Within();
+        Assert.Equal(new[] { homeGuid, workGuid }.Order(), listed.Select(e => e.MachineGuid).Order());
+        Assert.True(listed.Single(e => e.MachineGuid == homeGuid).IsThisMachine);
+        Assert.False(listed.Single(e => e.MachineGuid == workGuid).IsThisMachine);
+        Assert.True(home.IsSignedIn);
+        Assert.False(homeSignedOut.Task.IsCompleted);
+
+        // Bob's conversation rings both machines; both join and both get his message.
+        var atHome = Inbox(home);
+        var atWork = Inbox(work);
+        await using var chat = await bob.StartConversationAsync(Wendy);
+        var (homeChat, workChat) = (await atHome.Conversation.Within(), await atWork.Conversation.Within());
+        await chat.SendTextAsync("hello both machines");
+        Assert.Equal((Bob, "hello both machines"), await atHome.First.Within());
+        Assert.Equal((Bob, "hello both machines"), await atWork.First.Within());
+        Assert.Equal([Bob], homeChat.Participants.Keys);
+        Assert.Contains(workGuid, homeChat.Machines.GetValueOrDefault(Wendy) ?? []);
+        var atBob = Texts(chat);
+        await workChat.SendTextAsync("answered from work");
+        Assert.Equal((Wendy, "answered from work"), await atBob.Within());
+
+        // One machine's status reaches the other (its own NLN).
+        await work.SetStatusAsync(PresenceStatus.Away);
+        await homeSeesAway.Within();
+
+        // Work signs home out: home hears it and its connection ends; work stays.
+        var homeGone = Signal<Connections.DisconnectedEventArgs>();
+        home.Disconnected += (_, e) => homeGone.TrySetResult(e);
+        await work.SignOutEndpointAsync(homeGuid);
+        Assert.Equal(SignOutReason.OtherSession, (await homeSignedOut.Within()).Reason);
+        await homeGone.Within();
+        Assert.True(work.IsSignedIn);
+    }
+
+    private static TaskCompletionSource<T> Signal<T>() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private static (TaskCompletionSource<(string, string)> First, TaskCompletionSource<Conversation> Conversation) Inbox(MsnpClient client)
+    {
+        var first = Signal<(string, string)>();
+        var accepted = Signal<Conversation>();
+        EventHandler<ConversationInvitedEventArgs>? handler = null;
+        handler = async (_, e) =>
+        {
+            // One invitation each: a later Inbox on the same client answers the next one.
+            client.ConversationInvited -= handler;
+            try
+            {
+                var conversation = await e.AcceptAsync(c => c.MessageReceived += (_, m) =>
+                {
+                    if (m.Content is TextMessage text)
+                    {
+                        first.TrySetResult((m.Sender, text.Text));
+                    }
+                });
+                accepted.TrySetResult(conversation);
+            }
+            catch (Exception ex)
+            {
+                accepted.TrySetException(ex);
+            }
+        };
+        client.ConversationInvited += handler;
+        return (first, accepted);
+    }
+
+    private static TaskCompletionSource<(string, string)> Texts(Conversation conversation)
+    {
+        var first = Signal<(string, string)>();
+        conversation.MessageReceived += (_, m) =>
+        {
+            if (m.Content is TextMessage text)
+            {
+                first.TrySetResult((m.Sender, text.Text));
+            }
+        };
+        return first;
+    }
+}
