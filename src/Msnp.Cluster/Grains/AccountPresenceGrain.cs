@@ -57,7 +57,7 @@ internal sealed class AccountPresenceGrain : Grain, IAccountPresenceGrain
         var current = await _endpoints.FindAsync(Account).ConfigureAwait(true);
         if (current is null || !current.Contains(record.EndpointId))
         {
-            await _endpoints.RegisterAsync(record, EndpointPolicy.AddEndpoint).ConfigureAwait(true);
+            await _endpoints.RegisterAsync(record, EndpointPolicy.KeepOthers).ConfigureAwait(true);
         }
     }
 

@@ -21,8 +21,21 @@ public sealed record PersonalStatus(string PersonalMessage, string CurrentMedia)
     /// <summary>The client's machine GUID, which MSN 7.5 adds to its <c>UUX</c> (null when absent); never sent to watchers.</summary>
     public string? MachineGuid { get; init; }
 
-    /// <summary>True when there is neither a message nor media.</summary>
-    public bool IsEmpty => PersonalMessage.Length == 0 && CurrentMedia.Length == 0;
+    /// <summary>The display picture's MSNObject shown while the contact is away from the keyboard (WLM 2009 <c>DDP</c>), null when not sent.</summary>
+    public string? Ddp { get; init; }
+
+    /// <summary>The sound played when the contact signs in (WLM 2009 <c>SignatureSound</c>), null when not sent.</summary>
+    public string? SignatureSound { get; init; }
+
+    /// <summary>The conversation scene's MSNObject (WLM 2009 <c>Scene</c>), null when not sent.</summary>
+    public string? Scene { get; init; }
+
+    /// <summary>The colour scheme, a signed ARGB number (WLM 2009 <c>ColorScheme</c>), null when not sent.</summary>
+    public string? ColorScheme { get; init; }
+
+    /// <summary>True when there is neither a message nor media nor any of WLM 2009's fields.</summary>
+    public bool IsEmpty => PersonalMessage.Length == 0 && CurrentMedia.Length == 0
+        && string.IsNullOrEmpty(Ddp) && string.IsNullOrEmpty(SignatureSound) && string.IsNullOrEmpty(Scene) && string.IsNullOrEmpty(ColorScheme);
 
     /// <summary>
     /// The document as watchers receive it in <c>UBX</c>: <c>PSM</c> and <c>CurrentMedia</c> only,
@@ -45,6 +58,80 @@ public sealed record PersonalStatus(string PersonalMessage, string CurrentMedia)
 
         sb.Append("</Data>");
         return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    /// <summary>
+    /// The document as a viewer of <paramref name="dialect"/> receives it in <c>UBX</c>. Up to MSNP15:
+    /// <c>PSM</c> and <c>CurrentMedia</c> (<see cref="ToBytes(bool)"/>). From MSNP16 (escargot
+    /// <c>extend_ubx_payload</c>): <c>SignatureSound</c> when the subject sent one, at MSNP18 also
+    /// <c>DDP</c>, <c>Scene</c> and <c>ColorScheme</c>; then one <c>EndpointData</c> per point of presence,
+    /// and only in a user's <c>UBX</c> of themselves (<paramref name="own"/>) each endpoint's
+    /// <c>PrivateEndpointData</c>. The machine GUID is never written.
+    /// </summary>
+    /// <exception cref="ArgumentException">A field holds a character XML cannot carry.</exception>
+    public byte[] ToBytes(Dialects.MsnpDialect dialect, IReadOnlyList<Endpoints.EndpointPresence>? endpoints, bool own)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        if (!dialect.HasPointsOfPresence)
+        {
+            return ToBytes();
+        }
+
+        var sb = new StringBuilder("<Data><PSM>");
+        Escape(sb, PersonalMessage, nameof(PersonalMessage));
+        sb.Append("</PSM><CurrentMedia>");
+        Escape(sb, CurrentMedia, nameof(CurrentMedia));
+        sb.Append("</CurrentMedia>");
+        if (dialect.HasRichPersonalStatus)
+        {
+            Element(sb, "DDP", Ddp);
+        }
+
+        Element(sb, "SignatureSound", SignatureSound);
+        if (dialect.HasRichPersonalStatus)
+        {
+            Element(sb, "Scene", Scene);
+            Element(sb, "ColorScheme", ColorScheme);
+        }
+
+        foreach (var endpoint in endpoints ?? [])
+        {
+            sb.Append("<EndpointData id=\"").Append(endpoint.MachineGuid.ToString("B")).Append("\"><Capabilities>")
+              .Append(endpoint.Capabilities.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':')
+              .Append(endpoint.CapabilitiesEx.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("</Capabilities></EndpointData>");
+        }
+
+        if (own)
+        {
+            foreach (var endpoint in endpoints ?? [])
+            {
+                sb.Append("<PrivateEndpointData id=\"").Append(endpoint.MachineGuid.ToString("B")).Append("\">");
+                if (endpoint.Private is { } p)
+                {
+                    Element(sb, "EpName", p.Name);
+                    Element(sb, "Idle", p.Idle is { } idle ? (idle ? "true" : "false") : null);
+                    Element(sb, "ClientType", p.ClientType?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    Element(sb, "State", p.State);
+                }
+
+                sb.Append("</PrivateEndpointData>");
+            }
+        }
+
+        sb.Append("</Data>");
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    private static void Element(StringBuilder sb, string name, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        sb.Append('<').Append(name).Append('>');
+        Escape(sb, value, name);
+        sb.Append("</").Append(name).Append('>');
     }
 
     /// <summary>True when every character of <paramref name="text"/> can be carried in an XML document.</summary>

@@ -30,11 +30,17 @@ public sealed partial class NotificationSession
     {
         var trId = request.TrId;
         _personalStatus = request.Status;
+        BumpPresenceVersion();
         await PublishAsync().ConfigureAwait(false);
         Send((Writer, trId), static (w, s) => s.Writer.WritePersonalStatusStored(w, s.trId));
         if (PresenceOpened && Status != PresenceStatus.Hidden)
         {
             await PresenceFanout.AnnouncePersonalStatusAsync(this).ConfigureAwait(false);
+        }
+
+        if (PresenceOpened)
+        {
+            await PresenceFanout.AnnounceToOwnEndpointsAsync(this, changed: true).ConfigureAwait(false);
         }
     }
 

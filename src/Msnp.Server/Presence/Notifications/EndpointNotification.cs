@@ -18,4 +18,5 @@ namespace Msnp.Server.Presence.Notifications;
 [JsonDerivedType(typeof(SignOutNotification), "sign-out")]
 [JsonDerivedType(typeof(SystemMessageNotification), "system-message")]
 [JsonDerivedType(typeof(OfflineMessageArrivedNotification), "offline-message")]
+[JsonDerivedType(typeof(OwnPresenceNotification), "own-presence")]
 public abstract record EndpointNotification;

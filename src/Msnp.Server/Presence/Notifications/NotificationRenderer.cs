@@ -14,7 +14,9 @@ public static class NotificationRenderer
         ArgumentNullException.ThrowIfNull(dialect);
         return notification switch
         {
-            PersonalStatusNotification => dialect.HasPersonalMessages,
+            PersonalStatusNotification n => dialect.HasPersonalMessages
+                && (!n.Status.IsEmpty || (dialect.HasPointsOfPresence && n.Endpoints is { Count: > 0 })),
+            OwnPresenceNotification => dialect.HasPointsOfPresence,
             OfflineMessageArrivedNotification => dialect.SendsMailData,
             _ => true,
         };
@@ -33,7 +35,7 @@ public static class NotificationRenderer
                 writer.WriteOffline(output, n.Account);
                 break;
             case PersonalStatusNotification n:
-                writer.WritePersonalStatus(output, n.Account, n.Status.ToBytes());
+                writer.WritePersonalStatus(output, n.Account, n.Status.ToBytes(writer.Dialect, n.Endpoints, own: false));
                 break;
             case ReverseListAddedNotification n:
                 writer.WriteReverseListAdded(output, n.ListVersion, n.Account, n.FriendlyName);
@@ -46,6 +48,9 @@ public static class NotificationRenderer
                 break;
             case SignOutNotification n:
                 writer.WriteSignOut(output, n.Reason);
+                break;
+            case OwnPresenceNotification n:
+                writer.WritePersonalStatus(output, n.Account, n.Status.ToBytes(writer.Dialect, n.Endpoints, own: true));
                 break;
             case SystemMessageNotification n:
                 MsnpWriter.WritePayloadCommand(output, CommandCodes.Msg, null, ["Hotmail", "Hotmail"], new SystemMessage(n.Type, n.Arguments).ToBytes());
