@@ -167,7 +167,7 @@ public sealed class CommandTable
 
         if (d.HasPersonalMessages)
         {
-            table.Set(CommandCodes.Uux, CommandRule.WithPayload(TrIdPresence.Required, CommandRule.LastToken, limits.MaxClientOtherPayload));
+            table.Set(CommandCodes.Uux, CommandRule.WithPayload(TrIdPresence.Required, CommandRule.LastToken, limits.MaxClientPersonalStatusPayload));
         }
 
         if (d.HasConfigFiles)

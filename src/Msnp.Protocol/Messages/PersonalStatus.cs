@@ -162,136 +162,37 @@ public sealed record PersonalStatus(string PersonalMessage, string CurrentMedia)
     {
         ArgumentNullException.ThrowIfNull(limits);
         status = null;
-        if (payload.Length > limits.MaxPayloadBytes)
-        {
-            error = PersonalStatusError.TooLarge;
-            return false;
-        }
-
-        if (payload.IsEmpty)
+        if (payload.IsEmpty && payload.Length <= limits.MaxPayloadBytes)
         {
             status = Empty;
             error = PersonalStatusError.None;
             return true;
         }
 
-        string text;
-        try
+        error = StatusDocumentReader.Read(payload, limits, DataFields, out var root, out var fields);
+        if (error == PersonalStatusError.None && root != "Data")
         {
-            text = StrictUtf8.GetString(payload);
+            error = PersonalStatusError.WrongRoot;
         }
-        catch (DecoderFallbackException)
+
+        if (error != PersonalStatusError.None)
         {
-            error = PersonalStatusError.Malformed;
             return false;
         }
 
-        try
+        status = new PersonalStatus(fields.GetValueOrDefault("PSM", string.Empty), fields.GetValueOrDefault("CurrentMedia", string.Empty))
         {
-            error = Read(text, limits, out status);
-        }
-        catch (XmlException)
-        {
-            status = null;
-            error = PersonalStatusError.Malformed;
-        }
-
-        return error == PersonalStatusError.None;
-    }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    private static PersonalStatusError Read(string text, PersonalStatusLimits limits, out PersonalStatus? status)
-    {
-        status = null;
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 1024,
-            MaxCharactersInDocument = limits.MaxPayloadBytes,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            CloseInput = true,
+            MachineGuid = fields.GetValueOrDefault("MachineGuid"),
+            Ddp = fields.GetValueOrDefault("DDP"),
+            SignatureSound = fields.GetValueOrDefault("SignatureSound"),
+            Scene = fields.GetValueOrDefault("Scene"),
+            ColorScheme = fields.GetValueOrDefault("ColorScheme"),
         };
-        using var reader = XmlReader.Create(new StringReader(text), settings);
-        if (reader.MoveToContent() != XmlNodeType.Element)
-        {
-            return PersonalStatusError.Malformed;
-        }
-
-        if (reader.LocalName != "Data" || reader.NamespaceURI.Length != 0)
-        {
-            return PersonalStatusError.WrongRoot;
-        }
-
-        string? psm = null, media = null, machine = null;
-        if (!reader.IsEmptyElement)
-        {
-            // Walk every node: fields at depth 1 collect their text; anything deeper than the cap stops the read.
-            string? field = null;
-            var value = new StringBuilder();
-            while (reader.Read())
-            {
-                if (reader.NodeType == XmlNodeType.Element && reader.Depth > limits.MaxDepth)
-                {
-                    return PersonalStatusError.TooDeep;
-                }
-
-                if (reader.Depth == 1 && reader.NodeType == XmlNodeType.Element)
-                {
-                    field = reader.LocalName is "PSM" or "CurrentMedia" or "MachineGuid" ? reader.LocalName : null;
-                    value.Clear();
-                    if (field is not null && reader.IsEmptyElement)
-                    {
-                        Assign(field, string.Empty, ref psm, ref media, ref machine);
-                        field = null;
-                    }
-                }
-                else if (field is not null && reader.Depth == 2)
-                {
-                    if (reader.NodeType == XmlNodeType.Element)
-                    {
-                        return PersonalStatusError.BadField;
-                    }
-
-                    if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
-                    {
-                        value.Append(reader.Value);
-                        if (value.Length > limits.MaxFieldLength)
-                        {
-                            return PersonalStatusError.BadField;
-                        }
-                    }
-                }
-                else if (field is not null && reader.Depth == 1 && reader.NodeType == XmlNodeType.EndElement)
-                {
-                    Assign(field, value.ToString(), ref psm, ref media, ref machine);
-                    field = null;
-                }
-            }
-        }
-
-        status = new PersonalStatus(psm ?? string.Empty, media ?? string.Empty) { MachineGuid = machine };
-        return PersonalStatusError.None;
+        return true;
     }
 
-    // The first occurrence of a field wins, as a scanning client (msn-pecan) reads it.
-    private static void Assign(string field, string value, ref string? psm, ref string? media, ref string? machine)
-    {
-        switch (field)
-        {
-            case "PSM":
-                psm ??= value;
-                break;
-            case "CurrentMedia":
-                media ??= value;
-                break;
-            default:
-                machine ??= value;
-                break;
-        }
-    }
+    // The text fields of <Data> this library reads; DDP and Scene carry an MSNObject (the longer limit).
+    private static readonly string[] DataFields = ["PSM", "CurrentMedia", "MachineGuid", "DDP", "SignatureSound", "Scene", "ColorScheme"];
 
     private static void Escape(StringBuilder sb, string text, string name)
     {

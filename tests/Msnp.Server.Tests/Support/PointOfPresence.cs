@@ -18,14 +18,18 @@ internal sealed class PointOfPresence(LineClient client, string email, Guid mach
     /// <summary><c>account;{guid}</c> as the switchboard names this endpoint.</summary>
     public string Handle => $"{Email};{Machine:B}";
 
-    /// <summary>Signs in at <paramref name="version"/> and reads the sign-in tail (<c>SBS</c>, profile, empty <c>UBX</c>).</summary>
+    /// <summary>Signs in at <paramref name="version"/> (MSNP15–18) and reads the sign-in tail (<c>SBS</c>, profile, from MSNP16 the empty <c>UBX</c>).</summary>
     public static async Task<PointOfPresence> SignInAsync(TestServer server, string email, string version = "MSNP18", Guid? machine = null)
     {
         var guid = machine ?? Guid.NewGuid();
         var client = await SsoSignIn.SignInAsync(server, email, Scene.Password, version, guid);
         Assert.Equal("SBS 0 null", await client.ReadLineAsync());
         await SignIn.ReadProfileAsync(client);
-        Assert.Equal(version == "MSNP18" ? $"UBX 1:{email} 0" : $"UBX {email} 1 0", await client.ReadLineAsync());
+        if (string.CompareOrdinal(version, "MSNP16") >= 0)
+        {
+            Assert.Equal(version == "MSNP18" ? $"UBX 1:{email} 0" : $"UBX {email} 1 0", await client.ReadLineAsync());
+        }
+
         return new PointOfPresence(client, email, guid);
     }
 

@@ -19,4 +19,5 @@ namespace Msnp.Server.Presence.Notifications;
 [JsonDerivedType(typeof(SystemMessageNotification), "system-message")]
 [JsonDerivedType(typeof(OfflineMessageArrivedNotification), "offline-message")]
 [JsonDerivedType(typeof(OwnPresenceNotification), "own-presence")]
+[JsonDerivedType(typeof(UserNotification), "user-notification")]
 public abstract record EndpointNotification;

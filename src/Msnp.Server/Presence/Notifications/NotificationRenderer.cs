@@ -17,6 +17,7 @@ public static class NotificationRenderer
             PersonalStatusNotification n => dialect.HasPersonalMessages
                 && (!n.Status.IsEmpty || (dialect.HasPointsOfPresence && n.Endpoints is { Count: > 0 })),
             OwnPresenceNotification => dialect.HasPointsOfPresence,
+            UserNotification => dialect.HasUserNotifications,
             OfflineMessageArrivedNotification => dialect.SendsMailData,
             _ => true,
         };
@@ -51,6 +52,9 @@ public static class NotificationRenderer
                 break;
             case OwnPresenceNotification n:
                 writer.WritePersonalStatus(output, n.Account, n.Status.ToBytes(writer.Dialect, n.Endpoints, own: true));
+                break;
+            case UserNotification n:
+                writer.WriteUserNotification(output, n.SenderMachine is { } machine && writer.Dialect.HasPointsOfPresence ? $"{n.Sender};{machine:B}" : n.Sender, n.Type, n.Payload);
                 break;
             case SystemMessageNotification n:
                 MsnpWriter.WritePayloadCommand(output, CommandCodes.Msg, null, ["Hotmail", "Hotmail"], new SystemMessage(n.Type, n.Arguments).ToBytes());
