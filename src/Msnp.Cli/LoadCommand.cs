@@ -9,7 +9,7 @@ using Msnp.Load.Targets;
 namespace Msnp.Cli;
 
 /// <summary>
-/// <c>msnp load relay|roundtrip|signin|idle|presence</c>: drives our own server (started in this
+/// <c>msnp load relay|roundtrip|signin|idle|presence|storm</c>: drives our own server (started in this
 /// process on free loopback ports with a throw-away data directory) or a running one
 /// (<c>--server</c>) with raw MSNP connections for a bounded time and prints a report.
 /// </summary>
@@ -26,6 +26,7 @@ internal static class LoadCommand
         load.Subcommands.Add(SignIn());
         load.Subcommands.Add(Idle());
         load.Subcommands.Add(Presence());
+        load.Subcommands.Add(Storm());
         return load;
     }
 
@@ -77,7 +78,8 @@ internal static class LoadCommand
         return Build(command, (parse, target, progress, token) =>
             SignInScenario.RunAsync(target, new SignInSettings(parse.GetValue(users), parse.GetValue(concurrency), Seconds(parse), parse.GetValue(count), parse.GetValue(login)), progress, token),
             parse => parse.GetValue(users) < 1 || parse.GetValue(concurrency) < 1 ? "--users and --concurrency must be at least 1." : null,
-            cheapPasswordChecks: parse => parse.GetValue(login) == SignInLogin.Ticket);
+            cheapPasswordChecks: parse => parse.GetValue(login) == SignInLogin.Ticket,
+            forgetPasswords: parse => parse.GetValue(login) == SignInLogin.Passport);
     }
 
     private static Command Idle()
@@ -106,13 +108,37 @@ internal static class LoadCommand
             parse => parse.GetValue(contacts) < 1 || parse.GetValue(changes) < 1 ? "--contacts and --changes must be at least 1." : null);
     }
 
+    private static Command Storm()
+    {
+        var users = IntOption("--users", "Users who all sign in at the same moment.", 1000);
+        var httpConnections = IntOption("--http-connections", "Kept-alive HTTPS connections the users share for login2.srf (--login passport).", 64);
+        var rounds = IntOption("--rounds", "Storms in a row; after each every connection is closed and all sign in again.", 1);
+        var login = new Option<StormLogin>("--login")
+        {
+            Description = "passport: MSNP8 with the Passport password check (login2.srf) at the server's work factor; md5: MSNP7's MD5 challenge.",
+            DefaultValueFactory = _ => StormLogin.Passport,
+        };
+        var command = new Command("storm", "A reconnect storm: every user signs in at once (password checked, CHG NLN); time until all are online. --duration is each round's deadline.")
+        {
+            users, login, httpConnections, rounds,
+        };
+        return Build(command, (parse, target, progress, token) =>
+            StormScenario.RunAsync(target, new StormSettings(parse.GetValue(users), parse.GetValue(login), parse.GetValue(httpConnections), parse.GetValue(rounds), Seconds(parse)), progress, token),
+            parse => parse.GetValue(users) < 1 || parse.GetValue(httpConnections) < 1 || parse.GetValue(rounds) < 1
+                ? "--users, --http-connections and --rounds must be at least 1."
+                : parse.GetValue(login) == StormLogin.Passport && parse.GetValue<string?>("--server") is not null && parse.GetValue<string?>("--passport") is null
+                    ? "--login passport with --server needs --passport."
+                    : null,
+            cheapPasswordChecks: parse => parse.GetValue(login) == StormLogin.Md5);
+    }
+
     // Adds the shared options and the action: check usage, open the target, run with live progress,
     // then (relay, roundtrip) the same scenario against the trivial forwarder, and print the report.
     private static Command Build(
         Command command, Func<ParseResult, ILoadTarget, LoadProgress, CancellationToken, Task<LoadReport>> scenario, Func<ParseResult, string?> check,
-        ForwarderMode? ceiling = null, Func<ParseResult, bool>? cheapPasswordChecks = null)
+        ForwarderMode? ceiling = null, Func<ParseResult, bool>? cheapPasswordChecks = null, Func<ParseResult, bool>? forgetPasswords = null)
     {
-        var targetOptions = new LoadTargetOptions { CheapPasswordChecks = cheapPasswordChecks ?? (static _ => true) };
+        var targetOptions = new LoadTargetOptions { CheapPasswordChecks = cheapPasswordChecks ?? (static _ => true), ForgetPasswords = forgetPasswords ?? (static _ => false) };
         targetOptions.AddTo(command);
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of text." };
         var allocations = new Option<bool>("--allocations") { Description = "Sample this process's allocations by type (GC AllocationTick events) and print the top ones on standard error." };

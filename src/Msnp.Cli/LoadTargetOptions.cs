@@ -84,6 +84,13 @@ internal sealed class LoadTargetOptions
     /// </summary>
     public Func<ParseResult, bool> CheapPasswordChecks { get; init; } = static _ => true;
 
+    /// <summary>
+    /// Whether the in-process server forgets checked passwords (<c>Limits.RememberedPasswordLifetime</c>
+    /// zero), so a scenario that measures the password check pays it at every login, not only a
+    /// user's first (<c>signin --login passport</c>). A running server keeps its own setting.
+    /// </summary>
+    public Func<ParseResult, bool> ForgetPasswords { get; init; } = static _ => false;
+
     /// <summary>Starts or connects to the target.</summary>
     public async Task<ILoadTarget> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
     {
@@ -99,7 +106,8 @@ internal sealed class LoadTargetOptions
                 iterations = LoadAccounts.ThrowAwayIterations;
             }
 
-            return await InProcessTarget.StartAsync(iterations, dialect, cancellationToken).ConfigureAwait(false);
+            Action<Server.Hosting.MsnpServerOptions>? configure = ForgetPasswords(parse) ? static o => o.Limits.RememberedPasswordLifetime = TimeSpan.Zero : null;
+            return await InProcessTarget.StartAsync(iterations, dialect, configure, cancellationToken).ConfigureAwait(false);
         }
 
         var passport = parse.GetValue(Passport);

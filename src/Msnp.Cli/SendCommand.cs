@@ -2,6 +2,8 @@ using System.CommandLine;
 using Msnp.Cli.Options;
 using Msnp.Cli.Sessions;
 using Msnp.Client;
+using Msnp.Client.Conversations;
+using Msnp.Protocol.Errors;
 using Msnp.Protocol.Dialects.Model;
 
 namespace Msnp.Cli;
@@ -9,6 +11,8 @@ namespace Msnp.Cli;
 /// <summary>
 /// <c>msnp send TO TEXT</c>: signs in, goes online, opens a conversation with one contact, sends one
 /// text message and waits for its <c>ACK</c>. Exit code 0 means the switchboard acknowledged it.
+/// With <c>--offline</c>, a contact who is offline (<c>217</c>) gets the text as an offline message
+/// (OIM <c>Store2</c>, MSNP8+); exit code 0 then means the server stored it.
 /// </summary>
 internal static class SendCommand
 {
@@ -18,7 +22,11 @@ internal static class SendCommand
         var to = new Argument<string>("TO") { Description = "The contact to send to." };
         var text = new Argument<string>("TEXT") { Description = "The message text." };
         var timeout = TimeoutOption.Create("Give up after this many seconds, from connecting to the ACK (exit code 7).");
-        var command = new Command("send", "Sign in, send one text message to a contact and wait for the switchboard's ACK.") { to, text, timeout };
+        var offline = new Option<bool>("--offline")
+        {
+            Description = "When the contact is offline, store the text on the server as an offline message (OIM; MSNP8 or later) instead of failing.",
+        };
+        var command = new Command("send", "Sign in, send one text message to a contact and wait for the switchboard's ACK.") { to, text, timeout, offline };
         connection.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -49,7 +57,20 @@ internal static class SendCommand
                     await client.SetStatusAsync(PresenceStatus.Online, cancellationToken: deadline.Token).ConfigureAwait(false);
 
                     stage = SessionStage.Inviting;
-                    var conversation = await client.StartConversationAsync(parse.GetValue(to)!, deadline.Token).ConfigureAwait(false);
+                    Conversation conversation;
+                    try
+                    {
+                        conversation = await client.StartConversationAsync(parse.GetValue(to)!, deadline.Token).ConfigureAwait(false);
+                    }
+                    catch (MsnpException e) when (e.Code == MsnpErrorCode.PrincipalNotOnline && parse.GetValue(offline))
+                    {
+                        stage = SessionStage.StoringOffline;
+                        await client.SendOfflineMessageAsync(parse.GetValue(to)!, parse.GetValue(text)!, deadline.Token).ConfigureAwait(false);
+                        await parse.InvocationConfiguration.Output.WriteLineAsync($"{parse.GetValue(to)} is offline; stored as an offline message").ConfigureAwait(false);
+                        await client.SignOutAsync(cancellationToken).ConfigureAwait(false);
+                        return ExitCodes.Success;
+                    }
+
                     await using (conversation.ConfigureAwait(false))
                     {
                         stage = SessionStage.Sending;
@@ -93,6 +114,7 @@ internal static class SendCommand
         SessionStage.SigningIn => "signing in",
         SessionStage.Online => "going online",
         SessionStage.Inviting => "waiting for the contact to join",
+        SessionStage.StoringOffline => "storing the offline message",
         _ => "waiting for the ACK",
     };
 }

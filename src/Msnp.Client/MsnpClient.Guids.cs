@@ -47,6 +47,11 @@ public sealed partial class MsnpClient
     {
         ArgumentException.ThrowIfNullOrEmpty(account);
         RequireGuids();
+        if (Dialect.ListsFromAddressBook)
+        {
+            return await AddToForwardListThroughAddressBookAsync(account, nickname, groupId, cancellationToken).ConfigureAwait(false);
+        }
+
         var reply = await Connection.SendAsync(CommandCodes.Adc, ["FL", "N=" + account, "F=" + UrlEncoding.Encode(nickname ?? account)], cancellationToken: cancellationToken).ConfigureAwait(false);
 
         // ADC TrID FL N=account F=nickname C=guid
@@ -65,6 +70,12 @@ public sealed partial class MsnpClient
     public async Task AddToGroupAsync(Guid contactId, Guid groupId, CancellationToken cancellationToken = default)
     {
         RequireGuids();
+        if (Dialect.ListsFromAddressBook)
+        {
+            await AddressBook.AddContactToGroupAsync(contactId, groupId, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         await Connection.SendAsync(CommandCodes.Adc, ["FL", "C=" + DialectWriter.GuidToken(contactId), DialectWriter.GuidToken(groupId)], cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
@@ -72,6 +83,12 @@ public sealed partial class MsnpClient
     public async Task RemoveFromForwardListAsync(Guid contactId, Guid? groupId = null, CancellationToken cancellationToken = default)
     {
         RequireGuids();
+        if (Dialect.ListsFromAddressBook)
+        {
+            await RemoveFromForwardListThroughAddressBookAsync(contactId, groupId, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         string[] parameters = groupId is { } g ? ["FL", DialectWriter.GuidToken(contactId), DialectWriter.GuidToken(g)] : ["FL", DialectWriter.GuidToken(contactId)];
         await Connection.SendAsync(CommandCodes.Rem, parameters, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (groupId is null)
@@ -87,6 +104,12 @@ public sealed partial class MsnpClient
     public async Task RemoveGroupAsync(Guid groupId, CancellationToken cancellationToken = default)
     {
         RequireGuids();
+        if (Dialect.ListsFromAddressBook)
+        {
+            await AddressBook.DeleteGroupAsync(groupId, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         await Connection.SendAsync(CommandCodes.Rmg, [DialectWriter.GuidToken(groupId)], cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
@@ -95,6 +118,12 @@ public sealed partial class MsnpClient
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         RequireGuids();
+        if (Dialect.ListsFromAddressBook)
+        {
+            await AddressBook.RenameGroupAsync(groupId, name, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         await Connection.SendAsync(CommandCodes.Reg, [DialectWriter.GuidToken(groupId), UrlEncoding.Encode(name)], cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 

@@ -15,6 +15,10 @@ public sealed partial class MsnpClient
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         RequireGroups();
+        if (Dialect.ListsFromAddressBook)
+        {
+            return await AddGroupThroughAddressBookAsync(name, cancellationToken).ConfigureAwait(false);
+        }
 
         // ADG TrID name 0 → ADG TrID ver name id 0, from MSNP10 ADG TrID name guid
         var reply = await Connection.SendAsync(CommandCodes.Adg, [UrlEncoding.Encode(name), "0"], cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -192,6 +192,18 @@ public sealed partial class MsnpClient : IAsyncDisposable
         _ = Connection; // not signed in: fail before touching the cache with an empty account
         var cache = _options.ContactListCache;
         var account = Account;
+        if (Dialect.ListsFromAddressBook)
+        {
+            // No list versions to compare: the address book is read whole, and the cache only keeps it.
+            var book = await SyncAddressBookAsync(cancellationToken).ConfigureAwait(false);
+            if (cache is not null)
+            {
+                await cache.SaveAsync(account, book, cancellationToken).ConfigureAwait(false);
+            }
+
+            return book;
+        }
+
         var cached = cache is null ? null : await cache.LoadAsync(account, cancellationToken).ConfigureAwait(false);
         var list = Dialect.HasGuids
             ? await SyncStampsAsync(cached?.ListStamp ?? "0", cached?.ProfileStamp ?? "0", cancellationToken).ConfigureAwait(false)
@@ -214,7 +226,8 @@ public sealed partial class MsnpClient : IAsyncDisposable
     /// <summary>Downloads the contact list unless <paramref name="cachedVersion"/> is still current, in which case the result is empty and <see cref="ContactList.IsUnchanged"/>.</summary>
     /// <remarks>From MSNP10 the version is sent as the cache stamps our server derives from it (<see cref="SyncTimestamps"/>); 0 sends <c>0 0</c>.</remarks>
     public Task<ContactList> SyncAsync(int cachedVersion, CancellationToken cancellationToken = default) =>
-        Dialect.HasGuids
+        Dialect.ListsFromAddressBook ? SyncAddressBookAsync(cancellationToken)
+        : Dialect.HasGuids
             ? SyncStampsAsync(cachedVersion > 0 ? SyncTimestamps.FromVersion((uint)cachedVersion) : "0", cachedVersion > 0 ? SyncTimestamps.FromVersion((uint)cachedVersion) : "0", cancellationToken)
             : SyncVersionAsync(cachedVersion, cancellationToken);
 
@@ -281,6 +294,12 @@ public sealed partial class MsnpClient : IAsyncDisposable
     /// <remarks>From MSNP10 this sends <c>ADC</c> and returns 0 (lists have no versions); see <see cref="AddToForwardListAsync"/> for the contact's GUID.</remarks>
     public async Task<int> AddContactAsync(ListKind list, string account, string? nickname = null, int? groupId = null, CancellationToken cancellationToken = default)
     {
+        if (Dialect.ListsFromAddressBook)
+        {
+            await AddThroughAddressBookAsync(list, account, nickname, groupId, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
         if (Dialect.HasGuids)
         {
             await AddContactByGuidAsync(list, account, nickname, groupId, cancellationToken).ConfigureAwait(false);
@@ -301,6 +320,12 @@ public sealed partial class MsnpClient : IAsyncDisposable
     /// <remarks>From MSNP10 the forward list is addressed by the contact's GUID, looked up from the last sync or <c>ADC</c>; returns 0.</remarks>
     public async Task<int> RemoveContactAsync(ListKind list, string account, int? groupId = null, CancellationToken cancellationToken = default)
     {
+        if (Dialect.ListsFromAddressBook)
+        {
+            await RemoveThroughAddressBookAsync(list, account, groupId, cancellationToken).ConfigureAwait(false);
+            return 0;
+        }
+
         if (Dialect.HasGuids)
         {
             await RemoveContactByGuidAsync(list, account, groupId, cancellationToken).ConfigureAwait(false);
@@ -385,6 +410,7 @@ public sealed partial class MsnpClient : IAsyncDisposable
         }
 
         _reconnector?.Stop();
+        _addressBook?.Dispose();
 
         await _sessionLock.WaitAsync().ConfigureAwait(false);
         try
@@ -493,6 +519,7 @@ public sealed partial class MsnpClient : IAsyncDisposable
 
             var sso = await SsoLogin.SignInAsync(_options, first.Parameters[2], first.Parameters[3], cancellationToken).ConfigureAwait(false);
             ServiceTickets = sso.ServiceTickets;
+            UseAddressBook(PassportEndpoints.SingleSignOn(_options), sso.ServiceTickets.GetValueOrDefault("contacts.msn.com", sso.Ticket));
             UseOfflineMessageService(
                 PassportEndpoints.SingleSignOn(_options),
                 sso.ServiceTickets.GetValueOrDefault("messengersecure.live.com", sso.Ticket),
@@ -513,6 +540,7 @@ public sealed partial class MsnpClient : IAsyncDisposable
             if (tweener)
             {
                 UseOfflineMessageService(PassportEndpoints.TokenService(_options, challenge), response, response);
+                UseAddressBook(PassportEndpoints.TokenService(_options, challenge), response);
             }
         }
 

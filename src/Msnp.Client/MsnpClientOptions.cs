@@ -41,6 +41,12 @@ public sealed record MsnpClientOptions
     /// </summary>
     public Uri? TokenServiceUrl { get; init; }
 
+    /// <summary>
+    /// Where the address book and sharing services are (MSNP13+; the paths <c>abservice/…</c> are added);
+    /// null finds them at the token service's host and port, as our server serves them.
+    /// </summary>
+    public Uri? AddressBookUrl { get; init; }
+
     /// <summary>The machine GUID sent with <c>USR … SSO S</c> from MSNP16; null picks a random one per client.</summary>
     public Guid? MachineGuid { get; init; }
 

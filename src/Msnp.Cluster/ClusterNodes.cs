@@ -1,21 +1,24 @@
 using Msnp.Cluster.Grains;
+using Msnp.Cluster.Storage;
 using Msnp.Server.Presence;
+using Orleans.Runtime;
+using Orleans.Serialization;
 
 namespace Msnp.Cluster;
 
 /// <summary>
-/// This node's view of the other live nodes (from the <see cref="INodeRegistryGrain"/>): where to
-/// send a notification for an endpoint of another node. Refreshed when membership changes, on a
-/// period, and when a node is asked for that the cache does not know (at most once a second).
+/// This node's view of the live nodes: where to send a notification for an endpoint of another
+/// node, and which notification servers dispatch hands out. Read from the node rows in the
+/// database, less the runs membership knows to be dead (<see cref="NodeRows"/>), so it never
+/// depends on a node that may have died. Refreshed when membership changes, on a period, and when
+/// a node is asked for that the cache does not know (at most once a second).
 /// </summary>
-internal sealed class ClusterNodes(IGrainFactory grains, LocalNode local, TimeProvider time)
+internal sealed class ClusterNodes(NodeRows rows, Serializer<NodeRecord> serializer, IClusterMembershipService membership, ILocalSiloDetails silo, LocalNode local, TimeProvider time)
 {
     private static readonly TimeSpan MissRefreshInterval = TimeSpan.FromSeconds(1);
 
     private volatile Dictionary<string, NodeRecord> _nodes = new(StringComparer.Ordinal);
     private long _lastMissRefresh;
-
-    private INodeRegistryGrain Registry => grains.GetGrain<INodeRegistryGrain>(0);
 
     /// <summary>The other nodes known now.</summary>
     public IReadOnlyCollection<NodeRecord> Remote => _nodes.Values.Where(n => n.NodeId != local.Id).ToArray();
@@ -41,16 +44,28 @@ internal sealed class ClusterNodes(IGrainFactory grains, LocalNode local, TimePr
         return _nodes.TryGetValue(nodeId, out node) ? node.Observer : null;
     }
 
-    /// <summary>Reads the registry again.</summary>
+    /// <summary>Reads the node rows again; deletes those of runs membership declared dead.</summary>
     public async Task RefreshAsync()
     {
-        var all = await Registry.All().ConfigureAwait(false);
-        _nodes = all.ToDictionary(n => n.NodeId, StringComparer.Ordinal);
+        var snapshot = membership.CurrentSnapshot;
+        var nodes = new Dictionary<string, NodeRecord>(StringComparer.Ordinal);
+        foreach (var (name, address, record) in await rows.AllAsync().ConfigureAwait(false))
+        {
+            if (ClusterMembers.IsDead(snapshot, SiloAddress.FromParsableString(address)))
+            {
+                await rows.RemoveAsync(name, address).ConfigureAwait(false);
+                continue;
+            }
+
+            nodes[name] = serializer.Deserialize(record) ?? throw new InvalidDataException($"The record of node {name} is empty.");
+        }
+
+        _nodes = nodes;
     }
 
-    /// <summary>Registers (or refreshes) this node in the registry.</summary>
-    public Task RegisterAsync(NodeRecord self) => Registry.Register(self);
+    /// <summary>Records (or refreshes) this node.</summary>
+    public Task RegisterAsync(NodeRecord self) => rows.SaveAsync(self.NodeId, silo.SiloAddress.ToParsableString(), serializer.SerializeToArray(self));
 
-    /// <summary>Removes a node that is gone from the registry.</summary>
-    public Task ForgetAsync(string nodeId) => Registry.Forget(nodeId);
+    /// <summary>Removes this node's record as it leaves.</summary>
+    public Task ForgetSelfAsync() => rows.RemoveAsync(local.Id, silo.SiloAddress.ToParsableString());
 }

@@ -1,23 +1,23 @@
 using System.Collections.Concurrent;
 using Msnp.Cluster.Grains;
-using Msnp.Cluster.Storage;
 using Msnp.Server.Presence;
 
 namespace Msnp.Cluster;
 
 /// <summary>
 /// The cluster's presence directory: one <see cref="IAccountPresenceGrain"/> per account, on
-/// whichever node Orleans placed it. This node also keeps the last record of each of its own
-/// endpoints (to put them back into grains lost with a dead node) and writes an endpoint row per
-/// sign-in (so the others can announce its users offline if it dies).
+/// whichever node Orleans placed it (the grain keeps its endpoints in the database's endpoint rows,
+/// so it starts again complete after its node died). Calls are retried while a dead node's grains
+/// cannot be reached yet (<see cref="ClusterRetry"/>). This node also keeps the last record of each
+/// of its own endpoints, to put back one that a duplicate activation right after a death missed.
 /// </summary>
-internal sealed class GrainPresenceDirectory(IGrainFactory grains, EndpointRows rows, LocalNode node, LocalEndpoints local) : IPresenceDirectory
+internal sealed class GrainPresenceDirectory(IGrainFactory grains, ClusterRetry retry, LocalNode node, LocalEndpoints local) : IPresenceDirectory
 {
     private readonly ConcurrentDictionary<Guid, PresenceEndpoint> _own = new();
 
     public async ValueTask<AccountPresence?> FindAsync(string account, CancellationToken cancellationToken = default)
     {
-        var json = await Grain(account).Find().ConfigureAwait(false);
+        var json = await retry.CallAsync(() => Grain(account).Find()).ConfigureAwait(false);
         return json is null ? null : ClusterJson.Read<AccountPresence>(json);
     }
 
@@ -27,10 +27,10 @@ internal sealed class GrainPresenceDirectory(IGrainFactory grains, EndpointRows 
         if (IsOwn(endpoint.NodeId))
         {
             _own[endpoint.EndpointId] = endpoint;
-            await rows.AddAsync(endpoint.NodeId, endpoint.EndpointId, endpoint.Account).ConfigureAwait(false);
         }
 
-        var displaced = await Grain(endpoint.Account).Register(ClusterJson.Write(endpoint), (int)policy).ConfigureAwait(false);
+        var json = ClusterJson.Write(endpoint);
+        var displaced = await retry.CallAsync(() => Grain(endpoint.Account).Register(json, (int)policy)).ConfigureAwait(false);
         return ClusterJson.Read<PresenceEndpoint[]>(displaced);
     }
 
@@ -42,7 +42,8 @@ internal sealed class GrainPresenceDirectory(IGrainFactory grains, EndpointRows 
             _own[endpoint.EndpointId] = endpoint;
         }
 
-        return await Grain(endpoint.Account).Update(ClusterJson.Write(endpoint)).ConfigureAwait(false);
+        var json = ClusterJson.Write(endpoint);
+        return await retry.CallAsync(() => Grain(endpoint.Account).Update(json)).ConfigureAwait(false);
     }
 
     public async ValueTask<bool> UnregisterAsync(EndpointAddress endpoint, CancellationToken cancellationToken = default)
@@ -50,10 +51,9 @@ internal sealed class GrainPresenceDirectory(IGrainFactory grains, EndpointRows 
         if (IsOwn(endpoint.NodeId))
         {
             _own.TryRemove(endpoint.EndpointId, out _);
-            await rows.RemoveAsync(endpoint.NodeId, endpoint.EndpointId).ConfigureAwait(false);
         }
 
-        return await Grain(endpoint.Account).Unregister(endpoint.NodeId, endpoint.EndpointId).ConfigureAwait(false);
+        return await retry.CallAsync(() => Grain(endpoint.Account).Unregister(endpoint.NodeId, endpoint.EndpointId)).ConfigureAwait(false);
     }
 
     /// <summary>This node's signed-in endpoints, as last published.</summary>
@@ -66,13 +66,14 @@ internal sealed class GrainPresenceDirectory(IGrainFactory grains, EndpointRows 
         {
             if (local.Contains(id))
             {
-                await Grain(endpoint.Account).Restore(ClusterJson.Write(endpoint)).ConfigureAwait(false);
+                var json = ClusterJson.Write(endpoint);
+                await retry.CallAsync(() => Grain(endpoint.Account).Restore(json)).ConfigureAwait(false);
             }
         }
     }
 
     /// <summary>Forgets an endpoint of a dead node; true when its account is still signed in somewhere.</summary>
-    public Task<bool> DropLostAsync(string account, string nodeId, Guid endpointId) => Grain(account).DropLost(nodeId, endpointId);
+    public Task<bool> DropLostAsync(string account, string nodeId, Guid endpointId) => retry.CallAsync(() => Grain(account).DropLost(nodeId, endpointId));
 
     private bool IsOwn(string nodeId) => string.Equals(nodeId, node.Id, StringComparison.Ordinal);
 

@@ -13,6 +13,8 @@ public sealed class SendListenProcessTests
     [Theory]
     [InlineData("MSNP7", "MSNP7")]
     [InlineData("MSNP9", "MSNP8")]
+    [InlineData("MSNP18", "MSNP18")]
+    [InlineData("MSNP16", "MSNP15")]
     public async Task Listen_with_insecure_and_the_environment_password_receives_what_send_with_trust_cert_delivers(string listenVersion, string sendVersion)
     {
         await using var server = await TestServer.StartAsync();
@@ -32,6 +34,32 @@ public sealed class SendListenProcessTests
                 """{"from":"alice@example.com","text":"two","contentType":"text/plain; charset=UTF-8"}""",
             ],
             MsnpProcess.Lines(output));
+    }
+
+    [Theory]
+    [InlineData("MSNP18")]
+    [InlineData("MSNP15")]
+    [InlineData("MSNP8")]
+    public async Task Send_offline_stores_an_offline_message_that_listen_prints_at_the_next_sign_in(string version)
+    {
+        await using var server = await TestServer.StartAsync();
+        await ServerAccounts.CreateAsync(server, Alice, Bob);
+
+        // Without --offline an offline contact is still exit 5 with 217.
+        var refused = await MsnpProcess.RunAsync(null, ["send", .. ServerAccounts.Trusted(server, Alice), "--version", version, Bob, "anyone there?"]);
+        Assert.Equal(ExitCodes.Unreachable, refused.ExitCode);
+        Assert.Contains("217", refused.Error, StringComparison.Ordinal);
+
+        var (code, output, error) = await MsnpProcess.RunAsync(null, ["send", .. ServerAccounts.Trusted(server, Alice), "--version", version, "--offline", Bob, "see you tomorrow, ça va?"]);
+        Assert.Equal((ExitCodes.Success, string.Empty), (code, error));
+        Assert.Equal([$"{Bob} is offline; stored as an offline message"], MsnpProcess.Lines(output));
+
+        var listen = await MsnpProcess.RunAsync(null, ["listen", .. ServerAccounts.Trusted(server, Bob), "--version", "MSNP18", "--count", "1", "--timeout", "60"]);
+        Assert.Equal((ExitCodes.Success, string.Empty), (listen.ExitCode, listen.Error));
+        using var json = System.Text.Json.JsonDocument.Parse(Assert.Single(MsnpProcess.Lines(listen.Output)));
+        Assert.Equal(Alice, json.RootElement.GetProperty("from").GetString());
+        Assert.Equal("see you tomorrow, ça va?", json.RootElement.GetProperty("text").GetString());
+        Assert.True(json.RootElement.GetProperty("offline").GetBoolean());
     }
 
     [Theory]

@@ -14,12 +14,15 @@ internal static class SessionFailure
     public static bool IsExpected(Exception e) =>
         e is MsnpException or MsnpAuthenticationException or MessageNotDeliveredException or MsnpConnectionClosedException
             or TimeoutException or SocketException or IOException or HttpRequestException or InvalidDataException
-            or NotSupportedException or InvalidOperationException or OperationCanceledException;
+            or NotSupportedException or InvalidOperationException or OperationCanceledException
+            or Client.OfflineMessages.OfflineMessageException or Client.AddressBook.AddressBookException;
 
     /// <param name="server">The client's options, so a connection failure names the host and port it tried.</param>
     public static (int ExitCode, string Message) Describe(Exception e, SessionStage stage, MsnpClientOptions? server = null) => e switch
     {
         MessageNotDeliveredException => (ExitCodes.NotDelivered, "the message was not delivered (NAK)"),
+        Client.OfflineMessages.OfflineMessageException o => (ExitCodes.Unreachable, $"the offline message was not stored: {o.Message}"),
+        Client.AddressBook.AddressBookException a => (ExitCodes.ServerError, $"the address book service failed: {a.Message}"),
         MsnpException m when stage == SessionStage.SigningIn => (ExitCodes.SignInFailed, $"sign-in failed: {(int)m.Code} {m.Description}"),
         MsnpException m when stage == SessionStage.Inviting => (ExitCodes.Unreachable, $"cannot reach the contact: {(int)m.Code} {m.Description}"),
         MsnpException m => (ExitCodes.ServerError, $"{m.Command} failed: {(int)m.Code} {m.Description}"),

@@ -14,4 +14,7 @@ internal enum SessionStage
 
     /// <summary>Sending a message and waiting for its ACK.</summary>
     Sending,
+
+    /// <summary>Storing an offline message for a contact who is offline (<c>msnp send --offline</c>).</summary>
+    StoringOffline,
 }

@@ -12,7 +12,7 @@ namespace Msnp.Client.AddressBook;
 /// them. It carries the ticket the token service issued for <c>contacts.msn.com</c>; a refused or
 /// expired ticket surfaces as <see cref="AddressBookException.TicketRefused"/>.
 /// </summary>
-public sealed class AddressBookClient : IDisposable
+public sealed partial class AddressBookClient : IDisposable
 {
     private const string ActionBase = "http://www.msn.com/webservices/AddressBook/";
     private readonly HttpClient _http;
@@ -214,6 +214,7 @@ public sealed class AddressBookClient : IDisposable
             .Select(g => Guid.TryParse(g.Text("groupId"), out var id) ? new AbGroup(id, g.Text("groupInfo", "name") ?? string.Empty) : null)
             .OfType<AbGroup>().ToList();
         string? me = null;
+        XElement? meInfo = null;
         var contactList = new List<AbContact>();
         foreach (var contact in contacts.Children("Contact"))
         {
@@ -221,6 +222,7 @@ public sealed class AddressBookClient : IDisposable
             if (info.Text("contactType") == "Me")
             {
                 me = info.Text("displayName");
+                meInfo = info;
                 continue;
             }
 
@@ -233,7 +235,12 @@ public sealed class AddressBookClient : IDisposable
             contactList.Add(new AbContact(id, email, info.Text("displayName") ?? email, groupIds));
         }
 
-        return new AbSnapshot(groupList, contactList, me, ab.Text("lastChange"));
+        // The Me entry's MSN.IM.BLP annotation: 1 allows, 2 blocks everyone on neither list (escargot's values).
+        var blp = meInfo.Child("annotations").Children("Annotation").FirstOrDefault(a => a.Text("Name") == "MSN.IM.BLP")?.Text("Value");
+        return new AbSnapshot(groupList, contactList, me, ab.Text("lastChange"))
+        {
+            AllowsEveryone = blp switch { "1" => true, "2" => false, _ => null },
+        };
     }
 
     /// <inheritdoc/>

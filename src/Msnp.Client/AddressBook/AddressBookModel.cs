@@ -17,7 +17,11 @@ public sealed record AbContact(Guid Id, string Email, string DisplayName, IReadO
 /// <param name="Contacts">The forward-list contacts (not the user's own entry).</param>
 /// <param name="DisplayName">The user's own friendly name (the <c>Me</c> entry), or null when none came.</param>
 /// <param name="LastChange">The address book's stamp, for a later <c>deltasOnly</c> request.</param>
-public sealed record AbSnapshot(IReadOnlyList<AbGroup> Groups, IReadOnlyList<AbContact> Contacts, string? DisplayName, string? LastChange);
+public sealed record AbSnapshot(IReadOnlyList<AbGroup> Groups, IReadOnlyList<AbContact> Contacts, string? DisplayName, string? LastChange)
+{
+    /// <summary>The user's <c>BLP</c> from the <c>Me</c> entry's <c>MSN.IM.BLP</c> annotation: true allows people on neither list, false blocks them, null when absent.</summary>
+    public bool? AllowsEveryone { get; init; }
+}
 
 /// <summary>A sharing-service role.</summary>
 public enum MemberRole

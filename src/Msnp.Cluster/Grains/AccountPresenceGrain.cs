@@ -1,20 +1,35 @@
+using Msnp.Cluster.Storage;
 using Msnp.Server.Presence;
 
 namespace Msnp.Cluster.Grains;
 
 /// <summary>
 /// Holds one account's endpoints in memory, with the same rules as a single node's directory (it
-/// keeps an <see cref="InProcessPresenceDirectory"/> of one account). Kept active while the account
-/// has endpoints, released as soon as it has none. Its state is not persisted: if the node holding
-/// it dies, every node puts its own sessions back (<see cref="Restore"/>) and the dead node's
-/// endpoints are announced offline from the database's endpoint rows (docs/cluster.md).
+/// keeps an <see cref="InProcessPresenceDirectory"/> of one account). Its state is the account's
+/// rows in <c>msnp_cluster_endpoints</c>: every sign-in, change and sign-out is written there
+/// before the grain answers, and an activation starts from them. So when the node that held the
+/// grain dies, the next call activates it elsewhere with every endpoint and its latest status
+/// (endpoints of nodes known dead are left out; the survivors announce those offline,
+/// docs/cluster.md). Kept active while the account has endpoints, released when it has none.
 /// </summary>
 [KeepAlive]
-internal sealed class AccountPresenceGrain : Grain, IAccountPresenceGrain
+internal sealed class AccountPresenceGrain(EndpointRows rows, IClusterMembershipService membership) : Grain, IAccountPresenceGrain
 {
     private readonly InProcessPresenceDirectory _endpoints = new();
 
     private string Account => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = membership.CurrentSnapshot;
+        foreach (var endpoint in await rows.ForAccountAsync(Account).ConfigureAwait(true))
+        {
+            if (endpoint.Account == Account && !ClusterMembers.IsGone(snapshot, endpoint.NodeId))
+            {
+                await _endpoints.RegisterAsync(endpoint, EndpointPolicy.KeepOthers, cancellationToken).ConfigureAwait(true);
+            }
+        }
+    }
 
     public async Task<string?> Find()
     {
@@ -32,7 +47,13 @@ internal sealed class AccountPresenceGrain : Grain, IAccountPresenceGrain
     {
         var record = ClusterJson.Read<PresenceEndpoint>(endpoint);
         CheckAccount(record.Account);
+        await rows.SaveAsync(record).ConfigureAwait(true);
         var displaced = await _endpoints.RegisterAsync(record, (EndpointPolicy)policy).ConfigureAwait(true);
+        foreach (var gone in displaced)
+        {
+            await rows.RemoveAsync(gone.NodeId, gone.EndpointId).ConfigureAwait(true);
+        }
+
         return ClusterJson.Write(displaced);
     }
 
@@ -40,11 +61,18 @@ internal sealed class AccountPresenceGrain : Grain, IAccountPresenceGrain
     {
         var record = ClusterJson.Read<PresenceEndpoint>(endpoint);
         CheckAccount(record.Account);
+        if ((await _endpoints.FindAsync(Account).ConfigureAwait(true))?.Contains(record.EndpointId) != true)
+        {
+            return false;
+        }
+
+        await rows.SaveAsync(record).ConfigureAwait(true);
         return await _endpoints.UpdateAsync(record).ConfigureAwait(true);
     }
 
     public async Task<bool> Unregister(string nodeId, Guid endpointId)
     {
+        await rows.RemoveAsync(nodeId, endpointId).ConfigureAwait(true);
         bool removed = await _endpoints.UnregisterAsync(new EndpointAddress(Account, nodeId, endpointId)).ConfigureAwait(true);
         ReleaseWhenEmpty();
         return removed;
@@ -57,10 +85,13 @@ internal sealed class AccountPresenceGrain : Grain, IAccountPresenceGrain
         var current = await _endpoints.FindAsync(Account).ConfigureAwait(true);
         if (current is null || !current.Contains(record.EndpointId))
         {
+            await rows.SaveAsync(record).ConfigureAwait(true);
             await _endpoints.RegisterAsync(record, EndpointPolicy.KeepOthers).ConfigureAwait(true);
         }
     }
 
+    // The row stays: every surviving node reads the dead node's rows to tell its own sessions
+    // (ClusterMembershipWatcher), and deletes them once they are stale.
     public async Task<bool> DropLost(string nodeId, Guid endpointId)
     {
         await _endpoints.UnregisterAsync(new EndpointAddress(Account, nodeId, endpointId)).ConfigureAwait(true);

@@ -68,7 +68,9 @@ public static class ClusterHosting
         services.AddSingleton(sp => new LocalNode(options, sp.GetRequiredService<ServerEndpoints>()) { Id = nodeName });
         services.AddSingleton<ITicketService>(sp => new TicketService(ticketKey, options.TicketLifetime, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new EndpointRows(sp.GetRequiredService<NpgsqlDataSource>()));
-        services.AddSingleton(sp => new ClusterNodes(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<LocalNode>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new NodeRows(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new ClusterRetry(options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ClusterNodes>();
         services.AddSingleton<GrainPresenceDirectory>();
         services.AddSingleton<LostAccounts>();
         services.AddSingleton<IPresenceDirectory>(sp => sp.GetRequiredService<GrainPresenceDirectory>());

@@ -28,6 +28,7 @@ internal sealed partial class ClusterMembershipWatcher(
     ServerEndpoints endpoints,
     MsnpServerOptions options,
     LostAccounts lostAccounts,
+    TimeProvider time,
     ILogger<ClusterMembershipWatcher> logger) : IHostedService, IAsyncDisposable
 {
     /// <summary>How often the registry and the endpoint rows are checked without a membership change.</summary>
@@ -41,7 +42,8 @@ internal sealed partial class ClusterMembershipWatcher(
     private NodeObserver? _observer;
     private NodeRecord? _self;
     private HashSet<SiloAddress> _dead = [];
-    private readonly HashSet<Guid> _announced = [];
+    private readonly Dictionary<string, HashSet<Guid>> _announced = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _goneSince = new(StringComparer.Ordinal);
     private DateTime _restoreUntil;
     private Task? _loops;
 
@@ -70,9 +72,9 @@ internal sealed partial class ClusterMembershipWatcher(
 
         try
         {
-            await nodes.ForgetAsync(node.Id).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+            await nodes.ForgetSelfAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OrleansException or TimeoutException or OperationCanceledException)
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or OperationCanceledException)
         {
             LogForgetFailed(logger, e);
         }
@@ -135,7 +137,6 @@ internal sealed partial class ClusterMembershipWatcher(
             var dead = DeadSilos(snapshot);
             bool someoneDied = dead.Except(_dead).Any();
             _dead = dead;
-            var alive = snapshot.Members.Values.Where(m => IsAlive(m.Status)).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
             if (someoneDied)
             {
                 _restoreUntil = DateTime.UtcNow + RestoreWindow;
@@ -154,19 +155,17 @@ internal sealed partial class ClusterMembershipWatcher(
                 await nodes.RegisterAsync(self with { NotificationAddress = NotificationAddress() }).ConfigureAwait(false);
             }
 
-            foreach (var gone in nodes.All.Select(n => n.NodeId).Where(n => !alive.Contains(n)).ToArray())
-            {
-                await nodes.ForgetAsync(gone).ConfigureAwait(false);
-            }
-
             await nodes.RefreshAsync().ConfigureAwait(false);
-            foreach (var holder in await rows.NodesAsync(cancellationToken).ConfigureAwait(false))
+            var holders = await rows.NodesAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var holder in holders)
             {
-                if (!alive.Contains(holder) && holder != node.Id)
+                if (holder != node.Id && ClusterMembers.IsGone(snapshot, holder))
                 {
                     await AnnounceLostAsync(holder, cancellationToken).ConfigureAwait(false);
                 }
             }
+
+            await DeleteStaleRowsAsync(snapshot, holders, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -186,9 +185,14 @@ internal sealed partial class ClusterMembershipWatcher(
     private async Task AnnounceLostAsync(string lostNode, CancellationToken cancellationToken)
     {
         var lost = await rows.ReadAsync(lostNode, cancellationToken).ConfigureAwait(false);
+        if (!_announced.TryGetValue(lostNode, out var announced))
+        {
+            _announced[lostNode] = announced = [];
+        }
+
         foreach (var (account, endpointId) in lost)
         {
-            if (!_announced.Add(endpointId))
+            if (!announced.Add(endpointId))
             {
                 continue;
             }
@@ -198,6 +202,39 @@ internal sealed partial class ClusterMembershipWatcher(
             {
                 await lostAccounts.AnnounceOfflineAsync(account).ConfigureAwait(false);
             }
+        }
+    }
+
+    // The rows of a node that stays gone are deleted once every live node has read them (they read
+    // at every sync): Msnp:Cluster:StaleEndpointsAfter after this node first saw it gone. Each node does this on its
+    // own clock; the delete keeps rows written since (a new run under the same name).
+    private async Task DeleteStaleRowsAsync(ClusterMembershipSnapshot snapshot, IReadOnlyList<string> holders, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var holder in holders)
+        {
+            if (holder == node.Id || !ClusterMembers.IsGone(snapshot, holder))
+            {
+                _goneSince.Remove(holder);
+                continue;
+            }
+
+            if (!_goneSince.TryGetValue(holder, out var since))
+            {
+                _goneSince[holder] = now;
+            }
+            else if (now - since >= options.Cluster.StaleEndpointsAfter)
+            {
+                int deleted = await rows.DeleteStaleAsync(holder, options.Cluster.StaleEndpointsAfter, cancellationToken).ConfigureAwait(false);
+                LogStaleRowsDeleted(logger, deleted, holder);
+                _goneSince.Remove(holder);
+            }
+        }
+
+        foreach (var forgotten in _goneSince.Keys.Concat(_announced.Keys).Where(n => !holders.Contains(n)).Distinct().ToArray())
+        {
+            _goneSince.Remove(forgotten);
+            _announced.Remove(forgotten);
         }
     }
 
@@ -234,13 +271,14 @@ internal sealed partial class ClusterMembershipWatcher(
     private static HashSet<SiloAddress> DeadSilos(ClusterMembershipSnapshot snapshot) =>
         snapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress).ToHashSet();
 
-    private static bool IsAlive(SiloStatus status) => status is SiloStatus.Joining or SiloStatus.Active or SiloStatus.ShuttingDown or SiloStatus.Stopping;
-
     [LoggerMessage(EventId = 1701, Level = LogLevel.Warning, Message = "Node {Node} is gone: announcing {Account} offline")]
     private static partial void LogEndpointLost(ILogger logger, string node, string account);
 
     [LoggerMessage(EventId = 1702, Level = LogLevel.Warning, Message = "Could not bring the cluster view up to date; trying again at the next change")]
     private static partial void LogSyncFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1704, Level = LogLevel.Information, Message = "Deleted {Count} endpoint rows of node {Node}, gone for good")]
+    private static partial void LogStaleRowsDeleted(ILogger logger, int count, string node);
 
     [LoggerMessage(EventId = 1703, Level = LogLevel.Debug, Message = "Could not leave the node registry while stopping")]
     private static partial void LogForgetFailed(ILogger logger, Exception exception);

@@ -5,8 +5,8 @@ namespace Msnp.Cluster.Storage;
 
 /// <summary>
 /// The cluster's tables in the shared PostgreSQL database: Orleans' membership tables (its own
-/// PostgreSQL scripts, copied unchanged into <c>Sql/</c>) and ours, the shared keys and the
-/// endpoint rows. Created at a node's start, once, under an advisory lock of their own, so nodes
+/// PostgreSQL scripts, copied unchanged into <c>Sql/</c>) and ours, the shared keys, the
+/// endpoint rows and the node records. Created at a node's start, once, under an advisory lock of their own, so nodes
 /// starting together create them once; the store's schema version (docs/storage.md) is not touched.
 /// </summary>
 internal static class ClusterSchema
@@ -24,6 +24,13 @@ internal static class ClusterSchema
             endpoint_id uuid NOT NULL,
             account text NOT NULL,
             PRIMARY KEY (node, endpoint_id));
+        ALTER TABLE msnp_cluster_endpoints ADD COLUMN IF NOT EXISTS record text;
+        ALTER TABLE msnp_cluster_endpoints ADD COLUMN IF NOT EXISTS written_at timestamptz NOT NULL DEFAULT now();
+        CREATE INDEX IF NOT EXISTS msnp_cluster_endpoints_account ON msnp_cluster_endpoints(account);
+        CREATE TABLE IF NOT EXISTS msnp_cluster_nodes (
+            node text PRIMARY KEY,
+            silo text NOT NULL,
+            record bytea NOT NULL);
         """;
 
     public static async Task EnsureAsync(NpgsqlDataSource database, CancellationToken cancellationToken)

@@ -68,6 +68,9 @@ public sealed record LoadReport
     /// <summary>Bytes allocated per operation, both sides together.</summary>
     public double AllocatedBytesPerOperation => Operations > 0 ? (double)Runtime.AllocatedBytes / Operations : 0;
 
+    /// <summary>This process's CPU time per operation in microseconds (server and load side when in-process), or 0 when not measured.</summary>
+    public double CpuMicrosecondsPerOperation => Operations > 0 ? Runtime.CpuTime.TotalMicroseconds / Operations : 0;
+
     /// <summary>The same scenario with the same settings against the trivial forwarder, run right after this one (relay, roundtrip), or null.</summary>
     public LoadReport? Ceiling { get; init; }
 

@@ -42,6 +42,10 @@ public static class ReportWriter
         if (r != default)
         {
             text.Append(c, $"  allocated    {report.AllocatedBytesPerOperation,12:N0} B/op (server and load side)   GCs gen0 {r.Gen0:N0}  gen1 {r.Gen1:N0}  gen2 {r.Gen2:N0}\n");
+            if (r.CpuTime > TimeSpan.Zero)
+            {
+                text.Append(c, $"  cpu          {report.CpuMicrosecondsPerOperation,12:N1} µs/op (this process: user and system, every thread)\n");
+            }
         }
 
         if (report.Ceiling is { } ceiling)
@@ -98,6 +102,7 @@ public static class ReportWriter
             json.WriteBoolean("consistent", report.Consistent);
             json.WriteNumber("allocatedBytes", report.Runtime.AllocatedBytes);
             json.WriteNumber("allocatedBytesPerOperation", report.AllocatedBytesPerOperation);
+            json.WriteNumber("cpuMicrosecondsPerOperation", report.CpuMicrosecondsPerOperation);
             json.WriteStartObject("collections");
             json.WriteNumber("gen0", report.Runtime.Gen0);
             json.WriteNumber("gen1", report.Runtime.Gen1);

@@ -48,7 +48,11 @@ public sealed class InProcessTarget : ILoadTarget
         StartAsync(passwordIterations, Protocol.Dialects.MsnpDialect.Msnp8, cancellationToken);
 
     /// <summary>As <see cref="StartAsync(int, CancellationToken)"/>, the clients speaking <paramref name="dialect"/>.</summary>
-    public static async Task<InProcessTarget> StartAsync(int passwordIterations, Protocol.Dialects.MsnpDialect dialect, CancellationToken cancellationToken)
+    public static Task<InProcessTarget> StartAsync(int passwordIterations, Protocol.Dialects.MsnpDialect dialect, CancellationToken cancellationToken) =>
+        StartAsync(passwordIterations, dialect, null, cancellationToken);
+
+    /// <summary>As <see cref="StartAsync(int, Protocol.Dialects.MsnpDialect, CancellationToken)"/>, with <paramref name="configure"/> applied to the server's options last.</summary>
+    public static async Task<InProcessTarget> StartAsync(int passwordIterations, Protocol.Dialects.MsnpDialect dialect, Action<MsnpServerOptions>? configure, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(Path.GetTempPath(), "msnp-load-" + Guid.NewGuid().ToString("N"));
         var host = await MsnpServerHost.StartAsync(
@@ -63,6 +67,7 @@ public sealed class InProcessTarget : ILoadTarget
                 o.HttpsPort = 0;
                 o.Storage.PasswordIterations = passwordIterations;
                 o.Storage.AllowInsecurePasswordIterationsForLoadTests = passwordIterations < StorageOptions.MinimumPasswordIterations;
+                configure?.Invoke(o);
             },
             ["--Logging:LogLevel:Default=Critical"],
             cancellationToken).ConfigureAwait(false);

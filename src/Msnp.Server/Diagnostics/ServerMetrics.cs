@@ -67,6 +67,9 @@ public static class ServerMetrics
     /// <summary>Tags of the per-address Passport request rate and the rate for made-up names.</summary>
     public static readonly KeyValuePair<string, object?>[] PassportRateLimiter = [new("limiter", "passport_rate")];
 
+    /// <summary>Tag of <see cref="LimiterRefusals"/> for web-service requests refused by their rate.</summary>
+    public static readonly KeyValuePair<string, object?>[] SoapRateLimiter = [new("limiter", "soap_rate")];
+
     /// <summary>Records one sign-in verdict.</summary>
     public static void RecordSignIn(MsnpDialect? dialect, string result)
     {

@@ -24,6 +24,14 @@ public sealed class ClusterSettings
     /// <summary>Votes that declare a node dead (capped by the number of other live nodes).</summary>
     public int VotesForDeath { get; set; } = 2;
 
+    /// <summary>
+    /// How long the endpoint rows of a node that died (and has not started again under its name)
+    /// are kept after a node first sees it gone, before that node deletes them. Every live node
+    /// reads them at each sync (every 5 s) to announce those users offline, so this must be well
+    /// above that period.
+    /// </summary>
+    public TimeSpan StaleEndpointsAfter { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>True when this process runs as a cluster node.</summary>
     public bool Enabled => Port is > 0;
 

@@ -39,8 +39,10 @@ public static class MsnpServerServices
         services.TryAddSingleton(sp => new SignInThrottle(options.Limits, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new CallRateLimiter(options.Limits, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(_ => new PasswordCheckGate(options.Limits));
+        services.TryAddSingleton(sp => new RememberedPasswords(options.Limits, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new PassportRequestRate(options.Limits, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new UnknownAccountRate(options.Limits, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new Soap.SoapRequestRate(options.Limits, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(accounts);
         services.TryAddSingleton(contacts);
 
@@ -54,7 +56,7 @@ public static class MsnpServerServices
         services.TryAddSingleton<PresenceServices>();
         services.TryAddSingleton(sp => new SwitchboardRooms(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ISwitchboardBroker>(sp => new SwitchboardBroker(sp.GetRequiredService<TimeProvider>(), options.SwitchboardCookieLifetime, sp.GetRequiredService<LocalNode>()));
-        services.TryAddSingleton<IPassportCredentialChecker, AccountStoreCredentialChecker>();
+        services.TryAddSingleton<IPassportCredentialChecker>(sp => new AccountStoreCredentialChecker(sp.GetRequiredService<IAccountStore>(), sp.GetRequiredService<RememberedPasswords>()));
         services.AddPassport(passport ?? options.ToPassportOptions());
         services.AddSoap();
         services.AddAddressBookServices();

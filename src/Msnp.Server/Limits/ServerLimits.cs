@@ -89,17 +89,43 @@ public sealed class ServerLimits
     /// </summary>
     public int MaxConcurrentPasswordChecks { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>Password checks that may wait for a free slot; past it the request is answered busy at once (0 = no waiting).</summary>
-    public int PasswordCheckQueue { get; set; } = Environment.ProcessorCount;
+    /// <summary>
+    /// Password checks that may wait for a free slot, served in arrival order; past it, or when the
+    /// recent checks' pace says the wait would outlast <see cref="PasswordCheckQueueTimeout"/>, the
+    /// request is answered busy at once (0 = no waiting). Each waiter holds one HTTP request.
+    /// </summary>
+    public int PasswordCheckQueue { get; set; } = 256;
 
     /// <summary>How long a queued password check waits for a slot before it is answered busy.</summary>
-    public TimeSpan PasswordCheckQueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan PasswordCheckQueueTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a password that passed the full check is remembered in memory (an HMAC under a
+    /// key that is never stored), so signing in again within it costs one HMAC instead of a PBKDF2
+    /// run and takes no slot among <see cref="MaxConcurrentPasswordChecks"/> (zero: never).
+    /// </summary>
+    public TimeSpan RememberedPasswordLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Accounts whose password is remembered at once at most (about 200 bytes each; 0 = none).</summary>
+    public int RememberedPasswordCapacity { get; set; } = 100_000;
 
     /// <summary>Passport requests (<c>login2.srf</c>, <c>RST.srf</c>) one address may make at once (0 = no per-address rate).</summary>
     public int PassportRequestBurst { get; set; } = 10;
 
     /// <summary>Sustained Passport requests per address and minute; loopback counts too when <see cref="ExemptLoopback"/> is false.</summary>
     public double PassportRequestsPerMinute { get; set; } = 30;
+
+    /// <summary>Web-service (SOAP) requests one address may make at once, before any is read (0 = no per-address rate).</summary>
+    public int SoapRequestBurst { get; set; } = 100;
+
+    /// <summary>Sustained web-service requests per address and minute (a NAT of many users shares one address).</summary>
+    public double SoapRequestsPerMinute { get; set; } = 600;
+
+    /// <summary>Web-service requests one account (whatever ticket or address it uses) may make at once (0 = no per-account rate).</summary>
+    public int SoapAccountRequestBurst { get; set; } = 60;
+
+    /// <summary>Sustained web-service requests per account and minute; a sign-in costs 3–6, adding a contact 2–3.</summary>
+    public double SoapAccountRequestsPerMinute { get; set; } = 120;
 
     /// <summary>
     /// Password checks for names without an account (which hash a decoy, so their timing matches a

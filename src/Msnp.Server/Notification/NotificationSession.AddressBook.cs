@@ -33,6 +33,13 @@ public sealed partial class NotificationSession
         var entries = request.List.Entries;
         var privacyTouched = entries.Where(e => (e.Lists & (int)(ListKind.Allow | ListKind.Block)) != 0).Select(e => e.Account).ToArray();
         var before = privacyTouched.Length > 0 ? await PresenceFanout.CaptureVisibilityAsync(this, privacyTouched).ConfigureAwait(false) : null;
+
+        // A contact already on FL stays in its groups: the initial ADL names every contact again, and
+        // adding it to FL once more would put it in group 0 as well.
+        var onForward = entries.Any(e => (e.Lists & (int)ListKind.Forward) != 0)
+            ? ((await Services.Contacts.GetSnapshotAsync(Account, cancellationToken).ConfigureAwait(false))?.Contacts ?? [])
+                .Where(c => (c.Lists & ListKind.Forward) != 0).Select(c => c.Account).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : [];
         foreach (var entry in entries)
         {
             foreach (var list in ClientLists)
@@ -44,18 +51,21 @@ public sealed partial class NotificationSession
 
                 // An FL entry needs a stored name: the account, as escargot stores it; the address book renames it.
                 var (nickname, group) = list == ListKind.Forward ? (entry.Account, (int?)0) : (null, null);
-                var result = await Services.Contacts.AddAsync(Account, list, entry.Account, nickname, group, cancellationToken: cancellationToken).ConfigureAwait(false);
-                if (result.Error == MsnpErrorCode.PrincipalAlreadyOnList)
+                var result = list == ListKind.Forward && onForward.Contains(entry.Account)
+                    ? null
+                    : await Services.Contacts.AddAsync(Account, list, entry.Account, nickname, group, cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (result is not null && result.Error != MsnpErrorCode.PrincipalAlreadyOnList)
                 {
-                    continue;
+                    if (!Reply(result, trId))
+                    {
+                        return;
+                    }
+
+                    await NotifyReverseListChangesAsync(result).ConfigureAwait(false);
                 }
 
-                if (!Reply(result, trId))
-                {
-                    return;
-                }
-
-                await NotifyReverseListChangesAsync(result).ConfigureAwait(false);
+                // Also when already there: a WLM client stores a new contact with ABContactAdd first
+                // and expects the ADL that follows to bring the contact's presence.
                 if (list == ListKind.Forward && PresenceOpened)
                 {
                     await PresenceFanout.SendInitialPresenceOfAsync(this, entry.Account, trId).ConfigureAwait(false);

@@ -21,6 +21,7 @@ public static class OimServices
         {
             FindTicket = OimStoreRequest.FindTicket,
             RefusalFault = _ => OimFaults.TicketRefused(OimNamespaces.Store2),
+            ThrottleFault = () => OimFaults.SenderThrottled(OimNamespaces.Store2),
             ResponseHeader = OimStoreAction.WriteAcknowledgment,
         });
         services.AddSoapService(new SoapService(OimNamespaces.RetrievalPath, OimNamespaces.Retrieval, [new RsiGetMetadataAction(), new RsiGetMessageAction(), new RsiDeleteMessagesAction()])

@@ -2,8 +2,11 @@ using Msnp.Server.Storage;
 
 namespace Msnp.Server.Passport;
 
-/// <summary>Checks Passport sign-in passwords against the account store.</summary>
-public sealed class AccountStoreCredentialChecker(IAccountStore accounts) : IPassportCredentialChecker
+/// <summary>
+/// Checks Passport sign-in passwords against the account store; with <see cref="RememberedPasswords"/>,
+/// a password that passed the full check recently is recognised without hashing again.
+/// </summary>
+public sealed class AccountStoreCredentialChecker(IAccountStore accounts, RememberedPasswords? remembered = null) : IPassportCredentialChecker
 {
     /// <inheritdoc/>
     public async Task<PassportAccount?> CheckAsync(string email, string password, CancellationToken cancellationToken)
@@ -14,7 +17,26 @@ public sealed class AccountStoreCredentialChecker(IAccountStore accounts) : IPas
         }
 
         var account = await accounts.FindAsync(email, cancellationToken).ConfigureAwait(false);
-        return account is null ? null : new PassportAccount(account.Email) { SecurityStamp = account.SecurityStamp };
+        if (account is null)
+        {
+            return null;
+        }
+
+        remembered?.Remember(account.Email, account.SecurityStamp.Span, password);
+        return new PassportAccount(account.Email) { SecurityStamp = account.SecurityStamp };
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<PassportAccount?> CheckRememberedAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        if (remembered is null || await accounts.FindAsync(email, cancellationToken).ConfigureAwait(false) is not { } account)
+        {
+            return null;
+        }
+
+        return remembered.Matches(account.Email, account.SecurityStamp.Span, password)
+            ? new PassportAccount(account.Email) { SecurityStamp = account.SecurityStamp }
+            : null;
     }
 
     /// <inheritdoc/>

@@ -10,6 +10,13 @@ public interface IPassportCredentialChecker
     Task<PassportAccount?> CheckAsync(string email, string password, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The account when this password passed the full check recently (see <see cref="RememberedPasswords"/>),
+    /// answered without the slow hash and before a slot among the hashes is taken; otherwise
+    /// <see langword="null"/>, and the caller runs <see cref="CheckAsync"/>. The default remembers nothing.
+    /// </summary>
+    ValueTask<PassportAccount?> CheckRememberedAsync(string email, string password, CancellationToken cancellationToken) => ValueTask.FromResult<PassportAccount?>(null);
+
+    /// <summary>
     /// Whether the name has an account that may sign in, asked before the (slow) password check so
     /// that checks of made-up names can be rate-limited server-wide. A cheap lookup; the default
     /// says yes, which exempts a checker that cannot tell from that rate.

@@ -7,8 +7,8 @@ namespace Msnp.Server.Passport;
 
 /// <summary>
 /// The steps <c>login2.srf</c> and <c>RST.srf</c> share before and around the password hash, in
-/// order of cost: the address's request rate, the sign-in back-off (the attempt is reserved), the
-/// server-wide rate for made-up names, a slot among the hashes run at once, and only then the
+/// order of cost: the address's request rate, the sign-in back-off (the attempt is reserved), a
+/// recently checked password (an HMAC), the server-wide rate for made-up names, a slot among the hashes run at once, and only then the
 /// hash. Each limit is optional, so Passport hosted without the server's limiters checks plainly.
 /// </summary>
 internal static class PassportPasswordCheck
@@ -36,6 +36,16 @@ internal static class PassportPasswordCheck
 
         var checker = services.GetRequiredService<IPassportCredentialChecker>();
         var aborted = context.RequestAborted;
+
+        // A password that passed the full check recently needs neither the hash nor a slot, so
+        // users signing in again are not queued behind a storm of first sign-ins.
+        if (await checker.CheckRememberedAsync(signIn, password, aborted).ConfigureAwait(false) is { } remembered)
+        {
+            attempt?.Succeed();
+            ServerMetrics.RecordPassport(endpoint, "ok");
+            return (PassportCheckResult.Ok, remembered);
+        }
+
         var unknown = services.GetService<UnknownAccountRate>();
         bool madeUp = unknown is not null && !await checker.HasAccountAsync(signIn, aborted).ConfigureAwait(false);
         if (madeUp && !unknown!.TryCheck())

@@ -10,7 +10,7 @@ namespace Msnp.Server.Soap;
 /// <summary>
 /// Serves one <see cref="SoapService"/>: bounded body, hardened read, dispatch on the
 /// <c>SOAPAction</c> header (the body's element when the header is missing), ticket check, then the
-/// action. Every refusal is a SOAP fault (docs/soap.md lists them).
+/// action; the request rate per address before the body is read and per account after the ticket. Every refusal is a SOAP fault (docs/soap.md lists them).
 /// </summary>
 internal static class SoapEndpoint
 {
@@ -18,6 +18,15 @@ internal static class SoapEndpoint
     {
         var services = context.RequestServices;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SoapEndpoint).FullName!);
+        var remote = context.Connection.RemoteIpAddress;
+        var rate = services.GetService<SoapRequestRate>();
+        if (rate is not null && !rate.TryAddress(remote))
+        {
+            logger.LogInformation("SOAP request to {Path} from {Remote} over the address's rate", service.Path, remote);
+            await FaultAsync(context, service, null, service.ThrottleFault()).ConfigureAwait(false);
+            return;
+        }
+
         var body = await BoundedBody.ReadAsync(context.Request, service.Limits.MaxRequestBytes, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
@@ -47,6 +56,13 @@ internal static class SoapEndpoint
         {
             logger.LogInformation("SOAP {Action} from {Remote} refused: {Fault}", action.Name, context.Connection.RemoteIpAddress, refusal.ErrorCode);
             await FaultAsync(context, service, action.Name, service.RefusalFault?.Invoke(refusal) ?? refusal).ConfigureAwait(false);
+            return;
+        }
+
+        if (rate is not null && !rate.TryAccount(account!, remote))
+        {
+            logger.LogInformation("SOAP {Action} for {Account} over the account's rate", action.Name, LogText.Sanitize(account!));
+            await FaultAsync(context, service, action.Name, service.ThrottleFault()).ConfigureAwait(false);
             return;
         }
 

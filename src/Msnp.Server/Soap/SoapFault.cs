@@ -59,6 +59,14 @@ public sealed record SoapFault(string Code, string Message)
     public static SoapFault TicketExpired() =>
         new("q0:BadContextToken", "Passport ticket expired.") { ErrorCode = "PassportAuthFail" };
 
+    /// <summary>
+    /// A request over its address's or account's rate. A server fault: neither Pidgin nor BitlBee
+    /// signs in again or re-syncs on it (they do on <c>PassportAuthFail</c>, <c>BadContextToken</c>,
+    /// <c>FullSyncRequired</c>); the request may be repeated later.
+    /// </summary>
+    public static SoapFault Throttled() =>
+        new("soap:Server", "Too many requests; try again later.") { ErrorCode = "RequestThrottled" };
+
     /// <summary>The server failed (the store); the client may retry.</summary>
     public static SoapFault ServerError() =>
         new("soap:Server", "The server failed; try again later.") { ErrorCode = "InternalServerError" };

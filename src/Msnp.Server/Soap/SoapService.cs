@@ -47,6 +47,9 @@ public sealed class SoapService
     /// </summary>
     public Func<SoapFault, SoapFault>? RefusalFault { get; init; }
 
+    /// <summary>The fault for a request over its rate (<see cref="SoapRequestRate"/>); <see cref="SoapFault.Throttled"/> unless set.</summary>
+    public Func<SoapFault> ThrottleFault { get; init; } = SoapFault.Throttled;
+
     /// <summary>
     /// Finds the ticket in a request; by default <c>TicketToken</c> anywhere in the header, then the
     /// <c>MSPAuth</c> cookie (<see cref="SoapTickets.Find"/>).

@@ -227,6 +227,9 @@ internal static class StorageFaults
     public static SoapFault InvalidArgument(string what) =>
         new("soap:Client", $"Invalid argument: {what}.") { ErrorCode = "InvalidArgument", WithActor = false };
 
+    public static SoapFault ItemDoesNotExist() =>
+        new("soap:Client", "The specified item does not exist.") { ErrorCode = "ItemDoesNotExist", WithActor = false };
+
     public static SoapFault TooLarge() =>
         new("soap:Client", "The picture is too large.") { ErrorCode = "MaxItemSizeExceeded", WithActor = false };
 }

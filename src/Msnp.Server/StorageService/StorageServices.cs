@@ -28,7 +28,7 @@ public static class StorageServices
             StorageNamespaces.Path,
             StorageNamespaces.W10,
             [new GetProfileAction(), new UpdateProfileAction(), new FindDocumentsAction(), new DocumentAction("CreateDocument"), new DocumentAction("UpdateDocument"),
-             new RelationshipsAction("CreateRelationships"), new RelationshipsAction("DeleteRelationships")])
+             new RelationshipsAction("CreateRelationships"), new RelationshipsAction("DeleteRelationships"), new ShareItemAction()])
         {
             ResponseHeader = StorageResponse.WriteHeader,
             Limits = Limits(options),

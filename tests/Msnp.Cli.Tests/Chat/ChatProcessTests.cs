@@ -11,16 +11,19 @@ public sealed class ChatProcessTests
     private const string Alice = "alice@example.com";
     private const string Bob = "bob@example.com";
 
-    [Fact]
-    public async Task Chat_talks_both_ways_shows_presence_and_typing_changes_status_and_signs_out_cleanly()
+    [Theory]
+    [InlineData("MSNP8")]
+    [InlineData("MSNP18")]
+    public async Task Chat_talks_both_ways_shows_presence_and_typing_changes_status_and_signs_out_cleanly(string version)
     {
         await using var server = await TestServer.StartAsync();
         await ServerAccounts.CreateAsync(server, Alice, Bob);
         await using var bob = await LibraryClient.SignInAsync(server, Bob);
         await bob.Client.AddContactAsync(ListKind.Forward, Alice);
 
-        await using var chat = ChatProcess.Start(null, ["chat", .. ServerAccounts.Trusted(server, Alice)]);
-        await chat.WaitForLineAsync(l => l.StartsWith($"* signed in as {Alice}", StringComparison.Ordinal), "sign-in notice");
+        // At MSNP18 the list comes from the address book and /add goes through ABContactAdd + ADL.
+        await using var chat = ChatProcess.Start(null, ["chat", .. ServerAccounts.Trusted(server, Alice), "--version", version]);
+        await chat.WaitForLineAsync(l => l.StartsWith($"* signed in as {Alice}", StringComparison.Ordinal) && l.Contains(version, StringComparison.Ordinal), "sign-in notice");
         await LibraryClient.NextAsync(bob.Presence, p => p.Account == Alice && p.Status == PresenceStatus.Online, "alice online");
 
         // The ILN after ADD shows Bob online in the list.

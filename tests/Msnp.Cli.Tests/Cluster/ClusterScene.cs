@@ -61,6 +61,7 @@ internal sealed partial class ClusterScene : IAsyncDisposable
         {
             ["Msnp__Cluster__ProbeTimeout"] = "00:00:01",
             ["Msnp__Cluster__MissedProbesLimit"] = "2",
+            ["Msnp__Cluster__StaleEndpointsAfter"] = "00:00:20",
         };
         var process = Process.Start(MsnpProcess.StartInfo(environment,
             "serve", "--data", data, "--postgres", Postgres, "--cluster-port", clusterPort.ToString(CultureInfo.InvariantCulture), "--node-name", name,
@@ -140,6 +141,16 @@ internal sealed partial class ClusterScene : IAsyncDisposable
         }
 
         return client;
+    }
+
+    /// <summary>How many endpoint rows the database holds for <paramref name="node"/> (<c>msnp_cluster_endpoints</c>).</summary>
+    public async Task<long> EndpointRowsAsync(string node)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Postgres);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM msnp_cluster_endpoints WHERE node = $1", connection);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = node });
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     public async ValueTask DisposeAsync()

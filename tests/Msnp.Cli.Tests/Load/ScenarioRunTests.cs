@@ -150,6 +150,24 @@ public class ScenarioRunTests
         Assert.Contains(new KeyValuePair<string, string>("login", "passport"), report.Settings);
     }
 
+    [Theory]
+    [InlineData(StormLogin.Md5, 30)]
+    [InlineData(StormLogin.Passport, 6)]
+    public async Task A_storm_brings_every_user_online_in_every_round(StormLogin login, int users)
+    {
+        await using var target = await StartAsync();
+        var progress = new LoadProgress();
+
+        var report = await StormScenario.RunAsync(target, new StormSettings(users, login, HttpConnections: 2, Rounds: 2, TimeSpan.FromSeconds(120)), progress, CancellationToken.None);
+
+        Assert.True(report.Errors == 0, Msnp.Load.Reporting.ReportWriter.ToText(report));
+        Assert.Equal(users, report.Operations);
+        Assert.Equal(2 * users, progress.Completed);
+        Assert.Equal(users, report.Latency.Count);
+        Assert.True(report.Seconds > 0);
+        Assert.StartsWith($"{users} of {users} online after ", report.Details.Single(d => d.Key == "round 2").Value, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_running_server_is_driven_through_its_dispatch_port_and_data_directory()
     {

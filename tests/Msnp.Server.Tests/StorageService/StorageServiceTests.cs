@@ -142,6 +142,28 @@ public sealed class StorageServiceTests : IAsyncLifetime
         Assert.Null(Find(await CallAsync("GetProfile", GetProfile("0")), "ExpressionProfile").Element(W10 + "Photo"));
     }
 
+    // WLM 2009 and papyon after creating an expression profile: ShareItem of <cid>!118 with everyone.
+    private static string ShareItem(string resourceId) =>
+        $"<ShareItem xmlns=\"http://www.msn.com/webservices/storage/w10\"><resourceID>{resourceId}</resourceID><displayName>Messenger Roaming Identity</displayName></ShareItem>";
+
+    [Fact]
+    public async Task ShareItem_is_acknowledged_for_the_callers_own_profile_only()
+    {
+        var resourceId = Find(await CallAsync("GetProfile", GetProfile("0")), "ExpressionProfile").Element(W10 + "ResourceID")!.Value;
+        var shared = await CallAsync("ShareItem", ShareItem(resourceId));
+        Assert.Equal(HttpStatusCode.OK, shared.Status);
+        Assert.Equal(W10 + "ShareItemResponse", shared.Response.Name);
+
+        await _scene.CreateAccountAsync("bob@example.com", "Bob");
+        var bobs = await _scene.RstTicketAsync("bob@example.com", "storage.msn.com");
+        var other = await CallAsync("ShareItem", ShareItem(resourceId), bobs);
+        Assert.Equal((HttpStatusCode.InternalServerError, "soap:Client", "ItemDoesNotExist"), (other.Status, other.FaultCode, other.ErrorCodeIn(W10)));
+        var empty = await CallAsync("ShareItem", ShareItem(string.Empty));
+        Assert.Equal("InvalidArgument", empty.ErrorCodeIn(W10));
+        var forged = await CallAsync("ShareItem", ShareItem(resourceId), "t=forged&p=forged");
+        Assert.Equal("PassportAuthFail", forged.ErrorCodeIn(W10));
+    }
+
     [Fact]
     public async Task Without_a_valid_ticket_nothing_is_read_or_changed()
     {

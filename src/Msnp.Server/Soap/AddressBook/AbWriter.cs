@@ -67,11 +67,14 @@ internal static class AbWriter
         w.WriteEndElement();
     }
 
-    /// <summary>A forward-list contact; its groups other than group 0 in <c>groupIds</c>.</summary>
-    public static void Contact(XmlWriter w, ContactEntry contact, IReadOnlyDictionary<int, Guid> groupGuids, string lastChange)
+    /// <summary>
+    /// A forward-list contact; its groups other than group 0 in <c>groupIds</c>. <paramref name="element"/>
+    /// names the element (<c>CreateContactResult</c> and <c>ManageWLConnectionResult</c> are contacts too).
+    /// </summary>
+    public static void Contact(XmlWriter w, ContactEntry contact, IReadOnlyDictionary<int, Guid> groupGuids, string lastChange, string element = "Contact")
     {
         var name = Plain(contact.Name);
-        w.WriteStartElement("Contact", Ns);
+        w.WriteStartElement(element, Ns);
         w.WriteElementString("contactId", Ns, contact.Guid.ToString());
         w.WriteStartElement("contactInfo", Ns);
         w.WriteStartElement("annotations", Ns);

@@ -21,10 +21,11 @@ public static class AddressBookServices
             new AbContactAdd(), new AbContactDelete(), new AbContactUpdate(),
             new AbGroupAdd(), new AbGroupUpdate(), new AbGroupDelete(),
             new AbGroupContactAdd(), new AbGroupContactDelete(),
+            new AbAdd(), new CreateContact(), new ManageWlConnection(), new BreakConnection(), new UpdateDynamicItem(),
         ])
         { ResponseHeader = AbWriter.ServiceHeader });
         services.AddSoapService(new SoapService(SharingPath, SoapNamespaces.AddressBook,
-            [new FindMembership(), new AddMember(), new DeleteMember()])
+            [new FindMembership(), new AddMember(), new DeleteMember(), new CreateCircle()])
         { ResponseHeader = AbWriter.ServiceHeader });
         return services;
     }
