@@ -19,8 +19,9 @@ public sealed record FramingLimits
     public int MaxClientOtherPayload { get; init; } = 1664;
 
     /// <summary>
-    /// Largest <c>UUX</c> payload: WLM 2009's personal status with its two MSNObjects can pass the
-    /// 1,664 bytes of the other commands (<c>PersonalStatusLimits.MaxPayloadBytes</c>, docs/limits.md).
+    /// Largest <c>UUX</c> payload from MSNP16 (before it, <see cref="MaxClientOtherPayload"/>): WLM 2009's
+    /// personal status with its two MSNObjects can pass the 1,664 bytes of the other commands
+    /// (<c>PersonalStatusLimits.MaxPayloadBytes</c>, docs/limits.md).
     /// </summary>
     public int MaxClientPersonalStatusPayload { get; init; } = 8 * 1024;
 
