@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Msnp.Cluster.Grains;
+using Msnp.Cluster.Limits;
 using Msnp.Cluster.Storage;
 using Msnp.Server.Dispatch;
 using Msnp.Server.Hosting;
+using Msnp.Server.Limits;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
 using Npgsql;
@@ -71,6 +73,12 @@ public static class ClusterHosting
         services.AddSingleton(sp => new NodeRows(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new ClusterRetry(options, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ClusterNodes>();
+
+        // Sign-in back-off and CAL allowances are counted once for the whole cluster.
+        services.AddSingleton(sp => new SignInThrottle(options.Limits,
+            new GrainSignInBackoff(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<ClusterRetry>(), SignInBackoffGrain.AccountPrefix),
+            new GrainSignInBackoff(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<ClusterRetry>(), SignInBackoffGrain.AddressPrefix)));
+        services.AddSingleton(sp => new CallRateLimiter(options.Limits, new GrainCallAllowance(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<ClusterRetry>())));
         services.AddSingleton<GrainPresenceDirectory>();
         services.AddSingleton<LostAccounts>();
         services.AddSingleton<IPresenceDirectory>(sp => sp.GetRequiredService<GrainPresenceDirectory>());

@@ -7,7 +7,8 @@ namespace Msnp.Load.Net;
 /// <summary>
 /// The web services a Windows Live Messenger sign-in calls (MSNP15+), over one kept-alive HTTPS
 /// connection (<see cref="LoopbackHttps"/>): the token service (<c>RST.srf</c> with the domains
-/// Messenger 2009 asks for) and the address book's <c>ABFindAll</c>.
+/// Messenger 2009 asks for) and the address book's <c>ABFindAll</c>. One per worker: it is not
+/// safe for concurrent sign-ins.
 /// </summary>
 public sealed class WebServicesClient : IDisposable
 {
@@ -16,6 +17,11 @@ public sealed class WebServicesClient : IDisposable
     private readonly HttpClient _http;
     private readonly Uri _tokenService;
     private readonly Uri _addressBook;
+
+    // A worker signs the same few accounts in again and again, with the same password and policy, so
+    // each account's request body is the same every time: built once, as a client would keep it.
+    private readonly Dictionary<(string Email, string Policy), byte[]> _requests = [];
+    private readonly byte[] _discard = new byte[16 * 1024];
 
     /// <summary>Creates a client for the services at <paramref name="baseAddress"/> (<c>https://127.0.0.1:port/</c>).</summary>
     public WebServicesClient(Uri baseAddress)
@@ -31,7 +37,13 @@ public sealed class WebServicesClient : IDisposable
     /// </summary>
     public async Task<SsoTokens> RequestTokensAsync(string email, string password, string policy, CancellationToken cancellationToken)
     {
-        using var content = new ByteArrayContent(RstEnvelope.Build(email, password, SsoLogin.Domains(policy)));
+        if (!_requests.TryGetValue((email, policy), out var request))
+        {
+            request = RstEnvelope.Build(email, password, SsoLogin.Domains(policy));
+            _requests[(email, policy)] = request;
+        }
+
+        using var content = new ByteArrayContent(request);
         content.Headers.ContentType = new MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
         using var response = await _http.PostAsync(_tokenService, content, cancellationToken).ConfigureAwait(false);
         var reply = RstReply.Read(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
@@ -57,19 +69,30 @@ public sealed class WebServicesClient : IDisposable
         content.Headers.ContentType = new MediaTypeHeaderValue("text/xml") { CharSet = "utf-8" };
         content.Headers.TryAddWithoutValidation("SOAPAction", FindAllAction);
         using var response = await _http.PostAsync(_addressBook, content, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"ABFindAll answered HTTP {(int)response.StatusCode}.");
         }
 
-        return body.Length;
+        // Only the size is used: the body is read through one buffer per client, not copied out.
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            int length = 0, read;
+            while ((read = await body.ReadAsync(_discard, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+
+            return length;
+        }
     }
 
     /// <inheritdoc/>
     public void Dispose() => _http.Dispose();
 
-    private static string FindAllEnvelope(string ticket) =>
+    /// <summary>The <c>ABFindAll</c> request for the whole address book, as BitlBee sends it at sign-in.</summary>
+    public static string FindAllEnvelope(string ticket) =>
         "<?xml version=\"1.0\" encoding=\"utf-8\"?><soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Header>" +
         "<ABApplicationHeader xmlns=\"http://www.msn.com/webservices/AddressBook\"><ApplicationId>CFE80F9D-180F-4399-82AB-413F33A1FA11</ApplicationId><IsMigration>false</IsMigration><PartnerScenario>Initial</PartnerScenario></ABApplicationHeader>" +
         "<ABAuthHeader xmlns=\"http://www.msn.com/webservices/AddressBook\"><ManagedGroupRequest>false</ManagedGroupRequest><TicketToken>" + System.Security.SecurityElement.Escape(ticket) + "</TicketToken></ABAuthHeader>" +

@@ -6,27 +6,33 @@ namespace Msnp.Server.Limits;
 /// </summary>
 public sealed class CallRateLimiter
 {
-    private readonly KeyedTokenBuckets _buckets;
+    private readonly ICallAllowance _buckets;
     private readonly ServerLimits _limits;
 
-    /// <summary>Creates the limiter.</summary>
+    /// <summary>Creates the limiter, counting on this node.</summary>
     public CallRateLimiter(ServerLimits limits, TimeProvider time)
+        : this(limits, new KeyedTokenBuckets(time, limits ?? throw new ArgumentNullException(nameof(limits))))
     {
-        _limits = limits ?? throw new ArgumentNullException(nameof(limits));
-        _buckets = new KeyedTokenBuckets(time, limits);
     }
 
-    internal int TrackedAccounts => _buckets.Count;
+    /// <summary>Creates the limiter over allowances kept elsewhere (a cluster's).</summary>
+    internal CallRateLimiter(ServerLimits limits, ICallAllowance allowances)
+    {
+        _limits = limits ?? throw new ArgumentNullException(nameof(limits));
+        _buckets = allowances;
+    }
+
+    internal int TrackedAccounts => (_buckets as KeyedTokenBuckets)?.Count ?? 0;
 
     /// <summary>Takes one call from <paramref name="account"/>'s allowance; false when it is used up.</summary>
-    public bool TryCall(string account)
+    public async ValueTask<bool> TryCallAsync(string account)
     {
         if (_limits.CallsPerMinute <= 0)
         {
             return true;
         }
 
-        if (_buckets.TryTake(account, _limits.CallBurst, _limits.CallsPerMinute / 60))
+        if (await _buckets.TryTakeAsync(account, _limits.CallBurst, _limits.CallsPerMinute / 60).ConfigureAwait(false))
         {
             return true;
         }

@@ -9,7 +9,7 @@ namespace Msnp.Server.Limits;
 /// after the failure window; the table never holds more than <see cref="ServerLimits.MaxTrackedKeys"/>
 /// keys, never drops a locked or busy entry, and admits new keys at a global rate once it is full.
 /// </summary>
-internal sealed class KeyedBackoff
+internal sealed class KeyedBackoff : IBackoffTable
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ServerLimits _limits;
@@ -42,6 +42,25 @@ internal sealed class KeyedBackoff
                 return _entries.Count;
             }
         }
+    }
+
+    /// <summary>True when the table holds nothing (a grain holding one key may go).</summary>
+    public bool IsEmpty => Count == 0;
+
+    ValueTask<bool> IBackoffTable.IsLockedAsync(string key) => new(IsLocked(key));
+
+    ValueTask<bool> IBackoffTable.TryReserveAsync(string key) => new(TryReserve(key));
+
+    ValueTask IBackoffTable.CompleteAsync(string key, bool failed)
+    {
+        Complete(key, failed);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IBackoffTable.ForgetAsync(string key)
+    {
+        Forget(key);
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>True while <paramref name="key"/> must wait before its next attempt.</summary>

@@ -5,8 +5,10 @@ namespace Msnp.Server.Limits;
 /// <see cref="ServerLimits.MaxTrackedKeys"/>: when it is full, full buckets (the same as none) go
 /// first. Shared by the per-account and per-address rate limiters.
 /// </summary>
-internal sealed class KeyedTokenBuckets(TimeProvider time, ServerLimits limits)
+internal sealed class KeyedTokenBuckets(TimeProvider time, ServerLimits limits) : ICallAllowance
 {
+    ValueTask<bool> ICallAllowance.TryTakeAsync(string account, int burst, double perSecond) => new(TryTake(account, burst, perSecond));
+
     private readonly Dictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
 
     /// <summary>How many keys are tracked.</summary>

@@ -1,11 +1,11 @@
 namespace Msnp.Server.Limits;
 
 /// <summary>
-/// One reserved sign-in attempt (<see cref="SignInThrottle.TryBegin"/>). Report exactly one
+/// One reserved sign-in attempt (<see cref="SignInThrottle.TryBeginAsync"/>). Report exactly one
 /// outcome; disposing without one (the peer went away mid-check) releases the reservation
 /// without counting a failure.
 /// </summary>
-public sealed class SignInAttempt : IDisposable
+public sealed class SignInAttempt : IAsyncDisposable
 {
     private readonly SignInThrottle _owner;
     private readonly string _account;
@@ -20,19 +20,14 @@ public sealed class SignInAttempt : IDisposable
     }
 
     /// <summary>The credentials were wrong: counts a failure for the account and the address.</summary>
-    public void Fail() => End(false);
+    public ValueTask FailAsync() => EndAsync(false);
 
     /// <summary>The credentials were right: clears the account's failures.</summary>
-    public void Succeed() => End(true);
+    public ValueTask SucceedAsync() => EndAsync(true);
 
     /// <inheritdoc/>
-    public void Dispose() => End(null);
+    public ValueTask DisposeAsync() => EndAsync(null);
 
-    private void End(bool? succeeded)
-    {
-        if (Interlocked.Exchange(ref _ended, 1) == 0)
-        {
-            _owner.End(_account, _address, succeeded);
-        }
-    }
+    private ValueTask EndAsync(bool? succeeded) =>
+        Interlocked.Exchange(ref _ended, 1) == 0 ? _owner.EndAsync(_account, _address, succeeded) : ValueTask.CompletedTask;
 }

@@ -74,7 +74,7 @@ public sealed partial class NotificationSession
         // checked; the attempt is reserved first, so parallel guesses cannot race past the lock.
         var throttle = Services.SignInThrottle;
         var remote = PeerAddress.Of(Connection.RemoteEndPoint);
-        using var attempt = throttle?.TryBegin(Account, remote);
+        await using var attempt = throttle is null ? null : await throttle.TryBeginAsync(Account, remote).ConfigureAwait(false);
         if (throttle is not null && attempt is null)
         {
             Services.Logger.LogInformation("Sign-in of {Account} from {Remote} refused: too many failures", LogText.Sanitize(Account), remote);
@@ -104,12 +104,20 @@ public sealed partial class NotificationSession
         if (!ok || accountRecord is null)
         {
             ServerMetrics.RecordSignIn(Dialect, "failed");
-            attempt?.Fail();
+            if (attempt is not null)
+            {
+                await attempt.FailAsync().ConfigureAwait(false);
+            }
+
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
         }
 
-        attempt?.Succeed();
+        if (attempt is not null)
+        {
+            await attempt.SucceedAsync().ConfigureAwait(false);
+        }
+
         ServerMetrics.RecordSignIn(Dialect, "ok");
 
         await CompleteSignInAsync(accountRecord.Email, accountRecord.FriendlyName, trId, request.MachineGuid).ConfigureAwait(false);

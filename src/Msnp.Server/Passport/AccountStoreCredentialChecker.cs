@@ -11,12 +11,7 @@ public sealed class AccountStoreCredentialChecker(IAccountStore accounts, Rememb
     /// <inheritdoc/>
     public async Task<PassportAccount?> CheckAsync(string email, string password, CancellationToken cancellationToken)
     {
-        if (!await accounts.VerifyPasswordAsync(email, password, cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        var account = await accounts.FindAsync(email, cancellationToken).ConfigureAwait(false);
+        var account = await accounts.VerifyPasswordAndFindAsync(email, password, cancellationToken).ConfigureAwait(false);
         if (account is null)
         {
             return null;

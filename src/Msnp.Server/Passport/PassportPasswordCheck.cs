@@ -27,7 +27,7 @@ internal static class PassportPasswordCheck
         }
 
         var throttle = services.GetService<SignInThrottle>();
-        using var attempt = throttle?.TryBegin(signIn, remote);
+        await using var attempt = throttle is null ? null : await throttle.TryBeginAsync(signIn, remote).ConfigureAwait(false);
         if (throttle is not null && attempt is null)
         {
             ServerMetrics.RecordPassport(endpoint, "locked");
@@ -41,7 +41,11 @@ internal static class PassportPasswordCheck
         // users signing in again are not queued behind a storm of first sign-ins.
         if (await checker.CheckRememberedAsync(signIn, password, aborted).ConfigureAwait(false) is { } remembered)
         {
-            attempt?.Succeed();
+            if (attempt is not null)
+            {
+                await attempt.SucceedAsync().ConfigureAwait(false);
+            }
+
             ServerMetrics.RecordPassport(endpoint, "ok");
             return (PassportCheckResult.Ok, remembered);
         }
@@ -52,7 +56,11 @@ internal static class PassportPasswordCheck
         {
             // No account can sign in under this name, so "wrong password" is the true answer; only the hash is skipped.
             ServerMetrics.RecordPassport(endpoint, "failed");
-            attempt?.Fail();
+            if (attempt is not null)
+            {
+                await attempt.FailAsync().ConfigureAwait(false);
+            }
+
             return (PassportCheckResult.Failed, null);
         }
 
@@ -63,7 +71,11 @@ internal static class PassportPasswordCheck
         if (gate is not null && slot is null && madeUp)
         {
             ServerMetrics.RecordPassport(endpoint, "failed");
-            attempt?.Fail();
+            if (attempt is not null)
+            {
+                await attempt.FailAsync().ConfigureAwait(false);
+            }
+
             return (PassportCheckResult.Failed, null);
         }
 
@@ -78,11 +90,19 @@ internal static class PassportPasswordCheck
         if (account is null)
         {
             ServerMetrics.RecordPassport(endpoint, "failed");
-            attempt?.Fail();
+            if (attempt is not null)
+            {
+                await attempt.FailAsync().ConfigureAwait(false);
+            }
+
             return (PassportCheckResult.Failed, null);
         }
 
-        attempt?.Succeed();
+        if (attempt is not null)
+        {
+            await attempt.SucceedAsync().ConfigureAwait(false);
+        }
+
         ServerMetrics.RecordPassport(endpoint, "ok");
         return (PassportCheckResult.Ok, account);
     }

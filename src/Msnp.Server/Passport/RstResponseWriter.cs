@@ -218,11 +218,11 @@ internal static class RstResponseWriter
         w.WriteEndElement();
     }
 
+    private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Indent = false, NewLineHandling = NewLineHandling.Entitize, CloseOutput = false };
+
     private static byte[] Write(RstFlavor flavor, Action<XmlWriter> body)
     {
-        using var buffer = new MemoryStream();
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false, NewLineHandling = NewLineHandling.Entitize };
-        using (var w = XmlWriter.Create(buffer, settings))
+        return Soap.XmlOutput.Write(Settings, w =>
         {
             w.WriteStartDocument();
             w.WriteStartElement("S", "Envelope", flavor.SoapNamespace);
@@ -241,9 +241,7 @@ internal static class RstResponseWriter
             body(w);
             w.WriteEndElement();
             w.WriteEndDocument();
-        }
-
-        return buffer.ToArray();
+        });
     }
 
     private static string Timestamp(DateTimeOffset time) =>

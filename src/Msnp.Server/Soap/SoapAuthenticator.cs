@@ -14,6 +14,13 @@ public sealed class SoapAuthenticator(ITicketService tickets, IAccountStore acco
     /// <summary>The caller's account, or the fault to answer: <see cref="SoapFault.TicketExpired"/> for a genuine expired ticket, <see cref="SoapFault.AuthenticationFailed"/> for everything else.</summary>
     public async ValueTask<(string? Account, SoapFault? Fault)> AuthenticateAsync(string? ticket, CancellationToken cancellationToken)
     {
+        var (account, fault) = await AuthenticateAccountAsync(ticket, cancellationToken).ConfigureAwait(false);
+        return (account?.Email, fault);
+    }
+
+    /// <summary>As <see cref="AuthenticateAsync"/>, with the account record the ticket was checked against.</summary>
+    public async ValueTask<(Account? Account, SoapFault? Fault)> AuthenticateAccountAsync(string? ticket, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrWhiteSpace(ticket) || ticket.Length > SoapTickets.MaxTicketChars)
         {
             return (null, SoapFault.AuthenticationFailed());
@@ -38,7 +45,7 @@ public sealed class SoapAuthenticator(ITicketService tickets, IAccountStore acco
             : tickets.ValidateAuthCookie(text.StartsWith("t=", StringComparison.Ordinal) ? text[2..] : text, account.Email, account.SecurityStamp.Span);
         return result switch
         {
-            TicketValidation.Valid => (account.Email, null),
+            TicketValidation.Valid => (account, null),
             TicketValidation.Expired => (null, SoapFault.TicketExpired()),
             _ => (null, SoapFault.AuthenticationFailed()),
         };

@@ -11,6 +11,12 @@ public sealed record SoapCall(string Account, SoapEnvelope Envelope, HttpContext
     /// <summary>The request's services.</summary>
     public IServiceProvider Services => Http.RequestServices;
 
+    /// <summary>
+    /// The caller's account record as read to check the ticket in this request, or null; actions
+    /// that need the record use it instead of reading it again.
+    /// </summary>
+    public Storage.Account? Verified { get; init; }
+
     /// <summary>Cancelled when the client goes away.</summary>
     public CancellationToken Cancellation => Http.RequestAborted;
 }

@@ -51,7 +51,8 @@ internal static class SoapEndpoint
         }
 
         var authenticator = services.GetRequiredService<SoapAuthenticator>();
-        var (account, refusal) = await authenticator.AuthenticateAsync(service.FindTicket(envelope, context.Request), context.RequestAborted).ConfigureAwait(false);
+        var (verified, refusal) = await authenticator.AuthenticateAccountAsync(service.FindTicket(envelope, context.Request), context.RequestAborted).ConfigureAwait(false);
+        var account = verified?.Email;
         if (refusal is not null)
         {
             logger.LogInformation("SOAP {Action} from {Remote} refused: {Fault}", action.Name, context.Connection.RemoteIpAddress, refusal.ErrorCode);
@@ -66,7 +67,7 @@ internal static class SoapEndpoint
             return;
         }
 
-        var call = new SoapCall(account!, envelope, context);
+        var call = new SoapCall(account!, envelope, context) { Verified = verified };
         SoapResult result;
         try
         {

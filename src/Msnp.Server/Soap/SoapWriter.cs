@@ -22,8 +22,7 @@ public static class SoapWriter
     public static byte[] Envelope(Action<XmlWriter>? header, Action<XmlWriter> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        using var stream = new MemoryStream();
-        using (var writer = XmlWriter.Create(stream, Settings))
+        return XmlOutput.Write(Settings, writer =>
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("soap", "Envelope", SoapNamespaces.Envelope);
@@ -42,9 +41,7 @@ public static class SoapWriter
             writer.WriteEndElement();
             writer.WriteEndElement();
             writer.WriteEndDocument();
-        }
-
-        return stream.ToArray();
+        });
     }
 
     /// <summary>

@@ -34,6 +34,16 @@ public interface IAccountStore
     /// </summary>
     Task<bool> VerifyPasswordAsync(string email, string password, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Checks a password as <see cref="VerifyPasswordAsync"/> does and returns the account when it
+    /// is right, null otherwise. A store may answer both from one read (the token service asks for
+    /// both on every sign-in).
+    /// </summary>
+    async Task<Account?> VerifyPasswordAndFindAsync(string email, string password, CancellationToken cancellationToken = default) =>
+        await VerifyPasswordAsync(email, password, cancellationToken).ConfigureAwait(false)
+            ? await FindAsync(email, cancellationToken).ConfigureAwait(false)
+            : null;
+
     /// <summary>Password changes and removals recorded after <paramref name="afterId"/>, oldest first (at most 1,000).</summary>
     Task<IReadOnlyList<AccountChange>> ReadChangesAsync(long afterId, CancellationToken cancellationToken = default);
 

@@ -219,7 +219,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         var trId = request.TrId;
 
         // Counted before anything is looked up, so CAL cannot be used to probe presence at speed either.
-        if (_services.Calls?.TryCall(Account) == false)
+        if (_services.Calls is { } calls && !await calls.TryCallAsync(Account).ConfigureAwait(false))
         {
             SendError(MsnpErrorCode.CallingTooRapidly, trId);
             return;

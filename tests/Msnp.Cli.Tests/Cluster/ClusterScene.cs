@@ -29,6 +29,9 @@ internal sealed partial class ClusterScene : IAsyncDisposable
 
     public string Postgres { get; }
 
+    /// <summary>Settings (environment variables) every node of the scene starts with, besides the short probes.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     private string Seed => Path.Combine(_root, "seed");
 
     public static async Task<ClusterScene> CreateAsync(params string[] accounts)
@@ -63,6 +66,11 @@ internal sealed partial class ClusterScene : IAsyncDisposable
             ["Msnp__Cluster__MissedProbesLimit"] = "2",
             ["Msnp__Cluster__StaleEndpointsAfter"] = "00:00:20",
         };
+        foreach (var (setting, value) in Settings)
+        {
+            environment[setting] = value;
+        }
+
         var process = Process.Start(MsnpProcess.StartInfo(environment,
             "serve", "--data", data, "--postgres", Postgres, "--cluster-port", clusterPort.ToString(CultureInfo.InvariantCulture), "--node-name", name,
             "--dispatch-port", "0", "--notification-port", "0", "--switchboard-port", "0", "--http-port", "0", "--https-port", "0", "--no-admin"))
@@ -122,7 +130,7 @@ internal sealed partial class ClusterScene : IAsyncDisposable
     /// <paramref name="node"/>'s Passport (each node has its own certificate), so the ticket is
     /// checked by whichever node dispatch chose.
     /// </summary>
-    public MsnpClient Client(ClusterNode node, string account, MsnpDialect? dialect = null, bool throughDispatch = false)
+    public MsnpClient Client(ClusterNode node, string account, MsnpDialect? dialect = null, bool throughDispatch = false, string password = Password)
     {
         var client = new MsnpClient(new MsnpClientOptions
         {
@@ -131,7 +139,7 @@ internal sealed partial class ClusterScene : IAsyncDisposable
             HttpsPort = node.HttpsPort,
             NexusUrl = throughDispatch ? new Uri($"https://127.0.0.1:{node.HttpsPort}/rdr/pprdr.asp") : null,
             Account = account,
-            Password = Password,
+            Password = password,
             Dialect = dialect ?? MsnpDialect.Msnp12,
             TrustedCertificatePath = Path.Combine(node.Data, "passport.crt"),
         });

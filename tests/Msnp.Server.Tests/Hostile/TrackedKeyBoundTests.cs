@@ -12,22 +12,22 @@ namespace Msnp.Server.Tests.Hostile;
 public sealed class TrackedKeyBoundTests
 {
     [Fact]
-    public void The_call_limiter_evicts_rather_than_grows_when_every_remembered_user_is_still_limited()
+    public async Task The_call_limiter_evicts_rather_than_grows_when_every_remembered_user_is_still_limited()
     {
         // No refill to speak of: every bucket stays used up, so none can be swept as forgettable.
         var limiter = new CallRateLimiter(new ServerLimits { MaxTrackedKeys = 3, CallBurst = 1, CallsPerMinute = 0.001 }, TimeProvider.System);
         for (var i = 0; i < 10; i++)
         {
-            Assert.True(limiter.TryCall($"user{i}@example.com"));
+            Assert.True(await limiter.TryCallAsync($"user{i}@example.com"));
             Assert.InRange(limiter.TrackedAccounts, 1, 3);
         }
 
         // The newest user is remembered and limited.
-        Assert.False(limiter.TryCall("user9@example.com"));
+        Assert.False(await limiter.TryCallAsync("user9@example.com"));
     }
 
     [Fact]
-    public void A_sign_in_table_full_of_locks_keeps_them_and_refuses_new_keys_instead_of_growing()
+    public async Task A_sign_in_table_full_of_locks_keeps_them_and_refuses_new_keys_instead_of_growing()
     {
         var clock = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
         var throttle = new SignInThrottle(
@@ -35,24 +35,24 @@ public sealed class TrackedKeyBoundTests
             clock);
         for (var i = 0; i < 3; i++)
         {
-            throttle.TryBegin($"user{i}@example.com", null)!.Fail();
+            await (await throttle.TryBeginAsync($"user{i}@example.com", null))!.FailAsync();
         }
 
         // Full of locked accounts: the rate's one token lets nothing in, since none may be dropped.
         for (var i = 3; i < 10; i++)
         {
-            Assert.Null(throttle.TryBegin($"user{i}@example.com", IPAddress.Parse("192.0.2.1")));
+            Assert.Null(await throttle.TryBeginAsync($"user{i}@example.com", IPAddress.Parse("192.0.2.1")));
             Assert.InRange(throttle.TrackedKeys, 3, 4);
         }
 
-        Assert.True(throttle.IsLocked("user0@example.com", null));
-        Assert.Null(throttle.TryBegin("user0@example.com", null));
+        Assert.True(await throttle.IsLockedAsync("user0@example.com", null));
+        Assert.Null(await throttle.TryBeginAsync("user0@example.com", null));
 
         // Once the locks and the failure window pass, the sweep frees the table for new keys.
         clock.Now += TimeSpan.FromHours(1);
-        var attempt = throttle.TryBegin("user5@example.com", null);
+        var attempt = await throttle.TryBeginAsync("user5@example.com", null);
         Assert.NotNull(attempt);
-        attempt.Succeed();
+        await attempt.SucceedAsync();
     }
 
     [Fact]

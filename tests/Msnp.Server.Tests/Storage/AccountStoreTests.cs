@@ -84,6 +84,24 @@ public abstract class AccountStoreTests(StoreBackend backend)
     }
 
     [Fact]
+    public async Task Verify_and_find_returns_the_account_only_for_the_right_password()
+    {
+        await using var temp = await TempStore.CreateAsync(backend);
+        await temp.Accounts.CreateAsync("alice@example.com", "correct horse", "Alice");
+        var stored = await temp.Accounts.FindAsync("alice@example.com");
+
+        var found = await temp.Accounts.VerifyPasswordAndFindAsync("Alice@example.com", "correct horse");
+        Assert.NotNull(found);
+        Assert.Equal("alice@example.com", found.Email);
+        Assert.Equal("Alice", found.FriendlyName);
+        Assert.Equal(stored!.SecurityStamp.ToArray(), found.SecurityStamp.ToArray());
+        Assert.Null(await temp.Accounts.VerifyPasswordAndFindAsync("alice@example.com", "correct hors"));
+        Assert.Null(await temp.Accounts.VerifyPasswordAndFindAsync("alice@example.com", ""));
+        Assert.Null(await temp.Accounts.VerifyPasswordAndFindAsync("nobody@example.com", "correct horse"));
+        Assert.Null(await temp.Accounts.VerifyPasswordAndFindAsync("not an email", "correct horse"));
+    }
+
+    [Fact]
     public async Task Set_password_replaces_the_hash_and_the_legacy_secret()
     {
         await using var temp = await TempStore.CreateAsync(backend);

@@ -135,7 +135,7 @@ public sealed class OperatorActions(
             return OperatorResult.NotFound($"There is no account {account}.");
         }
 
-        throttle.Unlock(account);
+        await throttle.UnlockAsync(account).ConfigureAwait(false);
         await KickAsync(account).ConfigureAwait(false);
         await AuditAsync(actor, "password-reset", account, null).ConfigureAwait(false);
         return OperatorResult.Done($"New password set for {account}.");
@@ -149,7 +149,7 @@ public sealed class OperatorActions(
             return OperatorResult.Invalid("Enter the account's email address.");
         }
 
-        throttle.Unlock(account);
+        await throttle.UnlockAsync(account).ConfigureAwait(false);
         await AuditAsync(actor, "unlock", account, null).ConfigureAwait(false);
         return OperatorResult.Done($"Sign-in back-off lifted for {account}.");
     }

@@ -39,6 +39,14 @@ public sealed class GuardedAccountStore(IAccountStore inner, DisabledAccounts di
     }
 
     /// <inheritdoc/>
+    public async Task<Account?> VerifyPasswordAndFindAsync(string email, string password, CancellationToken cancellationToken = default)
+    {
+        // As VerifyPasswordAsync: the hash is checked either way.
+        var account = await Inner.VerifyPasswordAndFindAsync(email, password, cancellationToken).ConfigureAwait(false);
+        return account is not null && !disabled.IsDisabled(email) ? account : null;
+    }
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<AccountChange>> ReadChangesAsync(long afterId, CancellationToken cancellationToken = default) =>
         Inner.ReadChangesAsync(afterId, cancellationToken);
 

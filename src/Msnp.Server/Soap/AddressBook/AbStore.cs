@@ -15,7 +15,7 @@ internal static class AbStore
     /// <summary>The caller's account and list snapshot; a removed account ends the call like a bad ticket.</summary>
     public static async ValueTask<(Account Account, ContactListSnapshot Snapshot)> LoadAsync(this SoapCall call)
     {
-        var account = await call.Accounts().FindAsync(call.Account, call.Cancellation).ConfigureAwait(false);
+        var account = call.Verified ?? await call.Accounts().FindAsync(call.Account, call.Cancellation).ConfigureAwait(false);
         var snapshot = await call.Contacts().GetSnapshotAsync(call.Account, call.Cancellation).ConfigureAwait(false);
         if (account is null || snapshot is null)
         {

@@ -191,6 +191,41 @@ internal sealed class RelationalAccountStore : IAccountStore
         return true;
     }
 
+    // One read for the hash and the account: the token service needs both for every sign-in.
+    public async Task<Account?> VerifyPasswordAndFindAsync(string email, string password, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _passwordChecks);
+        (string Hash, Account Account)? stored = null;
+        if (PassportName.TryParse(email, out var name))
+        {
+            await using var session = await _database.ReadOneAsync(cancellationToken).ConfigureAwait(false);
+            var rows = await session.QueryAsync(
+                "SELECT email, friendly_name, created_at, security_stamp, password_hash FROM accounts WHERE email = @email;",
+                reader => (reader.GetString(4), ReadAccount(reader)),
+                cancellationToken,
+                ("@email", name.Normalized)).ConfigureAwait(false);
+            stored = rows.Count == 0 ? null : rows[0];
+        }
+
+        if (stored is not { } found)
+        {
+            PasswordHasher.Verify(password ?? string.Empty, _decoyHash.Value, Iterations, out _);
+            return null;
+        }
+
+        if (!PasswordHasher.Verify(password ?? string.Empty, found.Hash, Iterations, out var needsRehash))
+        {
+            return null;
+        }
+
+        if (needsRehash)
+        {
+            await RehashAsync(name.Normalized, password!, found.Hash, cancellationToken).ConfigureAwait(false);
+        }
+
+        return found.Account;
+    }
+
     public async Task<string?> GetLegacySecretAsync(string email, CancellationToken cancellationToken = default)
     {
         // An unknown account costs the same lookup and one decryption (of a decoy), so the MD5
