@@ -10,3 +10,8 @@ namespace Msnp.Protocol.Requests;
 /// <param name="Type">The notification type (Pidgin: 1 shared folders, 3 P2P, 4 points of presence).</param>
 /// <param name="Payload">The payload, copied out of the receive buffer and passed on untouched.</param>
 public readonly record struct UserNotificationRequest(uint TrId, string Account, Guid? MachineGuid, int Type, ReadOnlyMemory<byte> Payload);
+
+/// <summary><c>PUT TrID len</c> or <c>SDG TrID len</c> + a routed document (MSNP18): its routing headers.</summary>
+/// <param name="TrId">The transaction id.</param>
+/// <param name="Routing">Who the document is for.</param>
+public readonly record struct RoutedDocumentRequest(uint TrId, Messages.RoutingHeaders Routing);

@@ -6,7 +6,7 @@ using Msnp.Protocol.Names;
 
 namespace Msnp.Protocol.Requests;
 
-/// <summary><c>UUN</c> (MSNP13+): user notifications between endpoints.</summary>
+/// <summary><c>UUN</c> (MSNP13+): user notifications between endpoints; <c>PUT</c>, <c>SDG</c> (MSNP18): routed documents.</summary>
 public static partial class RequestReader
 {
     /// <summary>Largest notification type accepted in <c>UUN</c>; the known ones are 1–4.</summary>
@@ -52,5 +52,20 @@ public static partial class RequestReader
         }
 
         return Accept(new UserNotificationRequest(TrIdOf(command), name.Normalized, machine, type, (command.Payload ?? ReadOnlyMemory<byte>.Empty).ToArray()), out request, out refusal);
+    }
+
+    /// <summary>
+    /// <c>PUT TrID len</c> / <c>SDG TrID len</c> (MSNP18): a payload without a routing block naming
+    /// <c>To: n:address</c> is 201.
+    /// </summary>
+    public static bool TryReadRoutedDocument(MsnpCommand command, MsnpDialect dialect, out RoutedDocumentRequest request, out RequestRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.Parameters.Count != 1 || !Messages.RoutingHeaders.TryParse((command.Payload ?? ReadOnlyMemory<byte>.Empty).Span, out var routing))
+        {
+            return Refuse(RequestRefusal.Reply(MsnpErrorCode.InvalidParameter), out request, out refusal);
+        }
+
+        return Accept(new RoutedDocumentRequest(TrIdOf(command), routing!), out request, out refusal);
     }
 }

@@ -60,4 +60,32 @@ public sealed partial class NotificationSession
             }
         }
     }
+
+    /// <summary>
+    /// <c>PUT TrID len</c> (MSNP18): WLM 2009 publishes documents to a circle (<c>To: 9:…</c>); this
+    /// server keeps no circles, so that is 201, as escargot answers an unknown circle. A document for a
+    /// user (<c>To: 1:account</c>, the MSNP21 presence form) is answered <c>PUT TrID OK 0</c> and not
+    /// acted on: at MSNP18 presence comes from <c>CHG</c> and <c>UUX</c>. A payload without routing is 201.
+    /// </summary>
+    internal ValueTask HandlePublication(RoutedDocumentRequest request)
+    {
+        if (request.Routing.ToNetwork == Protocol.Messages.RoutingHeaders.CircleNetwork)
+        {
+            SendError(MsnpErrorCode.InvalidParameter, request.TrId);
+            return ValueTask.CompletedTask;
+        }
+
+        Send((Writer, trId: request.TrId), static (w, s) => Protocol.Commands.MsnpWriter.WritePayloadCommand(w, Protocol.Commands.CommandCodes.Put, s.trId, ["OK"], []));
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// <c>SDG TrID len</c> (MSNP18): a message to a circle; with no circles kept, and at MSNP18 no
+    /// messages to users outside a switchboard (that is MSNP21), every <c>SDG</c> is 201.
+    /// </summary>
+    internal ValueTask HandleSendDocument(RoutedDocumentRequest request)
+    {
+        SendError(MsnpErrorCode.InvalidParameter, request.TrId);
+        return ValueTask.CompletedTask;
+    }
 }

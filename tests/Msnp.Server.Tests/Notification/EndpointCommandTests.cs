@@ -7,7 +7,7 @@ namespace Msnp.Server.Tests.Notification;
 /// MSNP16–18 endpoint commands over real sockets: <c>UUX</c> with WLM 2009's rich <c>&lt;Data&gt;</c>,
 /// <c>&lt;EndpointData&gt;</c> and <c>&lt;PrivateEndpointData&gt;</c> (stored per endpoint, forwarded in
 /// <c>UBX</c>, private data only to the user's own endpoints), and <c>UUN</c> → <c>UBN</c> (to a contact,
-/// to one's own other machine, <c>goawyplzthxbye</c>), each bad input with its answer.
+/// to one's own other machine, <c>goawyplzthxbye</c>), MSNP18's <c>PUT</c>/<c>SDG</c>, each bad input with its answer.
 /// </summary>
 public sealed class EndpointCommandTests
 {
@@ -138,6 +138,38 @@ public sealed class EndpointCommandTests
 
         // bob still sees alice online: one machine is left.
         await bob.Client.ExpectQuietAsync();
+    }
+
+    [Fact]
+    public async Task PUT_to_a_user_is_acknowledged_and_circles_SDG_and_documents_without_routing_are_201()
+    {
+        await using var scene = await Scene.StartAsync("alice");
+        var alice = await PointOfPresence.SignInAsync(scene.Server, Alice);
+        var self = $"Routing: 1.0\r\nTo: 1:{Alice}\r\nFrom: 1:{Alice};epid={alice.Machine:B}\r\n\r\nReliability: 1.0\r\n\r\n"
+            + "Publication: 1.0\r\nUri: /user\r\nContent-Type: application/user+xml\r\nContent-Length: 7\r\n\r\n<user/>";
+        await SendAsync(alice.Client, "PUT", 30, self);
+        Assert.Equal("PUT 30 OK 0", await alice.Client.ReadLineAsync());
+
+        var circle = self.Replace($"To: 1:{Alice}", "To: 9:00000000-0000-0000-0009-000000000001@live.com", StringComparison.Ordinal);
+        await SendAsync(alice.Client, "PUT", 31, circle);
+        Assert.Equal("201 31", await alice.Client.ReadLineAsync());
+        await SendAsync(alice.Client, "SDG", 32, circle);
+        Assert.Equal("201 32", await alice.Client.ReadLineAsync());
+        await SendAsync(alice.Client, "SDG", 33, self.Replace($"To: 1:{Alice}", "To: 1:bob@example.com", StringComparison.Ordinal));
+        Assert.Equal("201 33", await alice.Client.ReadLineAsync());
+        foreach (var (trId, bad) in new[] { (34, "no routing at all"), (35, "Routing: 1.0\r\nFrom: 1:x@y.z\r\n\r\n"), (36, "To: bob\r\n\r\n"), (37, "To: 1:\r\n\r\n") })
+        {
+            await SendAsync(alice.Client, "PUT", trId, bad);
+            Assert.Equal($"201 {trId}", await alice.Client.ReadLineAsync());
+        }
+
+        await alice.Client.ExpectQuietAsync();
+    }
+
+    private static Task SendAsync(LineClient client, string command, int trId, string payload)
+    {
+        var bytes = Encoding.UTF8.GetBytes(payload);
+        return client.SendAsync([.. Encoding.ASCII.GetBytes($"{command} {trId} {bytes.Length}\r\n"), .. bytes]);
     }
 
     private static async Task<PointOfPresence> OnlineAsync(Scene scene, PointOfPresence contact)
