@@ -6,7 +6,7 @@ set -euo pipefail
 seconds=${1:-900}
 fuzz=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 first=1
-for target in ${TARGETS:-framing mime passport server soap sso lists}; do
+for target in ${TARGETS:-framing mime passport server soap sso lists oim}; do
   if ((first)); then "$fuzz/run.sh" "$target" "$seconds"; else SKIP_BUILD=1 "$fuzz/run.sh" "$target" "$seconds"; fi
   first=0
 done

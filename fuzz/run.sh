@@ -10,7 +10,7 @@ set -euo pipefail
 
 target=${1:?usage: fuzz/run.sh TARGET SECONDS}
 seconds=${2:?usage: fuzz/run.sh TARGET SECONDS}
-case "$target" in framing | mime | passport | server | soap | sso | lists) ;; *) echo "unknown target: $target" >&2; exit 2 ;; esac
+case "$target" in framing | mime | passport | server | soap | sso | lists | oim) ;; *) echo "unknown target: $target" >&2; exit 2 ;; esac
 
 fuzz=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 out="$fuzz/out"

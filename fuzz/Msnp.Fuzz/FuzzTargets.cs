@@ -5,7 +5,7 @@ namespace Msnp.Fuzz;
 /// <summary>The fuzz targets by name, as run.sh passes them.</summary>
 internal static class FuzzTargets
 {
-    public static IReadOnlyList<string> Names { get; } = ["framing", "mime", "passport", "server", "soap", "sso", "lists"];
+    public static IReadOnlyList<string> Names { get; } = ["framing", "mime", "passport", "server", "soap", "sso", "lists", "oim"];
 
     public static bool TryCreate(string name, [NotNullWhen(true)] out IFuzzTarget? target)
     {
@@ -18,6 +18,7 @@ internal static class FuzzTargets
             "soap" => new SoapTarget(),
             "sso" => new SsoTarget(),
             "lists" => new ListsTarget(),
+            "oim" => new OimTarget(),
             _ => null,
         };
         return target is not null;

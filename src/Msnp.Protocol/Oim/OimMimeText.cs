@@ -147,7 +147,8 @@ public static class OimMimeText
     {
         ArgumentNullException.ThrowIfNull(text);
         var trimmed = text.Trim();
-        if (!trimmed.StartsWith("=?", StringComparison.Ordinal) || !trimmed.EndsWith("?=", StringComparison.Ordinal))
+        // "=?=" starts with "=?" and ends with "?=" on one shared '?': at least four characters make a word.
+        if (trimmed.Length < 4 || !trimmed.StartsWith("=?", StringComparison.Ordinal) || !trimmed.EndsWith("?=", StringComparison.Ordinal))
         {
             return text;
         }

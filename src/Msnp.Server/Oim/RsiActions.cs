@@ -1,6 +1,8 @@
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Msnp.Protocol.Oim;
+using Msnp.Server.Presence;
+using Msnp.Server.Presence.Notifications;
 using Msnp.Server.Soap;
 using Msnp.Server.Storage.OfflineMessages;
 
@@ -68,7 +70,8 @@ internal sealed class RsiGetMessageAction : ISoapAction
 
 /// <summary>
 /// <c>DeleteMessages</c>: deletes those of the listed ids the caller holds. Deleting is idempotent:
-/// an id already gone (a retried request) is not an error; an id that is not a GUID is.
+/// an id already gone (a retried request) is not an error; an id that is not a GUID is. When any
+/// were deleted, the caller's signed-in sessions get the active-mail notification with the count.
 /// </summary>
 internal sealed class RsiDeleteMessagesAction : ISoapAction
 {
@@ -96,7 +99,13 @@ internal sealed class RsiDeleteMessagesAction : ISoapAction
             return RsiRequest.InvalidRequest();
         }
 
-        await call.Services.GetRequiredService<IOfflineMessageStore>().DeleteAsync(call.Account, ids, call.Cancellation).ConfigureAwait(false);
+        var deleted = await call.Services.GetRequiredService<IOfflineMessageStore>().DeleteAsync(call.Account, ids, call.Cancellation).ConfigureAwait(false);
+        if (deleted > 0)
+        {
+            await call.Services.GetRequiredService<PresenceServices>().Delivery.DeliverToAccountAsync(
+                call.Account, new OfflineMessagesDeletedNotification(deleted), call.Cancellation).ConfigureAwait(false);
+        }
+
         return SoapResult.Ok(w =>
         {
             w.WriteStartElement("DeleteMessagesResponse", OimNamespaces.Retrieval);

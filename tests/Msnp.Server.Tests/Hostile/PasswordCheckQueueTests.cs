@@ -57,7 +57,15 @@ public sealed class PasswordCheckQueueTests
         // behind a running check would wait past the timeout, so it is refused without waiting.
         var paced = new PasswordCheckGate(new ServerLimits { MaxConcurrentPasswordChecks = 1, PasswordCheckQueue = 10, PasswordCheckQueueTimeout = TimeSpan.FromMilliseconds(200) });
         var slow = await paced.TryEnterAsync(CancellationToken.None);
-        await Task.Delay(300);
+
+        // Held until the stopwatch the gate uses has seen 300 ms: Task.Delay's timer is coarser
+        // and may end a little early by that clock.
+        var held = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (System.Diagnostics.Stopwatch.GetElapsedTime(held) < TimeSpan.FromMilliseconds(300))
+        {
+            await Task.Delay(20);
+        }
+
         slow!.Dispose();
         Assert.True(paced.AverageHold >= TimeSpan.FromMilliseconds(300));
 

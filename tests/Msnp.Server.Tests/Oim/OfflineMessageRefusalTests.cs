@@ -50,6 +50,16 @@ public sealed class OfflineMessageRefusalTests : IAsyncLifetime
     private async Task<int> WaitingForAsync(string account) =>
         (await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Msnp.Server.Storage.OfflineMessages.IOfflineMessageStore>(_scene.Services).ListAsync(account)).Count;
 
+    // The oim fuzz target found "=?=" threw out of the name decoder (the request got a bare 500).
+    [Fact]
+    public async Task A_friendly_name_that_only_looks_like_an_encoded_word_is_kept_as_written()
+    {
+        var reply = await StoreAsync(Store(Alice, "=?=", Bob, _aliceTicket, LockKey(_aliceTicket), 1, Content("hi", 1)));
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        var waiting = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Msnp.Server.Storage.OfflineMessages.IOfflineMessageStore>(_scene.Services).ListAsync(Bob);
+        Assert.Equal("=?=", Assert.Single(waiting).SenderName);
+    }
+
     [Fact]
     public async Task A_wrong_lock_key_or_product_gets_the_challenge_and_stores_nothing()
     {

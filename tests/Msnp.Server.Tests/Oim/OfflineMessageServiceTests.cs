@@ -71,6 +71,15 @@ public sealed partial class OfflineMessageServiceTests
                 Assert.Equal(HttpStatusCode.OK, deleted.Status);
                 Assert.Equal("DeleteMessagesResponse", deleted.Response.Name.LocalName);
 
+                // The signed-in session hears of the deletion as the service told it: mail moved from the OIM folder to the trash.
+                var moved = await ReadActiveMailAsync(bob);
+                Assert.Equal((".!!OIM", ".!!trAsH", "1"), (moved["Src-Folder"], moved["Dest-Folder"], moved["Message-Delta"]));
+
+                // Deleting it again deletes nothing and tells nothing: the next line after the repeat is the answer to a later command.
+                Assert.Equal(HttpStatusCode.OK, (await scene.PostAsync("/rsi/rsi.asmx", RsiBase + "DeleteMessages", DeleteMessages(ticket, id), host: "rsi.hotmail.com")).Status);
+                await bob.SendAsync("PNG\r\n");
+                Assert.StartsWith("QNG", await bob.ReadLineAsync(), StringComparison.Ordinal);
+
                 var again = await scene.PostAsync("/rsi/rsi.asmx", RsiBase + "GetMessage", GetMessage(ticket, id), host: "rsi.hotmail.com");
                 Assert.Equal(HttpStatusCode.InternalServerError, again.Status);
                 Assert.Equal("soap:Client", again.FaultCode);

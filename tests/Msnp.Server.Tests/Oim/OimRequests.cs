@@ -98,5 +98,21 @@ internal static class OimRequests
         }
     }
 
+    /// <summary>The fields of the next <c>text/x-msmsgsactivemailnotification</c> the session receives, skipping other lines.</summary>
+    public static async Task<Dictionary<string, string>> ReadActiveMailAsync(LineClient client)
+    {
+        while (true)
+        {
+            var line = await client.ReadLineStartingWithAsync("MSG Hotmail Hotmail ");
+            var length = int.Parse(line["MSG Hotmail Hotmail ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            var payload = Encoding.UTF8.GetString(await client.ReadBytesAsync(length));
+            if (payload.Contains("Content-Type: text/x-msmsgsactivemailnotification", StringComparison.Ordinal))
+            {
+                var body = payload[(payload.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
+                return body.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(": ", 2)).ToDictionary(p => p[0], p => p[1]);
+            }
+        }
+    }
+
     private static string X(string text) => SecurityElement.Escape(text);
 }

@@ -20,4 +20,5 @@ namespace Msnp.Server.Presence.Notifications;
 [JsonDerivedType(typeof(OfflineMessageArrivedNotification), "offline-message")]
 [JsonDerivedType(typeof(OwnPresenceNotification), "own-presence")]
 [JsonDerivedType(typeof(UserNotification), "user-notification")]
+[JsonDerivedType(typeof(OfflineMessagesDeletedNotification), "offline-messages-deleted")]
 public abstract record EndpointNotification;

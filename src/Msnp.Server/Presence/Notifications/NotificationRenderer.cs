@@ -18,7 +18,7 @@ public static class NotificationRenderer
                 && (!n.Status.IsEmpty || (dialect.HasPointsOfPresence && n.Endpoints is { Count: > 0 })),
             OwnPresenceNotification => dialect.HasPointsOfPresence,
             UserNotification => dialect.HasUserNotifications,
-            OfflineMessageArrivedNotification => dialect.SendsMailData,
+            OfflineMessageArrivedNotification or OfflineMessagesDeletedNotification => dialect.SendsMailData,
             _ => true,
         };
     }
@@ -61,6 +61,11 @@ public static class NotificationRenderer
                 break;
             case OfflineMessageArrivedNotification n:
                 MsnpWriter.WritePayloadCommand(output, CommandCodes.Msg, null, ["Hotmail", "Hotmail"], new OfflineMessageNotification(n.MailData).ToBytes());
+                break;
+            case OfflineMessagesDeletedNotification n:
+                MsnpWriter.WritePayloadCommand(
+                    output, CommandCodes.Msg, null, ["Hotmail", "Hotmail"],
+                    new ActiveMailNotification(OfflineMessagesDeletedNotification.OfflineFolder, OfflineMessagesDeletedNotification.TrashFolder, n.Count).ToBytes());
                 break;
             default:
                 throw new ArgumentException($"No rendering for {notification?.GetType().Name ?? "null"}.", nameof(notification));
