@@ -17,10 +17,8 @@ internal sealed class AbGroupContactAdd : ISoapAction
     {
         var action = call.Envelope.Action;
         var contacts = call.Contacts();
-        var groupId = action.GuidAt("groupFilter/groupIds/guid") is { } groupGuid
-            ? await contacts.FindGroupIdAsync(call.Account, groupGuid, call.Cancellation).ConfigureAwait(false)
-            : null;
-        if (groupId is null or 0)
+        var groupId = await call.FilterGroupAsync().ConfigureAwait(false);
+        if (groupId is null)
         {
             return AbFaults.GroupDoesNotExist();
         }

@@ -25,6 +25,18 @@ internal static class AbStore
         return (account, snapshot);
     }
 
+    /// <summary>
+    /// The id of the group <c>groupFilter/groupIds/guid</c> names among the caller's groups, or null
+    /// when there is none (group 0, the address book's "no group", is never one).
+    /// </summary>
+    public static async ValueTask<int?> FilterGroupAsync(this SoapCall call)
+    {
+        var id = call.Envelope.Action.GuidAt("groupFilter/groupIds/guid") is { } guid
+            ? await call.Contacts().FindGroupIdAsync(call.Account, guid, call.Cancellation).ConfigureAwait(false)
+            : null;
+        return id is null or 0 ? null : id;
+    }
+
     /// <summary>A name as the store keeps it (URL-encoded), or null when it is empty, too long or holds control characters.</summary>
     public static string? WireName(string? plain, Func<string, NameError> validate)
     {

@@ -10,48 +10,20 @@ namespace Msnp.Server.Soap.AddressBook;
 /// </summary>
 internal sealed class AddMember : ISoapAction
 {
+    private static readonly ListKind[] Roles = [ListKind.Allow, ListKind.Block];
+
     public string Name => "AddMember";
 
-    public async ValueTask<SoapResult> HandleAsync(SoapCall call)
-    {
-        var memberships = MemberChange.Memberships(call).ToList();
-        if (memberships.Count == 0 || memberships.All(m => m.Members.Count == 0))
+    public ValueTask<SoapResult> HandleAsync(SoapCall call) =>
+        MemberChange.ForEachMemberAsync(call, Name, Roles, AbFaults.UserDoesNotExist(), async (list, email) =>
         {
-            return AbFaults.BadArgument("memberships");
-        }
-
-        var contacts = call.Contacts();
-        foreach (var (role, members) in memberships)
-        {
-            var list = MemberRoles.ListOf(role);
-            if (list is not (ListKind.Allow or ListKind.Block))
+            var added = await call.Contacts().AddAsync(call.Account, list, email, null, null, call.Cancellation).ConfigureAwait(false);
+            return added.Succeeded ? null : added.Error switch
             {
-                return AbFaults.BadArgument("MemberRole");
-            }
-
-            var (_, snapshot) = await call.LoadAsync().ConfigureAwait(false);
-            foreach (var member in members)
-            {
-                var email = MemberChange.Address(member, list.Value, snapshot);
-                if (email is null || AbStore.CheckEmail(email) is not null)
-                {
-                    return AbFaults.UserDoesNotExist();
-                }
-
-                var added = await contacts.AddAsync(call.Account, list.Value, email, null, null, call.Cancellation).ConfigureAwait(false);
-                if (!added.Succeeded)
-                {
-                    return added.Error switch
-                    {
-                        MsnpErrorCode.PrincipalAlreadyOnList => AbFaults.MemberAlreadyExists(),
-                        MsnpErrorCode.PrincipalIsInTheOppositeList => AbFaults.MemberConflict(),
-                        MsnpErrorCode.PrincipalListFull => AbFaults.LimitReached("member"),
-                        _ => AbFaults.UserDoesNotExist(),
-                    };
-                }
-            }
-        }
-
-        return AbEmpty.Response(Name);
-    }
+                MsnpErrorCode.PrincipalAlreadyOnList => AbFaults.MemberAlreadyExists(),
+                MsnpErrorCode.PrincipalIsInTheOppositeList => AbFaults.MemberConflict(),
+                MsnpErrorCode.PrincipalListFull => AbFaults.LimitReached("member"),
+                _ => AbFaults.UserDoesNotExist(),
+            };
+        });
 }

@@ -9,44 +9,17 @@ namespace Msnp.Server.Soap.AddressBook;
 /// </summary>
 internal sealed class DeleteMember : ISoapAction
 {
+    private static readonly ListKind[] Roles = [ListKind.Allow, ListKind.Block, ListKind.Pending];
+
     public string Name => "DeleteMember";
 
-    public async ValueTask<SoapResult> HandleAsync(SoapCall call)
-    {
-        var memberships = MemberChange.Memberships(call).ToList();
-        if (memberships.Count == 0 || memberships.All(m => m.Members.Count == 0))
+    public ValueTask<SoapResult> HandleAsync(SoapCall call) =>
+        MemberChange.ForEachMemberAsync(call, Name, Roles, AbFaults.MemberDoesNotExist(), async (list, email) =>
         {
-            return AbFaults.BadArgument("memberships");
-        }
-
-        var contacts = call.Contacts();
-        foreach (var (role, members) in memberships)
-        {
-            var list = MemberRoles.ListOf(role);
-            if (list is not (ListKind.Allow or ListKind.Block or ListKind.Pending))
-            {
-                return AbFaults.BadArgument("MemberRole");
-            }
-
-            var (_, snapshot) = await call.LoadAsync().ConfigureAwait(false);
-            foreach (var member in members)
-            {
-                var email = MemberChange.Address(member, list.Value, snapshot);
-                if (email is null || AbStore.CheckEmail(email) is not null)
-                {
-                    return AbFaults.MemberDoesNotExist();
-                }
-
-                var removed = list == ListKind.Pending
-                    ? await contacts.RemovePendingAsync(call.Account, email, call.Cancellation).ConfigureAwait(false)
-                    : await contacts.RemoveAsync(call.Account, list.Value, email, null, call.Cancellation).ConfigureAwait(false);
-                if (!removed.Succeeded)
-                {
-                    return AbFaults.MemberDoesNotExist();
-                }
-            }
-        }
-
-        return AbEmpty.Response(Name);
-    }
+            var contacts = call.Contacts();
+            var removed = list == ListKind.Pending
+                ? await contacts.RemovePendingAsync(call.Account, email, call.Cancellation).ConfigureAwait(false)
+                : await contacts.RemoveAsync(call.Account, list, email, null, call.Cancellation).ConfigureAwait(false);
+            return removed.Succeeded ? null : AbFaults.MemberDoesNotExist();
+        });
 }

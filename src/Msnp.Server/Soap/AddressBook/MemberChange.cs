@@ -13,6 +13,47 @@ internal static class MemberChange
             .Select(m => (m.Text("MemberRole"), (IReadOnlyList<XElement>)[.. m.Child("Members").Children("Member")]));
 
     /// <summary>
+    /// Runs <paramref name="change"/> for each member of each membership in request order, as
+    /// <c>AddMember</c> and <c>DeleteMember</c> do: no member at all is <c>BadArgument</c>, a role
+    /// outside <paramref name="roles"/> too, a member that names no address is
+    /// <paramref name="unknownMember"/>; the first fault <paramref name="change"/> returns ends the call.
+    /// </summary>
+    public static async ValueTask<SoapResult> ForEachMemberAsync(
+        SoapCall call, string action, ListKind[] roles, SoapFault unknownMember, Func<ListKind, string, ValueTask<SoapFault?>> change)
+    {
+        var memberships = Memberships(call).ToList();
+        if (memberships.Count == 0 || memberships.All(m => m.Members.Count == 0))
+        {
+            return AbFaults.BadArgument("memberships");
+        }
+
+        foreach (var (role, members) in memberships)
+        {
+            if (MemberRoles.ListOf(role) is not { } list || !roles.Contains(list))
+            {
+                return AbFaults.BadArgument("MemberRole");
+            }
+
+            var (_, snapshot) = await call.LoadAsync().ConfigureAwait(false);
+            foreach (var member in members)
+            {
+                var email = Address(member, list, snapshot);
+                if (email is null || AbStore.CheckEmail(email) is not null)
+                {
+                    return unknownMember;
+                }
+
+                if (await change(list, email).ConfigureAwait(false) is { } fault)
+                {
+                    return fault;
+                }
+            }
+        }
+
+        return AbEmpty.Response(action);
+    }
+
+    /// <summary>
     /// The address a member names: <c>PassportName</c> (or <c>Email</c>), else its <c>MembershipId</c>
     /// resolved among the owner's entries on <paramref name="list"/>.
     /// </summary>
