@@ -54,11 +54,11 @@ public static class ClusterHosting
         // at most a missed FLN, so they are not worth a flush each (docs/cluster.md).
         var connection = new NpgsqlConnectionStringBuilder(options.Storage.Postgres) { Options = "-c synchronous_commit=off", ApplicationName = $"msnp cluster {nodeName}" };
         var database = NpgsqlDataSource.Create(connection);
-        byte[] ticketKey;
+        var ticketKeys = new TicketKeys(database, cluster, options.TicketLifetime);
         try
         {
             await ClusterSchema.EnsureAsync(database, cancellationToken).ConfigureAwait(false);
-            ticketKey = await ClusterKeys.LoadOrCreateAsync(database, ClusterKeys.PassportTickets, TicketSigningKey.Length, cancellationToken).ConfigureAwait(false);
+            await ticketKeys.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -68,7 +68,9 @@ public static class ClusterHosting
 
         services.AddSingleton(database);
         services.AddSingleton(sp => new LocalNode(options, sp.GetRequiredService<ServerEndpoints>()) { Id = nodeName });
-        services.AddSingleton<ITicketService>(sp => new TicketService(ticketKey, options.TicketLifetime, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(ticketKeys);
+        services.AddSingleton<ITicketService>(sp => new TicketService(ticketKeys.Ring, options.TicketLifetime, sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService(sp => new TicketKeyRefresher(ticketKeys, options, sp.GetRequiredService<ILogger<TicketKeyRefresher>>()));
         services.AddSingleton(sp => new EndpointRows(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new NodeRows(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new ClusterRetry(options, sp.GetRequiredService<TimeProvider>()));

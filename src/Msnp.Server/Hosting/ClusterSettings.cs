@@ -32,6 +32,12 @@ public sealed class ClusterSettings
     /// </summary>
     public TimeSpan StaleEndpointsAfter { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How often the shared Passport ticket key is replaced by a new one (docs/cluster.md, "Ticket keys").</summary>
+    public TimeSpan TicketKeyRotation { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often a node reads the shared ticket keys; a new key signs tickets only once every node has had this long to read it.</summary>
+    public TimeSpan TicketKeyRefresh { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>True when this process runs as a cluster node.</summary>
     public bool Enabled => Port is > 0;
 

@@ -7,22 +7,25 @@ namespace Msnp.Server.Passport;
 
 /// <summary>
 /// Self-contained, HMAC-signed tickets. <c>t</c> is base64url of
-/// <c>version | expiry (Unix seconds, big-endian) | 16-byte nonce | account (UTF-8) | HMAC-SHA256</c>;
+/// <c>version | key id | expiry (Unix seconds, big-endian) | 16-byte nonce | account (UTF-8) | HMAC-SHA256</c>;
 /// <c>p</c> is base64url of a second HMAC over <c>t</c>, so neither half can be swapped or edited.
 /// Both MACs also cover the account's security stamp, which is not in the ticket: the checker
 /// supplies the current one, so a ticket issued before a password change or before the account
 /// was removed and re-created fails as <see cref="TicketValidation.BadSignature"/>.
-/// No server-side state: a restart or another node with the same key accepts the same tickets.
+/// The key id names the key of the <see cref="TicketKeyRing"/> that signed it, so keys can be
+/// rotated while tickets signed with the previous one are still accepted.
+/// No server-side state: a restart or another node with the same keys accepts the same tickets.
 /// </summary>
 public sealed class TicketService : ITicketService
 {
-    private const byte FormatVersion = 2;
+    private const byte FormatVersion = 3;
 
     /// <summary>Longest security stamp the MAC covers.</summary>
     public const int MaxStampBytes = 64;
     private const int NonceLength = 16;
     private const int MacLength = 32;
-    private const int HeaderLength = 1 + sizeof(long) + NonceLength;
+    private const int HeaderLength = 2 + sizeof(long) + NonceLength;
+    private const int ExpiryOffset = 2;
 
     /// <summary>Longest account name a ticket carries, in UTF-8 bytes (e-mail addresses stop at 254).</summary>
     public const int MaxAccountBytes = 256;
@@ -30,22 +33,23 @@ public sealed class TicketService : ITicketService
     // Upper bound on the whole "t=…&p=…" string; anything longer is refused before decoding.
     private const int MaxTicketChars = 1024;
 
-    private readonly byte[] _key;
+    private readonly TicketKeyRing _keys;
     private readonly TimeSpan _lifetime;
     private readonly TimeProvider _time;
 
-    /// <summary>Creates the service over a shared key.</summary>
+    /// <summary>Creates the service over one key.</summary>
     public TicketService(byte[] key, TimeSpan lifetime, TimeProvider time)
+        : this(new TicketKeyRing(key ?? throw new ArgumentNullException(nameof(key))), lifetime, time)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(time);
-        if (key.Length < 16)
-        {
-            throw new ArgumentException("A ticket key needs at least 16 bytes.", nameof(key));
-        }
+    }
 
+    /// <summary>Creates the service over a ring of keys that may change (a cluster's rotated keys).</summary>
+    public TicketService(TicketKeyRing keys, TimeSpan lifetime, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
-        _key = key.ToArray();
+        _keys = keys;
         _lifetime = lifetime;
         _time = time;
     }
@@ -70,17 +74,19 @@ public sealed class TicketService : ITicketService
         var issuedAt = DateTimeOffset.FromUnixTimeSeconds(_time.GetUtcNow().ToUnixTimeSeconds());
         var expiresAt = issuedAt + _lifetime;
 
+        var (keyId, key) = _keys.Current;
         var t = new byte[HeaderLength + accountBytes.Length + MacLength];
         t[0] = FormatVersion;
-        BinaryPrimitives.WriteInt64BigEndian(t.AsSpan(1), expiresAt.ToUnixTimeSeconds());
-        RandomNumberGenerator.Fill(t.AsSpan(1 + sizeof(long), NonceLength));
+        t[1] = keyId;
+        BinaryPrimitives.WriteInt64BigEndian(t.AsSpan(ExpiryOffset), expiresAt.ToUnixTimeSeconds());
+        RandomNumberGenerator.Fill(t.AsSpan(ExpiryOffset + sizeof(long), NonceLength));
         accountBytes.CopyTo(t.AsSpan(HeaderLength));
         var signed = t.AsSpan(0, t.Length - MacLength);
-        Mac((byte)'t', signed, securityStamp, t.AsSpan(signed.Length));
+        Mac(key, (byte)'t', signed, securityStamp, t.AsSpan(signed.Length));
 
         Span<byte> p = stackalloc byte[MacLength];
-        Mac((byte)'p', t, securityStamp, p);
-        return new IssuedTicket(Base64Url.EncodeToString(t), Base64Url.EncodeToString(p), issuedAt, expiresAt, DeriveProofSecret(t));
+        Mac(key, (byte)'p', t, securityStamp, p);
+        return new IssuedTicket(Base64Url.EncodeToString(t), Base64Url.EncodeToString(p), issuedAt, expiresAt, DeriveProofSecret(key, t));
     }
 
     /// <inheritdoc/>
@@ -89,7 +95,8 @@ public sealed class TicketService : ITicketService
         ArgumentNullException.ThrowIfNull(ticket);
         Span<byte> t = stackalloc byte[HeaderLength + MaxAccountBytes + MacLength];
         return TrySplit(ticket, out var tText, out _) && TryDecode(tText, HeaderLength + 1 + MacLength, t, out int tLength)
-            ? DeriveProofSecret(t[..tLength])
+            && t[0] == FormatVersion && _keys.Find(t[1]) is { } key
+            ? DeriveProofSecret(key, t[..tLength])
             : null;
     }
 
@@ -97,13 +104,13 @@ public sealed class TicketService : ITicketService
     public const int ProofSecretLength = 24;
 
     // HMAC-SHA256 of 's' and the whole t token (its nonce makes every ticket's secret different), cut to 24 bytes.
-    private byte[] DeriveProofSecret(ReadOnlySpan<byte> t)
+    private static byte[] DeriveProofSecret(byte[] key, ReadOnlySpan<byte> t)
     {
         Span<byte> mac = stackalloc byte[MacLength];
         Span<byte> input = stackalloc byte[1 + HeaderLength + MaxAccountBytes + MacLength];
         input[0] = (byte)'s';
         t.CopyTo(input[1..]);
-        HMACSHA256.HashData(_key, input[..(1 + t.Length)], mac);
+        HMACSHA256.HashData(key, input[..(1 + t.Length)], mac);
         return mac[..ProofSecretLength].ToArray();
     }
 
@@ -126,8 +133,13 @@ public sealed class TicketService : ITicketService
         }
 
         t = t[..tLength];
+        if (_keys.Find(t[1]) is not { } key)
+        {
+            return TicketValidation.BadSignature;
+        }
+
         Span<byte> expected = stackalloc byte[MacLength];
-        Mac((byte)'p', t, securityStamp, expected);
+        Mac(key, (byte)'p', t, securityStamp, expected);
         var pGood = CryptographicOperations.FixedTimeEquals(expected, p);
         return Check(t, pGood, expectedAccount, securityStamp);
     }
@@ -185,9 +197,14 @@ public sealed class TicketService : ITicketService
     // The t token's own MAC, then (only for a genuine token) the account and the expiry.
     private TicketValidation Check(ReadOnlySpan<byte> t, bool otherPartsGood, string expectedAccount, ReadOnlySpan<byte> securityStamp)
     {
+        if (_keys.Find(t[1]) is not { } key)
+        {
+            return TicketValidation.BadSignature;
+        }
+
         Span<byte> expected = stackalloc byte[MacLength];
         var signed = t[..^MacLength];
-        Mac((byte)'t', signed, securityStamp, expected);
+        Mac(key, (byte)'t', signed, securityStamp, expected);
         var tGood = CryptographicOperations.FixedTimeEquals(expected, t[signed.Length..]);
         if (!(tGood & otherPartsGood))
         {
@@ -200,7 +217,7 @@ public sealed class TicketService : ITicketService
             return TicketValidation.WrongAccount;
         }
 
-        var expiry = BinaryPrimitives.ReadInt64BigEndian(t[1..]);
+        var expiry = BinaryPrimitives.ReadInt64BigEndian(t[ExpiryOffset..]);
         return _time.GetUtcNow().ToUnixTimeSeconds() >= expiry ? TicketValidation.Expired : TicketValidation.Valid;
     }
 
@@ -232,7 +249,7 @@ public sealed class TicketService : ITicketService
     }
 
     // HMAC-SHA256 of the purpose byte, the data and the stamp's length and bytes, in one call (no hash object per ticket).
-    private void Mac(byte purpose, ReadOnlySpan<byte> data, ReadOnlySpan<byte> stamp, Span<byte> destination)
+    private static void Mac(byte[] key, byte purpose, ReadOnlySpan<byte> data, ReadOnlySpan<byte> stamp, Span<byte> destination)
     {
         Span<byte> input = stackalloc byte[1 + HeaderLength + MaxAccountBytes + MacLength + 1 + MaxStampBytes];
         input[0] = purpose;
@@ -241,7 +258,7 @@ public sealed class TicketService : ITicketService
         input[length++] = (byte)stamp.Length;
         stamp.CopyTo(input[length..]);
         length += stamp.Length;
-        HMACSHA256.HashData(_key, input[..length], destination);
+        HMACSHA256.HashData(key, input[..length], destination);
     }
 
     // Clients pass the from-PP value on verbatim; tolerate the quotes some keep and either order.

@@ -162,6 +162,16 @@ internal sealed partial class ClusterScene : IAsyncDisposable
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>How many Passport ticket keys have been made (<c>msnp_cluster_keys</c>: generation 0, then one per rotation).</summary>
+    public async Task<long> TicketKeyGenerationsAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Postgres);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT coalesce(max(CASE WHEN name = 'passport-ticket' THEN 0 ELSE substr(name, 17)::bigint END), -1) + 1 FROM msnp_cluster_keys WHERE name LIKE 'passport-ticket%'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var client in _clients)

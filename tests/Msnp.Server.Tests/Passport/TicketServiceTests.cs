@@ -33,6 +33,34 @@ public sealed class TicketServiceTests
     }
 
     [Fact]
+    public void A_rotated_ring_signs_with_the_new_key_accepts_the_old_one_while_it_is_kept_and_refuses_it_once_dropped()
+    {
+        var oldKey = RandomNumberGenerator.GetBytes(TicketSigningKey.Length);
+        var newKey = RandomNumberGenerator.GetBytes(TicketSigningKey.Length);
+        var ring = new TicketKeyRing(oldKey);
+        var service = new TicketService(ring, TimeSpan.FromHours(24), _clock);
+        var before = service.Issue("alice@example.com", [7]);
+        var beforeSecret = service.ProofSecret(before.Value);
+
+        // The new key signs; the old one is still accepted (another node's ring, same keys, checks both).
+        ring.Replace([(0, oldKey), (1, newKey)], current: 1);
+        var after = service.Issue("alice@example.com", [7]);
+        var elsewhere = new TicketService(new TicketKeyRing(newKey), TimeSpan.FromHours(24), _clock);
+        Assert.Equal(TicketValidation.Valid, service.Validate(before.Value, "alice@example.com", [7]));
+        Assert.Equal(TicketValidation.Valid, service.ValidateAuthCookie(before.T, "alice@example.com", [7]));
+        Assert.Equal(beforeSecret, service.ProofSecret(before.Value));
+        Assert.Equal(TicketValidation.Valid, service.Validate(after.Value, "alice@example.com", [7]));
+        Assert.Equal(TicketValidation.BadSignature, elsewhere.Validate(after.Value, "alice@example.com", [7]));
+
+        // The old key is dropped: its tickets are refused, the new key's still pass.
+        ring.Replace([(1, newKey)], current: 1);
+        Assert.Equal(TicketValidation.BadSignature, service.Validate(before.Value, "alice@example.com", [7]));
+        Assert.Equal(TicketValidation.BadSignature, service.ValidateAuthCookie(before.T, "alice@example.com", [7]));
+        Assert.Null(service.ProofSecret(before.Value));
+        Assert.Equal(TicketValidation.Valid, service.Validate(after.Value, "alice@example.com", [7]));
+    }
+
+    [Fact]
     public void Each_ticket_is_unique()
     {
         var service = Service();
