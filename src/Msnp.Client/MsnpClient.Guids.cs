@@ -291,6 +291,11 @@ public sealed partial class MsnpClient
         }
 
         var payload = command.Payload is { } body ? body.Span : [];
+        if (string.Equals(account, Account, StringComparison.OrdinalIgnoreCase))
+        {
+            OnOwnPersonalStatus(payload);
+        }
+
         if (PersonalStatus.TryParse(payload, new PersonalStatusLimits { MaxPayloadBytes = 64 * 1024 }, out var status, out _))
         {
             ContactPersonalStatusChanged?.Invoke(this, new PersonalStatusChangedEventArgs(account, status));

@@ -29,7 +29,8 @@ public sealed partial class MsnpClient
         connection.On(CommandCodes.Adl, c => OnMembershipChange(c, added: true));
         connection.On(CommandCodes.Rml, c => OnMembershipChange(c, added: false));
         connection.On(CommandCodes.Sbs, static _ => { });
-        connection.On(CommandCodes.Out, OnSignOut);
+        connection.On(CommandCodes.Out, c => OnSignOut(c, connection));
+        connection.On(CommandCodes.Ubn, c => OnUserNotification(c, connection));
         connection.On(CommandCodes.Rng, OnRing);
         foreach (var code in new[] { CommandCodes.Gtc, CommandCodes.Blp, CommandCodes.Lsg, CommandCodes.Lst, CommandCodes.Bpr })
         {
@@ -128,7 +129,7 @@ public sealed partial class MsnpClient
         }
     }
 
-    private void OnSignOut(MsnpCommand command)
+    private void OnSignOut(MsnpCommand command, MsnpConnection connection)
     {
         SignOutReason? reason = command.Parameters.Count == 0 ? null : command.Parameters[0] switch
         {
@@ -136,7 +137,16 @@ public sealed partial class MsnpClient
             "SSD" => SignOutReason.ServerShutdown,
             _ => null,
         };
-        SignedOut?.Invoke(this, new SignedOutEventArgs(reason));
+        RaiseSignedOut(connection, reason);
+    }
+
+    // Once per connection: a server may follow UBN goawyplzthxbye (MSNP16+) with OUT OTH.
+    private void RaiseSignedOut(MsnpConnection connection, SignOutReason? reason)
+    {
+        if (Interlocked.Exchange(ref _signedOutConnection, connection) != connection)
+        {
+            SignedOut?.Invoke(this, new SignedOutEventArgs(reason));
+        }
     }
 
     private void OnRing(MsnpCommand command)
@@ -148,6 +158,7 @@ public sealed partial class MsnpClient
             return;
         }
 
-        ConversationInvited?.Invoke(this, new ConversationInvitedEventArgs(this, p[0], host, port, p[3], p[4], DecodeOrRaw(p[5])));
+        // From MSNP16 the inviter may be named by machine (account;{guid}).
+        ConversationInvited?.Invoke(this, new ConversationInvitedEventArgs(this, p[0], host, port, p[3], Conversations.EndpointHandle.Split(p[4]).Account, DecodeOrRaw(p[5])));
     }
 }

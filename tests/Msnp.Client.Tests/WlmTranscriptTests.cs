@@ -116,17 +116,28 @@ public sealed class WlmTranscriptTests
     {
         var first = new TaskCompletionSource<(string, string)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var accepted = new TaskCompletionSource<Conversation>(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.ConversationInvited += async (_, e) =>
+        EventHandler<ConversationInvitedEventArgs>? handler = null;
+        handler = async (_, e) =>
         {
-            var conversation = await e.AcceptAsync(c => c.MessageReceived += (_, m) =>
+            // One invitation each: a later Inbox on the same client answers the next one.
+            client.ConversationInvited -= handler;
+            try
             {
-                if (m.Content is TextMessage text)
+                var conversation = await e.AcceptAsync(c => c.MessageReceived += (_, m) =>
                 {
-                    first.TrySetResult((m.Sender, text.Text));
-                }
-            });
-            accepted.TrySetResult(conversation);
+                    if (m.Content is TextMessage text)
+                    {
+                        first.TrySetResult((m.Sender, text.Text));
+                    }
+                });
+                accepted.TrySetResult(conversation);
+            }
+            catch (Exception ex)
+            {
+                accepted.TrySetException(ex);
+            }
         };
+        client.ConversationInvited += handler;
         return (first, accepted);
     }
 

@@ -18,6 +18,9 @@ public sealed class Conversation : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _participants = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _joinWaiters = new(StringComparer.OrdinalIgnoreCase);
 
+    // MSNP16+: the machines (account;{guid}) present per account, the user's own other machines included.
+    private readonly ConcurrentDictionary<string, HashSet<Guid>> _machines = new(StringComparer.OrdinalIgnoreCase);
+
     private Conversation(MsnpClient client, MsnpConnection connection)
     {
         _client = client;
@@ -36,6 +39,13 @@ public sealed class Conversation : IAsyncDisposable
 
     /// <summary>Accounts in the session other than the user, with their decoded friendly names.</summary>
     public IReadOnlyDictionary<string, string> Participants => _participants;
+
+    /// <summary>
+    /// MSNP16+: the machine GUIDs present per account, as <c>IRO</c>/<c>JOI</c> named them (<c>account;{guid}</c>);
+    /// the user's own other machines are listed under the user's account. Empty for older versions.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyCollection<Guid>> Machines =>
+        _machines.ToDictionary(p => p.Key, p => { lock (p.Value) { return (IReadOnlyCollection<Guid>)[.. p.Value]; } }, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>True while the switchboard connection is open.</summary>
     public bool IsOpen => _connection.IsConnected;
@@ -168,13 +178,13 @@ public sealed class Conversation : IAsyncDisposable
 
     /// <summary>USR TrID account cookie → USR TrID OK account name.</summary>
     internal Task AuthenticateAsync(string cookie, CancellationToken cancellationToken) =>
-        _connection.SendAsync(CommandCodes.Usr, [_client.Account, cookie], cancellationToken: cancellationToken);
+        _connection.SendAsync(CommandCodes.Usr, [EndpointHandle.Own(_client), cookie], cancellationToken: cancellationToken);
 
     /// <summary>ANS TrID account cookie sessionId → IRO … (one per participant) → ANS TrID OK.</summary>
     internal Task AnswerAsync(string cookie, string sessionId, CancellationToken cancellationToken) =>
         _connection.SendAsync(
             CommandCodes.Ans,
-            [_client.Account, cookie, sessionId],
+            [EndpointHandle.Own(_client), cookie, sessionId],
             isFinal: c => c.Code == CommandCodes.Ans,
             onIntermediate: OnRoster,
             cancellationToken: cancellationToken);
@@ -191,33 +201,74 @@ public sealed class Conversation : IAsyncDisposable
 
     private void OnJoin(MsnpCommand command)
     {
-        // JOI account name
+        // JOI handle name [clientId | caps:capsEx]; from MSNP16 the handle may be account;{guid}
         var p = command.Parameters;
         if (p.Count >= 2)
         {
-            Add(p[0], p[1]);
-            if (_joinWaiters.TryGetValue(p[0], out var waiter))
+            var account = Add(p[0], p[1]);
+            if (_joinWaiters.TryGetValue(account, out var waiter))
             {
                 waiter.TrySetResult();
             }
         }
     }
 
-    private void Add(string account, string encodedName)
+    /// <returns>The account the handle names.</returns>
+    private string Add(string handle, string encodedName)
     {
+        var (account, machine) = EndpointHandle.Split(handle);
+        if (machine is { } guid)
+        {
+            var set = _machines.GetOrAdd(account, static _ => []);
+            lock (set)
+            {
+                set.Add(guid);
+            }
+        }
+
+        // The user's own other machines are not participants; a contact is one participant however
+        // many machines (and the account-wide line after them) it joins with.
         var name = MsnpClient.DecodeOrRaw(encodedName);
-        _participants[account] = name;
-        ParticipantJoined?.Invoke(this, new ParticipantEventArgs(account, name));
+        if (!string.Equals(account, _client.Account, StringComparison.OrdinalIgnoreCase) && _participants.TryAdd(account, name))
+        {
+            ParticipantJoined?.Invoke(this, new ParticipantEventArgs(account, name));
+        }
+
+        return account;
     }
 
     private void OnBye(MsnpCommand command)
     {
-        // BYE account [1]
+        // BYE handle [1]: one machine (account;{guid}, MSNP16+) or the whole account
         var p = command.Parameters;
-        if (p.Count >= 1)
+        if (p.Count < 1)
         {
-            _participants.TryRemove(p[0], out _);
-            ParticipantLeft?.Invoke(this, new ParticipantEventArgs(p[0], null, timedOut: p.Count > 1 && p[1] == "1"));
+            return;
+        }
+
+        var (account, machine) = EndpointHandle.Split(p[0]);
+        var gone = machine is null;
+        if (machine is { } guid && _machines.TryGetValue(account, out var set))
+        {
+            lock (set)
+            {
+                set.Remove(guid);
+                gone = set.Count == 0;
+            }
+
+            if (gone)
+            {
+                _machines.TryRemove(account, out _);
+            }
+        }
+        else if (machine is null)
+        {
+            _machines.TryRemove(account, out _);
+        }
+
+        if (gone && _participants.TryRemove(account, out _))
+        {
+            ParticipantLeft?.Invoke(this, new ParticipantEventArgs(account, null, timedOut: p.Count > 1 && p[1] == "1"));
         }
     }
 
@@ -239,6 +290,6 @@ public sealed class Conversation : IAsyncDisposable
             return;
         }
 
-        MessageReceived?.Invoke(this, new MessageReceivedEventArgs(p[0], MsnpClient.DecodeOrRaw(p[1]), message));
+        MessageReceived?.Invoke(this, new MessageReceivedEventArgs(EndpointHandle.Split(p[0]).Account, MsnpClient.DecodeOrRaw(p[1]), message));
     }
 }
