@@ -71,7 +71,7 @@ internal static class MsnpProcess
     }
 
     /// <summary>
-    /// How to start the tool: <c>dotnet exec msnp.dll</c> with <paramref name="args"/>, output and
+    /// How to start the tool: <c>env --default-signal=INT,QUIT dotnet exec msnp.dll</c> with <paramref name="args"/>, output and
     /// error redirected, <paramref name="environment"/> added (a null value removes a variable).
     /// </summary>
     public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?>? environment, params string[] args)
@@ -79,12 +79,17 @@ internal static class MsnpProcess
         var tool = Path.Combine(AppContext.BaseDirectory, "msnp.dll");
         Assert.True(File.Exists(tool), $"the msnp tool was not found at {tool}");
 
-        var start = new ProcessStartInfo(DotnetHost())
+        // Through env(1) resetting SIGINT and SIGQUIT to their defaults: a test runner started in the
+        // background of a non-interactive shell ignores them, the child would inherit that, and the
+        // Ctrl+C tests would wait for an exit that never comes. env execs, so the PID is the tool's.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("--default-signal=INT,QUIT");
+        start.ArgumentList.Add(DotnetHost());
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
             start.Environment[name] = value;

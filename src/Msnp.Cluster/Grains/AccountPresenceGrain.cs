@@ -26,7 +26,7 @@ internal sealed class AccountPresenceGrain(EndpointRows rows, IClusterMembership
         {
             if (endpoint.Account == Account && !ClusterMembers.IsGone(snapshot, endpoint.NodeId))
             {
-                await _endpoints.RegisterAsync(endpoint, EndpointPolicy.AddEndpoint, cancellationToken).ConfigureAwait(true);
+                await _endpoints.RegisterAsync(endpoint, EndpointPolicy.KeepOthers, cancellationToken).ConfigureAwait(true);
             }
         }
     }
@@ -86,7 +86,7 @@ internal sealed class AccountPresenceGrain(EndpointRows rows, IClusterMembership
         if (current is null || !current.Contains(record.EndpointId))
         {
             await rows.SaveAsync(record).ConfigureAwait(true);
-            await _endpoints.RegisterAsync(record, EndpointPolicy.AddEndpoint).ConfigureAwait(true);
+            await _endpoints.RegisterAsync(record, EndpointPolicy.KeepOthers).ConfigureAwait(true);
         }
     }
 

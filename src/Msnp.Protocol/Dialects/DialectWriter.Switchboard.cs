@@ -68,10 +68,11 @@ public abstract partial class DialectWriter
     }
 
     /// <summary>
-    /// <c>IRO TrID index total account name</c>, from MSNP12 with the participant's client id:
-    /// one participant already present, for a joiner (index from 1).
+    /// <c>IRO TrID index total account name</c>, from MSNP12 with the participant's client id, from
+    /// MSNP16 <c>caps:capsEx</c>: one participant already present, for a joiner (index from 1). From
+    /// MSNP16 <paramref name="account"/> may name one point of presence, <c>account;{guid}</c>.
     /// </summary>
-    public virtual void WriteRosterEntry(IBufferWriter<byte> output, uint trId, int index, int total, string account, string friendlyName, uint clientId = 0)
+    public virtual void WriteRosterEntry(IBufferWriter<byte> output, uint trId, int index, int total, string account, string friendlyName, uint clientId = 0, uint clientIdExtended = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(index, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(total, index);
@@ -80,7 +81,7 @@ public abstract partial class DialectWriter
         line.Number(total);
         line.Token(account);
         line.Token(friendlyName);
-        RosterClientId(ref line, clientId);
+        RosterClientId(ref line, clientId, clientIdExtended);
         line.End();
     }
 
@@ -92,19 +93,26 @@ public abstract partial class DialectWriter
         line.End();
     }
 
-    /// <summary><c>JOI account name</c>, from MSNP12 <c>JOI account name clientId</c>: a principal joined the session.</summary>
-    public virtual void WriteJoined(IBufferWriter<byte> output, string account, string friendlyName, uint clientId = 0)
+    /// <summary>
+    /// <c>JOI account name</c>, from MSNP12 <c>JOI account name clientId</c>, from MSNP16 with
+    /// <c>caps:capsEx</c> and possibly <c>account;{guid}</c>: a principal (or one of its points of presence) joined.
+    /// </summary>
+    public virtual void WriteJoined(IBufferWriter<byte> output, string account, string friendlyName, uint clientId = 0, uint clientIdExtended = 0)
     {
         var line = Line(output, CommandCodes.Joi, null);
         line.Token(account);
         line.Token(friendlyName);
-        RosterClientId(ref line, clientId);
+        RosterClientId(ref line, clientId, clientIdExtended);
         line.End();
     }
 
-    private void RosterClientId(ref MsnpWriter.LineWriter line, uint clientId)
+    private void RosterClientId(ref MsnpWriter.LineWriter line, uint clientId, uint clientIdExtended)
     {
-        if (Dialect.RosterHasClientId)
+        if (Dialect.HasExtendedCapabilities)
+        {
+            line.Token(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{clientId}:{clientIdExtended}"));
+        }
+        else if (Dialect.RosterHasClientId)
         {
             line.Number(clientId);
         }

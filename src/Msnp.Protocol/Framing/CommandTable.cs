@@ -167,7 +167,9 @@ public sealed class CommandTable
 
         if (d.HasPersonalMessages)
         {
-            table.Set(CommandCodes.Uux, CommandRule.WithPayload(TrIdPresence.Required, CommandRule.LastToken, limits.MaxClientOtherPayload));
+            // From MSNP16 WLM's document (two MSNObjects, the endpoint documents) may pass 1664 bytes.
+            table.Set(CommandCodes.Uux, CommandRule.WithPayload(TrIdPresence.Required, CommandRule.LastToken,
+                d.HasPointsOfPresence ? limits.MaxClientPersonalStatusPayload : limits.MaxClientOtherPayload));
         }
 
         if (d.HasConfigFiles)

@@ -19,6 +19,13 @@ public sealed record FramingLimits
     public int MaxClientOtherPayload { get; init; } = 1664;
 
     /// <summary>
+    /// Largest <c>UUX</c> payload from MSNP16 (before it, <see cref="MaxClientOtherPayload"/>): WLM 2009's
+    /// personal status with its two MSNObjects can pass the 1,664 bytes of the other commands
+    /// (<c>PersonalStatusLimits.MaxPayloadBytes</c>, docs/limits.md).
+    /// </summary>
+    public int MaxClientPersonalStatusPayload { get; init; } = 8 * 1024;
+
+    /// <summary>
     /// Largest payload of the MSNP13+ list and document commands a client sends (<c>ADL</c>, <c>RML</c>,
     /// <c>PUT</c>, <c>SDG</c>): Pidgin sends up to 150 contacts per <c>ADL</c>, about 7.5 KB.
     /// </summary>

@@ -21,8 +21,21 @@ public sealed record PersonalStatus(string PersonalMessage, string CurrentMedia)
     /// <summary>The client's machine GUID, which MSN 7.5 adds to its <c>UUX</c> (null when absent); never sent to watchers.</summary>
     public string? MachineGuid { get; init; }
 
-    /// <summary>True when there is neither a message nor media.</summary>
-    public bool IsEmpty => PersonalMessage.Length == 0 && CurrentMedia.Length == 0;
+    /// <summary>The display picture's MSNObject shown while the contact is away from the keyboard (WLM 2009 <c>DDP</c>), null when not sent.</summary>
+    public string? Ddp { get; init; }
+
+    /// <summary>The sound played when the contact signs in (WLM 2009 <c>SignatureSound</c>), null when not sent.</summary>
+    public string? SignatureSound { get; init; }
+
+    /// <summary>The conversation scene's MSNObject (WLM 2009 <c>Scene</c>), null when not sent.</summary>
+    public string? Scene { get; init; }
+
+    /// <summary>The colour scheme, a signed ARGB number (WLM 2009 <c>ColorScheme</c>), null when not sent.</summary>
+    public string? ColorScheme { get; init; }
+
+    /// <summary>True when there is neither a message nor media nor any of WLM 2009's fields.</summary>
+    public bool IsEmpty => PersonalMessage.Length == 0 && CurrentMedia.Length == 0
+        && string.IsNullOrEmpty(Ddp) && string.IsNullOrEmpty(SignatureSound) && string.IsNullOrEmpty(Scene) && string.IsNullOrEmpty(ColorScheme);
 
     /// <summary>
     /// The document as watchers receive it in <c>UBX</c>: <c>PSM</c> and <c>CurrentMedia</c> only,
@@ -45,6 +58,80 @@ public sealed record PersonalStatus(string PersonalMessage, string CurrentMedia)
 
         sb.Append("</Data>");
         return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    /// <summary>
+    /// The document as a viewer of <paramref name="dialect"/> receives it in <c>UBX</c>. Up to MSNP15:
+    /// <c>PSM</c> and <c>CurrentMedia</c> (<see cref="ToBytes(bool)"/>). From MSNP16 (escargot
+    /// <c>extend_ubx_payload</c>): <c>SignatureSound</c> when the subject sent one, at MSNP18 also
+    /// <c>DDP</c>, <c>Scene</c> and <c>ColorScheme</c>; then one <c>EndpointData</c> per point of presence,
+    /// and only in a user's <c>UBX</c> of themselves (<paramref name="own"/>) each endpoint's
+    /// <c>PrivateEndpointData</c>. The machine GUID is never written.
+    /// </summary>
+    /// <exception cref="ArgumentException">A field holds a character XML cannot carry.</exception>
+    public byte[] ToBytes(Dialects.MsnpDialect dialect, IReadOnlyList<Endpoints.EndpointPresence>? endpoints, bool own)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        if (!dialect.HasPointsOfPresence)
+        {
+            return ToBytes();
+        }
+
+        var sb = new StringBuilder("<Data><PSM>");
+        Escape(sb, PersonalMessage, nameof(PersonalMessage));
+        sb.Append("</PSM><CurrentMedia>");
+        Escape(sb, CurrentMedia, nameof(CurrentMedia));
+        sb.Append("</CurrentMedia>");
+        if (dialect.HasRichPersonalStatus)
+        {
+            Element(sb, "DDP", Ddp);
+        }
+
+        Element(sb, "SignatureSound", SignatureSound);
+        if (dialect.HasRichPersonalStatus)
+        {
+            Element(sb, "Scene", Scene);
+            Element(sb, "ColorScheme", ColorScheme);
+        }
+
+        foreach (var endpoint in endpoints ?? [])
+        {
+            sb.Append("<EndpointData id=\"").Append(endpoint.MachineGuid.ToString("B")).Append("\"><Capabilities>")
+              .Append(endpoint.Capabilities.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':')
+              .Append(endpoint.CapabilitiesEx.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("</Capabilities></EndpointData>");
+        }
+
+        if (own)
+        {
+            foreach (var endpoint in endpoints ?? [])
+            {
+                sb.Append("<PrivateEndpointData id=\"").Append(endpoint.MachineGuid.ToString("B")).Append("\">");
+                if (endpoint.Private is { } p)
+                {
+                    Element(sb, "EpName", p.Name);
+                    Element(sb, "Idle", p.Idle is { } idle ? (idle ? "true" : "false") : null);
+                    Element(sb, "ClientType", p.ClientType?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    Element(sb, "State", p.State);
+                }
+
+                sb.Append("</PrivateEndpointData>");
+            }
+        }
+
+        sb.Append("</Data>");
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    private static void Element(StringBuilder sb, string name, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        sb.Append('<').Append(name).Append('>');
+        Escape(sb, value, name);
+        sb.Append("</").Append(name).Append('>');
     }
 
     /// <summary>True when every character of <paramref name="text"/> can be carried in an XML document.</summary>
@@ -75,136 +162,37 @@ public sealed record PersonalStatus(string PersonalMessage, string CurrentMedia)
     {
         ArgumentNullException.ThrowIfNull(limits);
         status = null;
-        if (payload.Length > limits.MaxPayloadBytes)
-        {
-            error = PersonalStatusError.TooLarge;
-            return false;
-        }
-
-        if (payload.IsEmpty)
+        if (payload.IsEmpty && payload.Length <= limits.MaxPayloadBytes)
         {
             status = Empty;
             error = PersonalStatusError.None;
             return true;
         }
 
-        string text;
-        try
+        error = StatusDocumentReader.Read(payload, limits, DataFields, out var root, out var fields);
+        if (error == PersonalStatusError.None && root != "Data")
         {
-            text = StrictUtf8.GetString(payload);
+            error = PersonalStatusError.WrongRoot;
         }
-        catch (DecoderFallbackException)
+
+        if (error != PersonalStatusError.None)
         {
-            error = PersonalStatusError.Malformed;
             return false;
         }
 
-        try
+        status = new PersonalStatus(fields.GetValueOrDefault("PSM", string.Empty), fields.GetValueOrDefault("CurrentMedia", string.Empty))
         {
-            error = Read(text, limits, out status);
-        }
-        catch (XmlException)
-        {
-            status = null;
-            error = PersonalStatusError.Malformed;
-        }
-
-        return error == PersonalStatusError.None;
-    }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    private static PersonalStatusError Read(string text, PersonalStatusLimits limits, out PersonalStatus? status)
-    {
-        status = null;
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 1024,
-            MaxCharactersInDocument = limits.MaxPayloadBytes,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            CloseInput = true,
+            MachineGuid = fields.GetValueOrDefault("MachineGuid"),
+            Ddp = fields.GetValueOrDefault("DDP"),
+            SignatureSound = fields.GetValueOrDefault("SignatureSound"),
+            Scene = fields.GetValueOrDefault("Scene"),
+            ColorScheme = fields.GetValueOrDefault("ColorScheme"),
         };
-        using var reader = XmlReader.Create(new StringReader(text), settings);
-        if (reader.MoveToContent() != XmlNodeType.Element)
-        {
-            return PersonalStatusError.Malformed;
-        }
-
-        if (reader.LocalName != "Data" || reader.NamespaceURI.Length != 0)
-        {
-            return PersonalStatusError.WrongRoot;
-        }
-
-        string? psm = null, media = null, machine = null;
-        if (!reader.IsEmptyElement)
-        {
-            // Walk every node: fields at depth 1 collect their text; anything deeper than the cap stops the read.
-            string? field = null;
-            var value = new StringBuilder();
-            while (reader.Read())
-            {
-                if (reader.NodeType == XmlNodeType.Element && reader.Depth > limits.MaxDepth)
-                {
-                    return PersonalStatusError.TooDeep;
-                }
-
-                if (reader.Depth == 1 && reader.NodeType == XmlNodeType.Element)
-                {
-                    field = reader.LocalName is "PSM" or "CurrentMedia" or "MachineGuid" ? reader.LocalName : null;
-                    value.Clear();
-                    if (field is not null && reader.IsEmptyElement)
-                    {
-                        Assign(field, string.Empty, ref psm, ref media, ref machine);
-                        field = null;
-                    }
-                }
-                else if (field is not null && reader.Depth == 2)
-                {
-                    if (reader.NodeType == XmlNodeType.Element)
-                    {
-                        return PersonalStatusError.BadField;
-                    }
-
-                    if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
-                    {
-                        value.Append(reader.Value);
-                        if (value.Length > limits.MaxFieldLength)
-                        {
-                            return PersonalStatusError.BadField;
-                        }
-                    }
-                }
-                else if (field is not null && reader.Depth == 1 && reader.NodeType == XmlNodeType.EndElement)
-                {
-                    Assign(field, value.ToString(), ref psm, ref media, ref machine);
-                    field = null;
-                }
-            }
-        }
-
-        status = new PersonalStatus(psm ?? string.Empty, media ?? string.Empty) { MachineGuid = machine };
-        return PersonalStatusError.None;
+        return true;
     }
 
-    // The first occurrence of a field wins, as a scanning client (msn-pecan) reads it.
-    private static void Assign(string field, string value, ref string? psm, ref string? media, ref string? machine)
-    {
-        switch (field)
-        {
-            case "PSM":
-                psm ??= value;
-                break;
-            case "CurrentMedia":
-                media ??= value;
-                break;
-            default:
-                machine ??= value;
-                break;
-        }
-    }
+    // The text fields of <Data> this library reads; DDP and Scene carry an MSNObject (the longer limit).
+    private static readonly string[] DataFields = ["PSM", "CurrentMedia", "MachineGuid", "DDP", "SignatureSound", "Scene", "ColorScheme"];
 
     private static void Escape(StringBuilder sb, string text, string name)
     {

@@ -17,10 +17,15 @@ public readonly record struct ChangeStatusRequest(uint TrId, PresenceStatus Stat
 /// <param name="Answer">The payload (the digest), not copied.</param>
 public readonly record struct ChallengeAnswerRequest(uint TrId, string ProductId, ReadOnlyMemory<byte> Answer);
 
-/// <summary><c>UUX TrID len</c> + <c>&lt;Data&gt;…&lt;/Data&gt;</c> (MSNP11+).</summary>
+/// <summary>
+/// <c>UUX TrID len</c> + <c>&lt;Data&gt;…&lt;/Data&gt;</c> (MSNP11+), or from MSNP16
+/// <c>&lt;EndpointData&gt;</c> or <c>&lt;PrivateEndpointData&gt;</c>: exactly one of the three parts is set.
+/// </summary>
 /// <param name="TrId">The transaction id.</param>
-/// <param name="Status">The personal message and current media.</param>
-public readonly record struct PersonalStatusRequest(uint TrId, PersonalStatus Status);
+/// <param name="Status">The personal message, current media and WLM 2009's fields (<c>&lt;Data&gt;</c>).</param>
+/// <param name="Capabilities">The endpoint's capabilities (<c>&lt;EndpointData&gt;</c>).</param>
+/// <param name="Private">What the endpoint tells its account's other endpoints (<c>&lt;PrivateEndpointData&gt;</c>).</param>
+public readonly record struct PersonalStatusRequest(uint TrId, PersonalStatus? Status, Messages.Endpoints.EndpointCapabilities? Capabilities = null, Messages.Endpoints.PrivateEndpointData? Private = null);
 
 /// <summary><c>GCF TrID file</c> (MSNP11+).</summary>
 /// <param name="TrId">The transaction id.</param>

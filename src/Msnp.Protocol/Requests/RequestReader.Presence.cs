@@ -3,6 +3,7 @@ using Msnp.Protocol.Dialects;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Errors;
 using Msnp.Protocol.Messages;
+using Msnp.Protocol.Messages.Endpoints;
 
 namespace Msnp.Protocol.Requests;
 
@@ -69,19 +70,36 @@ public static partial class RequestReader
     }
 
     /// <summary>
-    /// <c>UUX TrID len</c> + <c>&lt;Data&gt;&lt;PSM/&gt;&lt;CurrentMedia/&gt;&lt;/Data&gt;</c>: a payload that is not
-    /// such a document (too large, malformed, a DTD, too deep, a field with markup) is 201.
+    /// <c>UUX TrID len</c> + <c>&lt;Data&gt;&lt;PSM/&gt;&lt;CurrentMedia/&gt;…&lt;/Data&gt;</c>, from MSNP16 also
+    /// <c>&lt;EndpointData&gt;</c> or <c>&lt;PrivateEndpointData&gt;</c>: a payload that is none of these
+    /// (too large, malformed, a DTD, too deep, a field with markup or a bad value) is 201.
     /// </summary>
     public static bool TryReadPersonalStatus(MsnpCommand command, MsnpDialect dialect, out PersonalStatusRequest request, out RequestRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var payload = command.Payload ?? ReadOnlyMemory<byte>.Empty;
-        if (!PersonalStatus.TryParse(payload.Span, out var status, out _))
+        ArgumentNullException.ThrowIfNull(dialect);
+        var payload = (command.Payload ?? ReadOnlyMemory<byte>.Empty).Span;
+        var limits = PersonalStatusLimits.Default;
+        if (PersonalStatus.TryParse(payload, limits, out var status, out var error))
         {
-            return Refuse(RequestRefusal.Reply(MsnpErrorCode.InvalidParameter), out request, out refusal);
+            return Accept(new PersonalStatusRequest(TrIdOf(command), status), out request, out refusal);
         }
 
-        return Accept(new PersonalStatusRequest(TrIdOf(command), status), out request, out refusal);
+        // MSNP16+: the endpoint documents (Pidgin and BitlBee send each in its own UUX).
+        if (error == PersonalStatusError.WrongRoot && dialect.HasPointsOfPresence)
+        {
+            if (EndpointDocuments.TryParseEndpointData(payload, limits, out var capabilities, out _))
+            {
+                return Accept(new PersonalStatusRequest(TrIdOf(command), null, capabilities), out request, out refusal);
+            }
+
+            if (EndpointDocuments.TryParsePrivateEndpointData(payload, limits, out var data, out _))
+            {
+                return Accept(new PersonalStatusRequest(TrIdOf(command), null, null, data), out request, out refusal);
+            }
+        }
+
+        return Refuse(RequestRefusal.Reply(MsnpErrorCode.InvalidParameter), out request, out refusal);
     }
 
     /// <summary><c>GCF TrID file</c>: anything but one token of at most <see cref="MaxConfigFileNameBytes"/> is 201.</summary>

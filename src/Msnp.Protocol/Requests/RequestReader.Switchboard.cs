@@ -35,12 +35,14 @@ public static partial class RequestReader
     }
 
     // MSNP16+: "account;{guid}" names one point of presence (BitlBee 3.2 "USR 1 alice;{guid} cookie").
-    // Before MSNP16 the token is the account as sent; a malformed suffix is refused like a bad cookie.
+    // The switchboard learns the version only from the cookie, after this read, so the suffix is split
+    // off at any version (no account holds ';') and the handler refuses a GUID the cookie's holder has
+    // not; a malformed suffix is refused like a bad cookie.
     private static bool TrySplitEndpoint(string token, MsnpDialect dialect, out string account, out Guid? machine)
     {
         machine = null;
         int semicolon = token.IndexOf(';', StringComparison.Ordinal);
-        if (semicolon < 0 || !dialect.HasPointsOfPresence)
+        if (semicolon < 0)
         {
             account = token.ToLowerInvariant();
             return true;

@@ -94,6 +94,9 @@ internal static class NotificationCommandTable
         [CommandCodes.Fqy] = [Table.Row<MembershipListRequest>(14, Last, TryReadMembershipList, (s, r, ct) => s.HandleFederatedQueryAsync(r, ct))],
         [CommandCodes.Uux] = [Table.Row<PersonalStatusRequest>(11, Last, TryReadPersonalStatus, (s, r, ct) => s.HandlePersonalStatusAsync(r))],
         [CommandCodes.Gcf] = [Table.Row<ConfigFileRequest>(11, Last, TryReadConfigFile, (s, r, ct) => s.HandleConfigFile(r))],
+        [CommandCodes.Uun] = [Table.Row<UserNotificationRequest>(13, Last, TryReadUserNotification, (s, r, ct) => s.HandleUserNotificationAsync(r, ct))],
+        [CommandCodes.Put] = [Table.Row<RoutedDocumentRequest>(18, Last, TryReadRoutedDocument, (s, r, ct) => s.HandlePublication(r))],
+        [CommandCodes.Sdg] = [Table.Row<RoutedDocumentRequest>(18, Last, TryReadRoutedDocument, (s, r, ct) => s.HandleSendDocument(r))],
 
         [CommandCodes.Xfr] = [Table.Row<XfrRequest>(2, Last, TryReadTransfer, (s, r, ct) => s.HandleSwitchboardRequestAsync(r, ct))],
         [CommandCodes.Url] = [Table.Row<UrlRequest>(2, Last, TryReadUrl, (s, r, ct) => s.HandleUrl(r))],

@@ -218,6 +218,11 @@ public sealed partial class NotificationSession
         {
             await PresenceFanout.AnnounceAsync(this).ConfigureAwait(false);
         }
+
+        if (PresenceOpened)
+        {
+            await PresenceFanout.AnnounceToOwnEndpointsAsync(this, changed: true).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -29,12 +29,48 @@ public sealed partial class NotificationSession
     internal async ValueTask HandlePersonalStatusAsync(PersonalStatusRequest request)
     {
         var trId = request.TrId;
-        _personalStatus = request.Status;
+        if (request.Status is not { } status)
+        {
+            await HandleEndpointDataAsync(request).ConfigureAwait(false);
+            return;
+        }
+
+        _personalStatus = status;
+        BumpPresenceVersion();
         await PublishAsync().ConfigureAwait(false);
         Send((Writer, trId), static (w, s) => s.Writer.WritePersonalStatusStored(w, s.trId));
         if (PresenceOpened && Status != PresenceStatus.Hidden)
         {
             await PresenceFanout.AnnouncePersonalStatusAsync(this).ConfigureAwait(false);
+        }
+
+        if (PresenceOpened)
+        {
+            await PresenceFanout.AnnounceToOwnEndpointsAsync(this, changed: true).ConfigureAwait(false);
+        }
+    }
+
+    // MSNP16+ UUX <EndpointData> (the endpoint's capabilities, as CHG states them) or
+    // <PrivateEndpointData> (its name, idle flag, client type and own status): this endpoint's own,
+    // not what contacts see of the account, so no newer version; the account's points of presence
+    // hear the new list.
+    private async ValueTask HandleEndpointDataAsync(PersonalStatusRequest request)
+    {
+        if (request.Capabilities is { } caps)
+        {
+            Volatile.Write(ref _clientId, caps.Capabilities);
+            Volatile.Write(ref _clientIdExtended, caps.CapabilitiesEx);
+            await PublishAsync().ConfigureAwait(false);
+        }
+        else if (request.Private is { } data)
+        {
+            await SetPrivateDataAsync(data).ConfigureAwait(false);
+        }
+
+        Send((Writer, trId: request.TrId), static (w, s) => s.Writer.WritePersonalStatusStored(w, s.trId));
+        if (PresenceOpened)
+        {
+            await PresenceFanout.AnnounceToOwnEndpointsAsync(this, changed: false).ConfigureAwait(false);
         }
     }
 

@@ -46,7 +46,11 @@ public sealed partial class NotificationSession
         // must not overtake the reply to our own CHG.
         // The directory holds the new status before the client hears the reply: a CAL sent the moment
         // the reply arrives must not find the user still offline.
+        // What contacts saw of the account before: a second point of presence going online just as
+        // the first shows changes nothing for them, and they hear no second NLN.
+        var seen = first && IsPointOfPresence ? (await Services.Presence.Directory.FindAsync(Account).ConfigureAwait(false))?.Current : null;
         await SetPresenceAsync(status, clientId, msnObject, clientIdExtended).ConfigureAwait(false);
+        bool unchanged = seen is { IsVisible: true } && seen.EndpointId != EndpointId && seen.ToPresenceInfo() == PresenceInfo;
         Send((Writer, trId, status, clientId, msnObject, clientIdExtended), static (w, s) => s.Writer.WriteStatusChanged(w, s.trId, s.status, s.clientId, s.msnObject, s.clientIdExtended));
 
         if (first)
@@ -56,17 +60,18 @@ public sealed partial class NotificationSession
 
         if (status == PresenceStatus.Hidden)
         {
-            if (!first && previous != PresenceStatus.Hidden)
+            // A point of presence hiding while another was seen hides the account.
+            if ((!first && previous != PresenceStatus.Hidden) || seen is { IsVisible: true })
             {
                 await PresenceFanout.AnnounceOfflineAsync(this).ConfigureAwait(false);
             }
         }
-        else
+        else if (!unchanged)
         {
             await PresenceFanout.AnnounceAsync(this).ConfigureAwait(false);
 
-            // Watchers who saw this user offline have no personal message for them yet.
-            if ((first || previous == PresenceStatus.Hidden) && PersonalStatus is not null)
+            // Watchers who saw this user offline have no personal message (nor, from MSNP16, endpoint list) for them yet.
+            if (first || previous == PresenceStatus.Hidden)
             {
                 await PresenceFanout.AnnouncePersonalStatusAsync(this).ConfigureAwait(false);
             }
@@ -84,6 +89,9 @@ public sealed partial class NotificationSession
         {
             SendChallenge();
         }
+
+        // MSNP16+: the account's other points of presence take on the new status.
+        await PresenceFanout.AnnounceToOwnEndpointsAsync(this, changed: true).ConfigureAwait(false);
     }
 
     // The offline messages waiting for this user; the empty document when there are none or the

@@ -24,6 +24,8 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
     private uint _clientIdExtended;
     private bool _signedOut;
     private volatile string? _msnObject;
+    private long _presenceVersion;
+    private volatile Msnp.Protocol.Messages.Endpoints.PrivateEndpointData? _private;
     private bool _counted;
 
     /// <summary>Creates the session.</summary>
@@ -87,7 +89,14 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
 
     /// <summary>This session as the presence directory records it.</summary>
     internal PresenceEndpoint ToEndpoint() =>
-        new(Account, Services.Presence.Node.Id, EndpointId, (Dialect ?? MsnpDialect.Msnp8).Version, Status, FriendlyName, ClientId, MsnObject, PersonalStatus, ClientIdExtended);
+        new(Account, Services.Presence.Node.Id, EndpointId, (Dialect ?? MsnpDialect.Msnp8).Version, Status, FriendlyName, ClientId, MsnObject, PersonalStatus, ClientIdExtended,
+            MachineGuid, Interlocked.Read(ref _presenceVersion), _private);
+
+    /// <summary>What this point of presence told about itself in <c>UUX &lt;PrivateEndpointData&gt;</c> (MSNP16+), if anything.</summary>
+    internal Msnp.Protocol.Messages.Endpoints.PrivateEndpointData? PrivateData => _private;
+
+    /// <summary>True for an MSNP16+ sign-in with a machine GUID: one of possibly several points of presence.</summary>
+    internal bool IsPointOfPresence => MachineGuid is not null && Dialect is { HasPointsOfPresence: true };
 
     /// <inheritdoc/>
     public bool Receive(EndpointNotification notification)
@@ -97,6 +106,11 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
         {
             SignOutWith(signOut.Reason);
             return true;
+        }
+
+        if (notification is OwnPresenceNotification own && own.Changed is { } changed && own.Origin != EndpointId && Adopt(changed))
+        {
+            Send((Writer, info: changed.ToPresenceInfo()), static (w, s) => s.Writer.WritePresenceChanged(w, s.info));
         }
 
         var writer = Writer;
@@ -130,7 +144,65 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
     internal ValueTask SetFriendlyNameAsync(string name)
     {
         _friendlyName = name;
+        BumpPresenceVersion();
         return PublishAsync();
+    }
+
+    // Contacts see the account's endpoint that changed last (AccountPresence.Current): a change of
+    // status, name or personal status stamps the record with a later version than any before it.
+    internal void BumpPresenceVersion()
+    {
+        long now = Services.Time.GetUtcNow().UtcTicks;
+        long current, next;
+        do
+        {
+            current = Interlocked.Read(ref _presenceVersion);
+            next = Math.Max(now, current + 1);
+        }
+        while (Interlocked.CompareExchange(ref _presenceVersion, next, current) != current);
+    }
+
+    /// <summary>Stores what the endpoint told about itself in <c>UUX &lt;PrivateEndpointData&gt;</c> and publishes it.</summary>
+    internal ValueTask SetPrivateDataAsync(Msnp.Protocol.Messages.Endpoints.PrivateEndpointData data)
+    {
+        _private = data;
+        return PublishAsync();
+    }
+
+    // Another point of presence of the account changed its status, name or personal status: this one
+    // takes them on (a user has one status wherever they are signed in), unless it changed since, and
+    // records them without a newer version, so contacts keep seeing the endpoint that changed.
+    // Capabilities, MSNObject and private data stay this endpoint's own.
+    private bool Adopt(PresenceEndpoint changed)
+    {
+        if (!PresenceOpened || changed.Status == PresenceStatus.Offline)
+        {
+            return false;
+        }
+
+        long mine = Interlocked.Read(ref _presenceVersion);
+        if (changed.PresenceVersion <= mine || Interlocked.CompareExchange(ref _presenceVersion, changed.PresenceVersion, mine) != mine)
+        {
+            return false;
+        }
+
+        _status = changed.Status;
+        _friendlyName = changed.FriendlyName;
+        _personalStatus = changed.PersonalStatus;
+        _ = PublishQuietlyAsync();
+        return true;
+    }
+
+    private async Task PublishQuietlyAsync()
+    {
+        try
+        {
+            await PublishAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Services.Logger.LogWarning(ex, "Could not record the presence {Account} took from another endpoint", Diagnostics.LogText.Sanitize(Account));
+        }
     }
 
     internal ValueTask SetPresenceAsync(PresenceStatus status, uint clientId, string? msnObject, uint clientIdExtended = 0)
@@ -140,6 +212,7 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
         Volatile.Write(ref _clientIdExtended, clientIdExtended);
         _msnObject = msnObject;
         PresenceOpened = true;
+        BumpPresenceVersion();
         return PublishAsync();
     }
 
@@ -209,16 +282,19 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
         }
 
         Services.Presence.Local.Remove(this);
-        if (Phase == NotificationPhase.SignedIn && await Services.Presence.Directory.UnregisterAsync(Address).ConfigureAwait(false))
+        if (Phase == NotificationPhase.SignedIn)
         {
-            Diagnostics.ServerLog.SignedOut(Services.Logger, Diagnostics.LogText.Sanitize(Account));
-            var wasVisible = PresenceOpened && Status != PresenceStatus.Hidden;
-            _status = PresenceStatus.Offline;
-            if (wasVisible)
+            var directory = Services.Presence.Directory;
+            var seen = (await directory.FindAsync(Account).ConfigureAwait(false))?.Current;
+            if (await directory.UnregisterAsync(Address).ConfigureAwait(false))
             {
+                Diagnostics.ServerLog.SignedOut(Services.Logger, Diagnostics.LogText.Sanitize(Account));
+                _status = PresenceStatus.Offline;
                 try
                 {
-                    await PresenceFanout.AnnounceOfflineAsync(this).ConfigureAwait(false);
+                    // Contacts hear FLN only when no endpoint they could see is left; the account's
+                    // other points of presence hear the shorter list.
+                    await PresenceFanout.AnnounceEndpointsLeftAsync(this, seen?.EndpointId == EndpointId ? seen : null, PresenceOpened).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -272,11 +348,22 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
         }
 
         Diagnostics.ServerLog.SignedIn(Services.Logger, Diagnostics.LogText.Sanitize(account), remote, dialect.Name);
+        PresenceEndpoint? seen = null;
         foreach (var previous in replaced)
         {
             Diagnostics.ServerLog.SignedInElsewhere(Services.Logger, Diagnostics.LogText.Sanitize(account), remote);
             await presence.Delivery.DeliverAsync(previous.Address, new SignOutNotification(SignOutReason.OtherSession)).ConfigureAwait(false);
-            await PresenceFanout.AnnounceReplacedAsync(this, previous).ConfigureAwait(false);
+            if (previous.IsVisible && (seen is null || previous.PresenceVersion >= seen.PresenceVersion))
+            {
+                seen = previous;
+            }
+        }
+
+        if (replaced.Count > 0)
+        {
+            // Viewers saw a displaced endpoint: they hear FLN unless another point of presence they
+            // can see is left (the new one is offline to them until its first CHG).
+            await PresenceFanout.AnnounceEndpointsLeftAsync(this, seen, replaced.Any(r => r.Status != PresenceStatus.Offline)).ConfigureAwait(false);
         }
     }
 

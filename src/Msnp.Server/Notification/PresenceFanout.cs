@@ -1,4 +1,5 @@
 using Msnp.Protocol.Dialects.Model;
+using Msnp.Protocol.Messages.Endpoints;
 using Msnp.Server.Presence;
 using Msnp.Server.Presence.Notifications;
 using Msnp.Server.Storage;
@@ -34,7 +35,8 @@ internal static class PresenceFanout
     /// <summary>Sends <c>ILN</c> for one contact if it is online, visible and allows <paramref name="me"/>.</summary>
     public static async ValueTask SendInitialPresenceOfAsync(NotificationSession me, string contact, uint trId)
     {
-        var other = (await me.Services.Presence.Directory.FindAsync(contact).ConfigureAwait(false))?.Current;
+        var account = await me.Services.Presence.Directory.FindAsync(contact).ConfigureAwait(false);
+        var other = account?.Current;
         if (other is null || !other.IsVisible)
         {
             return;
@@ -44,7 +46,7 @@ internal static class PresenceFanout
         {
             var info = other.ToPresenceInfo();
             me.Send((me.Writer, trId, info), static (w, s) => s.Writer.WriteInitialPresence(w, s.trId, s.info));
-            if (PersonalStatusOf(other) is { } personal)
+            if (PersonalStatusOf(other, account!) is { } personal)
             {
                 me.Receive(personal);
             }
@@ -56,8 +58,101 @@ internal static class PresenceFanout
         ForEachAllowedViewerAsync(me, new PresenceNotification(me.PresenceInfo), null);
 
     /// <summary><c>UBX</c> to everyone online at MSNP11+ who has <paramref name="me"/> on their FL and is allowed to see them.</summary>
-    public static ValueTask AnnouncePersonalStatusAsync(NotificationSession me) =>
-        PersonalStatusOf(me.Account, me.PersonalStatus) is { } personal ? ForEachAllowedViewerAsync(me, personal, null) : ValueTask.CompletedTask;
+    public static async ValueTask AnnouncePersonalStatusAsync(NotificationSession me)
+    {
+        var endpoints = EndpointsOf(await me.Services.Presence.Directory.FindAsync(me.Account).ConfigureAwait(false));
+        if (PersonalStatusOf(me.Account, me.PersonalStatus, endpoints) is { } personal)
+        {
+            await ForEachAllowedViewerAsync(me, personal, null).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// MSNP16+, after <paramref name="me"/> changed its status, name or personal status
+    /// (<paramref name="changed"/>) or the set of the account's endpoints changed: every point of
+    /// presence of the account hears it (<see cref="OwnPresenceNotification"/>). Sent only while the
+    /// account has more than one point of presence, or when <paramref name="force"/> says the set
+    /// just shrank, so a user signed in once hears nothing new.
+    /// </summary>
+    public static async ValueTask AnnounceToOwnEndpointsAsync(NotificationSession me, bool changed, bool force = false)
+    {
+        if (!me.IsPointOfPresence)
+        {
+            return;
+        }
+
+        var presence = me.Services.Presence;
+        var account = await presence.Directory.FindAsync(me.Account).ConfigureAwait(false);
+        await AnnounceToOwnEndpointsAsync(presence, me.Account, me.EndpointId, changed ? me.ToEndpoint() : null, account, force).ConfigureAwait(false);
+    }
+
+    private static async ValueTask AnnounceToOwnEndpointsAsync(PresenceServices presence, string subject, Guid origin, PresenceEndpoint? changed, AccountPresence? account, bool force)
+    {
+        var endpoints = EndpointsOf(account);
+        if (account is null || (endpoints.Count < 2 && !force))
+        {
+            return;
+        }
+
+        var status = (account.Current.PersonalStatus ?? Protocol.Messages.PersonalStatus.Empty) with { MachineGuid = null };
+        var notification = new OwnPresenceNotification(subject, origin, changed, status, endpoints);
+        foreach (var endpoint in account.Endpoints)
+        {
+            if (endpoint.MachineGuid is not null && endpoint.Status != PresenceStatus.Offline)
+            {
+                await presence.Delivery.DeliverAsync(endpoint.Address, notification).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// After endpoints of <paramref name="me"/>'s account left (signed out, or displaced by a new
+    /// sign-in): viewers who saw <paramref name="seenBefore"/> hear <c>FLN</c> when no endpoint they
+    /// can see is left, or <c>NLN</c> of the endpoint they see now when it differs; the account's
+    /// remaining points of presence hear the shorter list when one that was online left (<paramref name="onlineLeft"/>).
+    /// </summary>
+    public static async ValueTask AnnounceEndpointsLeftAsync(NotificationSession me, PresenceEndpoint? seenBefore, bool onlineLeft)
+    {
+        var services = me.Services;
+        var account = await services.Presence.Directory.FindAsync(me.Account).ConfigureAwait(false);
+        var seenNow = account?.Current is { IsVisible: true } current ? current : null;
+        if (seenBefore is { IsVisible: true })
+        {
+            if (seenNow is null)
+            {
+                await ForEachAllowedViewerAsync(services.Contacts, services.Presence, me.Account, new OfflineNotification(me.Account), null).ConfigureAwait(false);
+            }
+            else if (seenNow.ToPresenceInfo() != seenBefore.ToPresenceInfo())
+            {
+                await ForEachAllowedViewerAsync(services.Contacts, services.Presence, me.Account, new PresenceNotification(seenNow.ToPresenceInfo()), PersonalStatusOf(seenNow, account!)).ConfigureAwait(false);
+            }
+        }
+
+        if (onlineLeft && account is not null && account.Endpoints.Any(e => e.EndpointId != me.EndpointId && e.MachineGuid is not null && e.Status != PresenceStatus.Offline))
+        {
+            await AnnounceToOwnEndpointsAsync(services.Presence, me.Account, me.EndpointId, null, account, force: true).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The account's points of presence as <c>UBX</c> lists them: MSNP16+ sign-ins that went online.</summary>
+    public static IReadOnlyList<EndpointPresence> EndpointsOf(AccountPresence? account)
+    {
+        if (account is null)
+        {
+            return [];
+        }
+
+        List<EndpointPresence>? list = null;
+        foreach (var e in account.Endpoints)
+        {
+            if (e.MachineGuid is { } machine && e.Status != PresenceStatus.Offline)
+            {
+                (list ??= []).Add(new EndpointPresence(machine, e.ClientId, e.ClientIdExtended, e.Private));
+            }
+        }
+
+        return list is null ? [] : list;
+    }
 
     /// <summary><c>FLN</c> to everyone online who could see <paramref name="me"/>.</summary>
     public static ValueTask AnnounceOfflineAsync(NotificationSession me) =>
@@ -98,7 +193,7 @@ internal static class PresenceFanout
         foreach (var (account, saw) in before)
         {
             var viewer = await me.Services.Presence.Directory.FindAsync(account).ConfigureAwait(false);
-            if (viewer is null || viewer.Current.Status == PresenceStatus.Offline)
+            if (viewer is not { IsOnline: true })
             {
                 continue;
             }
@@ -111,7 +206,8 @@ internal static class PresenceFanout
 
             if (sees)
             {
-                await DeliverAsync(delivery, viewer, new PresenceNotification(me.PresenceInfo), PersonalStatusOf(me.Account, me.PersonalStatus)).ConfigureAwait(false);
+                var endpoints = EndpointsOf(await me.Services.Presence.Directory.FindAsync(me.Account).ConfigureAwait(false));
+                await DeliverAsync(delivery, viewer, new PresenceNotification(me.PresenceInfo), PersonalStatusOf(me.Account, me.PersonalStatus, endpoints)).ConfigureAwait(false);
             }
             else
             {
@@ -120,33 +216,30 @@ internal static class PresenceFanout
         }
     }
 
-    /// <summary>
-    /// A new sign-in replaced <paramref name="previous"/>: if viewers saw the old session, they get
-    /// <c>FLN</c>, because the new one is offline to them until its first <c>CHG</c>.
-    /// </summary>
-    public static async ValueTask AnnounceReplacedAsync(NotificationSession me, PresenceEndpoint previous)
-    {
-        if (previous.IsVisible)
-        {
-            await AnnounceOfflineAsync(me).ConfigureAwait(false);
-        }
-    }
-
     // UBX follows the NLN/ILN it belongs to; sessions whose dialect has no personal messages ignore it.
-    private static PersonalStatusNotification? PersonalStatusOf(PresenceEndpoint subject) =>
-        PersonalStatusOf(subject.Account, subject.PersonalStatus);
+    // From MSNP16 it also lists the subject's points of presence, so it goes out even with no personal message.
+    private static PersonalStatusNotification? PersonalStatusOf(PresenceEndpoint subject, AccountPresence account) =>
+        PersonalStatusOf(subject.Account, subject.PersonalStatus, EndpointsOf(account));
 
-    private static PersonalStatusNotification? PersonalStatusOf(string account, Protocol.Messages.PersonalStatus? status) =>
-        status is { IsEmpty: false } ? new PersonalStatusNotification(account, status with { MachineGuid = null }) : null;
+    private static PersonalStatusNotification? PersonalStatusOf(string account, Protocol.Messages.PersonalStatus? status, IReadOnlyList<EndpointPresence> endpoints) =>
+        status is { IsEmpty: false } || endpoints.Count > 0
+            ? new PersonalStatusNotification(account, (status ?? Protocol.Messages.PersonalStatus.Empty) with { MachineGuid = null }, endpoints)
+            : null;
 
     private static async ValueTask<bool> IsOnlineAsync(NotificationSession me, string account) =>
-        await me.Services.Presence.Directory.FindAsync(account).ConfigureAwait(false) is { } viewer && viewer.Current.Status != PresenceStatus.Offline;
+        await me.Services.Presence.Directory.FindAsync(account).ConfigureAwait(false) is { IsOnline: true };
 
     private static async ValueTask DeliverAsync(INotificationDelivery delivery, AccountPresence viewer, EndpointNotification first, EndpointNotification? second)
     {
+        // Only the viewer's endpoints that went online: one still signing in gets the ILN burst later.
         var endpoints = viewer.Endpoints;
         for (int i = 0; i < endpoints.Count; i++)
         {
+            if (endpoints[i].Status == PresenceStatus.Offline)
+            {
+                continue;
+            }
+
             var address = endpoints[i].Address;
             await delivery.DeliverAsync(address, first).ConfigureAwait(false);
             if (second is not null)
@@ -177,7 +270,7 @@ internal static class PresenceFanout
         foreach (var account in reverse)
         {
             var viewer = await directory.FindAsync(account).ConfigureAwait(false);
-            if (viewer is null || viewer.Current.Status == PresenceStatus.Offline || account == subject)
+            if (viewer is not { IsOnline: true } || account == subject)
             {
                 continue;
             }

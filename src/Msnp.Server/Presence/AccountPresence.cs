@@ -10,9 +10,34 @@ namespace Msnp.Server.Presence;
 /// <param name="Endpoints">The signed-in endpoints, oldest first; never empty.</param>
 public sealed record AccountPresence(string Account, IReadOnlyList<PresenceEndpoint> Endpoints)
 {
-    /// <summary>The endpoint whose status contacts see: the newest sign-in.</summary>
+    /// <summary>
+    /// The endpoint whose presence contacts see: of the endpoints that went online (sent <c>CHG</c>),
+    /// the one whose presence changed last; the newest sign-in when none did yet. With one endpoint
+    /// (always up to MSNP15) it is that endpoint.
+    /// </summary>
     [JsonIgnore]
-    public PresenceEndpoint Current => Endpoints[^1];
+    public PresenceEndpoint Current
+    {
+        get
+        {
+            var endpoints = Endpoints;
+            PresenceEndpoint? current = null;
+            for (int i = 0; i < endpoints.Count; i++)
+            {
+                var e = endpoints[i];
+                if (e.Status != Msnp.Protocol.Dialects.Model.PresenceStatus.Offline && (current is null || e.PresenceVersion >= current.PresenceVersion))
+                {
+                    current = e;
+                }
+            }
+
+            return current ?? endpoints[^1];
+        }
+    }
+
+    /// <summary>True when some endpoint went online (sent its first <c>CHG</c>).</summary>
+    [JsonIgnore]
+    public bool IsOnline => Current.Status != Msnp.Protocol.Dialects.Model.PresenceStatus.Offline;
 
     /// <summary>True when one of the endpoints is <paramref name="endpointId"/>.</summary>
     public bool Contains(Guid endpointId) => Find(endpointId) is not null;

@@ -37,15 +37,37 @@ public sealed class InProcessPresenceDirectory : IPresenceDirectory
                 continue;
             }
 
-            var others = old.Endpoints.Where(e => e.EndpointId != endpoint.EndpointId).ToArray();
-            var (kept, displaced) = policy == EndpointPolicy.AddEndpoint
-                ? (others, NoneDisplaced)
-                : ([], (IReadOnlyList<PresenceEndpoint>)others);
+            var (kept, displaced) = Split(old.Endpoints, endpoint, policy);
             if (_byAccount.TryUpdate(account, new AccountPresence(account, [.. kept, endpoint]), old))
             {
                 return new(displaced);
             }
         }
+    }
+
+    // Which of the account's endpoints stay beside the new one, and which it displaces (oldest first).
+    private static (PresenceEndpoint[] Kept, IReadOnlyList<PresenceEndpoint> Displaced) Split(IReadOnlyList<PresenceEndpoint> endpoints, PresenceEndpoint added, EndpointPolicy policy)
+    {
+        var others = endpoints.Where(e => e.EndpointId != added.EndpointId).ToArray();
+        if (policy == EndpointPolicy.KeepOthers)
+        {
+            return (others, NoneDisplaced);
+        }
+
+        if (policy == EndpointPolicy.ReplaceOthers || added.MachineGuid is not { } machine)
+        {
+            return ([], others);
+        }
+
+        var kept = others.Where(e => e.MachineGuid is { } g && g != machine).ToList();
+        var displaced = others.Where(e => !kept.Contains(e)).ToList();
+        while (kept.Count >= EndpointPolicies.MaxPointsOfPresence)
+        {
+            displaced.Add(kept[0]);
+            kept.RemoveAt(0);
+        }
+
+        return ([.. kept], displaced.Count == 0 ? NoneDisplaced : displaced);
     }
 
     /// <inheritdoc/>

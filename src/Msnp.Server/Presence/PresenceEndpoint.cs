@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Messages;
+using Msnp.Protocol.Messages.Endpoints;
 
 namespace Msnp.Server.Presence;
 
@@ -18,6 +19,12 @@ namespace Msnp.Server.Presence;
 /// <param name="MsnObject">The URL-encoded MSNObject from <c>CHG</c>, if any.</param>
 /// <param name="PersonalStatus">The personal message and current media from <c>UUX</c> (MSNP11+), if any.</param>
 /// <param name="ClientIdExtended">The extended capabilities from <c>CHG … caps:capsEx</c> (MSNP16+; 0 when none).</param>
+/// <param name="MachineGuid">The machine GUID of an MSNP16+ sign-in (its point of presence), null before MSNP16.</param>
+/// <param name="PresenceVersion">
+/// When the session last changed what contacts see of the account (status, name, personal status):
+/// of an account's endpoints, contacts see the one changed last (<see cref="AccountPresence.Current"/>).
+/// </param>
+/// <param name="Private">What the endpoint told about itself in <c>UUX &lt;PrivateEndpointData&gt;</c>; only the account's own endpoints see it.</param>
 public sealed record PresenceEndpoint(
     string Account,
     string NodeId,
@@ -28,7 +35,10 @@ public sealed record PresenceEndpoint(
     uint ClientId = 0,
     string? MsnObject = null,
     PersonalStatus? PersonalStatus = null,
-    uint ClientIdExtended = 0)
+    uint ClientIdExtended = 0,
+    Guid? MachineGuid = null,
+    long PresenceVersion = 0,
+    PrivateEndpointData? Private = null)
 {
     /// <summary>Where the session lives, for delivering to it.</summary>
     [JsonIgnore]

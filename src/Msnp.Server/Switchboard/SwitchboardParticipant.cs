@@ -43,11 +43,23 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     /// <summary>The client id the participant's notification session announced when it joined (MSNP12 <c>IRO</c>/<c>JOI</c>).</summary>
     public uint ClientId { get; private set; }
 
-    internal void Bind(SwitchboardTicket ticket, uint clientId)
+    /// <summary>The extended capabilities of that session (MSNP16 <c>caps:capsEx</c>).</summary>
+    public uint ClientIdExtended { get; private set; }
+
+    /// <summary>The machine GUID of the participant's point of presence (MSNP16+), null before MSNP16.</summary>
+    public Guid? MachineGuid { get; private set; }
+
+    /// <summary>The participant as MSNP16+ rosters name one point of presence: <c>account;{guid}</c>, or the account alone.</summary>
+    public string EndpointHandle { get; private set; } = string.Empty;
+
+    internal void Bind(SwitchboardTicket ticket, Presence.PresenceEndpoint holder)
     {
         Account = ticket.Account;
         FriendlyName = ticket.FriendlyName;
-        ClientId = clientId;
+        ClientId = holder.ClientId;
+        ClientIdExtended = holder.ClientIdExtended;
+        MachineGuid = holder.MachineGuid;
+        EndpointHandle = holder.MachineGuid is { } machine ? $"{ticket.Account};{machine:B}" : ticket.Account;
         UseDialect(MsnpDialect.FromVersion(ticket.DialectVersion));
         UseScanner(SwitchboardScanner);
     }
@@ -160,7 +172,15 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
             return;
         }
 
-        Bind(ticket, holder!.Find(ticket.Holder.EndpointId)!.ClientId);
+        var record = holder!.Find(ticket.Holder.EndpointId)!;
+        if (request.MachineGuid is { } machine && record.MachineGuid != machine)
+        {
+            // USR alice;{guid}: the cookie was issued to another point of presence.
+            SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
+            return;
+        }
+
+        Bind(ticket, record);
         var room = _services.Rooms.Open();
         if (!room.AddCreator(this))
         {
@@ -172,7 +192,9 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         Connection.MarkSignedIn();
         Diagnostics.ServerLog.SwitchboardOpened(_services.Logger, Diagnostics.LogText.Sanitize(Account), room.Id);
         Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
-        Send((Writer, trId, Account, FriendlyName), static (w, s) => s.Writer.WriteSwitchboardAuthenticated(w, s.trId, s.Account, s.FriendlyName));
+        // USR alice;{guid} is answered in the same form (escargot _m_usr).
+        var handle = request.MachineGuid is null ? Account : EndpointHandle;
+        Send((Writer, trId, handle, FriendlyName), static (w, s) => s.Writer.WriteSwitchboardAuthenticated(w, s.trId, s.handle, s.FriendlyName));
     }
 
     internal async ValueTask HandleAnswerAsync(AnsRequest request, CancellationToken cancellationToken)
@@ -180,7 +202,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         var trId = request.TrId;
         Account = request.Account;
         if (!_services.Rooms.TryGet(request.SessionId, out var room)
-            || !room.TryJoin(this, request.Cookie, trId, await _services.Presence.Directory.FindAsync(Account, cancellationToken).ConfigureAwait(false), _services.Presence))
+            || !room.TryJoin(this, request.Cookie, request.MachineGuid, trId, await _services.Presence.Directory.FindAsync(Account, cancellationToken).ConfigureAwait(false), _services.Presence))
         {
             SendErrorAndClose(MsnpErrorCode.AuthenticationFailed, trId);
             return;
@@ -214,12 +236,12 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         var target = request.Account;
         if (target == Account)
         {
-            SendError(MsnpErrorCode.PrincipalAlreadyOnList, trId);
+            await CallOwnEndpointsAsync(trId, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var invitee = (await directory.FindAsync(target, cancellationToken).ConfigureAwait(false))?.Current;
-        if (invitee is null || invitee.Status is Protocol.Dialects.Model.PresenceStatus.Offline or Protocol.Dialects.Model.PresenceStatus.Hidden)
+        var invitee = await directory.FindAsync(target, cancellationToken).ConfigureAwait(false);
+        if (invitee is null || invitee.Current.Status is Protocol.Dialects.Model.PresenceStatus.Offline or Protocol.Dialects.Model.PresenceStatus.Hidden)
         {
             SendError(MsnpErrorCode.PrincipalNotOnline, trId);
             return;
@@ -232,8 +254,44 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
             return;
         }
 
-        var ticket = new SwitchboardTicket(target, invitee.FriendlyName, invitee.DialectVersion, _services.Time.GetUtcNow() + _services.Broker.CookieLifetime, invitee.Address);
-        var error = _room!.Invite(ticket, _services.Options.MaxSwitchboardParticipants, out var cookie);
+        // Every point of presence that went online is rung (MSNP16+); before MSNP16 there is one.
+        await RingAsync(trId, invitee.Endpoints.Where(e => e.Status != Protocol.Dialects.Model.PresenceStatus.Offline).ToList(), ownAccount: false).ConfigureAwait(false);
+    }
+
+    // CAL of one's own account (WLM 2009 sends it when it opens a session): MSNP16+ rings the
+    // account's other points of presence that are not in the session yet. With none to ring, the
+    // caller still gets RINGING and JOI of itself, which WLM 2009 waits for (escargot _m_cal).
+    // Before MSNP16 it is 215, as calling oneself always was.
+    private async ValueTask CallOwnEndpointsAsync(uint trId, CancellationToken cancellationToken)
+    {
+        if (MachineGuid is null || Dialect is not { HasPointsOfPresence: true })
+        {
+            SendError(MsnpErrorCode.PrincipalAlreadyOnList, trId);
+            return;
+        }
+
+        var own = await _services.Presence.Directory.FindAsync(Account, cancellationToken).ConfigureAwait(false);
+        var present = _room!.Participants;
+        var others = (own?.Endpoints ?? []).Where(e => e.MachineGuid is { } g && g != MachineGuid
+            && e.Status != Protocol.Dialects.Model.PresenceStatus.Offline
+            && !present.Any(p => p.Account == Account && p.MachineGuid == g)).ToList();
+        if (others.Count > 0)
+        {
+            await RingAsync(trId, others, ownAccount: true).ConfigureAwait(false);
+            return;
+        }
+
+        var sessionId = _room.Id;
+        Send((Writer, trId, sessionId), static (w, s) => s.Writer.WriteRinging(w, s.trId, s.sessionId));
+        Send((Writer, Account, FriendlyName, ClientId, ClientIdExtended), static (w, s) => s.Writer.WriteJoined(w, s.Account, s.FriendlyName, s.ClientId, s.ClientIdExtended));
+    }
+
+    // One invitation per endpoint, each with its own cookie, then RNG to each.
+    private async ValueTask RingAsync(uint trId, IReadOnlyList<Presence.PresenceEndpoint> endpoints, bool ownAccount)
+    {
+        var expires = _services.Time.GetUtcNow() + _services.Broker.CookieLifetime;
+        var tickets = endpoints.Select(e => new SwitchboardTicket(e.Account, e.FriendlyName, e.DialectVersion, expires, e.Address)).ToList();
+        var error = _room!.Invite(tickets, _services.Options.MaxSwitchboardParticipants, allowPresentAccount: ownAccount, out var cookies);
         if (error is { } e)
         {
             SendError(e, trId);
@@ -243,7 +301,10 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         var sessionId = _room.Id;
         Send((Writer, trId, sessionId), static (w, s) => s.Writer.WriteRinging(w, s.trId, s.sessionId));
         var location = _services.Broker.Locate(sessionId);
-        await _services.Presence.Delivery.DeliverAsync(invitee.Address, new RingNotification(location.RoomId, location.Address, cookie, Account, FriendlyName)).ConfigureAwait(false);
+        for (int i = 0; i < tickets.Count; i++)
+        {
+            await _services.Presence.Delivery.DeliverAsync(tickets[i].Holder, new RingNotification(location.RoomId, location.Address, cookies[i], Account, FriendlyName)).ConfigureAwait(false);
+        }
     }
 
     // Returns true when some receiver is above its high-water mark.

@@ -12,7 +12,8 @@ namespace Msnp.Server.Switchboard;
 public sealed class SwitchboardRoom
 {
     private readonly Lock _sync = new();
-    private readonly Dictionary<string, (string Cookie, SwitchboardTicket Ticket)> _invitations = new(StringComparer.Ordinal);
+    // Outstanding invitations by cookie: one per rung endpoint (several for an MSNP16+ account).
+    private readonly Dictionary<string, SwitchboardTicket> _invitations = new(StringComparer.Ordinal);
     private readonly SwitchboardRooms _rooms;
     private readonly TimeProvider _time;
     private SwitchboardParticipant[] _participants = [];
@@ -47,28 +48,50 @@ public sealed class SwitchboardRoom
     }
 
     /// <summary>
-    /// Records an invitation: returns the cookie for <c>RNG</c>, or the error for <c>CAL</c> (215 when
-    /// the account is already present or invited, 713 when the session is full).
+    /// Records the invitations of one account's endpoints (one cookie each, in the order of
+    /// <paramref name="invitees"/>), or returns the error for <c>CAL</c>: 215 when the account is
+    /// already present or invited (unless <paramref name="allowPresentAccount"/>: a user ringing their
+    /// own other points of presence), 713 when the session already holds
+    /// <paramref name="maxParticipants"/> accounts.
     /// </summary>
-    internal MsnpErrorCode? Invite(SwitchboardTicket invitee, int maxParticipants, out string cookie)
+    internal MsnpErrorCode? Invite(IReadOnlyList<SwitchboardTicket> invitees, int maxParticipants, bool allowPresentAccount, out string[] cookies)
     {
-        cookie = string.Empty;
+        cookies = [];
+        if (invitees.Count == 0)
+        {
+            return MsnpErrorCode.PrincipalNotOnline;
+        }
+
+        var account = invitees[0].Account;
         lock (_sync)
         {
             var now = _time.GetUtcNow();
-            if (_participants.Any(p => p.Account == invitee.Account)
-                || (_invitations.TryGetValue(invitee.Account, out var pending) && pending.Ticket.ExpiresAt > now))
+            foreach (var expired in _invitations.Where(i => i.Value.ExpiresAt <= now).Select(i => i.Key).ToList())
+            {
+                _invitations.Remove(expired);
+            }
+
+            bool present = _participants.Any(p => p.Account == account);
+            bool invited = _invitations.Values.Any(t => t.Account == account
+                && (!allowPresentAccount || invitees.Any(i => i.Holder.EndpointId == t.Holder.EndpointId)));
+            if ((present && !allowPresentAccount) || invited)
             {
                 return MsnpErrorCode.PrincipalAlreadyOnList;
             }
 
-            if (_participants.Length + _invitations.Count >= maxParticipants)
+            var accounts = _participants.Select(p => p.Account).Concat(_invitations.Values.Select(t => t.Account)).Distinct(StringComparer.Ordinal).Count();
+            if (!present && accounts >= maxParticipants)
             {
                 return MsnpErrorCode.SessionIsOverloaded;
             }
 
-            cookie = SwitchboardBroker.NewCookie();
-            _invitations[invitee.Account] = (cookie, invitee);
+            cookies = new string[invitees.Count];
+            for (int i = 0; i < invitees.Count; i++)
+            {
+                cookies[i] = SwitchboardBroker.NewCookie();
+                _invitations[cookies[i]] = invitees[i];
+            }
+
             return null;
         }
     }
@@ -76,35 +99,32 @@ public sealed class SwitchboardRoom
     /// <summary>
     /// Admits an invitee presenting its cookie: writes the roster (<c>IRO</c>) and <c>ANS OK</c> to it and
     /// <c>JOI</c> to everyone else, atomically with respect to other joins and leaves.
-    /// <paramref name="presence"/> is the invitee's directory record, read just before.
+    /// <paramref name="presence"/> is the invitee's directory record, read just before;
+    /// <paramref name="machineGuid"/> the point of presence <c>ANS account;{guid}</c> named, if any.
     /// </summary>
-    internal bool TryJoin(SwitchboardParticipant joiner, string cookie, uint trId, Presence.AccountPresence? presence, Presence.PresenceServices services)
+    internal bool TryJoin(SwitchboardParticipant joiner, string cookie, Guid? machineGuid, uint trId, Presence.AccountPresence? presence, Presence.PresenceServices services)
     {
         lock (_sync)
         {
             if (_closed
-                || !_invitations.TryGetValue(joiner.Account, out var invitation)
-                || !string.Equals(invitation.Cookie, cookie, StringComparison.Ordinal)
-                || invitation.Ticket.ExpiresAt <= _time.GetUtcNow()
-                || !invitation.Ticket.IsHolderSignedIn(presence, services))
+                || !_invitations.TryGetValue(cookie, out var invitation)
+                || invitation.Account != joiner.Account
+                || invitation.ExpiresAt <= _time.GetUtcNow()
+                || !invitation.IsHolderSignedIn(presence, services)
+                || presence!.Find(invitation.Holder.EndpointId) is not { } holder
+                || (machineGuid is not null && holder.MachineGuid != machineGuid))
             {
                 return false;
             }
 
-            _invitations.Remove(joiner.Account);
-            joiner.Bind(invitation.Ticket, presence!.Find(invitation.Ticket.Holder.EndpointId)!.ClientId);
+            _invitations.Remove(cookie);
+            joiner.Bind(invitation, holder);
             var others = _participants;
-            for (int i = 0; i < others.Length; i++)
-            {
-                var other = others[i];
-                joiner.Send((joiner.Writer, trId, index: i + 1, total: others.Length, other.Account, other.FriendlyName, other.ClientId),
-                    static (w, s) => s.Writer.WriteRosterEntry(w, s.trId, s.index, s.total, s.Account, s.FriendlyName, s.ClientId));
-            }
-
+            SwitchboardRoster.WriteRoster(joiner, trId, others);
             joiner.Send((joiner.Writer, trId), static (w, s) => s.Writer.WriteAnswered(w, s.trId));
             foreach (var other in others)
             {
-                other.Send((other.Writer, joiner.Account, joiner.FriendlyName, joiner.ClientId), static (w, s) => s.Writer.WriteJoined(w, s.Account, s.FriendlyName, s.ClientId));
+                SwitchboardRoster.WriteJoined(other, joiner, others);
             }
 
             _participants = [.. others, joiner];
@@ -118,7 +138,11 @@ public sealed class SwitchboardRoom
         SwitchboardParticipant[] legs;
         lock (_sync)
         {
-            _invitations.Remove(account);
+            foreach (var cookie in _invitations.Where(i => i.Value.Account == account).Select(i => i.Key).ToList())
+            {
+                _invitations.Remove(cookie);
+            }
+
             legs = [.. _participants.Where(p => p.Account == account)];
         }
 
@@ -142,7 +166,7 @@ public sealed class SwitchboardRoom
             _participants = _participants.Where(p => p != leaver).ToArray();
             foreach (var other in _participants)
             {
-                other.Send((other.Writer, leaver.Account, dropped), static (w, s) => s.Writer.WriteLeft(w, s.Account, s.dropped));
+                SwitchboardRoster.WriteLeft(other, leaver, _participants, dropped);
             }
 
             empty = _participants.Length == 0;

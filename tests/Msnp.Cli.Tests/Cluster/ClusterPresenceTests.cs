@@ -1,6 +1,7 @@
 using System.Text;
 using Msnp.Client.Conversations;
 using Msnp.Client.Events;
+using Msnp.Protocol.Dialects;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Messages;
 
@@ -84,6 +85,45 @@ public sealed class ClusterPresenceTests
         mark = alicePresence.Mark();
         await bobAgain.SignOutAsync();
         await alicePresence.WaitForAsync(e => e.Account == "bob@example.com" && e.Status == PresenceStatus.Offline, "bob offline at alice", mark);
+    }
+
+    [Fact]
+    public async Task One_account_on_two_nodes_at_MSNP18_stays_online_on_both_and_a_contact_sees_FLN_only_when_both_leave()
+    {
+        await using var scene = await ClusterScene.CreateAsync("alice@example.com", "bob@example.com");
+        var (a, b) = await StartTwoAsync(scene);
+        var bob = scene.Client(a, "bob@example.com");
+        var bobPresence = new Recorder<PresenceChangedEventArgs>();
+        bob.ContactPresenceChanged += (_, e) => bobPresence.Add(e);
+        await bob.SignInAsync();
+        await bob.AddContactAsync(ListKind.Forward, "alice@example.com", "Alice");
+        await bob.SetStatusAsync(PresenceStatus.Online);
+
+        // alice signs in from two machines, one on each node: neither is signed out.
+        var home = scene.Client(a, "alice@example.com", MsnpDialect.Msnp18, machineGuid: Guid.NewGuid());
+        var work = scene.Client(b, "alice@example.com", MsnpDialect.Msnp18, machineGuid: Guid.NewGuid());
+        var signedOut = new Recorder<SignedOutEventArgs>();
+        home.SignedOut += (_, e) => signedOut.Add(e);
+        work.SignedOut += (_, e) => signedOut.Add(e);
+        await home.SignInAsync();
+        await home.SetStatusAsync(PresenceStatus.Online);
+        await bobPresence.WaitForAsync(e => e.Account == "alice@example.com" && e.Status == PresenceStatus.Online, "alice online at bob");
+        await work.SignInAsync();
+        await work.SetStatusAsync(PresenceStatus.Busy);
+        await bobPresence.WaitForAsync(e => e.Account == "alice@example.com" && e.Status == PresenceStatus.Busy, "alice busy (from node b) at bob");
+
+        // The machine on node a leaves: bob hears no FLN, and a change on node b still reaches him.
+        int mark = bobPresence.Mark();
+        await home.SignOutAsync();
+        await work.SetStatusAsync(PresenceStatus.Away);
+        await bobPresence.WaitForAsync(e => e.Account == "alice@example.com" && e.Status == PresenceStatus.Away, "alice away at bob after one machine left", mark);
+        Assert.DoesNotContain(bobPresence.Items.Skip(mark), e => e.Account == "alice@example.com" && e.Status == PresenceStatus.Offline);
+        Assert.DoesNotContain(signedOut.Items, e => e.Reason == SignOutReason.OtherSession);
+
+        // The last machine leaves: now bob hears FLN.
+        mark = bobPresence.Mark();
+        await work.SignOutAsync();
+        await bobPresence.WaitForAsync(e => e.Account == "alice@example.com" && e.Status == PresenceStatus.Offline, "alice offline at bob", mark);
     }
 
     internal static async Task<(ClusterNode A, ClusterNode B)> StartTwoAsync(ClusterScene scene)

@@ -130,7 +130,7 @@ internal sealed partial class ClusterScene : IAsyncDisposable
     /// <paramref name="node"/>'s Passport (each node has its own certificate), so the ticket is
     /// checked by whichever node dispatch chose.
     /// </summary>
-    public MsnpClient Client(ClusterNode node, string account, MsnpDialect? dialect = null, bool throughDispatch = false, string password = Password)
+    public MsnpClient Client(ClusterNode node, string account, MsnpDialect? dialect = null, bool throughDispatch = false, string password = Password, Guid? machineGuid = null)
     {
         var client = new MsnpClient(new MsnpClientOptions
         {
@@ -142,6 +142,7 @@ internal sealed partial class ClusterScene : IAsyncDisposable
             Password = password,
             Dialect = dialect ?? MsnpDialect.Msnp12,
             TrustedCertificatePath = Path.Combine(node.Data, "passport.crt"),
+            MachineGuid = machineGuid,
         });
         lock (_clients)
         {

@@ -253,6 +253,16 @@ public class CommandTableTests
     }
 
     [Theory]
+    [InlineData(16)]
+    [InlineData(18)]
+    public void UUX_carries_up_to_8_KiB_from_MSNP16(int version)
+    {
+        var document = "<Data><PSM>" + new string('a', 5000) + "</PSM></Data>";
+        Expect(version, C2S, $"UUX 9 {document.Length}\r\n{document}", "UUX", 9, document);
+        ExpectViolation(version, C2S, $"UUX 9 {(8 * 1024) + 1}\r\n", FramingError.PayloadTooLarge);
+    }
+
+    [Theory]
     [InlineData(10)]
     [InlineData(11)]
     [InlineData(12)]

@@ -62,7 +62,7 @@ public class PersonalStatusTests
     [Fact]
     public void Refuses_oversized_payloads_and_fields()
     {
-        var big = Encoding.UTF8.GetBytes("<Data><PSM>" + new string('a', 2000) + "</PSM></Data>");
+        var big = Encoding.UTF8.GetBytes("<Data><PSM>" + new string('a', 9000) + "</PSM></Data>");
         Assert.False(PersonalStatus.TryParse(big, out _, out var error));
         Assert.Equal(PersonalStatusError.TooLarge, error);
 

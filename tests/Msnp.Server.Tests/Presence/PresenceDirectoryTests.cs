@@ -74,12 +74,12 @@ public sealed class PresenceDirectoryTests
     }
 
     [Fact]
-    public async Task Replace_policy_displaces_the_others_and_add_policy_keeps_them()
+    public async Task Replace_policy_displaces_the_others_and_add_policy_keeps_other_points_of_presence()
     {
         var directory = new InProcessPresenceDirectory();
         var one = Endpoint(PresenceStatus.Online);
-        var two = Endpoint(PresenceStatus.Busy);
-        var three = Endpoint(PresenceStatus.Away);
+        var two = Endpoint(PresenceStatus.Busy) with { MachineGuid = Guid.NewGuid() };
+        var three = Endpoint(PresenceStatus.Away) with { MachineGuid = Guid.NewGuid() };
 
         Assert.Empty(await directory.RegisterAsync(one, EndpointPolicy.ReplaceOthers));
         Assert.Equal([one], await directory.RegisterAsync(two, EndpointPolicy.ReplaceOthers));
@@ -89,7 +89,6 @@ public sealed class PresenceDirectoryTests
         Assert.Empty(await directory.RegisterAsync(three, EndpointPolicy.AddEndpoint));
         var both = await directory.FindAsync("alice@example.com");
         Assert.Equal([two, three], both!.Endpoints);
-        Assert.Same(three, both.Current);
 
         var idle = two with { Status = PresenceStatus.Idle };
         Assert.True(await directory.UpdateAsync(idle));
@@ -100,6 +99,59 @@ public sealed class PresenceDirectoryTests
         Assert.True(await directory.UnregisterAsync(two.Address));
         Assert.Null(await directory.FindAsync("alice@example.com"));
         Assert.Equal(0, directory.Count);
+    }
+
+    [Fact]
+    public async Task A_point_of_presence_displaces_its_own_machine_pre_MSNP16_endpoints_and_the_oldest_beyond_the_cap()
+    {
+        var directory = new InProcessPresenceDirectory();
+        var machine = Guid.NewGuid();
+        var classic = Endpoint(PresenceStatus.Online);
+        var first = Endpoint(PresenceStatus.Online) with { MachineGuid = machine };
+        var again = Endpoint(PresenceStatus.Offline) with { MachineGuid = machine };
+
+        Assert.Empty(await directory.RegisterAsync(classic, EndpointPolicy.ReplaceOthers));
+        Assert.Equal([classic], await directory.RegisterAsync(first, EndpointPolicy.AddEndpoint));
+        Assert.Equal([first], await directory.RegisterAsync(again, EndpointPolicy.AddEndpoint));
+
+        var others = Enumerable.Range(0, EndpointPolicies.MaxPointsOfPresence - 1)
+            .Select(_ => Endpoint(PresenceStatus.Offline) with { MachineGuid = Guid.NewGuid() }).ToList();
+        foreach (var other in others)
+        {
+            Assert.Empty(await directory.RegisterAsync(other, EndpointPolicy.AddEndpoint));
+        }
+
+        var beyond = Endpoint(PresenceStatus.Offline) with { MachineGuid = Guid.NewGuid() };
+        Assert.Equal([again], await directory.RegisterAsync(beyond, EndpointPolicy.AddEndpoint));
+        Assert.Equal(EndpointPolicies.MaxPointsOfPresence, (await directory.FindAsync("alice@example.com"))!.Endpoints.Count);
+
+        // A restored endpoint (a cluster grain that started empty) displaces nothing, whatever it is.
+        Assert.Empty(await directory.RegisterAsync(classic, EndpointPolicy.KeepOthers));
+        Assert.Equal(EndpointPolicies.MaxPointsOfPresence + 1, (await directory.FindAsync("alice@example.com"))!.Endpoints.Count);
+    }
+
+    [Fact]
+    public async Task Contacts_see_the_online_endpoint_that_changed_last()
+    {
+        var directory = new InProcessPresenceDirectory();
+        var home = Endpoint(PresenceStatus.Busy) with { MachineGuid = Guid.NewGuid(), PresenceVersion = 10 };
+        var work = Endpoint(PresenceStatus.Offline) with { MachineGuid = Guid.NewGuid() };
+        await directory.RegisterAsync(home, EndpointPolicy.AddEndpoint);
+        await directory.RegisterAsync(work, EndpointPolicy.AddEndpoint);
+
+        // The newer sign-in has not gone online yet: contacts still see the older one.
+        Assert.Equal(home.EndpointId, (await directory.FindAsync("alice@example.com"))!.Current.EndpointId);
+
+        var away = work with { Status = PresenceStatus.Away, PresenceVersion = 11 };
+        await directory.UpdateAsync(away);
+        Assert.Same(away, (await directory.FindAsync("alice@example.com"))!.Current);
+
+        // The older endpoint changes again: it is seen, though it signed in first.
+        var lunch = home with { Status = PresenceStatus.OutToLunch, PresenceVersion = 12 };
+        await directory.UpdateAsync(lunch);
+        var presence = await directory.FindAsync("alice@example.com");
+        Assert.Same(lunch, presence!.Current);
+        Assert.True(presence.IsOnline);
     }
 
     [Fact]

@@ -18,5 +18,7 @@ namespace Msnp.Server.Presence.Notifications;
 [JsonDerivedType(typeof(SignOutNotification), "sign-out")]
 [JsonDerivedType(typeof(SystemMessageNotification), "system-message")]
 [JsonDerivedType(typeof(OfflineMessageArrivedNotification), "offline-message")]
+[JsonDerivedType(typeof(OwnPresenceNotification), "own-presence")]
+[JsonDerivedType(typeof(UserNotification), "user-notification")]
 [JsonDerivedType(typeof(OfflineMessagesDeletedNotification), "offline-messages-deleted")]
 public abstract record EndpointNotification;

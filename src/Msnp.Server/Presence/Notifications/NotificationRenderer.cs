@@ -14,7 +14,10 @@ public static class NotificationRenderer
         ArgumentNullException.ThrowIfNull(dialect);
         return notification switch
         {
-            PersonalStatusNotification => dialect.HasPersonalMessages,
+            PersonalStatusNotification n => dialect.HasPersonalMessages
+                && (!n.Status.IsEmpty || (dialect.HasPointsOfPresence && n.Endpoints is { Count: > 0 })),
+            OwnPresenceNotification => dialect.HasPointsOfPresence,
+            UserNotification => dialect.HasUserNotifications,
             OfflineMessageArrivedNotification or OfflineMessagesDeletedNotification => dialect.SendsMailData,
             _ => true,
         };
@@ -33,7 +36,7 @@ public static class NotificationRenderer
                 writer.WriteOffline(output, n.Account);
                 break;
             case PersonalStatusNotification n:
-                writer.WritePersonalStatus(output, n.Account, n.Status.ToBytes());
+                writer.WritePersonalStatus(output, n.Account, n.Status.ToBytes(writer.Dialect, n.Endpoints, own: false));
                 break;
             case ReverseListAddedNotification n:
                 writer.WriteReverseListAdded(output, n.ListVersion, n.Account, n.FriendlyName);
@@ -46,6 +49,12 @@ public static class NotificationRenderer
                 break;
             case SignOutNotification n:
                 writer.WriteSignOut(output, n.Reason);
+                break;
+            case OwnPresenceNotification n:
+                writer.WritePersonalStatus(output, n.Account, n.Status.ToBytes(writer.Dialect, n.Endpoints, own: true));
+                break;
+            case UserNotification n:
+                writer.WriteUserNotification(output, n.SenderMachine is { } machine && writer.Dialect.HasPointsOfPresence ? $"{n.Sender};{machine:B}" : n.Sender, n.Type, n.Payload);
                 break;
             case SystemMessageNotification n:
                 MsnpWriter.WritePayloadCommand(output, CommandCodes.Msg, null, ["Hotmail", "Hotmail"], new SystemMessage(n.Type, n.Arguments).ToBytes());
