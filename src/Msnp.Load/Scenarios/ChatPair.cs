@@ -40,6 +40,10 @@ public sealed class ChatPair : IAsyncDisposable
             var nsB = await ClientSteps.SignInAsync(target, b, ct).ConfigureAwait(false);
             await ClientSteps.GoOnlineAsync(nsA, ct).ConfigureAwait(false);
             await ClientSteps.GoOnlineAsync(nsB, ct).ConfigureAwait(false);
+
+            // Unanswered, the challenge after the first CHG closes both NS connections 50 s in.
+            await ClientSteps.AnswerChallengeAsync(nsA, ct).ConfigureAwait(false);
+            await ClientSteps.AnswerChallengeAsync(nsB, ct).ConfigureAwait(false);
             var (sbA, sbB) = await ClientSteps.OpenSessionAsync(nsA, a, nsB, b, ct).ConfigureAwait(false);
             pairs[i] = new ChatPair(nsA, nsB, sbA, sbB);
         }).ConfigureAwait(false);
