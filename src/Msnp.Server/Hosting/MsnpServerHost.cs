@@ -149,15 +149,22 @@ public sealed class MsnpServerHost : IAsyncDisposable
                 sp.GetRequiredService<ILoggerFactory>()),
             acceptedSockets));
 
+        // The MSNP listeners' own transport (registered last, so Kestrel asks it first; it binds only their endpoints).
+        if (options.Transport == Connections.Transport.MsnpTransport.Msnp)
+        {
+            builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IConnectionListenerFactory>(
+                _ => new BudgetedListenerFactory(new Connections.Transport.SocketListenerFactory(), acceptedSockets));
+        }
+
         // On stopping, before Kestrel stops: OUT SSD to everyone, and gateway users get a poll window to collect it.
         builder.Services.AddHostedService<ShutdownSignOut>();
 
         ListenOptions? dispatch = null, notification = null, switchboard = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(address, options.DispatchPort, lo => (dispatch = lo).UseConnectionHandler<DispatchConnectionHandler>());
-            kestrel.Listen(address, options.NotificationPort, lo => (notification = lo).UseConnectionHandler<NotificationConnectionHandler>());
-            kestrel.Listen(address, options.SwitchboardPort, lo => (switchboard = lo).UseConnectionHandler<SwitchboardConnectionHandler>());
+            kestrel.Listen(MsnpEndPoint(address, options.DispatchPort, options.Transport), lo => (dispatch = lo).UseConnectionHandler<DispatchConnectionHandler>());
+            kestrel.Listen(MsnpEndPoint(address, options.NotificationPort, options.Transport), lo => (notification = lo).UseConnectionHandler<NotificationConnectionHandler>());
+            kestrel.Listen(MsnpEndPoint(address, options.SwitchboardPort, options.Transport), lo => (switchboard = lo).UseConnectionHandler<SwitchboardConnectionHandler>());
 
             // Kestrel's own cap backs up the shared limiter (which also counts the HTTP listeners).
             kestrel.Limits.MaxConcurrentConnections = options.Limits.MaxConnections + options.Limits.MaxHttpConnections;
@@ -272,6 +279,10 @@ public sealed class MsnpServerHost : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         _store.Dispose();
     }
+
+    // An MSNP listener's address: the marked kind goes to Msnp's own transport, a plain one to Kestrel's.
+    private static IPEndPoint MsnpEndPoint(IPAddress address, int port, Connections.Transport.MsnpTransport transport) =>
+        transport == Connections.Transport.MsnpTransport.Msnp ? new Connections.Transport.MsnpTransportEndPoint(address, port) : new IPEndPoint(address, port);
 
     // Kestrel replaces a port-0 endpoint with the bound one once listening.
     private static int BoundPort(ListenOptions? listen) =>
