@@ -166,8 +166,9 @@ public sealed class MsnpServerHost : IAsyncDisposable
             kestrel.Listen(MsnpEndPoint(address, options.NotificationPort, options.Transport), lo => (notification = lo).UseConnectionHandler<NotificationConnectionHandler>());
             kestrel.Listen(MsnpEndPoint(address, options.SwitchboardPort, options.Transport), lo => (switchboard = lo).UseConnectionHandler<SwitchboardConnectionHandler>());
 
-            // Kestrel's own cap backs up the shared limiter (which also counts the HTTP listeners).
-            kestrel.Limits.MaxConcurrentConnections = options.Limits.MaxConnections + options.Limits.MaxHttpConnections;
+            // Kestrel's MaxConcurrentConnections is left unset: the shared limiter refuses connections
+            // over the caps and the accepted-socket budget bounds every listener's sockets, while
+            // Kestrel's middleware would hold ~170 bytes more per idle connection (docs/benchmarks.md).
 
             // Only HTTP connections (Passport, gateway) use these; the MSNP roles have their own deadlines.
             var http = options.Http;
