@@ -149,11 +149,12 @@ public sealed class MsnpServerHost : IAsyncDisposable
                 sp.GetRequiredService<ILoggerFactory>()),
             acceptedSockets));
 
-        // The MSNP listeners' own transport (registered last, so Kestrel asks it first; it binds only their endpoints).
-        if (options.Transport == Connections.Transport.MsnpTransport.Msnp)
+        // The MSNP listeners on Msnp's own transport (default) run outside Kestrel, which keeps the HTTP ones.
+        var ownListeners = options.Transport == Connections.Transport.MsnpTransport.Msnp;
+        if (ownListeners)
         {
-            builder.Services.AddSingleton<Microsoft.AspNetCore.Connections.IConnectionListenerFactory>(
-                _ => new BudgetedListenerFactory(new Connections.Transport.SocketListenerFactory(), acceptedSockets));
+            builder.Services.AddSingleton<Connections.Transport.MsnpListeners>();
+            builder.Services.AddHostedService(static sp => sp.GetRequiredService<Connections.Transport.MsnpListeners>());
         }
 
         // On stopping, before Kestrel stops: OUT SSD to everyone, and gateway users get a poll window to collect it.
@@ -162,9 +163,12 @@ public sealed class MsnpServerHost : IAsyncDisposable
         ListenOptions? dispatch = null, notification = null, switchboard = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(MsnpEndPoint(address, options.DispatchPort, options.Transport), lo => (dispatch = lo).UseConnectionHandler<DispatchConnectionHandler>());
-            kestrel.Listen(MsnpEndPoint(address, options.NotificationPort, options.Transport), lo => (notification = lo).UseConnectionHandler<NotificationConnectionHandler>());
-            kestrel.Listen(MsnpEndPoint(address, options.SwitchboardPort, options.Transport), lo => (switchboard = lo).UseConnectionHandler<SwitchboardConnectionHandler>());
+            if (!ownListeners)
+            {
+                kestrel.Listen(address, options.DispatchPort, lo => (dispatch = lo).UseConnectionHandler<DispatchConnectionHandler>());
+                kestrel.Listen(address, options.NotificationPort, lo => (notification = lo).UseConnectionHandler<NotificationConnectionHandler>());
+                kestrel.Listen(address, options.SwitchboardPort, lo => (switchboard = lo).UseConnectionHandler<SwitchboardConnectionHandler>());
+            }
 
             // Kestrel's MaxConcurrentConnections is left unset: the shared limiter refuses connections
             // over the caps and the accepted-socket budget bounds every listener's sockets, while
@@ -182,6 +186,15 @@ public sealed class MsnpServerHost : IAsyncDisposable
         var passportListeners = builder.WebHost.UsePassportListeners(passport);
 
         var app = builder.Build();
+        Connections.Transport.MsnpListener? ownDispatch = null, ownNotification = null, ownSwitchboard = null;
+        if (ownListeners)
+        {
+            var listeners = app.Services.GetRequiredService<Connections.Transport.MsnpListeners>();
+            ownDispatch = listeners.Add<DispatchConnectionHandler>(new IPEndPoint(address, options.DispatchPort));
+            ownNotification = listeners.Add<NotificationConnectionHandler>(new IPEndPoint(address, options.NotificationPort));
+            ownSwitchboard = listeners.Add<SwitchboardConnectionHandler>(new IPEndPoint(address, options.SwitchboardPort));
+        }
+
         if (descriptorClamp is not null)
         {
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectionLimiter).FullName!).LogWarning("{Clamp}", descriptorClamp);
@@ -207,9 +220,9 @@ public sealed class MsnpServerHost : IAsyncDisposable
         }
 
         var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
-        endpoints.DispatchPort = BoundPort(dispatch);
-        endpoints.NotificationPort = BoundPort(notification);
-        endpoints.SwitchboardPort = BoundPort(switchboard);
+        endpoints.DispatchPort = ownDispatch?.EndPoint.Port ?? BoundPort(dispatch);
+        endpoints.NotificationPort = ownNotification?.EndPoint.Port ?? BoundPort(notification);
+        endpoints.SwitchboardPort = ownSwitchboard?.EndPoint.Port ?? BoundPort(switchboard);
         endpoints.HttpPort = passportListeners.HttpPort ?? 0;
         endpoints.HttpsPort = passportListeners.HttpsPort;
         endpoints.MarkBound();
@@ -280,10 +293,6 @@ public sealed class MsnpServerHost : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         _store.Dispose();
     }
-
-    // An MSNP listener's address: the marked kind goes to Msnp's own transport, a plain one to Kestrel's.
-    private static IPEndPoint MsnpEndPoint(IPAddress address, int port, Connections.Transport.MsnpTransport transport) =>
-        transport == Connections.Transport.MsnpTransport.Msnp ? new Connections.Transport.MsnpTransportEndPoint(address, port) : new IPEndPoint(address, port);
 
     // Kestrel replaces a port-0 endpoint with the bound one once listening.
     private static int BoundPort(ListenOptions? listen) =>

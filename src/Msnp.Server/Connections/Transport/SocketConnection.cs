@@ -16,9 +16,9 @@ namespace Msnp.Server.Connections.Transport;
 /// caller's thread. An idle connection therefore holds this object, its reader and writer, the
 /// <see cref="Socket"/> with the runtime's pending receive, and no buffer, pipe or pump loop.
 /// </summary>
-internal sealed class SocketConnection : ConnectionContext, IDuplexPipe, IFeatureCollection
+internal sealed class SocketConnection : ConnectionContext, IDuplexPipe, IFeatureCollection, IConnectionLifetimeNotificationFeature
 {
-    private const int Slots = 5;
+    private const int Slots = 2;
     private static long s_lastId;
 
     private readonly Socket _socket;
@@ -30,14 +30,17 @@ internal sealed class SocketConnection : ConnectionContext, IDuplexPipe, IFeatur
     private IDictionary<object, object?>? _items;
     private int _socketClosed;
 
-    // Kestrel sets four features (all its connection object) and the limiter one: slots in this
-    // object instead of a dictionary; a sixth and later go to the list.
+    // The connection's own features answer from its fields; others (the limiter's sign-in lease)
+    // take slots in a small array, and any beyond those a list.
     private readonly (Type? Key, object? Value)[] _features = new (Type?, object?)[Slots];
     private List<KeyValuePair<Type, object>>? _other;
     private int _revision;
 
-    public SocketConnection(Socket socket)
+    private readonly MsnpListeners _owner;
+
+    public SocketConnection(Socket socket, MsnpListeners owner)
     {
+        _owner = owner;
         _socket = socket;
         _socket.NoDelay = true;
 
@@ -98,6 +101,27 @@ internal sealed class SocketConnection : ConnectionContext, IDuplexPipe, IFeatur
 
         set => throw new NotSupportedException("The local address is the socket's.");
     }
+
+    /// <summary>The listeners' open-connection list (see <see cref="MsnpListeners"/>).</summary>
+    internal SocketConnection? NextOpen { get; set; }
+
+    /// <summary>The listeners' open-connection list (see <see cref="MsnpListeners"/>).</summary>
+    internal SocketConnection? PreviousOpen { get; set; }
+
+    /// <summary>The handler running this connection.</summary>
+    internal Task? HandlerTask { get; set; }
+
+    // Asked to close when the server stops: one token shared by every connection.
+    CancellationToken IConnectionLifetimeNotificationFeature.ConnectionClosedRequested
+    {
+        get => _owner.Stopping;
+        set => throw new NotSupportedException("The close request is the listeners'.");
+    }
+
+    void IConnectionLifetimeNotificationFeature.RequestClose() => throw new NotSupportedException("The listeners ask every connection to close at once when the server stops.");
+
+    /// <summary>The handler's task ended.</summary>
+    internal void HandlerEnded() => _owner.End(HandlerTask!, this);
 
     PipeReader IDuplexPipe.Input => _reader;
 
@@ -173,6 +197,11 @@ internal sealed class SocketConnection : ConnectionContext, IDuplexPipe, IFeatur
 
     private object? GetFeature(Type key)
     {
+        if (key == typeof(IConnectionLifetimeNotificationFeature))
+        {
+            return this;
+        }
+
         foreach (var (type, value) in _features)
         {
             if (type == key)
