@@ -24,6 +24,12 @@ public sealed class ChatPair : IAsyncDisposable
     /// <summary>The receiver's switchboard connection.</summary>
     public LoadConnection Receiver { get; }
 
+    /// <summary>
+    /// How long one pair's set-up (two sign-ins, going online, one session) may take: a target that
+    /// never answers a step fails the run with the step it was waiting for instead of hanging it.
+    /// </summary>
+    public static readonly TimeSpan SetUpTimeout = TimeSpan.FromSeconds(60);
+
     /// <summary>Creates 2 × <paramref name="count"/> accounts and opens one session per pair.</summary>
     public static async Task<ChatPair[]> OpenAsync(ILoadTarget target, int count, LoadProgress progress, CancellationToken cancellationToken)
     {
@@ -33,19 +39,28 @@ public sealed class ChatPair : IAsyncDisposable
         var accounts = await target.CreateAccountsAsync("pair", 2 * count, realPasswordHash: false, cancellationToken).ConfigureAwait(false);
         progress.Phase = "opening sessions";
         var pairs = new ChatPair[count];
-        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, outer) =>
         {
             var (a, b) = (accounts[2 * i], accounts[(2 * i) + 1]);
-            var nsA = await ClientSteps.SignInAsync(target, a, ct).ConfigureAwait(false);
-            var nsB = await ClientSteps.SignInAsync(target, b, ct).ConfigureAwait(false);
-            await ClientSteps.GoOnlineAsync(nsA, ct).ConfigureAwait(false);
-            await ClientSteps.GoOnlineAsync(nsB, ct).ConfigureAwait(false);
-
-            // Unanswered, the challenge after the first CHG closes both NS connections 50 s in.
-            await ClientSteps.AnswerChallengeAsync(nsA, ct).ConfigureAwait(false);
-            await ClientSteps.AnswerChallengeAsync(nsB, ct).ConfigureAwait(false);
-            var (sbA, sbB) = await ClientSteps.OpenSessionAsync(nsA, a, nsB, b, ct).ConfigureAwait(false);
-            pairs[i] = new ChatPair(nsA, nsB, sbA, sbB);
+            using var setUp = CancellationTokenSource.CreateLinkedTokenSource(outer);
+            setUp.CancelAfter(SetUpTimeout);
+            var ct = setUp.Token;
+            var step = "signing in";
+            try
+            {
+                var nsA = await ClientSteps.SignInAsync(target, a, ct).ConfigureAwait(false);
+                var nsB = await ClientSteps.SignInAsync(target, b, ct).ConfigureAwait(false);
+                step = "going online";
+                await ClientSteps.GoOnlineAsync(nsA, ct).ConfigureAwait(false);
+                await ClientSteps.GoOnlineAsync(nsB, ct).ConfigureAwait(false);
+                step = "opening the switchboard session";
+                var (sbA, sbB) = await ClientSteps.OpenSessionAsync(nsA, a, nsB, b, ct).ConfigureAwait(false);
+                pairs[i] = new ChatPair(nsA, nsB, sbA, sbB);
+            }
+            catch (OperationCanceledException) when (setUp.IsCancellationRequested && !outer.IsCancellationRequested)
+            {
+                throw new InvalidOperationException($"Pair {i} ({a.Email}, {b.Email}) got no answer within {SetUpTimeout.TotalSeconds:F0} s while {step}.");
+            }
         }).ConfigureAwait(false);
         return pairs;
     }

@@ -57,7 +57,6 @@ public static class IdleScenario
                         var ns = await ClientSteps.SignInAsync(target, accounts[i], cancellationToken).ConfigureAwait(false);
                         connections[i] = ns;
                         await ClientSteps.GoOnlineAsync(ns, cancellationToken).ConfigureAwait(false);
-                        await ClientSteps.AnswerChallengeAsync(ns, cancellationToken).ConfigureAwait(false);
                         samples[w].Add(Stopwatch.GetTimestamp() - start);
                         progress.Complete();
                     }
