@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Msnp.Load.Metrics;
 using Msnp.Load.Net;
 using Msnp.Load.Targets;
@@ -24,7 +26,17 @@ public sealed class ChatPair : IAsyncDisposable
     /// <summary>The receiver's switchboard connection.</summary>
     public LoadConnection Receiver { get; }
 
-    /// <summary>Creates 2 × <paramref name="count"/> accounts and opens one session per pair.</summary>
+    /// <summary>
+    /// Time from the sender's <c>XFR SB</c> to its <c>JOI</c> of the receiver: the switchboard,
+    /// <c>CAL</c>, the receiver's <c>RNG</c> and its <c>ANS</c> (with several nodes, the invitation crossing).
+    /// </summary>
+    public long OpenTicks { get; private init; }
+
+    /// <summary>
+    /// Creates 2 × <paramref name="count"/> accounts and opens one session per pair. With several
+    /// nodes, pair i's sender signs in on node i mod n and its receiver on the next node, so
+    /// every invitation crosses nodes and the switchboard is on the sender's node.
+    /// </summary>
     public static async Task<ChatPair[]> OpenAsync(ILoadTarget target, int count, LoadProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -36,18 +48,41 @@ public sealed class ChatPair : IAsyncDisposable
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             var (a, b) = (accounts[2 * i], accounts[(2 * i) + 1]);
-            var nsA = await ClientSteps.SignInAsync(target, a, ct).ConfigureAwait(false);
-            var nsB = await ClientSteps.SignInAsync(target, b, ct).ConfigureAwait(false);
+            var nodes = target.Nodes;
+            var nsA = await ClientSteps.SignInAsync(target, nodes[i % nodes.Count], a, ct).ConfigureAwait(false);
+            var nsB = await ClientSteps.SignInAsync(target, nodes[(i + 1) % nodes.Count], b, ct).ConfigureAwait(false);
             await ClientSteps.GoOnlineAsync(nsA, ct).ConfigureAwait(false);
             await ClientSteps.GoOnlineAsync(nsB, ct).ConfigureAwait(false);
 
             // Unanswered, the challenge after the first CHG closes both NS connections 50 s in.
             await ClientSteps.AnswerChallengeAsync(nsA, ct).ConfigureAwait(false);
             await ClientSteps.AnswerChallengeAsync(nsB, ct).ConfigureAwait(false);
+            var opening = Stopwatch.GetTimestamp();
             var (sbA, sbB) = await ClientSteps.OpenSessionAsync(nsA, a, nsB, b, ct).ConfigureAwait(false);
-            pairs[i] = new ChatPair(nsA, nsB, sbA, sbB);
+            pairs[i] = new ChatPair(nsA, nsB, sbA, sbB) { OpenTicks = Stopwatch.GetTimestamp() - opening };
         }).ConfigureAwait(false);
         return pairs;
+    }
+
+    /// <summary>
+    /// The report's lines about where the users sat: nothing on one node; with several, the
+    /// placement and the time the sessions took to open (<see cref="OpenTicks"/>).
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> NodeDetails(ILoadTarget target, ChatPair[] pairs)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(pairs);
+        if (target.Nodes.Count < 2)
+        {
+            return [];
+        }
+
+        var opened = LatencySummary.FromTicks(pairs.Select(p => p.OpenTicks).ToArray());
+        return
+        [
+            PairRunResult.Setting("nodes", string.Create(CultureInfo.InvariantCulture, $"{target.Nodes.Count} ({string.Join(", ", target.Nodes)}); senders on node i, receivers on node i+1, switchboard on the sender's node")),
+            PairRunResult.Setting("session set-up", string.Create(CultureInfo.InvariantCulture, $"p50 {opened.P50 / 1000:F2} ms, p99 {opened.P99 / 1000:F2} ms ({opened.Count:N0} sessions: XFR SB to JOI)")),
+        ];
     }
 
     /// <summary>Closes all four connections.</summary>

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
+using System.Net;
 using Msnp.Load.Metrics;
 using Msnp.Load.Net;
 using Msnp.Load.Reporting;
@@ -56,6 +59,11 @@ public static class SignInScenario
         long claimed = 0, errors = 0;
         string? firstError = null;
 
+        // With several nodes or dispatch servers given (--nodes), sign-ins go to them in turn:
+        // through a dispatch server's referral (XFR NS), or straight to the nodes.
+        var spread = target.Dispatch.Count > 0 || target.Nodes.Count > 1;
+        var perNode = new ConcurrentDictionary<IPEndPoint, long>();
+        long turns = 0;
         var warmupPolicy = settings.Warmup ?? Warmup.None;
         progress.Phase = warmupPolicy.IsNone ? "running" : "warming up";
         var warmupCounters = RuntimeCounters.Now();
@@ -107,6 +115,7 @@ public static class SignInScenario
                     break;
                 }
 
+                var turn = Interlocked.Increment(ref turns);
                 var account = accounts[next];
                 next += workers;
                 if (next >= accounts.Count)
@@ -128,8 +137,18 @@ public static class SignInScenario
                         continue;
                     }
 
-                    var ns = await ClientSteps.SignInAsync(target, account, cancellationToken, web).ConfigureAwait(false);
+                    var node = spread
+                        ? target.Dispatch.Count > 0
+                            ? await ClientSteps.ReferAsync(target.Dispatch[(int)(turn % target.Dispatch.Count)], account, target.Dialect, cancellationToken).ConfigureAwait(false)
+                            : target.Nodes[(int)(turn % target.Nodes.Count)]
+                        : target.Notification;
+                    var ns = await ClientSteps.SignInAsync(target, node, account, cancellationToken, web).ConfigureAwait(false);
                     Completed(w, start, measured);
+                    if (spread && measured)
+                    {
+                        perNode.AddOrUpdate(node, 1, static (_, n) => n + 1);
+                    }
+
                     await using (ns.ConfigureAwait(false))
                     {
                         await ns.SendAsync("OUT\r\n", cancellationToken).ConfigureAwait(false);
@@ -149,6 +168,17 @@ public static class SignInScenario
         var warmup = counters.Since(warmupCounters);
 
         var latency = LatencySamples.Summarize(samples);
+        var details = new List<KeyValuePair<string, string>>();
+        if (!warmupPolicy.IsNone)
+        {
+            details.Add(WarmupLine(warmupSignIns, Stopwatch.GetElapsedTime(warmupStarted, started), warmup));
+        }
+
+        if (spread)
+        {
+            details.Add(PairRunResult.Setting("nodes", Spread(target, perNode)));
+        }
+
         return new LoadReport
         {
             Scenario = "signin",
@@ -160,7 +190,7 @@ public static class SignInScenario
                 PairRunResult.Setting("duration", settings.Duration.TotalSeconds),
                 PairRunResult.Setting("warmup", warmupPolicy.ToString()),
             ],
-            Details = !warmupPolicy.IsNone ? [WarmupLine(warmupSignIns, Stopwatch.GetElapsedTime(warmupStarted, started), warmup)] : [],
+            Details = details,
             OperationName = passport ? "logins" : "sign-ins",
             Seconds = Stopwatch.GetElapsedTime(started, ended).TotalSeconds,
             Operations = latency.Count,
@@ -175,4 +205,11 @@ public static class SignInScenario
         new("warm-up", string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
             $"{signIns:N0} in {elapsed.TotalSeconds:F2} s = {(elapsed > TimeSpan.Zero ? signIns / elapsed.TotalSeconds : 0):N0}/s   {(signIns > 0 ? runtime.CpuTime.TotalMicroseconds / signIns : 0):N1} µs/op   {(signIns > 0 ? runtime.AllocatedBytes / signIns : 0):N0} B/op (not in the figures)"));
+
+    private static string Spread(ILoadTarget target, ConcurrentDictionary<IPEndPoint, long> perNode)
+    {
+        var via = target.Dispatch.Count > 0 ? $"through dispatch at {string.Join(", ", target.Dispatch)}" : "straight to the notification servers";
+        var counts = string.Join(", ", perNode.OrderBy(p => p.Key.ToString(), StringComparer.Ordinal).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:N0}")));
+        return $"{target.Nodes.Count}, {via}; sign-ins per notification server: {counts}";
+    }
 }
