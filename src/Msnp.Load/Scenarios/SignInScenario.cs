@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
+using System.Net;
 using Msnp.Load.Metrics;
 using Msnp.Load.Net;
 using Msnp.Load.Reporting;
@@ -52,6 +55,10 @@ public static class SignInScenario
         long claimed = 0, errors = 0;
         string? firstError = null;
 
+        // With several nodes or dispatch servers given (--nodes), sign-ins go to them in turn:
+        // through a dispatch server's referral (XFR NS), or straight to the nodes.
+        var spread = target.Dispatch.Count > 0 || target.Nodes.Count > 1;
+        var perNode = new ConcurrentDictionary<IPEndPoint, long>();
         progress.Phase = "running";
         var counters = RuntimeCounters.Now();
         var started = Stopwatch.GetTimestamp();
@@ -62,7 +69,8 @@ public static class SignInScenario
             using var web = target.Dialect.Authentication == AuthenticationMethod.SingleSignOn && !passport ? ClientSteps.CreateWebServices(target) : null;
             // Worker w owns accounts w, w + workers, …, so one account is never signed in twice at once.
             var next = w;
-            while (Stopwatch.GetTimestamp() < deadline && Interlocked.Increment(ref claimed) <= limit)
+            long turn;
+            while (Stopwatch.GetTimestamp() < deadline && (turn = Interlocked.Increment(ref claimed)) <= limit)
             {
                 var account = accounts[next];
                 next += workers;
@@ -86,8 +94,18 @@ public static class SignInScenario
                         continue;
                     }
 
-                    var ns = await ClientSteps.SignInAsync(target, account, cancellationToken, web).ConfigureAwait(false);
+                    var node = spread
+                        ? target.Dispatch.Count > 0
+                            ? await ClientSteps.ReferAsync(target.Dispatch[(int)(turn % target.Dispatch.Count)], account, target.Dialect, cancellationToken).ConfigureAwait(false)
+                            : target.Nodes[(int)(turn % target.Nodes.Count)]
+                        : target.Notification;
+                    var ns = await ClientSteps.SignInAsync(target, node, account, cancellationToken, web).ConfigureAwait(false);
                     samples[w].Add(Stopwatch.GetTimestamp() - start);
+                    if (spread)
+                    {
+                        perNode.AddOrUpdate(node, 1, static (_, n) => n + 1);
+                    }
+
                     progress.Complete();
                     await using (ns.ConfigureAwait(false))
                     {
@@ -123,6 +141,14 @@ public static class SignInScenario
             FirstError = firstError,
             Latency = latency,
             Runtime = runtime,
+            Details = spread ? [PairRunResult.Setting("nodes", Spread(target, perNode))] : [],
         };
+    }
+
+    private static string Spread(ILoadTarget target, ConcurrentDictionary<IPEndPoint, long> perNode)
+    {
+        var via = target.Dispatch.Count > 0 ? $"through dispatch at {string.Join(", ", target.Dispatch)}" : "straight to the notification servers";
+        var counts = string.Join(", ", perNode.OrderBy(p => p.Key.ToString(), StringComparer.Ordinal).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:N0}")));
+        return $"{target.Nodes.Count}, {via}; sign-ins per notification server: {counts}";
     }
 }
