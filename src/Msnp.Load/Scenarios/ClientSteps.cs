@@ -245,22 +245,18 @@ public static class ClientSteps
         }
     }
 
-    /// <summary>Goes online (the switchboard refuses hidden or offline users).</summary>
+    /// <summary>
+    /// Goes online (the switchboard refuses hidden or offline users) and, where the dialect has
+    /// challenges, answers the <c>CHL 0</c> the server sends right after the first <c>CHG</c>
+    /// (<c>QRY</c> with the dialect's product pair, then its reply), as a client that stays signed
+    /// in must: an unanswered challenge closes the connection after 50 s. One step, so no scenario
+    /// can go online and forget the challenge.
+    /// </summary>
     public static async Task GoOnlineAsync(LoadConnection ns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ns);
         await ns.SendAsync("CHG 5 NLN\r\n", cancellationToken).ConfigureAwait(false);
         await ns.ReadLineStartingWithAsync("CHG 5 ", cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Answers the challenge the server sends after the first <c>CHG</c> (<c>CHL 0</c>, then
-    /// <c>QRY</c> with the dialect's product pair) and waits for its <c>QRY</c> reply, as a client
-    /// that stays signed in must: an unanswered challenge closes the connection after 50 s.
-    /// </summary>
-    public static async Task AnswerChallengeAsync(LoadConnection ns, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(ns);
         if (!ns.Dialect.HasChallenges || ns.Dialect.ClientChallengeKey is not { } key)
         {
             return;

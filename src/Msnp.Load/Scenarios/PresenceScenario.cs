@@ -55,17 +55,12 @@ public static class PresenceScenario
             progress.Phase = "signing in";
             subject = await ClientSteps.SignInAsync(target, target.Nodes[0], subjectAccount, cancellationToken).ConfigureAwait(false);
             await ClientSteps.GoOnlineAsync(subject, cancellationToken).ConfigureAwait(false);
-
-            // Every connection answers the challenge after its first CHG: unanswered, it closes the
-            // connection 50 s in, and a longer run lost every contact at once (reported as INCONSISTENT).
-            await ClientSteps.AnswerChallengeAsync(subject, cancellationToken).ConfigureAwait(false);
             await Parallel.ForAsync(0, settings.Contacts, new ParallelOptions { MaxDegreeOfParallelism = SetUpConcurrency, CancellationToken = cancellationToken }, async (i, ct) =>
             {
                 var ns = await ClientSteps.SignInAsync(target, ContactNode(target.Nodes, i), accounts[i + 1], ct).ConfigureAwait(false);
                 contacts[i] = ns;
                 await ClientSteps.AddToForwardListAsync(ns, subjectAccount.Email, ct).ConfigureAwait(false);
                 await ClientSteps.GoOnlineAsync(ns, ct).ConfigureAwait(false);
-                await ClientSteps.AnswerChallengeAsync(ns, ct).ConfigureAwait(false);
 
                 // QNG comes after everything the set-up caused (ILN, an NLN for the ADD), so the
                 // reader below starts clean.
