@@ -10,8 +10,8 @@ namespace Msnp.Cli;
 
 /// <summary>
 /// <c>msnp load relay|roundtrip|signin|idle|presence|storm</c>: drives our own server (started in this
-/// process on free loopback ports with a throw-away data directory) or a running one
-/// (<c>--server</c>) with raw MSNP connections for a bounded time and prints a report.
+/// process on free loopback ports with a throw-away data directory), a running one
+/// (<c>--server</c>) or the running nodes of a cluster (<c>--nodes</c>) with raw MSNP connections for a bounded time and prints a report.
 /// </summary>
 internal static class LoadCommand
 {
@@ -20,7 +20,7 @@ internal static class LoadCommand
 
     public static Command Create()
     {
-        var load = new Command("load", "Load-test a server over loopback (in-process, or a running one with --server) and report throughput and latency.");
+        var load = new Command("load", "Load-test a server over loopback (in-process, a running one with --server, or the nodes of a cluster with --nodes) and report throughput and latency.");
         load.Subcommands.Add(Relay());
         load.Subcommands.Add(RoundTrip());
         load.Subcommands.Add(SignIn());
@@ -71,13 +71,20 @@ internal static class LoadCommand
             Description = "ticket: the notification server's USR TWN with a ticket issued beforehand; passport: the HTTPS password check (login2.srf).",
             DefaultValueFactory = _ => SignInLogin.Ticket,
         };
+        var warmup = new Option<string>("--warmup")
+        {
+            Description = "Sign-ins before the measured window opens, reported on their own line: seconds, or auto (until this process's JIT compiler is quiet, 3 to 60 s), since the runtime recompiles hot code optimized while it runs.",
+            DefaultValueFactory = _ => "auto",
+        };
         var command = new Command("signin", "Sign-ins/s and latency, for the ticket login or the Passport password check.")
         {
-            users, concurrency, count, login,
+            users, concurrency, count, login, warmup,
         };
         return Build(command, (parse, target, progress, token) =>
-            SignInScenario.RunAsync(target, new SignInSettings(parse.GetValue(users), parse.GetValue(concurrency), Seconds(parse), parse.GetValue(count), parse.GetValue(login)), progress, token),
-            parse => parse.GetValue(users) < 1 || parse.GetValue(concurrency) < 1 ? "--users and --concurrency must be at least 1." : null,
+            SignInScenario.RunAsync(target, new SignInSettings(parse.GetValue(users), parse.GetValue(concurrency), Seconds(parse), parse.GetValue(count), parse.GetValue(login), Warmup.Parse(parse.GetValue(warmup), MaxSeconds)), progress, token),
+            parse => parse.GetValue(users) < 1 || parse.GetValue(concurrency) < 1 ? "--users and --concurrency must be at least 1."
+                : Warmup.Parse(parse.GetValue(warmup), MaxSeconds) is null ? string.Create(CultureInfo.InvariantCulture, $"--warmup must be auto or between 0 and {MaxSeconds} seconds.")
+                : null,
             cheapPasswordChecks: parse => parse.GetValue(login) == SignInLogin.Ticket,
             forgetPasswords: parse => parse.GetValue(login) == SignInLogin.Passport);
     }
@@ -128,8 +135,8 @@ internal static class LoadCommand
             StormScenario.RunAsync(target, new StormSettings(parse.GetValue(users), parse.GetValue(login), parse.GetValue(httpConnections), parse.GetValue(rounds), Seconds(parse)), progress, token),
             parse => parse.GetValue(users) < 1 || parse.GetValue(httpConnections) < 1 || parse.GetValue(rounds) < 1
                 ? "--users, --http-connections and --rounds must be at least 1."
-                : parse.GetValue(login) == StormLogin.Passport && parse.GetValue<string?>("--server") is not null && parse.GetValue<string?>("--passport") is null
-                    ? "--login passport with --server needs --passport."
+                : parse.GetValue(login) == StormLogin.Passport && (parse.GetValue<string?>("--server") ?? parse.GetValue<string?>("--nodes")) is not null && parse.GetValue<string?>("--passport") is null
+                    ? "--login passport with --server or --nodes needs --passport."
                     : null,
             cheapPasswordChecks: parse => parse.GetValue(login) == StormLogin.Md5);
     }

@@ -53,21 +53,66 @@ public static class ClientSteps
     /// with SSO (MSNP15+, see <see cref="SignInWithSsoAsync"/>) through <paramref name="web"/>, or
     /// through a client made for this one sign-in when none is given.
     /// </summary>
-    public static async Task<LoadConnection> SignInAsync(ILoadTarget target, LoadAccount account, CancellationToken cancellationToken, WebServicesClient? web = null)
+    public static Task<LoadConnection> SignInAsync(ILoadTarget target, LoadAccount account, CancellationToken cancellationToken, WebServicesClient? web = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return SignInAsync(target, target.Notification, account, cancellationToken, web);
+    }
+
+    /// <summary>As <see cref="SignInAsync(ILoadTarget, LoadAccount, CancellationToken, WebServicesClient?)"/> at the notification server <paramref name="node"/> (one of the target's <see cref="ILoadTarget.Nodes"/>).</summary>
+    public static async Task<LoadConnection> SignInAsync(ILoadTarget target, IPEndPoint node, LoadAccount account, CancellationToken cancellationToken, WebServicesClient? web = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (target.Dialect.Authentication != AuthenticationMethod.SingleSignOn)
         {
-            return await SignInAsync(target.Notification, account, target.Dialect, cancellationToken).ConfigureAwait(false);
+            return await SignInAsync(node, account, target.Dialect, cancellationToken).ConfigureAwait(false);
         }
 
         if (web is not null)
         {
-            return await SignInWithSsoAsync(target.Notification, web, account, target.Dialect, cancellationToken).ConfigureAwait(false);
+            return await SignInWithSsoAsync(node, web, account, target.Dialect, cancellationToken).ConfigureAwait(false);
         }
 
         using var own = CreateWebServices(target);
-        return await SignInWithSsoAsync(target.Notification, own, account, target.Dialect, cancellationToken).ConfigureAwait(false);
+        return await SignInWithSsoAsync(node, own, account, target.Dialect, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The first step of a client's sign-in at a dispatch server: <c>VER</c>, <c>CVR</c> and
+    /// <c>USR … I</c> for <paramref name="account"/> at <paramref name="dialect"/>, answered by
+    /// <c>XFR … NS host:port</c>; returns that notification server (a loopback address stays as
+    /// given, any other is taken as the dispatch server's host).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The server answered with an error or with no referral.</exception>
+    public static async Task<IPEndPoint> ReferAsync(IPEndPoint dispatch, LoadAccount account, MsnpDialect dialect, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(dialect);
+        var connection = await LoadConnection.ConnectAsync(dispatch, dialect, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var sso = dialect.Authentication == AuthenticationMethod.SingleSignOn;
+            connection.Write(dialect.Version == 8 ? "VER 1 MSNP8 CVR0\r\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 5.0.0544 MSMSGS " : $"VER 1 {dialect.Name} CVR0\r\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 7.5.0324 MSMSGS ");
+            connection.Write(account.Email);
+            connection.Write(sso ? "\r\nUSR 3 SSO I " : "\r\nUSR 3 TWN I ");
+            connection.Write(account.Email);
+            connection.Write("\r\n");
+            await connection.FlushAsync(cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                var line = await connection.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+                if (line.StartsWith("XFR 3 NS ", StringComparison.Ordinal))
+                {
+                    var target = IPEndPoint.Parse(line.Split(' ')[3]);
+                    return IPAddress.IsLoopback(target.Address) ? target : new IPEndPoint(dispatch.Address, target.Port);
+                }
+
+                if (line.StartsWith("USR 3 ", StringComparison.Ordinal) || (line.Length > 3 && char.IsAsciiDigit(line[0])))
+                {
+                    throw new InvalidOperationException($"{dispatch} did not refer {account.Email} to a notification server: {line}");
+                }
+            }
+        }
     }
 
     /// <summary>A web-services client for the target's HTTPS listener (where <c>login2.srf</c> is).</summary>

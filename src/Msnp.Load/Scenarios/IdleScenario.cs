@@ -54,7 +54,7 @@ public static class IdleScenario
                     var start = Stopwatch.GetTimestamp();
                     try
                     {
-                        var ns = await ClientSteps.SignInAsync(target, accounts[i], cancellationToken).ConfigureAwait(false);
+                        var ns = await ClientSteps.SignInAsync(target, target.Nodes[i % target.Nodes.Count], accounts[i], cancellationToken).ConfigureAwait(false);
                         connections[i] = ns;
                         await ClientSteps.GoOnlineAsync(ns, cancellationToken).ConfigureAwait(false);
                         samples[w].Add(Stopwatch.GetTimestamp() - start);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Text;
 using Msnp.Load.Metrics;
 using Msnp.Load.Net;
@@ -22,7 +23,10 @@ public sealed record PresenceSettings(int Contacts, int Changes, TimeSpan Durati
 /// One subject with <see cref="PresenceSettings.Contacts"/> online contacts (each has the subject on
 /// its FL) changes status again and again; for each change, the time from sending <c>CHG</c> until
 /// the last contact has read the subject's <c>NLN</c>. Contacts check that their <c>NLN</c>s arrive
-/// in the order of the changes.
+/// in the order of the changes. With several nodes the subject is on the first and the contacts on
+/// the others. The subject's connection is paced like any other (<c>Limits.NotificationCommandsPerSecond</c>
+/// after a burst of <c>Limits.NotificationCommandBurst</c> commands, 20/s and 100 by default): a run of more
+/// changes than the burst measures the pacer's wait, not the fan-out, unless the server's pacer is raised.
 /// </summary>
 public static class PresenceScenario
 {
@@ -59,11 +63,11 @@ public static class PresenceScenario
         try
         {
             progress.Phase = "signing in";
-            subject = await ClientSteps.SignInAsync(target, subjectAccount, cancellationToken).ConfigureAwait(false);
+            subject = await ClientSteps.SignInAsync(target, target.Nodes[0], subjectAccount, cancellationToken).ConfigureAwait(false);
             await ClientSteps.GoOnlineAsync(subject, cancellationToken).ConfigureAwait(false);
             await Parallel.ForAsync(0, settings.Contacts, new ParallelOptions { MaxDegreeOfParallelism = SetUpConcurrency, CancellationToken = cancellationToken }, async (i, ct) =>
             {
-                var ns = await ClientSteps.SignInAsync(target, accounts[i + 1], ct).ConfigureAwait(false);
+                var ns = await ClientSteps.SignInAsync(target, ContactNode(target.Nodes, i), accounts[i + 1], ct).ConfigureAwait(false);
                 contacts[i] = ns;
                 await ClientSteps.AddToForwardListAsync(ns, subjectAccount.Email, ct).ConfigureAwait(false);
                 await ClientSteps.GoOnlineAsync(ns, ct).ConfigureAwait(false);
@@ -132,6 +136,7 @@ public static class PresenceScenario
                 [
                     PairRunResult.Setting("pacer", PacerNote(target, done)),
                     PairRunResult.Setting("warm-up", string.Create(CultureInfo.InvariantCulture, $"{Math.Min(done, settings.Warmup):N0} changes first, delivered and checked but not in the figures")),
+                    .. target.Nodes.Count < 2 ? [] : new[] { PairRunResult.Setting("nodes", string.Create(CultureInfo.InvariantCulture, $"{target.Nodes.Count} ({string.Join(", ", target.Nodes)}); the subject on the first, the contacts on the others")) },
                     PairRunResult.Setting("NLN read", string.Create(CultureInfo.InvariantCulture, $"{latency.Count * settings.Contacts:N0} ({latency.Count * settings.Contacts / Math.Max(seconds, 1e-9):N0}/s); out of order {tracker.OutOfOrder:N0}, unexpected {tracker.Extra:N0}")),
                 ],
             };
@@ -175,6 +180,9 @@ public static class PresenceScenario
 
         return "the server's NS command pacer applies (default 100 commands at once, then 20/s): past about 90 changes (warm-up included) the latency includes its wait";
     }
+    // The subject signs in on the first node; with several, the contacts on the others in turn, so every NLN crosses nodes.
+    private static IPEndPoint ContactNode(IReadOnlyList<IPEndPoint> nodes, int contact) =>
+        nodes.Count < 2 ? nodes[0] : nodes[1 + (contact % (nodes.Count - 1))];
 
     private static async Task ReadAsync(LoadConnection connection, int contact, string subject, PresenceTracker tracker, CancellationToken cancellationToken)
     {

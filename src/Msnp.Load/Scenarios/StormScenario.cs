@@ -145,8 +145,8 @@ public static class StormScenario
                     try
                     {
                         connections[i] = settings.Login == StormLogin.Passport
-                            ? await SignInWithPasswordAsync(target.Notification, account, pool, deadline.Token).ConfigureAwait(false)
-                            : await SignInWithMd5Async(target.Notification, account, deadline.Token).ConfigureAwait(false);
+                            ? await SignInWithPasswordAsync(target.Nodes[i % target.Nodes.Count], account, pool, deadline.Token).ConfigureAwait(false)
+                            : await SignInWithMd5Async(target.Nodes[i % target.Nodes.Count], account, deadline.Token).ConfigureAwait(false);
                         var elapsed = Stopwatch.GetTimestamp() - started;
                         lock (sampleLock)
                         {
