@@ -71,13 +71,20 @@ internal static class LoadCommand
             Description = "ticket: the notification server's USR TWN with a ticket issued beforehand; passport: the HTTPS password check (login2.srf).",
             DefaultValueFactory = _ => SignInLogin.Ticket,
         };
+        var warmup = new Option<string>("--warmup")
+        {
+            Description = "Sign-ins before the measured window opens, reported on their own line: seconds, or auto (until this process's JIT compiler is quiet, 3 to 60 s), since the runtime recompiles hot code optimized while it runs.",
+            DefaultValueFactory = _ => "auto",
+        };
         var command = new Command("signin", "Sign-ins/s and latency, for the ticket login or the Passport password check.")
         {
-            users, concurrency, count, login,
+            users, concurrency, count, login, warmup,
         };
         return Build(command, (parse, target, progress, token) =>
-            SignInScenario.RunAsync(target, new SignInSettings(parse.GetValue(users), parse.GetValue(concurrency), Seconds(parse), parse.GetValue(count), parse.GetValue(login)), progress, token),
-            parse => parse.GetValue(users) < 1 || parse.GetValue(concurrency) < 1 ? "--users and --concurrency must be at least 1." : null,
+            SignInScenario.RunAsync(target, new SignInSettings(parse.GetValue(users), parse.GetValue(concurrency), Seconds(parse), parse.GetValue(count), parse.GetValue(login), Warmup.Parse(parse.GetValue(warmup), MaxSeconds)), progress, token),
+            parse => parse.GetValue(users) < 1 || parse.GetValue(concurrency) < 1 ? "--users and --concurrency must be at least 1."
+                : Warmup.Parse(parse.GetValue(warmup), MaxSeconds) is null ? string.Create(CultureInfo.InvariantCulture, $"--warmup must be auto or between 0 and {MaxSeconds} seconds.")
+                : null,
             cheapPasswordChecks: parse => parse.GetValue(login) == SignInLogin.Ticket,
             forgetPasswords: parse => parse.GetValue(login) == SignInLogin.Passport);
     }
