@@ -10,8 +10,8 @@ namespace Msnp.Cli;
 
 /// <summary>
 /// <c>msnp load relay|roundtrip|signin|idle|presence|storm</c>: drives our own server (started in this
-/// process on free loopback ports with a throw-away data directory) or a running one
-/// (<c>--server</c>) with raw MSNP connections for a bounded time and prints a report.
+/// process on free loopback ports with a throw-away data directory), a running one
+/// (<c>--server</c>) or the running nodes of a cluster (<c>--nodes</c>) with raw MSNP connections for a bounded time and prints a report.
 /// </summary>
 internal static class LoadCommand
 {
@@ -20,7 +20,7 @@ internal static class LoadCommand
 
     public static Command Create()
     {
-        var load = new Command("load", "Load-test a server over loopback (in-process, or a running one with --server) and report throughput and latency.");
+        var load = new Command("load", "Load-test a server over loopback (in-process, a running one with --server, or the nodes of a cluster with --nodes) and report throughput and latency.");
         load.Subcommands.Add(Relay());
         load.Subcommands.Add(RoundTrip());
         load.Subcommands.Add(SignIn());
@@ -71,13 +71,20 @@ internal static class LoadCommand
             Description = "ticket: the notification server's USR TWN with a ticket issued beforehand; passport: the HTTPS password check (login2.srf).",
             DefaultValueFactory = _ => SignInLogin.Ticket,
         };
+        var warmup = new Option<string>("--warmup")
+        {
+            Description = "Sign-ins before the measured window opens, reported on their own line: seconds, or auto (until this process's JIT compiler is quiet, 3 to 60 s), since the runtime recompiles hot code optimized while it runs.",
+            DefaultValueFactory = _ => "auto",
+        };
         var command = new Command("signin", "Sign-ins/s and latency, for the ticket login or the Passport password check.")
         {
-            users, concurrency, count, login,
+            users, concurrency, count, login, warmup,
         };
         return Build(command, (parse, target, progress, token) =>
-            SignInScenario.RunAsync(target, new SignInSettings(parse.GetValue(users), parse.GetValue(concurrency), Seconds(parse), parse.GetValue(count), parse.GetValue(login)), progress, token),
-            parse => parse.GetValue(users) < 1 || parse.GetValue(concurrency) < 1 ? "--users and --concurrency must be at least 1." : null,
+            SignInScenario.RunAsync(target, new SignInSettings(parse.GetValue(users), parse.GetValue(concurrency), Seconds(parse), parse.GetValue(count), parse.GetValue(login), Warmup.Parse(parse.GetValue(warmup), MaxSeconds)), progress, token),
+            parse => parse.GetValue(users) < 1 || parse.GetValue(concurrency) < 1 ? "--users and --concurrency must be at least 1."
+                : Warmup.Parse(parse.GetValue(warmup), MaxSeconds) is null ? string.Create(CultureInfo.InvariantCulture, $"--warmup must be auto or between 0 and {MaxSeconds} seconds.")
+                : null,
             cheapPasswordChecks: parse => parse.GetValue(login) == SignInLogin.Ticket,
             forgetPasswords: parse => parse.GetValue(login) == SignInLogin.Passport);
     }
@@ -106,13 +113,15 @@ internal static class LoadCommand
     {
         var contacts = IntOption("--contacts", "Online contacts that have the subject on their forward list.", 500);
         var changes = IntOption("--changes", "Status changes to measure.", 100);
+        var warmup = IntOption("--warmup", "Status changes made first and checked, but not measured (compiling the fan-out's code).", 20);
         var command = new Command("presence", "A user with many online contacts changes status: time until every contact has its NLN.")
         {
-            contacts, changes,
+            contacts, changes, warmup,
         };
         return Build(command, (parse, target, progress, token) =>
-            PresenceScenario.RunAsync(target, new PresenceSettings(parse.GetValue(contacts), parse.GetValue(changes), Seconds(parse), TimeSpan.FromSeconds(10)), progress, token),
-            parse => parse.GetValue(contacts) < 1 || parse.GetValue(changes) < 1 ? "--contacts and --changes must be at least 1." : null);
+            PresenceScenario.RunAsync(target, new PresenceSettings(parse.GetValue(contacts), parse.GetValue(changes), Seconds(parse), TimeSpan.FromSeconds(10), parse.GetValue(warmup)), progress, token),
+            parse => parse.GetValue(contacts) < 1 || parse.GetValue(changes) < 1 ? "--contacts and --changes must be at least 1." : parse.GetValue(warmup) < 0 ? "--warmup must not be negative." : null,
+            notificationCommandBurst: parse => PresenceScenario.CommandsOfSubject(parse.GetValue(warmup) + parse.GetValue(changes)));
     }
 
     private static Command Storm()
@@ -133,8 +142,8 @@ internal static class LoadCommand
             StormScenario.RunAsync(target, new StormSettings(parse.GetValue(users), parse.GetValue(login), parse.GetValue(httpConnections), parse.GetValue(rounds), Seconds(parse)), progress, token),
             parse => parse.GetValue(users) < 1 || parse.GetValue(httpConnections) < 1 || parse.GetValue(rounds) < 1
                 ? "--users, --http-connections and --rounds must be at least 1."
-                : parse.GetValue(login) == StormLogin.Passport && parse.GetValue<string?>("--server") is not null && parse.GetValue<string?>("--passport") is null
-                    ? "--login passport with --server needs --passport."
+                : parse.GetValue(login) == StormLogin.Passport && (parse.GetValue<string?>("--server") ?? parse.GetValue<string?>("--nodes")) is not null && parse.GetValue<string?>("--passport") is null
+                    ? "--login passport with --server or --nodes needs --passport."
                     : null,
             cheapPasswordChecks: parse => parse.GetValue(login) == StormLogin.Md5);
     }
@@ -143,9 +152,15 @@ internal static class LoadCommand
     // then (relay, roundtrip) the same scenario against the trivial forwarder, and print the report.
     private static Command Build(
         Command command, Func<ParseResult, ILoadTarget, LoadProgress, CancellationToken, Task<LoadReport>> scenario, Func<ParseResult, string?> check,
-        ForwarderMode? ceiling = null, Func<ParseResult, bool>? cheapPasswordChecks = null, Func<ParseResult, bool>? forgetPasswords = null)
+        ForwarderMode? ceiling = null, Func<ParseResult, bool>? cheapPasswordChecks = null, Func<ParseResult, bool>? forgetPasswords = null,
+        Func<ParseResult, int>? notificationCommandBurst = null)
     {
-        var targetOptions = new LoadTargetOptions { CheapPasswordChecks = cheapPasswordChecks ?? (static _ => true), ForgetPasswords = forgetPasswords ?? (static _ => false) };
+        var targetOptions = new LoadTargetOptions
+        {
+            CheapPasswordChecks = cheapPasswordChecks ?? (static _ => true),
+            ForgetPasswords = forgetPasswords ?? (static _ => false),
+            NotificationCommandBurst = notificationCommandBurst ?? (static _ => 0),
+        };
         targetOptions.AddTo(command);
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of text." };
         var allocations = new Option<bool>("--allocations") { Description = "Sample this process's allocations by type (GC AllocationTick events) and print the top ones on standard error." };

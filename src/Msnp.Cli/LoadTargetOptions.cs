@@ -19,7 +19,19 @@ internal sealed class LoadTargetOptions
 
     public Option<string?> Server { get; } = new("--server") { Description = "Drive a running server at HOST:PORT (its dispatch or notification port, loopback only) instead of starting one in this process." };
 
-    public Option<string> Data { get; } = new("--data") { Description = "With --server: the server's data directory; load accounts (*@load.test) are created there and tickets signed with its key.", DefaultValueFactory = _ => DataOption.Default };
+    public Option<string?> Nodes { get; } = new("--nodes")
+    {
+        Description = "Drive the running nodes of one cluster at HOST:PORT,HOST:PORT,… (each node's dispatch or notification port, loopback only) instead of starting a server; needs --postgres. Users are placed on the nodes in turn so that presence, invitations and sign-ins cross nodes.",
+        HelpName = "HOST:PORT,…",
+    };
+
+    public Option<string?> Postgres { get; } = new("--postgres")
+    {
+        Description = "With --nodes: the cluster's PostgreSQL database (the nodes' --postgres); load accounts are created there and tickets signed with the cluster's shared key.",
+        HelpName = "CONNECTION",
+    };
+
+    public Option<string> Data { get; } = new("--data") { Description = "With --server: the server's data directory; load accounts (*@load.test) are created there and tickets signed with its key. With --nodes: a node's data directory (its secret.key, which all nodes share, for storm --login md5).", DefaultValueFactory = _ => DataOption.Default };
 
     public Option<string?> Passport { get; } = new("--passport") { Description = "With --server: the server's Passport login URL, e.g. https://127.0.0.1:8443/login2.srf (signin --login passport)." };
 
@@ -34,6 +46,8 @@ internal sealed class LoadTargetOptions
     {
         command.Options.Add(Version);
         command.Options.Add(Server);
+        command.Options.Add(Nodes);
+        command.Options.Add(Postgres);
         command.Options.Add(Data);
         command.Options.Add(Passport);
         command.Options.Add(ServerPid);
@@ -54,21 +68,63 @@ internal sealed class LoadTargetOptions
             return string.Create(CultureInfo.InvariantCulture, $"--password-iterations must be at least {StorageOptions.MinimumPasswordIterations:N0}.");
         }
 
+        var nodes = parse.GetValue(Nodes);
+        if (nodes is not null)
+        {
+            if (server is not null)
+            {
+                return "--server and --nodes cannot be combined: --nodes names every node, the one --server would name included.";
+            }
+
+            if (string.IsNullOrWhiteSpace(parse.GetValue(Postgres)))
+            {
+                return "--nodes needs --postgres, the cluster's database (load accounts are created there and their tickets signed with the cluster's key).";
+            }
+
+            if (parse.GetResult(ServerPid) is not null)
+            {
+                return "--server-pid needs --server (with --nodes there is one process per node).";
+            }
+
+            var entries = nodes.Split(',', StringSplitOptions.TrimEntries);
+            foreach (var entry in entries)
+            {
+                if (CheckEndPoint("--nodes", entry) is { } problem)
+                {
+                    return problem;
+                }
+            }
+
+            if (entries.Distinct(StringComparer.Ordinal).Count() != entries.Length)
+            {
+                return "--nodes names a node twice.";
+            }
+        }
+        else if (parse.GetResult(Postgres) is not null)
+        {
+            return "--postgres needs --nodes.";
+        }
+
         if (server is null)
         {
-            return parse.GetResult(Passport) is not null || parse.GetResult(ServerPid) is not null ? "--passport and --server-pid need --server." : null;
+            return nodes is null && (parse.GetResult(Passport) is not null || parse.GetResult(ServerPid) is not null) ? "--passport and --server-pid need --server." : CheckPassport(parse);
         }
 
-        if (!IPEndPoint.TryParse(server, out var endPoint) || endPoint.Port == 0)
+        return CheckEndPoint("--server", server) ?? CheckPassport(parse);
+    }
+
+    private static string? CheckEndPoint(string option, string value)
+    {
+        if (!IPEndPoint.TryParse(value, out var endPoint) || endPoint.Port == 0)
         {
-            return $"--server must be HOST:PORT with a numeric loopback address, not '{server}'.";
+            return $"{option} must be HOST:PORT with a numeric loopback address, not '{value}'.";
         }
 
-        if (!IPAddress.IsLoopback(endPoint.Address))
-        {
-            return $"--server must be a loopback address, not {endPoint.Address}.";
-        }
+        return IPAddress.IsLoopback(endPoint.Address) ? null : $"{option} must be a loopback address, not {endPoint.Address}.";
+    }
 
+    private string? CheckPassport(ParseResult parse)
+    {
         var passport = parse.GetValue(Passport);
         if (passport is not null && (!Uri.TryCreate(passport, UriKind.Absolute, out var uri) || !uri.IsLoopback || uri.Scheme is not ("https" or "http")))
         {
@@ -91,10 +147,22 @@ internal sealed class LoadTargetOptions
     /// </summary>
     public Func<ParseResult, bool> ForgetPasswords { get; init; } = static _ => false;
 
+    /// <summary>
+    /// Commands a notification connection of the in-process server may send at once (0: the
+    /// server's default): <c>presence</c> raises it so that its subject's changes measure the
+    /// fan-out, not the command pacer's wait. A running server keeps its own setting.
+    /// </summary>
+    public Func<ParseResult, int> NotificationCommandBurst { get; init; } = static _ => 0;
+
     /// <summary>Starts or connects to the target.</summary>
     public async Task<ILoadTarget> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var iterations = parse.GetValue(PasswordIterations);
+        if (parse.GetValue(Nodes) is { } nodes)
+        {
+            return await OpenNodesAsync(parse, nodes, iterations, cancellationToken).ConfigureAwait(false);
+        }
+
         if (parse.GetValue(Server) is not { } server)
         {
             // An SSO sign-in checks the password at the token service; a server set to the production
@@ -106,13 +174,48 @@ internal sealed class LoadTargetOptions
                 iterations = LoadAccounts.ThrowAwayIterations;
             }
 
-            Action<Server.Hosting.MsnpServerOptions>? configure = ForgetPasswords(parse) ? static o => o.Limits.RememberedPasswordLifetime = TimeSpan.Zero : null;
+            var forget = ForgetPasswords(parse);
+            var burst = NotificationCommandBurst(parse);
+            Action<Server.Hosting.MsnpServerOptions>? configure = forget || burst > 0
+                ? o =>
+                {
+                    if (forget)
+                    {
+                        o.Limits.RememberedPasswordLifetime = TimeSpan.Zero;
+                    }
+
+                    if (burst > o.Limits.NotificationCommandBurst)
+                    {
+                        o.Limits.NotificationCommandBurst = burst;
+                    }
+                }
+                : null;
             return await InProcessTarget.StartAsync(iterations, dialect, configure, cancellationToken).ConfigureAwait(false);
         }
 
         var passport = parse.GetValue(Passport);
         return await ExternalTarget.ConnectAsync(
             new ExternalTargetSettings(IPEndPoint.Parse(server), parse.GetValue(Data)!, passport is null ? null : new Uri(passport), parse.GetValue(ServerPid), iterations, parse.GetValue(Version)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ILoadTarget> OpenNodesAsync(ParseResult parse, string nodes, int iterations, CancellationToken cancellationToken)
+    {
+        var postgres = parse.GetValue(Postgres)!;
+        Server.Passport.TicketService tickets;
+        try
+        {
+            tickets = await Cluster.Storage.ClusterTickets.OpenAsync(postgres, TimeSpan.FromHours(1), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            throw new InvalidOperationException($"cannot read the cluster's ticket keys from --postgres: {e.Message}", e);
+        }
+
+        var passport = parse.GetValue(Passport);
+        var entries = nodes.Split(',', StringSplitOptions.TrimEntries).Select(IPEndPoint.Parse).ToArray();
+        return await NodesTarget.ConnectAsync(
+            new NodesTargetSettings(entries, postgres, parse.GetValue(Data)!, tickets, passport is null ? null : new Uri(passport), iterations, parse.GetValue(Version)!),
             cancellationToken).ConfigureAwait(false);
     }
 }

@@ -57,12 +57,7 @@ internal sealed class TicketKeys(NpgsqlDataSource database, ClusterSettings sett
             (rows, now) = await ReadAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        // The newest key that every node has had a refresh period to read signs; the first key signs at once.
-        int signer = rows.Count - 1;
-        while (signer > 0 && now - rows[signer].Created < settings.TicketKeyRefresh)
-        {
-            signer--;
-        }
+        int signer = Signer(rows, now, settings.TicketKeyRefresh);
 
         // Keys older than the signer stay while tickets they signed may be alive: until their
         // successor has signed for a ticket lifetime and two refresh periods.
@@ -83,7 +78,42 @@ internal sealed class TicketKeys(NpgsqlDataSource database, ClusterSettings sett
         return (keys, (byte)(rows[signer].Generation % 256));
     }
 
-    private async Task<(List<(long Generation, byte[] Key, DateTimeOffset Created)> Rows, DateTimeOffset Now)> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A ring of the keys in the database as they are, signing with the key nodes with the refresh
+    /// period <paramref name="refresh"/> sign with; it neither rotates nor retires keys (for tools
+    /// that issue tickets the nodes accept, such as <c>msnp load --nodes</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No node has created a key in this database yet.</exception>
+    public static async Task<TicketKeyRing> ReadRingAsync(NpgsqlDataSource database, TimeSpan refresh, CancellationToken cancellationToken)
+    {
+        var (rows, now) = await ReadAsync(database, cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            throw new InvalidOperationException("The database holds no Passport ticket key: no cluster node has started on it.");
+        }
+
+        var signer = Signer(rows, now, refresh);
+        var ring = new TicketKeyRing(rows[signer].Key);
+        ring.Replace(rows.Select(r => ((byte)(r.Generation % 256), r.Key)).ToList(), (byte)(rows[signer].Generation % 256));
+        return ring;
+    }
+
+    // The newest key that every node has had a refresh period to read signs; the first key signs at once.
+    private static int Signer(List<(long Generation, byte[] Key, DateTimeOffset Created)> rows, DateTimeOffset now, TimeSpan refresh)
+    {
+        int signer = rows.Count - 1;
+        while (signer > 0 && now - rows[signer].Created < refresh)
+        {
+            signer--;
+        }
+
+        return signer;
+    }
+
+    private Task<(List<(long Generation, byte[] Key, DateTimeOffset Created)> Rows, DateTimeOffset Now)> ReadAsync(CancellationToken cancellationToken) =>
+        ReadAsync(database, cancellationToken);
+
+    private static async Task<(List<(long Generation, byte[] Key, DateTimeOffset Created)> Rows, DateTimeOffset Now)> ReadAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand("SELECT name, key, created_at, now() FROM msnp_cluster_keys WHERE name = $1 OR name LIKE $2");
         command.Parameters.Add(new NpgsqlParameter { Value = Name });

@@ -28,19 +28,19 @@ public static class ClientSteps
         var ns = await LoadConnection.ConnectAsync(notification, dialect, source, cancellationToken).ConfigureAwait(false);
         try
         {
-            // Sent in one write: the server answers in order, and it saves two round trips. The
+            // Sent in one write, USR S included: the server answers in order, and the ticket was
+            // issued beforehand, so the client need not wait for the challenge (a real client
+            // fetches its ticket with it). One write and one read instead of two round trips; the
             // lines are written piecewise so the load side builds no strings per sign-in.
             ns.Write(dialect.Version == 8 ? "VER 1 MSNP8 CVR0\r\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 5.0.0544 MSMSGS " : $"VER 1 {dialect.Name} CVR0\r\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 7.5.0324 MSMSGS ");
             ns.Write(account.Email);
             ns.Write("\r\nUSR 3 TWN I ");
             ns.Write(account.Email);
-            ns.Write("\r\n");
-            await ns.FlushAsync(cancellationToken).ConfigureAwait(false);
-            await ns.SkipToLineStartingWithAsync("USR 3 TWN S ", cancellationToken).ConfigureAwait(false);
-            ns.Write("USR 4 TWN S ");
+            ns.Write("\r\nUSR 4 TWN S ");
             ns.Write(account.Ticket);
             ns.Write("\r\n");
             await ns.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await ns.SkipToLineStartingWithAsync("USR 3 TWN S ", cancellationToken).ConfigureAwait(false);
             await ns.SkipToLineStartingWithAsync("USR 4 OK ", cancellationToken).ConfigureAwait(false);
             await ns.SkipToLineStartingWithAsync("MSG Hotmail Hotmail ", cancellationToken).ConfigureAwait(false);
             return ns;
@@ -57,21 +57,66 @@ public static class ClientSteps
     /// with SSO (MSNP15+, see <see cref="SignInWithSsoAsync"/>) through <paramref name="web"/>, or
     /// through a client made for this one sign-in when none is given.
     /// </summary>
-    public static async Task<LoadConnection> SignInAsync(ILoadTarget target, LoadAccount account, CancellationToken cancellationToken, WebServicesClient? web = null)
+    public static Task<LoadConnection> SignInAsync(ILoadTarget target, LoadAccount account, CancellationToken cancellationToken, WebServicesClient? web = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return SignInAsync(target, target.Notification, account, cancellationToken, web);
+    }
+
+    /// <summary>As <see cref="SignInAsync(ILoadTarget, LoadAccount, CancellationToken, WebServicesClient?)"/> at the notification server <paramref name="node"/> (one of the target's <see cref="ILoadTarget.Nodes"/>).</summary>
+    public static async Task<LoadConnection> SignInAsync(ILoadTarget target, IPEndPoint node, LoadAccount account, CancellationToken cancellationToken, WebServicesClient? web = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (target.Dialect.Authentication != AuthenticationMethod.SingleSignOn)
         {
-            return await SignInAsync(target.Notification, account, target.Dialect, cancellationToken).ConfigureAwait(false);
+            return await SignInAsync(node, account, target.Dialect, cancellationToken).ConfigureAwait(false);
         }
 
         if (web is not null)
         {
-            return await SignInWithSsoAsync(target.Notification, web, account, target.Dialect, cancellationToken).ConfigureAwait(false);
+            return await SignInWithSsoAsync(node, web, account, target.Dialect, cancellationToken).ConfigureAwait(false);
         }
 
         using var own = CreateWebServices(target);
-        return await SignInWithSsoAsync(target.Notification, own, account, target.Dialect, cancellationToken).ConfigureAwait(false);
+        return await SignInWithSsoAsync(node, own, account, target.Dialect, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The first step of a client's sign-in at a dispatch server: <c>VER</c>, <c>CVR</c> and
+    /// <c>USR … I</c> for <paramref name="account"/> at <paramref name="dialect"/>, answered by
+    /// <c>XFR … NS host:port</c>; returns that notification server (a loopback address stays as
+    /// given, any other is taken as the dispatch server's host).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The server answered with an error or with no referral.</exception>
+    public static async Task<IPEndPoint> ReferAsync(IPEndPoint dispatch, LoadAccount account, MsnpDialect dialect, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(dialect);
+        var connection = await LoadConnection.ConnectAsync(dispatch, dialect, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var sso = dialect.Authentication == AuthenticationMethod.SingleSignOn;
+            connection.Write(dialect.Version == 8 ? "VER 1 MSNP8 CVR0\r\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 5.0.0544 MSMSGS " : $"VER 1 {dialect.Name} CVR0\r\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 7.5.0324 MSMSGS ");
+            connection.Write(account.Email);
+            connection.Write(sso ? "\r\nUSR 3 SSO I " : "\r\nUSR 3 TWN I ");
+            connection.Write(account.Email);
+            connection.Write("\r\n");
+            await connection.FlushAsync(cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                var line = await connection.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+                if (line.StartsWith("XFR 3 NS ", StringComparison.Ordinal))
+                {
+                    var target = IPEndPoint.Parse(line.Split(' ')[3]);
+                    return IPAddress.IsLoopback(target.Address) ? target : new IPEndPoint(dispatch.Address, target.Port);
+                }
+
+                if (line.StartsWith("USR 3 ", StringComparison.Ordinal) || (line.Length > 3 && char.IsAsciiDigit(line[0])))
+                {
+                    throw new InvalidOperationException($"{dispatch} did not refer {account.Email} to a notification server: {line}");
+                }
+            }
+        }
     }
 
     /// <summary>A web-services client for the target's HTTPS listener (where <c>login2.srf</c> is).</summary>
@@ -204,22 +249,18 @@ public static class ClientSteps
         }
     }
 
-    /// <summary>Goes online (the switchboard refuses hidden or offline users).</summary>
+    /// <summary>
+    /// Goes online (the switchboard refuses hidden or offline users) and, where the dialect has
+    /// challenges, answers the <c>CHL 0</c> the server sends right after the first <c>CHG</c>
+    /// (<c>QRY</c> with the dialect's product pair, then its reply), as a client that stays signed
+    /// in must: an unanswered challenge closes the connection after 50 s. One step, so no scenario
+    /// can go online and forget the challenge.
+    /// </summary>
     public static async Task GoOnlineAsync(LoadConnection ns, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ns);
         await ns.SendAsync("CHG 5 NLN\r\n", cancellationToken).ConfigureAwait(false);
         await ns.ReadLineStartingWithAsync("CHG 5 ", cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Answers the challenge the server sends after the first <c>CHG</c> (<c>CHL 0</c>, then
-    /// <c>QRY</c> with the dialect's product pair) and waits for its <c>QRY</c> reply, as a client
-    /// that stays signed in must: an unanswered challenge closes the connection after 50 s.
-    /// </summary>
-    public static async Task AnswerChallengeAsync(LoadConnection ns, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(ns);
         if (!ns.Dialect.HasChallenges || ns.Dialect.ClientChallengeKey is not { } key)
         {
             return;

@@ -65,12 +65,12 @@ public static class IdleScenario
                     var start = Stopwatch.GetTimestamp();
                     try
                     {
+                        var node = target.Nodes[i % target.Nodes.Count];
                         var ns = settings.SourceOf(i) is { } source
-                            ? await ClientSteps.SignInAsync(target.Notification, accounts[i], target.Dialect, source, cancellationToken).ConfigureAwait(false)
-                            : await ClientSteps.SignInAsync(target, accounts[i], cancellationToken).ConfigureAwait(false);
+                            ? await ClientSteps.SignInAsync(node, accounts[i], target.Dialect, source, cancellationToken).ConfigureAwait(false)
+                            : await ClientSteps.SignInAsync(target, node, accounts[i], cancellationToken).ConfigureAwait(false);
                         connections[i] = ns;
                         await ClientSteps.GoOnlineAsync(ns, cancellationToken).ConfigureAwait(false);
-                        await ClientSteps.AnswerChallengeAsync(ns, cancellationToken).ConfigureAwait(false);
                         samples[w].Add(Stopwatch.GetTimestamp() - start);
                         progress.Complete();
                     }

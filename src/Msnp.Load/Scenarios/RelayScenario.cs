@@ -58,7 +58,7 @@ public static class RelayScenario
             return PairRunResult.Build(
                 "relay", "messages",
                 [PairRunResult.Setting("pairs", settings.Pairs), PairRunResult.Setting("size", settings.Size), PairRunResult.Setting("duration", settings.Duration.TotalSeconds), PairRunResult.Setting("window", settings.Window)],
-                started, runtime, sent, receivers, -1, latency, errors);
+                started, runtime, sent, receivers, -1, latency, errors) with { Details = ChatPair.NodeDetails(target, pairs) };
         }
         finally
         {

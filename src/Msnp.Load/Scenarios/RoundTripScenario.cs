@@ -59,7 +59,7 @@ public static class RoundTripScenario
             return PairRunResult.Build(
                 "roundtrip", "round trips",
                 [PairRunResult.Setting("pairs", settings.Pairs), PairRunResult.Setting("size", settings.Size), PairRunResult.Setting("duration", settings.Duration.TotalSeconds)],
-                started, runtime, senders.Select(s => s.Sent).ToArray(), receivers, senders.Sum(s => s.Acked), latency, errors + senders.Sum(s => s.Naks));
+                started, runtime, senders.Select(s => s.Sent).ToArray(), receivers, senders.Sum(s => s.Acked), latency, errors + senders.Sum(s => s.Naks)) with { Details = ChatPair.NodeDetails(target, pairs) };
         }
         finally
         {

@@ -11,6 +11,18 @@ public interface ILoadTarget : IAsyncDisposable
     /// <summary>The notification server's endpoint (after the dispatch server's referral, if any).</summary>
     IPEndPoint Notification { get; }
 
+    /// <summary>
+    /// The notification servers of the target's nodes, one per node: the scenarios place their
+    /// users on them in turn (<c>--nodes</c>). A single server has one, <see cref="Notification"/>.
+    /// </summary>
+    IReadOnlyList<IPEndPoint> Nodes => [Notification];
+
+    /// <summary>
+    /// Dispatch servers at which each sign-in of the sign-in scenario starts, in turn, following
+    /// the <c>XFR … NS</c> referral as a client does; empty: sign-ins go to <see cref="Nodes"/> directly.
+    /// </summary>
+    IReadOnlyList<IPEndPoint> Dispatch => [];
+
     /// <summary>The Passport login URL (<c>https://…/login2.srf</c>), or null when unknown.</summary>
     Uri? PassportLogin { get; }
 
