@@ -285,6 +285,7 @@ internal static class RstResponseWriter
         });
     }
 
+    // yyyy-MM-ddTHH:mm:ssZ: the sortable format ("s", which skips the custom-format parser) and a Z.
     private static string Timestamp(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        string.Create(CultureInfo.InvariantCulture, $"{time.UtcDateTime:s}Z");
 }
