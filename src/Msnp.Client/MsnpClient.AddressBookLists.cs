@@ -69,8 +69,9 @@ public sealed partial class MsnpClient
                 await AddToForwardListAsync(account, nickname, groupId is { } g ? GroupGuid(g) : null, cancellationToken).ConfigureAwait(false);
                 break;
             case ListKind.Allow or ListKind.Block:
-                // ADL first: it changes the one store and tells watchers whose view changed; the sharing
-                // service then finds the member there already (our server) or records it (others).
+                // Pidgin's order (msn_add_deny/msn_add_permit): the NS command first, then the sharing
+                // service. Our server announces the change at whichever comes first; a server whose
+                // sharing service announces nothing still tells the contacts through the ADL.
                 await AnnounceListsAsync([(account, list)], cancellationToken: cancellationToken).ConfigureAwait(false);
                 await IgnoringFaultAsync("MemberAlreadyExists", AddressBook.AddMemberAsync(Role(list), account, cancellationToken)).ConfigureAwait(false);
                 break;

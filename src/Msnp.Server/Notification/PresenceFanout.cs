@@ -116,6 +116,22 @@ internal static class PresenceFanout
         var services = me.Services;
         var account = await services.Presence.Directory.FindAsync(me.Account).ConfigureAwait(false);
         var seenNow = account?.Current is { IsVisible: true } current ? current : null;
+        try
+        {
+            await AnnounceEndpointsLeftAsync(me, services, account, seenNow, seenBefore, onlineLeft).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Signed out everywhere: nothing is announced for the account until it signs in again.
+            if (account is null)
+            {
+                services.Presence.Viewers.Forget(me.Account);
+            }
+        }
+    }
+
+    private static async ValueTask AnnounceEndpointsLeftAsync(NotificationSession me, NotificationServices services, AccountPresence? account, PresenceEndpoint? seenNow, PresenceEndpoint? seenBefore, bool onlineLeft)
+    {
         if (seenBefore is { IsVisible: true })
         {
             if (seenNow is null)
@@ -159,24 +175,36 @@ internal static class PresenceFanout
         ForEachAllowedViewerAsync(me, new OfflineNotification(me.Account), null);
 
     /// <summary>
-    /// Before a privacy change (AL/BL entry, BLP): which of <paramref name="candidates"/> are online,
-    /// have <paramref name="me"/> on their FL and see <paramref name="me"/> now. Empty while
-    /// <paramref name="me"/> is offline or hidden, since nobody can notice a change then.
+    /// Before a privacy change (AL/BL entry, BLP) made at <paramref name="me"/>'s session: see
+    /// <see cref="CaptureVisibilityAsync(IContactStore, PresenceServices, string, IEnumerable{string}?)"/>.
     /// </summary>
-    public static async ValueTask<Dictionary<string, bool>> CaptureVisibilityAsync(NotificationSession me, IEnumerable<string>? candidates = null)
+    public static ValueTask<Dictionary<string, bool>> CaptureVisibilityAsync(NotificationSession me, IEnumerable<string>? candidates = null) =>
+        CaptureVisibilityAsync(me.Services.Contacts, me.Services.Presence, me.Account, candidates);
+
+    /// <summary>After a privacy change made at <paramref name="me"/>'s session: see <see cref="AnnounceVisibilityChangesAsync(IContactStore, PresenceServices, string, Dictionary{string, bool})"/>.</summary>
+    public static ValueTask AnnounceVisibilityChangesAsync(NotificationSession me, Dictionary<string, bool> before) =>
+        AnnounceVisibilityChangesAsync(me.Services.Contacts, me.Services.Presence, me.Account, before);
+
+    /// <summary>
+    /// Before a privacy change of <paramref name="subject"/> (AL/BL entry, BLP), made at the notification
+    /// server or through the sharing service: which of <paramref name="candidates"/> are online, have
+    /// the subject on their FL and see it now. Empty while the subject is offline or hidden (as its
+    /// contacts see it, <see cref="AccountPresence.Current"/>), since nobody can notice a change then.
+    /// </summary>
+    public static async ValueTask<Dictionary<string, bool>> CaptureVisibilityAsync(IContactStore contacts, PresenceServices presence, string subject, IEnumerable<string>? candidates = null)
     {
         var seen = new Dictionary<string, bool>(StringComparer.Ordinal);
-        if (me.Status is PresenceStatus.Offline or PresenceStatus.Hidden)
+        if (await presence.Directory.FindAsync(subject).ConfigureAwait(false) is not { Current.IsVisible: true })
         {
             return seen;
         }
 
-        var reverse = await me.Services.Contacts.GetReverseListAsync(me.Account).ConfigureAwait(false);
+        var reverse = await contacts.GetReverseListAsync(subject).ConfigureAwait(false);
         foreach (var account in candidates is null ? reverse : reverse.Intersect(candidates, StringComparer.Ordinal))
         {
-            if (account != me.Account && await IsOnlineAsync(me, account).ConfigureAwait(false))
+            if (account != subject && await presence.Directory.FindAsync(account).ConfigureAwait(false) is { IsOnline: true })
             {
-                seen[account] = await me.Services.Contacts.CanSeeAsync(account, me.Account).ConfigureAwait(false);
+                seen[account] = await contacts.CanSeeAsync(account, subject).ConfigureAwait(false);
             }
         }
 
@@ -184,21 +212,35 @@ internal static class PresenceFanout
     }
 
     /// <summary>
-    /// After a privacy change: <c>NLN</c> to the captured viewers who now see <paramref name="me"/>,
-    /// <c>FLN</c> to those who no longer do; viewers whose view did not change hear nothing.
+    /// After a privacy change of <paramref name="subject"/>: <c>NLN</c> (and <c>UBX</c>) of the presence its
+    /// contacts see to the captured viewers who now see it, <c>FLN</c> to those who no longer do; viewers
+    /// whose view did not change hear nothing. The notification server's list commands and the sharing
+    /// service's <c>AddMember</c>/<c>DeleteMember</c> both end here, so a block has the same effect either way.
     /// </summary>
-    public static async ValueTask AnnounceVisibilityChangesAsync(NotificationSession me, Dictionary<string, bool> before)
+    public static async ValueTask AnnounceVisibilityChangesAsync(IContactStore contacts, PresenceServices presence, string subject, Dictionary<string, bool> before)
     {
-        var delivery = me.Services.Presence.Delivery;
+        if (before.Count == 0)
+        {
+            return;
+        }
+
+        // Signed out or hidden since the capture: the sign-out's own FLN already told everyone.
+        var own = await presence.Directory.FindAsync(subject).ConfigureAwait(false);
+        if (own?.Current is not { IsVisible: true } current)
+        {
+            return;
+        }
+
+        var delivery = presence.Delivery;
         foreach (var (account, saw) in before)
         {
-            var viewer = await me.Services.Presence.Directory.FindAsync(account).ConfigureAwait(false);
+            var viewer = await presence.Directory.FindAsync(account).ConfigureAwait(false);
             if (viewer is not { IsOnline: true })
             {
                 continue;
             }
 
-            bool sees = await me.Services.Contacts.CanSeeAsync(account, me.Account).ConfigureAwait(false);
+            bool sees = await contacts.CanSeeAsync(account, subject).ConfigureAwait(false);
             if (sees == saw)
             {
                 continue;
@@ -206,12 +248,11 @@ internal static class PresenceFanout
 
             if (sees)
             {
-                var endpoints = EndpointsOf(await me.Services.Presence.Directory.FindAsync(me.Account).ConfigureAwait(false));
-                await DeliverAsync(delivery, viewer, new PresenceNotification(me.PresenceInfo), PersonalStatusOf(me.Account, me.PersonalStatus, endpoints)).ConfigureAwait(false);
+                await DeliverAsync(delivery, viewer, new PresenceNotification(current.ToPresenceInfo()), PersonalStatusOf(current, own)).ConfigureAwait(false);
             }
             else
             {
-                await DeliverAsync(delivery, viewer, new OfflineNotification(me.Account), null).ConfigureAwait(false);
+                await DeliverAsync(delivery, viewer, new OfflineNotification(subject), null).ConfigureAwait(false);
             }
         }
     }
@@ -225,9 +266,6 @@ internal static class PresenceFanout
         status is { IsEmpty: false } || endpoints.Count > 0
             ? new PersonalStatusNotification(account, (status ?? Protocol.Messages.PersonalStatus.Empty) with { MachineGuid = null }, endpoints)
             : null;
-
-    private static async ValueTask<bool> IsOnlineAsync(NotificationSession me, string account) =>
-        await me.Services.Presence.Directory.FindAsync(account).ConfigureAwait(false) is { IsOnline: true };
 
     private static async ValueTask DeliverAsync(INotificationDelivery delivery, AccountPresence viewer, EndpointNotification first, EndpointNotification? second)
     {
@@ -251,7 +289,8 @@ internal static class PresenceFanout
 
     // CanSeeAsync(viewer, me) reads my privacy setting and my lists' entry for the viewer. For a
     // user with hundreds of online contacts, one database read per viewer made a status change
-    // cost hundreds of round trips; one read of my own lists gives the same answers for all.
+    // cost hundreds of round trips; my RL and own lists (ViewerLists, one version read while they
+    // are unchanged) give the same answers for all.
     private static ValueTask ForEachAllowedViewerAsync(NotificationSession me, EndpointNotification first, EndpointNotification? second) =>
         ForEachAllowedViewerAsync(me.Services.Contacts, me.Services.Presence, me.Account, first, second);
 
@@ -264,41 +303,22 @@ internal static class PresenceFanout
 
     private static async ValueTask ForEachAllowedViewerAsync(IContactStore contacts, PresenceServices presence, string subject, EndpointNotification first, EndpointNotification? second)
     {
-        var directory = presence.Directory;
-        var reverse = await contacts.GetReverseListAsync(subject).ConfigureAwait(false);
-        List<AccountPresence>? online = null;
-        foreach (var account in reverse)
+        if (await presence.Viewers.GetAsync(contacts, subject).ConfigureAwait(false) is not { } lists)
         {
-            var viewer = await directory.FindAsync(account).ConfigureAwait(false);
-            if (viewer is not { IsOnline: true } || account == subject)
+            return;
+        }
+
+        var directory = presence.Directory;
+        var delivery = presence.Delivery;
+        foreach (var account in lists.Reverse)
+        {
+            if (account == subject || !lists.Allows(account))
             {
                 continue;
             }
 
-            (online ??= []).Add(viewer);
-        }
-
-        if (online is null)
-        {
-            return;
-        }
-
-        var snapshot = await contacts.GetSnapshotAsync(subject).ConfigureAwait(false);
-        if (snapshot is null)
-        {
-            return;
-        }
-
-        var lists = new Dictionary<string, ListKind>(snapshot.Contacts.Count, StringComparer.Ordinal);
-        foreach (var contact in snapshot.Contacts)
-        {
-            lists[contact.Account] = contact.Lists;
-        }
-
-        var delivery = presence.Delivery;
-        foreach (var viewer in online)
-        {
-            if (Privacy.Allows(snapshot.Privacy.Default, lists.GetValueOrDefault(viewer.Account)))
+            var viewer = await directory.FindAsync(account).ConfigureAwait(false);
+            if (viewer is { IsOnline: true })
             {
                 await DeliverAsync(delivery, viewer, first, second).ConfigureAwait(false);
             }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Msnp.Protocol.Names;
 using Msnp.Protocol.Oim;
+using Msnp.Server.Passport;
 using Msnp.Server.Presence;
 using Msnp.Server.Presence.Notifications;
 using Msnp.Server.Soap;
@@ -11,7 +12,9 @@ namespace Msnp.Server.Oim;
 
 /// <summary>
 /// <c>Store2</c> (and WLM 8.0's <c>Store</c>): keeps a message for an offline contact. In order:
-/// the lock key (else the <c>LockKeyChallenge</c> fault), <c>From</c> is the ticket's account, the
+/// the ticket's scope (one <c>RST.srf</c> issued for <c>messengersecure.live.com</c>, or a Tweener
+/// ticket of an MSNP8–14 sign-in; not one issued for another service: else the <c>RequiredAuthPolicy</c>
+/// fault, docs/oim.md), the lock key (else the <c>LockKeyChallenge</c> fault), <c>From</c> is the ticket's account, the
 /// sender's rate, the content, the recipient exists and allows the sender, then the size and count
 /// limits of the store. The answer is sent only after the row is committed, so an acknowledged
 /// message survives a crash. A recipient who is signed in (appearing offline) is told at once.
@@ -23,6 +26,13 @@ internal sealed class OimStoreAction(string name, string ns) : ISoapAction
     public async ValueTask<SoapResult> HandleAsync(SoapCall call)
     {
         var request = OimStoreRequest.Read(call.Envelope);
+
+        // The plumbing verified the ticket; an address book, storage or NS ticket is not for sending.
+        if (call.Services.GetRequiredService<ITicketService>().ReadScope(request.Ticket ?? string.Empty) is not (TicketScope.MessengerSecure or TicketScope.General))
+        {
+            return OimFaults.TicketRefused(ns);
+        }
+
         var challenge = OimLockKey.ChallengeFor(request.Ticket ?? string.Empty);
         if (!OimLockKey.Verify(challenge, request.AppId, request.LockKey))
         {

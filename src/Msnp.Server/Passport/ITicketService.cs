@@ -13,6 +13,15 @@ public interface ITicketService
     /// </summary>
     IssuedTicket Issue(string account, ReadOnlySpan<byte> securityStamp);
 
+    /// <summary>As <see cref="Issue(string, ReadOnlySpan{byte})"/>, for one service (<see cref="TicketScope"/>; the MACs cover it).</summary>
+    IssuedTicket Issue(string account, ReadOnlySpan<byte> securityStamp, TicketScope scope);
+
+    /// <summary>
+    /// The scope a ticket was issued with, read without checking it (check the ticket with
+    /// <see cref="Validate"/> or <see cref="ValidateAuthCookie"/>, whose MACs cover the scope); null when malformed.
+    /// </summary>
+    TicketScope? ReadScope(string ticket);
+
     /// <summary>Checks signature (over the account's current <paramref name="securityStamp"/>), expiry and account binding of a <c>t=…&amp;p=…</c> ticket.</summary>
     TicketValidation Validate(string ticket, string expectedAccount, ReadOnlySpan<byte> securityStamp);
 

@@ -64,7 +64,7 @@ internal static class RstEndpoint
         }
 
         var tickets = services.GetRequiredService<ITicketService>();
-        var issued = request.Tokens.Select(_ => tickets.Issue(account!.Email, account.SecurityStamp.Span)).ToList();
+        var issued = request.Tokens.Select(token => tickets.Issue(account!.Email, account.SecurityStamp.Span, TicketScopes.ForAddress(token.Address))).ToList();
         await ReplyAsync(context, StatusCodes.Status200OK, RstResponseWriter.Success(flavor, request, issued, now)).ConfigureAwait(false);
     }
 

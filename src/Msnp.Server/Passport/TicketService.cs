@@ -7,7 +7,7 @@ namespace Msnp.Server.Passport;
 
 /// <summary>
 /// Self-contained, HMAC-signed tickets. <c>t</c> is base64url of
-/// <c>version | key id | expiry (Unix seconds, big-endian) | 16-byte nonce | account (UTF-8) | HMAC-SHA256</c>;
+/// <c>format and scope (<see cref="TicketScope"/>) | key id | expiry (Unix seconds, big-endian) | 16-byte nonce | account (UTF-8) | HMAC-SHA256</c>;
 /// <c>p</c> is base64url of a second HMAC over <c>t</c>, so neither half can be swapped or edited.
 /// Both MACs also cover the account's security stamp, which is not in the ticket: the checker
 /// supplies the current one, so a ticket issued before a password change or before the account
@@ -18,8 +18,6 @@ namespace Msnp.Server.Passport;
 /// </summary>
 public sealed class TicketService : ITicketService
 {
-    private const byte FormatVersion = 3;
-
     /// <summary>Longest security stamp the MAC covers.</summary>
     public const int MaxStampBytes = 64;
     private const int NonceLength = 16;
@@ -61,8 +59,16 @@ public sealed class TicketService : ITicketService
     public TicketValidation Validate(string ticket, string expectedAccount) => Validate(ticket, expectedAccount, []);
 
     /// <inheritdoc/>
-    public IssuedTicket Issue(string account, ReadOnlySpan<byte> securityStamp)
+    public IssuedTicket Issue(string account, ReadOnlySpan<byte> securityStamp) => Issue(account, securityStamp, TicketScope.General);
+
+    /// <inheritdoc/>
+    public IssuedTicket Issue(string account, ReadOnlySpan<byte> securityStamp, TicketScope scope)
     {
+        if (!TicketScopes.IsKnown((byte)scope))
+        {
+            throw new ArgumentOutOfRangeException(nameof(scope), scope, "Not a ticket scope.");
+        }
+
         RequireStamp(securityStamp);
         ArgumentException.ThrowIfNullOrWhiteSpace(account);
         var accountBytes = Encoding.UTF8.GetBytes(Normalize(account));
@@ -76,7 +82,7 @@ public sealed class TicketService : ITicketService
 
         var (keyId, key) = _keys.Current;
         var t = new byte[HeaderLength + accountBytes.Length + MacLength];
-        t[0] = FormatVersion;
+        t[0] = (byte)scope;
         t[1] = keyId;
         BinaryPrimitives.WriteInt64BigEndian(t.AsSpan(ExpiryOffset), expiresAt.ToUnixTimeSeconds());
         RandomNumberGenerator.Fill(t.AsSpan(ExpiryOffset + sizeof(long), NonceLength));
@@ -95,7 +101,7 @@ public sealed class TicketService : ITicketService
         ArgumentNullException.ThrowIfNull(ticket);
         Span<byte> t = stackalloc byte[HeaderLength + MaxAccountBytes + MacLength];
         return TrySplit(ticket, out var tText, out _) && TryDecode(tText, HeaderLength + 1 + MacLength, t, out int tLength)
-            && t[0] == FormatVersion && _keys.Find(t[1]) is { } key
+            && TicketScopes.IsKnown(t[0]) && _keys.Find(t[1]) is { } key
             ? DeriveProofSecret(key, t[..tLength])
             : null;
     }
@@ -127,7 +133,7 @@ public sealed class TicketService : ITicketService
         if (!TrySplit(ticket, out var tText, out var pText)
             || !TryDecode(tText, HeaderLength + 1 + MacLength, t, out int tLength)
             || !TryDecode(pText, MacLength, p, out _)
-            || t[0] != FormatVersion)
+            || !TicketScopes.IsKnown(t[0]))
         {
             return TicketValidation.Malformed;
         }
@@ -152,7 +158,7 @@ public sealed class TicketService : ITicketService
         ArgumentNullException.ThrowIfNull(expectedAccount);
         Span<byte> bytes = stackalloc byte[HeaderLength + MaxAccountBytes + MacLength];
         var text = t.AsSpan().Trim();
-        if (text.Length > MaxTicketChars || !TryDecode(text, HeaderLength + 1 + MacLength, bytes, out int length) || bytes[0] != FormatVersion)
+        if (text.Length > MaxTicketChars || !TryDecode(text, HeaderLength + 1 + MacLength, bytes, out int length) || !TicketScopes.IsKnown(bytes[0]))
         {
             return TicketValidation.Malformed;
         }
@@ -161,25 +167,19 @@ public sealed class TicketService : ITicketService
     }
 
     /// <inheritdoc/>
+    public TicketScope? ReadScope(string ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        Span<byte> t = stackalloc byte[HeaderLength + MaxAccountBytes + MacLength];
+        return TryReadT(ticket, t, out _) ? (TicketScope)t[0] : null;
+    }
+
+    /// <inheritdoc/>
     public string? ReadAccount(string ticket)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        if (!TrySplit(ticket, out var tText, out _))
-        {
-            tText = ticket.AsSpan().Trim();
-            if (tText.StartsWith("t=", StringComparison.Ordinal))
-            {
-                tText = tText[2..];
-            }
-
-            if (tText.Length > MaxTicketChars)
-            {
-                return null;
-            }
-        }
-
         Span<byte> t = stackalloc byte[HeaderLength + MaxAccountBytes + MacLength];
-        if (!TryDecode(tText, HeaderLength + 1 + MacLength, t, out int length) || t[0] != FormatVersion)
+        if (!TryReadT(ticket, t, out int length))
         {
             return null;
         }
@@ -192,6 +192,27 @@ public sealed class TicketService : ITicketService
         {
             return null;
         }
+    }
+
+    // The t part of "t=…&p=…", of a bare "t=…" or of the bare token, decoded into t; false when malformed.
+    private static bool TryReadT(string ticket, Span<byte> t, out int length)
+    {
+        length = 0;
+        if (!TrySplit(ticket, out var tText, out _))
+        {
+            tText = ticket.AsSpan().Trim();
+            if (tText.StartsWith("t=", StringComparison.Ordinal))
+            {
+                tText = tText[2..];
+            }
+
+            if (tText.Length > MaxTicketChars)
+            {
+                return false;
+            }
+        }
+
+        return TryDecode(tText, HeaderLength + 1 + MacLength, t, out length) && TicketScopes.IsKnown(t[0]);
     }
 
     // The t token's own MAC, then (only for a genuine token) the account and the expiry.

@@ -50,6 +50,40 @@ public sealed class OfflineMessageRefusalTests : IAsyncLifetime
     private async Task<int> WaitingForAsync(string account) =>
         (await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Msnp.Server.Storage.OfflineMessages.IOfflineMessageStore>(_scene.Services).ListAsync(account)).Count;
 
+    [Fact]
+    public async Task Only_a_messengersecure_or_a_Tweener_ticket_may_send()
+    {
+        // Tokens RST.srf issued for other services verify (the address book takes them) but do not send:
+        // the RequiredAuthPolicy fault, on which Pidgin fetches a messengersecure.live.com token.
+        var others = new List<string> { (await SsoSignIn.RequestTokensAsync(_scene.Server, Alice, SoapScene.Password)).Ticket };
+        foreach (var address in new[] { "contacts.msn.com", "storage.msn.com", "spaces.live.com" })
+        {
+            others.Add(await _scene.RstTicketAsync(Alice, address));
+        }
+
+        foreach (var other in others)
+        {
+            var refused = await StoreAsync(Store(Alice, string.Empty, Bob, other, LockKey(other), 1, Content("x", 1)));
+            AssertOimFault(refused, "q0:AuthenticationFailed");
+            Assert.Equal("MBI_SSL", reply(refused, "RequiredAuthPolicy"));
+        }
+
+        Assert.Equal(0, await WaitingForAsync(Bob));
+
+        // Messenger's own tickets of an MSNP8-14 sign-in: login2.srf's (what the MSNP12 client sends) and
+        // RST.srf's messenger.msn.com token.
+        foreach (var ticket in new[] { await _scene.TicketAsync(Alice), await _scene.RstTicketAsync(Alice, "messenger.msn.com") })
+        {
+            var stored = await StoreAsync(Store(Alice, string.Empty, Bob, ticket, LockKey(ticket), 1, Content("y", 1)));
+            Assert.Equal(HttpStatusCode.OK, stored.Status);
+        }
+
+        Assert.Equal(2, await WaitingForAsync(Bob));
+
+        static string? reply(SoapReply refused, string name) =>
+            refused.Fault!.Element("detail")!.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+    }
+
     // The oim fuzz target found "=?=" threw out of the name decoder (the request got a bare 500).
     [Fact]
     public async Task A_friendly_name_that_only_looks_like_an_encoded_word_is_kept_as_written()

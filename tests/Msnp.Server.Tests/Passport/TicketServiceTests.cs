@@ -33,6 +33,40 @@ public sealed class TicketServiceTests
     }
 
     [Fact]
+    public void The_scope_is_read_back_checked_by_both_MACs_and_a_ticket_from_before_scopes_is_General()
+    {
+        var service = Service();
+        foreach (var scope in new[] { TicketScope.General, TicketScope.MessengerSecure, TicketScope.Service })
+        {
+            var ticket = service.Issue("alice@example.com", [7], scope);
+            Assert.Equal(scope, service.ReadScope(ticket.Value));
+            Assert.Equal(scope, service.ReadScope(ticket.T));
+            Assert.Equal(TicketValidation.Valid, service.Validate(ticket.Value, "alice@example.com", [7]));
+            Assert.Equal(TicketValidation.Valid, service.ValidateAuthCookie(ticket.T, "alice@example.com", [7]));
+        }
+
+        // Format 3 (the layout before scopes) is the General scope: such tickets keep working.
+        var plain = service.Issue("alice@example.com", [7]);
+        Assert.Equal(3, Base64Url.DecodeFromChars(plain.T)[0]);
+        Assert.Equal(TicketScope.General, service.ReadScope(plain.Value));
+
+        // An address book ticket turned into a messengersecure one by editing the byte no longer verifies.
+        var contacts = service.Issue("alice@example.com", [7], TicketScope.Service);
+        var t = Base64Url.DecodeFromChars(contacts.T);
+        t[0] = (byte)TicketScope.MessengerSecure;
+        var forged = $"t={Base64Url.EncodeToString(t)}&p={contacts.P}";
+        Assert.Equal(TicketScope.MessengerSecure, service.ReadScope(forged));
+        Assert.Equal(TicketValidation.BadSignature, service.Validate(forged, "alice@example.com", [7]));
+        Assert.Equal(TicketValidation.BadSignature, service.ValidateAuthCookie(Base64Url.EncodeToString(t), "alice@example.com", [7]));
+
+        // Any other first byte is not a ticket.
+        t[0] = 6;
+        Assert.Null(service.ReadScope(Base64Url.EncodeToString(t)));
+        Assert.Equal(TicketValidation.Malformed, service.Validate($"t={Base64Url.EncodeToString(t)}&p={contacts.P}", "alice@example.com", [7]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => service.Issue("alice@example.com", [7], (TicketScope)2));
+    }
+
+    [Fact]
     public void A_rotated_ring_signs_with_the_new_key_accepts_the_old_one_while_it_is_kept_and_refuses_it_once_dropped()
     {
         var oldKey = RandomNumberGenerator.GetBytes(TicketSigningKey.Length);

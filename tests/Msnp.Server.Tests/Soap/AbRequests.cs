@@ -103,9 +103,9 @@ internal static class AbRequests
         $"<ABGroupContactDelete xmlns=\"http://www.msn.com/webservices/AddressBook\"><abId>00000000-0000-0000-0000-000000000000</abId><contacts><Contact><contactId>{contactId}</contactId></Contact></contacts><groupFilter><groupIds><guid>{groupId}</guid></groupIds></groupFilter></ABGroupContactDelete>";
 
     // BitlBee's SOAP_MEMLIST_EDIT_PAYLOAD.
-    public static string Member(bool add, string role, string email) =>
+    public static string Member(bool add, string role, params string[] emails) =>
         $"<{(add ? "Add" : "Delete")}Member xmlns=\"http://www.msn.com/webservices/AddressBook\"><serviceHandle><Id>0</Id><Type>Messenger</Type><ForeignId></ForeignId></serviceHandle><memberships><Membership><MemberRole>{role}</MemberRole><Members>" +
-        $"<Member xsi:type=\"PassportMember\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><Type>Passport</Type><State>Accepted</State><PassportName>{SecurityElement.Escape(email)}</PassportName></Member>" +
+        string.Concat(emails.Select(email => $"<Member xsi:type=\"PassportMember\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><Type>Passport</Type><State>Accepted</State><PassportName>{SecurityElement.Escape(email)}</PassportName></Member>")) +
         $"</Members></Membership></memberships></{(add ? "Add" : "Delete")}Member>";
 
     // Pidgin's MSN_MEMBER_MEMBERSHIPID_XML in DeleteMember, as it removes someone from the pending list.

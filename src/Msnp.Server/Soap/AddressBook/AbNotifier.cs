@@ -20,7 +20,7 @@ internal static class AbNotifier
             return;
         }
 
-        var presence = call.Services.GetRequiredService<PresenceServices>();
+        var presence = call.Presence();
         string? name = null;
         foreach (var change in result.ReverseListChanges)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Msnp.Protocol.Errors;
 using Msnp.Protocol.Names;
+using Msnp.Server.Presence;
 using Msnp.Server.Storage;
 
 namespace Msnp.Server.Soap.AddressBook;
@@ -11,6 +12,8 @@ internal static class AbStore
     public static IContactStore Contacts(this SoapCall call) => call.Services.GetRequiredService<IContactStore>();
 
     public static IAccountStore Accounts(this SoapCall call) => call.Services.GetRequiredService<IAccountStore>();
+
+    public static PresenceServices Presence(this SoapCall call) => call.Services.GetRequiredService<PresenceServices>();
 
     /// <summary>The caller's account and list snapshot; a removed account ends the call like a bad ticket.</summary>
     public static async ValueTask<(Account Account, ContactListSnapshot Snapshot)> LoadAsync(this SoapCall call)

@@ -6,7 +6,8 @@ namespace Msnp.Server.Soap.AddressBook;
 /// <summary>
 /// <c>AddMember</c> (sharing service): adds each member to the <c>Allow</c> or <c>Block</c> role,
 /// as <c>ADC AL|BL</c> does (which also clears a pending mark). The reverse and pending lists are the
-/// server's: adding to them is refused. Presence follows when the client sends its <c>ADL</c>.
+/// server's: adding to them is refused. Contacts whose view of the owner changes hear <c>FLN</c> or
+/// <c>NLN</c> at once, as after <c>ADL</c>/<c>ADC</c> (<see cref="MemberChange"/>).
 /// </summary>
 internal sealed class AddMember : ISoapAction
 {

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Msnp.Protocol.Dialects.Model;
+using Msnp.Server.Notification;
 using Msnp.Server.Storage;
 
 namespace Msnp.Server.Soap.AddressBook;
@@ -43,9 +44,18 @@ internal static class MemberChange
                     return unknownMember;
                 }
 
+                // Allow and Block decide who sees the owner: viewers whose view changes hear FLN or NLN,
+                // through the same path the notification server's ADL/RML/ADC/REM take.
+                var privacy = list is ListKind.Allow or ListKind.Block;
+                var before = privacy ? await PresenceFanout.CaptureVisibilityAsync(call.Contacts(), call.Presence(), call.Account, [email.ToLowerInvariant()]).ConfigureAwait(false) : null;
                 if (await change(list, email).ConfigureAwait(false) is { } fault)
                 {
                     return fault;
+                }
+
+                if (before is not null)
+                {
+                    await PresenceFanout.AnnounceVisibilityChangesAsync(call.Contacts(), call.Presence(), call.Account, before).ConfigureAwait(false);
                 }
             }
         }
