@@ -71,13 +71,20 @@ internal static class LoadCommand
             Description = "ticket: the notification server's USR TWN with a ticket issued beforehand; passport: the HTTPS password check (login2.srf).",
             DefaultValueFactory = _ => SignInLogin.Ticket,
         };
+        var warmup = new Option<string>("--warmup")
+        {
+            Description = "Sign-ins before the measured window opens, reported on their own line: seconds, or auto (until this process's JIT compiler is quiet, 3 to 60 s), since the runtime recompiles hot code optimized while it runs.",
+            DefaultValueFactory = _ => "auto",
+        };
         var command = new Command("signin", "Sign-ins/s and latency, for the ticket login or the Passport password check.")
         {
-            users, concurrency, count, login,
+            users, concurrency, count, login, warmup,
         };
         return Build(command, (parse, target, progress, token) =>
-            SignInScenario.RunAsync(target, new SignInSettings(parse.GetValue(users), parse.GetValue(concurrency), Seconds(parse), parse.GetValue(count), parse.GetValue(login)), progress, token),
-            parse => parse.GetValue(users) < 1 || parse.GetValue(concurrency) < 1 ? "--users and --concurrency must be at least 1." : null,
+            SignInScenario.RunAsync(target, new SignInSettings(parse.GetValue(users), parse.GetValue(concurrency), Seconds(parse), parse.GetValue(count), parse.GetValue(login), Warmup.Parse(parse.GetValue(warmup), MaxSeconds)), progress, token),
+            parse => parse.GetValue(users) < 1 || parse.GetValue(concurrency) < 1 ? "--users and --concurrency must be at least 1."
+                : Warmup.Parse(parse.GetValue(warmup), MaxSeconds) is null ? string.Create(CultureInfo.InvariantCulture, $"--warmup must be auto or between 0 and {MaxSeconds} seconds.")
+                : null,
             cheapPasswordChecks: parse => parse.GetValue(login) == SignInLogin.Ticket,
             forgetPasswords: parse => parse.GetValue(login) == SignInLogin.Passport);
     }
@@ -99,13 +106,15 @@ internal static class LoadCommand
     {
         var contacts = IntOption("--contacts", "Online contacts that have the subject on their forward list.", 500);
         var changes = IntOption("--changes", "Status changes to measure.", 100);
+        var warmup = IntOption("--warmup", "Status changes made first and checked, but not measured (compiling the fan-out's code).", 20);
         var command = new Command("presence", "A user with many online contacts changes status: time until every contact has its NLN.")
         {
-            contacts, changes,
+            contacts, changes, warmup,
         };
         return Build(command, (parse, target, progress, token) =>
-            PresenceScenario.RunAsync(target, new PresenceSettings(parse.GetValue(contacts), parse.GetValue(changes), Seconds(parse), TimeSpan.FromSeconds(10)), progress, token),
-            parse => parse.GetValue(contacts) < 1 || parse.GetValue(changes) < 1 ? "--contacts and --changes must be at least 1." : null);
+            PresenceScenario.RunAsync(target, new PresenceSettings(parse.GetValue(contacts), parse.GetValue(changes), Seconds(parse), TimeSpan.FromSeconds(10), parse.GetValue(warmup)), progress, token),
+            parse => parse.GetValue(contacts) < 1 || parse.GetValue(changes) < 1 ? "--contacts and --changes must be at least 1." : parse.GetValue(warmup) < 0 ? "--warmup must not be negative." : null,
+            notificationCommandBurst: parse => PresenceScenario.CommandsOfSubject(parse.GetValue(warmup) + parse.GetValue(changes)));
     }
 
     private static Command Storm()
@@ -136,9 +145,15 @@ internal static class LoadCommand
     // then (relay, roundtrip) the same scenario against the trivial forwarder, and print the report.
     private static Command Build(
         Command command, Func<ParseResult, ILoadTarget, LoadProgress, CancellationToken, Task<LoadReport>> scenario, Func<ParseResult, string?> check,
-        ForwarderMode? ceiling = null, Func<ParseResult, bool>? cheapPasswordChecks = null, Func<ParseResult, bool>? forgetPasswords = null)
+        ForwarderMode? ceiling = null, Func<ParseResult, bool>? cheapPasswordChecks = null, Func<ParseResult, bool>? forgetPasswords = null,
+        Func<ParseResult, int>? notificationCommandBurst = null)
     {
-        var targetOptions = new LoadTargetOptions { CheapPasswordChecks = cheapPasswordChecks ?? (static _ => true), ForgetPasswords = forgetPasswords ?? (static _ => false) };
+        var targetOptions = new LoadTargetOptions
+        {
+            CheapPasswordChecks = cheapPasswordChecks ?? (static _ => true),
+            ForgetPasswords = forgetPasswords ?? (static _ => false),
+            NotificationCommandBurst = notificationCommandBurst ?? (static _ => 0),
+        };
         targetOptions.AddTo(command);
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of text." };
         var allocations = new Option<bool>("--allocations") { Description = "Sample this process's allocations by type (GC AllocationTick events) and print the top ones on standard error." };

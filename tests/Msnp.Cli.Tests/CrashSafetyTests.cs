@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using Msnp.Cli.Tests.Support;
 using Msnp.Protocol.Auth;
 using Msnp.Server.Storage;
 
@@ -157,9 +158,9 @@ public abstract partial class CrashSafetyTests(bool postgres) : IAsyncLifetime
         }
     }
 
-    private static async Task<Lines> SignInAsync(int port)
+    private static async Task<RawLines> SignInAsync(int port)
     {
-        var ns = await Lines.ConnectAsync(port);
+        var ns = await RawLines.ConnectAsync(port);
         await ns.SendAsync($"VER 1 MSNP7");
         Assert.Equal("VER 1 MSNP7", await ns.ReadLineAsync());
         await ns.SendAsync("INF 5");
@@ -174,7 +175,7 @@ public abstract partial class CrashSafetyTests(bool postgres) : IAsyncLifetime
     }
 
     // SYN 1 0 in MSNP7: LSG lines for groups, LST lines per list; RL comes last.
-    private static async Task<(uint Version, HashSet<string> Groups, HashSet<string> Forward, HashSet<string> Allow)> SyncAsync(Lines ns)
+    private static async Task<(uint Version, HashSet<string> Groups, HashSet<string> Forward, HashSet<string> Allow)> SyncAsync(RawLines ns)
     {
         await ns.SendAsync("SYN 4 0");
         var version = uint.Parse((await ns.ReadLineAsync()).Split(' ')[2], CultureInfo.InvariantCulture);
@@ -211,72 +212,6 @@ public abstract partial class CrashSafetyTests(bool postgres) : IAsyncLifetime
             }
 
             Process.Dispose();
-        }
-    }
-
-    private sealed class Lines(TcpClient client) : IAsyncDisposable
-    {
-        private readonly NetworkStream _stream = client.GetStream();
-        private readonly List<byte> _buffer = [];
-
-        public static async Task<Lines> ConnectAsync(int port)
-        {
-            var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", port);
-            return new Lines(client);
-        }
-
-        public async Task SendAsync(string line) => await _stream.WriteAsync(Encoding.ASCII.GetBytes(line + "\r\n"));
-
-        public async Task<string> ReadLineAsync()
-        {
-            while (_buffer.IndexOf((byte)'\n') is var lf && lf < 0)
-            {
-                await FillAsync();
-            }
-
-            int end = _buffer.IndexOf((byte)'\n');
-            var line = Encoding.UTF8.GetString([.. _buffer.GetRange(0, end)]).TrimEnd('\r');
-            _buffer.RemoveRange(0, end + 1);
-            return line;
-        }
-
-        public async Task ReadBytesAsync(int count)
-        {
-            while (_buffer.Count < count)
-            {
-                await FillAsync();
-            }
-
-            _buffer.RemoveRange(0, count);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stream.DisposeAsync();
-            client.Dispose();
-        }
-
-        private async Task FillAsync()
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            var chunk = new byte[4096];
-            int n;
-            try
-            {
-                n = await _stream.ReadAsync(chunk, timeout.Token);
-            }
-            catch (SocketException e)
-            {
-                throw new IOException("connection lost", e);
-            }
-
-            if (n == 0)
-            {
-                throw new IOException("connection closed");
-            }
-
-            _buffer.AddRange(chunk.AsSpan(0, n).ToArray());
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using Msnp.Cli.Tests.Support;
 using Msnp.Protocol.Auth;
 using Msnp.Server.Storage;
 using Msnp.Server.Storage.Sqlite;
@@ -143,9 +144,9 @@ public sealed partial class DescriptorLimitTests : IDisposable
         }
     }
 
-    private static async Task<Lines> SignInAsync(int port, string user)
+    private static async Task<RawLines> SignInAsync(int port, string user)
     {
-        var ns = await Lines.ConnectAsync(port);
+        var ns = await RawLines.ConnectAsync(port);
         try
         {
             await ns.SendAsync("VER 1 MSNP7");
@@ -224,71 +225,6 @@ public sealed partial class DescriptorLimitTests : IDisposable
                     }
                 }
             }
-        }
-    }
-
-    private sealed class Lines(TcpClient client) : IAsyncDisposable
-    {
-        private readonly NetworkStream _stream = client.GetStream();
-        private readonly List<byte> _buffer = [];
-
-        public static async Task<Lines> ConnectAsync(int port)
-        {
-            var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", port);
-            return new Lines(client);
-        }
-
-        // Skips what came before (the profile MSG after sign-in) up to the line wanted.
-        public async Task<string> ReadLineStartingWithAsync(string prefix)
-        {
-            while (true)
-            {
-                var line = await ReadLineAsync();
-                if (line.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    return line;
-                }
-            }
-        }
-
-        public async Task SendAsync(string line) => await _stream.WriteAsync(Encoding.ASCII.GetBytes(line + "\r\n"));
-
-        // A closed connection (a refusal) is an IOException; a silent one times out as one too.
-        public async Task<string> ReadLineAsync()
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            while (_buffer.IndexOf((byte)'\n') < 0)
-            {
-                var chunk = new byte[4096];
-                int n;
-                try
-                {
-                    n = await _stream.ReadAsync(chunk, timeout.Token);
-                }
-                catch (OperationCanceledException ex)
-                {
-                    throw new IOException("no reply", ex);
-                }
-
-                if (n == 0)
-                {
-                    throw new IOException("closed");
-                }
-
-                _buffer.AddRange(chunk.AsSpan(0, n).ToArray());
-            }
-
-            int end = _buffer.IndexOf((byte)'\n');
-            var line = Encoding.UTF8.GetString([.. _buffer.GetRange(0, end)]).TrimEnd('\r');
-            _buffer.RemoveRange(0, end + 1);
-            return line;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stream.DisposeAsync();
-            client.Dispose();
         }
     }
 }

@@ -71,8 +71,8 @@ public sealed class PointsOfPresenceClientTests
         Assert.False(homeSignedOut.Task.IsCompleted);
 
         // Bob's conversation rings both machines; both join and both get his message.
-        var atHome = Inbox(home);
-        var atWork = Inbox(work);
+        var atHome = ConversationInbox.Next(home);
+        var atWork = ConversationInbox.Next(work);
         await using var chat = await bob.StartConversationAsync(Wendy);
         var (homeChat, workChat) = (await atHome.Conversation.Within(), await atWork.Conversation.Within());
         await chat.SendTextAsync("hello both machines");
@@ -80,7 +80,7 @@ public sealed class PointsOfPresenceClientTests
         Assert.Equal((Bob, "hello both machines"), await atWork.First.Within());
         Assert.Equal([Bob], homeChat.Participants.Keys);
         Assert.Contains(workGuid, homeChat.Machines.GetValueOrDefault(Wendy) ?? []);
-        var atBob = Texts(chat);
+        var atBob = ConversationInbox.FirstText(chat);
         await workChat.SendTextAsync("answered from work");
         Assert.Equal((Wendy, "answered from work"), await atBob.Within());
 
@@ -98,46 +98,4 @@ public sealed class PointsOfPresenceClientTests
     }
 
     private static TaskCompletionSource<T> Signal<T>() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private static (TaskCompletionSource<(string, string)> First, TaskCompletionSource<Conversation> Conversation) Inbox(MsnpClient client)
-    {
-        var first = Signal<(string, string)>();
-        var accepted = Signal<Conversation>();
-        EventHandler<ConversationInvitedEventArgs>? handler = null;
-        handler = async (_, e) =>
-        {
-            // One invitation each: a later Inbox on the same client answers the next one.
-            client.ConversationInvited -= handler;
-            try
-            {
-                var conversation = await e.AcceptAsync(c => c.MessageReceived += (_, m) =>
-                {
-                    if (m.Content is TextMessage text)
-                    {
-                        first.TrySetResult((m.Sender, text.Text));
-                    }
-                });
-                accepted.TrySetResult(conversation);
-            }
-            catch (Exception ex)
-            {
-                accepted.TrySetException(ex);
-            }
-        };
-        client.ConversationInvited += handler;
-        return (first, accepted);
-    }
-
-    private static TaskCompletionSource<(string, string)> Texts(Conversation conversation)
-    {
-        var first = Signal<(string, string)>();
-        conversation.MessageReceived += (_, m) =>
-        {
-            if (m.Content is TextMessage text)
-            {
-                first.TrySetResult((m.Sender, text.Text));
-            }
-        };
-        return first;
-    }
 }

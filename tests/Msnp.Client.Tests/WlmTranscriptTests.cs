@@ -88,10 +88,10 @@ public sealed class WlmTranscriptTests
         Assert.Equal((Bob, "Bob", $"call me back on MSNP{version} ☎"), (kept.Sender, kept.SenderName, kept.Text));
 
         // Wendy starts the chat with bob (MSNP8) ...
-        var atBob = Inbox(bob);
+        var atBob = ConversationInbox.Next(bob);
         await using (var chat = await wendy.StartConversationAsync(Bob))
         {
-            var reply = Texts(chat);
+            var reply = ConversationInbox.FirstText(chat);
             await chat.SendTextAsync($"hi bob, MSNP{version} here");
             Assert.Equal((Wendy, $"hi bob, MSNP{version} here"), await atBob.First.Within());
             var bobsSide = await atBob.Conversation.Within();
@@ -100,10 +100,10 @@ public sealed class WlmTranscriptTests
         }
 
         // ... and carol (MSNP12) starts the one with wendy.
-        var atWendy = Inbox(wendy);
+        var atWendy = ConversationInbox.Next(wendy);
         await using (var chat = await carol.StartConversationAsync(Wendy))
         {
-            var reply = Texts(chat);
+            var reply = ConversationInbox.FirstText(chat);
             await chat.SendTextAsync("wendy, MSNP12 calling");
             Assert.Equal((Carol, "wendy, MSNP12 calling"), await atWendy.First.Within());
             var wendysSide = await atWendy.Conversation.Within();
@@ -135,8 +135,8 @@ public sealed class WlmTranscriptTests
         await both.Task.Within();
         Assert.Equal(new[] { laptop.MachineGuid, wendy.MachineGuid }.Order(), wendy.OwnEndpoints.Select(e => e.MachineGuid).Order());
 
-        var onDesktop = Inbox(wendy);
-        var onLaptop = Inbox(laptop);
+        var onDesktop = ConversationInbox.Next(wendy);
+        var onLaptop = ConversationInbox.Next(laptop);
         await using (var chat = await bob.StartConversationAsync(Wendy))
         {
             await onDesktop.Conversation.Within();
@@ -148,48 +148,5 @@ public sealed class WlmTranscriptTests
 
         Assert.True(wendy.IsSignedIn);
         Assert.False(signedOut.Task.IsCompleted);
-    }
-
-    /// <summary>Accepts the next invitation: the conversation, and the first text received in it (sender, text).</summary>
-    private static (TaskCompletionSource<(string, string)> First, TaskCompletionSource<Conversation> Conversation) Inbox(MsnpClient client)
-    {
-        var first = new TaskCompletionSource<(string, string)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var accepted = new TaskCompletionSource<Conversation>(TaskCreationOptions.RunContinuationsAsynchronously);
-        EventHandler<ConversationInvitedEventArgs>? handler = null;
-        handler = async (_, e) =>
-        {
-            // One invitation each: a later Inbox on the same client answers the next one.
-            client.ConversationInvited -= handler;
-            try
-            {
-                var conversation = await e.AcceptAsync(c => c.MessageReceived += (_, m) =>
-                {
-                    if (m.Content is TextMessage text)
-                    {
-                        first.TrySetResult((m.Sender, text.Text));
-                    }
-                });
-                accepted.TrySetResult(conversation);
-            }
-            catch (Exception ex)
-            {
-                accepted.TrySetException(ex);
-            }
-        };
-        client.ConversationInvited += handler;
-        return (first, accepted);
-    }
-
-    private static TaskCompletionSource<(string, string)> Texts(Conversation conversation)
-    {
-        var first = new TaskCompletionSource<(string, string)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        conversation.MessageReceived += (_, m) =>
-        {
-            if (m.Content is TextMessage text)
-            {
-                first.TrySetResult((m.Sender, text.Text));
-            }
-        };
-        return first;
     }
 }

@@ -101,9 +101,7 @@ public class RelayAllocationBenchmarks
 
         // Online, with the challenge answered, so the notification server keeps both for the whole run.
         await ClientSteps.GoOnlineAsync(nsA, ct);
-        await ClientSteps.AnswerChallengeAsync(nsA, ct);
         await ClientSteps.GoOnlineAsync(nsB, ct);
-        await ClientSteps.AnswerChallengeAsync(nsB, ct);
         var (sbA, sbB) = await ClientSteps.OpenSessionAsync(nsA, a, nsB, b, ct);
         _connections = [nsA, nsB, sbA, sbB];
         _sender = sbA.Writer;

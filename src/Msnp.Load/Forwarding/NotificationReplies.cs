@@ -6,12 +6,20 @@ namespace Msnp.Load.Forwarding;
 /// <summary>
 /// The forwarder's notification server: canned answers to exactly the steps the relay and
 /// round-trip scenarios take (<c>VER</c>, <c>CVR</c>, <c>USR TWN I/S</c>, <c>CHG</c>, <c>XFR SB</c>,
-/// <c>PNG</c>, <c>OUT</c>). Tickets are not checked and nothing is stored; anything else gets
-/// error 200, so a scenario that needs more fails at once instead of waiting.
+/// <c>PNG</c>, <c>QRY</c>, <c>OUT</c>). Like the server it stands in for, it sends <c>CHL 0</c> right
+/// after the first <c>CHG</c> where the dialect has challenges, because the scenarios answer it
+/// there and would otherwise wait for it. Tickets and digests are not checked and nothing is
+/// stored; anything else gets error 200, so a scenario that needs more fails at once instead of
+/// waiting.
 /// </summary>
 internal sealed class NotificationReplies(Forwarder forwarder, ForwarderLeg leg) : IFrameHandler
 {
     private const string ProfileBody = "MIME-Version: 1.0\r\nContent-Type: text/x-msmsgsprofile; charset=UTF-8\r\n\r\n";
+
+    // Any 20 digits will do: the forwarder does not check the answer.
+    private const string Challenge = "29409134351025259292";
+
+    private bool _challenged;
 
     public FrameScanner Scanner => forwarder.ClientScanner;
 
@@ -43,6 +51,15 @@ internal sealed class NotificationReplies(Forwarder forwarder, ForwarderLeg leg)
                 break;
             case "CHG" when p.Length >= 3:
                 await leg.SendLineAsync($"CHG {trId} {p[2]} 0", token).ConfigureAwait(false);
+                if (!_challenged && forwarder.Dialect.HasChallenges)
+                {
+                    _challenged = true;
+                    await leg.SendLineAsync($"CHL 0 {Challenge}", token).ConfigureAwait(false);
+                }
+
+                break;
+            case "QRY":
+                await leg.SendLineAsync($"QRY {trId}", token).ConfigureAwait(false);
                 break;
             case "XFR" when p.Length >= 3 && p[2] == "SB":
                 await leg.SendLineAsync($"XFR {trId} SB {forwarder.Switchboard} CKI {forwarder.IssueCookie(leg.Email)}", token).ConfigureAwait(false);

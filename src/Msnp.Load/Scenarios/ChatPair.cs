@@ -33,6 +33,12 @@ public sealed class ChatPair : IAsyncDisposable
     public long OpenTicks { get; private init; }
 
     /// <summary>
+    /// How long one pair's set-up (two sign-ins, going online, one session) may take: a target that
+    /// never answers a step fails the run with the step it was waiting for instead of hanging it.
+    /// </summary>
+    public static readonly TimeSpan SetUpTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// Creates 2 × <paramref name="count"/> accounts and opens one session per pair. With several
     /// nodes, pair i's sender signs in on node i mod n and its receiver on the next node, so
     /// every invitation crosses nodes and the switchboard is on the sender's node.
@@ -45,21 +51,30 @@ public sealed class ChatPair : IAsyncDisposable
         var accounts = await target.CreateAccountsAsync("pair", 2 * count, realPasswordHash: false, cancellationToken).ConfigureAwait(false);
         progress.Phase = "opening sessions";
         var pairs = new ChatPair[count];
-        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, outer) =>
         {
             var (a, b) = (accounts[2 * i], accounts[(2 * i) + 1]);
-            var nodes = target.Nodes;
-            var nsA = await ClientSteps.SignInAsync(target, nodes[i % nodes.Count], a, ct).ConfigureAwait(false);
-            var nsB = await ClientSteps.SignInAsync(target, nodes[(i + 1) % nodes.Count], b, ct).ConfigureAwait(false);
-            await ClientSteps.GoOnlineAsync(nsA, ct).ConfigureAwait(false);
-            await ClientSteps.GoOnlineAsync(nsB, ct).ConfigureAwait(false);
-
-            // Unanswered, the challenge after the first CHG closes both NS connections 50 s in.
-            await ClientSteps.AnswerChallengeAsync(nsA, ct).ConfigureAwait(false);
-            await ClientSteps.AnswerChallengeAsync(nsB, ct).ConfigureAwait(false);
-            var opening = Stopwatch.GetTimestamp();
-            var (sbA, sbB) = await ClientSteps.OpenSessionAsync(nsA, a, nsB, b, ct).ConfigureAwait(false);
-            pairs[i] = new ChatPair(nsA, nsB, sbA, sbB) { OpenTicks = Stopwatch.GetTimestamp() - opening };
+            using var setUp = CancellationTokenSource.CreateLinkedTokenSource(outer);
+            setUp.CancelAfter(SetUpTimeout);
+            var ct = setUp.Token;
+            var step = "signing in";
+            try
+            {
+                var nodes = target.Nodes;
+                var nsA = await ClientSteps.SignInAsync(target, nodes[i % nodes.Count], a, ct).ConfigureAwait(false);
+                var nsB = await ClientSteps.SignInAsync(target, nodes[(i + 1) % nodes.Count], b, ct).ConfigureAwait(false);
+                step = "going online";
+                await ClientSteps.GoOnlineAsync(nsA, ct).ConfigureAwait(false);
+                await ClientSteps.GoOnlineAsync(nsB, ct).ConfigureAwait(false);
+                step = "opening the switchboard session";
+                var opening = Stopwatch.GetTimestamp();
+                var (sbA, sbB) = await ClientSteps.OpenSessionAsync(nsA, a, nsB, b, ct).ConfigureAwait(false);
+                pairs[i] = new ChatPair(nsA, nsB, sbA, sbB) { OpenTicks = Stopwatch.GetTimestamp() - opening };
+            }
+            catch (OperationCanceledException) when (setUp.IsCancellationRequested && !outer.IsCancellationRequested)
+            {
+                throw new InvalidOperationException($"Pair {i} ({a.Email}, {b.Email}) got no answer within {SetUpTimeout.TotalSeconds:F0} s while {step}.");
+            }
         }).ConfigureAwait(false);
         return pairs;
     }

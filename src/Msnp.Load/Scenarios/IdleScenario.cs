@@ -57,7 +57,6 @@ public static class IdleScenario
                         var ns = await ClientSteps.SignInAsync(target, target.Nodes[i % target.Nodes.Count], accounts[i], cancellationToken).ConfigureAwait(false);
                         connections[i] = ns;
                         await ClientSteps.GoOnlineAsync(ns, cancellationToken).ConfigureAwait(false);
-                        await ClientSteps.AnswerChallengeAsync(ns, cancellationToken).ConfigureAwait(false);
                         samples[w].Add(Stopwatch.GetTimestamp() - start);
                         progress.Complete();
                     }

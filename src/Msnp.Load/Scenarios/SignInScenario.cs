@@ -29,7 +29,11 @@ public enum SignInLogin
 /// <param name="Duration">How long workers keep signing in.</param>
 /// <param name="MaxSignIns">Sign-ins in total at most; 0 for no limit.</param>
 /// <param name="Login">Which login to measure.</param>
-public sealed record SignInSettings(int Users, int Concurrency, TimeSpan Duration, long MaxSignIns = 0, SignInLogin Login = SignInLogin.Ticket);
+/// <param name="Warmup">
+/// How long the workers sign in before the measured window opens (not counted in the report's
+/// figures; shown on a line of its own); none when null.
+/// </param>
+public sealed record SignInSettings(int Users, int Concurrency, TimeSpan Duration, long MaxSignIns = 0, SignInLogin Login = SignInLogin.Ticket, Warmup? Warmup = null);
 
 /// <summary>
 /// Either notification-server sign-in with a Passport ticket (MSNP8 <c>USR TWN</c>), from TCP
@@ -59,19 +63,59 @@ public static class SignInScenario
         // through a dispatch server's referral (XFR NS), or straight to the nodes.
         var spread = target.Dispatch.Count > 0 || target.Nodes.Count > 1;
         var perNode = new ConcurrentDictionary<IPEndPoint, long>();
-        progress.Phase = "running";
-        var counters = RuntimeCounters.Now();
-        var started = Stopwatch.GetTimestamp();
-        var deadline = started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
+        long turns = 0;
+        var warmupPolicy = settings.Warmup ?? Warmup.None;
+        progress.Phase = warmupPolicy.IsNone ? "running" : "warming up";
+        var warmupCounters = RuntimeCounters.Now();
+        var warmupStarted = Stopwatch.GetTimestamp();
+        var started = warmupStarted;
+        var deadline = warmupPolicy.IsNone ? started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+        long warmupSignIns = 0;
+
+        // The measured window opens when the warm-up ends: counters are read then, and sign-ins started
+        // after it count (the CPU time of those still in flight then is in the window: a little too much, never too little).
+        var counters = warmupCounters;
+        var measuring = warmupPolicy.IsNone;
+        var opener = measuring ? Task.CompletedTask : Task.Run(async () =>
+        {
+            await warmupPolicy.WaitAsync(cancellationToken).ConfigureAwait(false);
+            counters = RuntimeCounters.Now();
+            started = Stopwatch.GetTimestamp();
+            Volatile.Write(ref deadline, started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency));
+            Volatile.Write(ref measuring, true);
+            progress.Phase = "running";
+        }, cancellationToken);
+
+        void Completed(int worker, long start, bool measured)
+        {
+            if (measured)
+            {
+                samples[worker].Add(Stopwatch.GetTimestamp() - start);
+            }
+            else
+            {
+                Interlocked.Increment(ref warmupSignIns);
+            }
+
+            progress.Complete();
+        }
+
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
             using var http = login is null ? null : new PassportLoginClient(login);
             using var web = target.Dialect.Authentication == AuthenticationMethod.SingleSignOn && !passport ? ClientSteps.CreateWebServices(target) : null;
             // Worker w owns accounts w, w + workers, …, so one account is never signed in twice at once.
             var next = w;
-            long turn;
-            while (Stopwatch.GetTimestamp() < deadline && (turn = Interlocked.Increment(ref claimed)) <= limit)
+            while (Stopwatch.GetTimestamp() < Volatile.Read(ref deadline))
             {
+                // A sign-in belongs to the window it started in.
+                var measured = Volatile.Read(ref measuring);
+                if (measured && Interlocked.Increment(ref claimed) > limit)
+                {
+                    break;
+                }
+
+                var turn = Interlocked.Increment(ref turns);
                 var account = accounts[next];
                 next += workers;
                 if (next >= accounts.Count)
@@ -89,8 +133,7 @@ public static class SignInScenario
                             throw new InvalidOperationException($"Passport refused {account.Email}.");
                         }
 
-                        samples[w].Add(Stopwatch.GetTimestamp() - start);
-                        progress.Complete();
+                        Completed(w, start, measured);
                         continue;
                     }
 
@@ -100,13 +143,12 @@ public static class SignInScenario
                             : target.Nodes[(int)(turn % target.Nodes.Count)]
                         : target.Notification;
                     var ns = await ClientSteps.SignInAsync(target, node, account, cancellationToken, web).ConfigureAwait(false);
-                    samples[w].Add(Stopwatch.GetTimestamp() - start);
-                    if (spread)
+                    Completed(w, start, measured);
+                    if (spread && measured)
                     {
                         perNode.AddOrUpdate(node, 1, static (_, n) => n + 1);
                     }
 
-                    progress.Complete();
                     await using (ns.ConfigureAwait(false))
                     {
                         await ns.SendAsync("OUT\r\n", cancellationToken).ConfigureAwait(false);
@@ -121,9 +163,22 @@ public static class SignInScenario
             }
         }, cancellationToken))).ConfigureAwait(false);
         var ended = Stopwatch.GetTimestamp();
+        await opener.ConfigureAwait(false);
         var runtime = RuntimeCounters.Now().Since(counters);
+        var warmup = counters.Since(warmupCounters);
 
         var latency = LatencySamples.Summarize(samples);
+        var details = new List<KeyValuePair<string, string>>();
+        if (!warmupPolicy.IsNone)
+        {
+            details.Add(WarmupLine(warmupSignIns, Stopwatch.GetElapsedTime(warmupStarted, started), warmup));
+        }
+
+        if (spread)
+        {
+            details.Add(PairRunResult.Setting("nodes", Spread(target, perNode)));
+        }
+
         return new LoadReport
         {
             Scenario = "signin",
@@ -133,7 +188,9 @@ public static class SignInScenario
                 PairRunResult.Setting("users", settings.Users),
                 PairRunResult.Setting("concurrency", workers),
                 PairRunResult.Setting("duration", settings.Duration.TotalSeconds),
+                PairRunResult.Setting("warmup", warmupPolicy.ToString()),
             ],
+            Details = details,
             OperationName = passport ? "logins" : "sign-ins",
             Seconds = Stopwatch.GetElapsedTime(started, ended).TotalSeconds,
             Operations = latency.Count,
@@ -141,9 +198,13 @@ public static class SignInScenario
             FirstError = firstError,
             Latency = latency,
             Runtime = runtime,
-            Details = spread ? [PairRunResult.Setting("nodes", Spread(target, perNode))] : [],
         };
     }
+
+    private static KeyValuePair<string, string> WarmupLine(long signIns, TimeSpan elapsed, RuntimeCounters runtime) =>
+        new("warm-up", string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{signIns:N0} in {elapsed.TotalSeconds:F2} s = {(elapsed > TimeSpan.Zero ? signIns / elapsed.TotalSeconds : 0):N0}/s   {(signIns > 0 ? runtime.CpuTime.TotalMicroseconds / signIns : 0):N1} µs/op   {(signIns > 0 ? runtime.AllocatedBytes / signIns : 0):N0} B/op (not in the figures)"));
 
     private static string Spread(ILoadTarget target, ConcurrentDictionary<IPEndPoint, long> perNode)
     {

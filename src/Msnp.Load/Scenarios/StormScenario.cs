@@ -154,7 +154,6 @@ public static class StormScenario
                         }
 
                         progress.Complete();
-                        await ClientSteps.AnswerChallengeAsync(connections[i]!, deadline.Token).ConfigureAwait(false);
                         return;
                     }
                     catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -247,9 +246,7 @@ public static class StormScenario
             }
 
             await ns.SendAsync($"USR 4 TWN S {ticket}\r\n", cancellationToken).ConfigureAwait(false);
-            await ns.SkipToLineStartingWithAsync("USR 4 OK ", cancellationToken).ConfigureAwait(false);
-            await ns.SkipToLineStartingWithAsync("MSG Hotmail Hotmail ", cancellationToken).ConfigureAwait(false);
-            await ClientSteps.GoOnlineAsync(ns, cancellationToken).ConfigureAwait(false);
+            await FinishSignInAsync(ns, cancellationToken).ConfigureAwait(false);
             return ns;
         }
         catch
@@ -268,9 +265,7 @@ public static class StormScenario
             await ns.SendAsync($"VER 1 MSNP7 MSNP6 MSNP5 MSNP4 CVR0\r\nINF 2\r\nUSR 3 MD5 I {account.Email}\r\n", cancellationToken).ConfigureAwait(false);
             var challenge = (await ns.ReadLineStartingWithAsync("USR 3 MD5 S ", cancellationToken).ConfigureAwait(false))["USR 3 MD5 S ".Length..].Trim();
             await ns.SendAsync($"USR 4 MD5 S {Md5Login.ComputeResponse(challenge, LoadAccounts.Password)}\r\n", cancellationToken).ConfigureAwait(false);
-            await ns.SkipToLineStartingWithAsync("USR 4 OK ", cancellationToken).ConfigureAwait(false);
-            await ns.SkipToLineStartingWithAsync("MSG Hotmail Hotmail ", cancellationToken).ConfigureAwait(false);
-            await ClientSteps.GoOnlineAsync(ns, cancellationToken).ConfigureAwait(false);
+            await FinishSignInAsync(ns, cancellationToken).ConfigureAwait(false);
             return ns;
         }
         catch
@@ -278,6 +273,14 @@ public static class StormScenario
             await ns.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    // Both logins end alike: USR OK, the profile message, then online with the challenge answered.
+    private static async Task FinishSignInAsync(LoadConnection ns, CancellationToken cancellationToken)
+    {
+        await ns.SkipToLineStartingWithAsync("USR 4 OK ", cancellationToken).ConfigureAwait(false);
+        await ns.SkipToLineStartingWithAsync("MSG Hotmail Hotmail ", cancellationToken).ConfigureAwait(false);
+        await ClientSteps.GoOnlineAsync(ns, cancellationToken).ConfigureAwait(false);
     }
 
     private sealed record Round(double Seconds, LatencySummary Latency, long Retries, long Busy, long Offline, string? FirstError, string? FirstRetry);

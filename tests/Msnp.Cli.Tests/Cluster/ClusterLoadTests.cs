@@ -55,7 +55,7 @@ public sealed class ClusterLoadTests
         }
 
         // Sign-ins through both dispatch servers: every one succeeds, and the referrals reach both nodes.
-        using (var signIn = await RunAsync(["signin", "--users", "8", "--concurrency", "2", "--count", "16", .. target]))
+        using (var signIn = await RunAsync(["signin", "--users", "8", "--concurrency", "2", "--count", "16", "--warmup", "0", .. target]))
         {
             var root = signIn.RootElement;
             Assert.Equal(16, root.GetProperty("operations").GetInt64());
