@@ -43,6 +43,10 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>
     private bool _cancelRequested;
     private bool _completed;
 
+    // What a read that ended under the lock returns, handed to Finish once the lock is released.
+    private ReadResult _finished;
+    private Exception? _finishedError;
+
     public SocketReader(SocketConnection connection, Socket socket)
     {
         _connection = connection;
@@ -280,9 +284,6 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>
             Finish(result, exception);
         }
     }
-
-    private ReadResult _finished;
-    private Exception? _finishedError;
 
     // Under the lock: the waiting read ends now; the caller finishes it once the lock is released.
     private void CompleteWaitingLocked()
