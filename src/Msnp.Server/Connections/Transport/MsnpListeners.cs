@@ -100,6 +100,8 @@ public sealed class MsnpListeners : IHostedService
             listener.Close();
         }
 
+        // Cancelled before the count is looked at, so either this check or the last Closed sees zero.
+        await _stopping.CancelAsync().ConfigureAwait(false);
         lock (_sync)
         {
             if (_open == 0)
@@ -108,20 +110,25 @@ public sealed class MsnpListeners : IHostedService
             }
         }
 
-        await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
             await _allClosed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            // The host's shutdown timeout: drop the rest.
+            // The host's shutdown timeout: drop the rest, and give their handlers a moment to end.
             foreach (var connection in Snapshot())
             {
                 connection.Abort(new ConnectionAbortedException("The server is stopping."));
             }
 
-            await _allClosed.Task.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await _allClosed.Task.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+            }
         }
     }
 
