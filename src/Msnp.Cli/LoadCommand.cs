@@ -106,13 +106,15 @@ internal static class LoadCommand
     {
         var contacts = IntOption("--contacts", "Online contacts that have the subject on their forward list.", 500);
         var changes = IntOption("--changes", "Status changes to measure.", 100);
+        var warmup = IntOption("--warmup", "Status changes made first and checked, but not measured (compiling the fan-out's code).", 20);
         var command = new Command("presence", "A user with many online contacts changes status: time until every contact has its NLN.")
         {
-            contacts, changes,
+            contacts, changes, warmup,
         };
         return Build(command, (parse, target, progress, token) =>
-            PresenceScenario.RunAsync(target, new PresenceSettings(parse.GetValue(contacts), parse.GetValue(changes), Seconds(parse), TimeSpan.FromSeconds(10)), progress, token),
-            parse => parse.GetValue(contacts) < 1 || parse.GetValue(changes) < 1 ? "--contacts and --changes must be at least 1." : null);
+            PresenceScenario.RunAsync(target, new PresenceSettings(parse.GetValue(contacts), parse.GetValue(changes), Seconds(parse), TimeSpan.FromSeconds(10), parse.GetValue(warmup)), progress, token),
+            parse => parse.GetValue(contacts) < 1 || parse.GetValue(changes) < 1 ? "--contacts and --changes must be at least 1." : parse.GetValue(warmup) < 0 ? "--warmup must not be negative." : null,
+            notificationCommandBurst: parse => PresenceScenario.CommandsOfSubject(parse.GetValue(warmup) + parse.GetValue(changes)));
     }
 
     private static Command Storm()
@@ -143,9 +145,15 @@ internal static class LoadCommand
     // then (relay, roundtrip) the same scenario against the trivial forwarder, and print the report.
     private static Command Build(
         Command command, Func<ParseResult, ILoadTarget, LoadProgress, CancellationToken, Task<LoadReport>> scenario, Func<ParseResult, string?> check,
-        ForwarderMode? ceiling = null, Func<ParseResult, bool>? cheapPasswordChecks = null, Func<ParseResult, bool>? forgetPasswords = null)
+        ForwarderMode? ceiling = null, Func<ParseResult, bool>? cheapPasswordChecks = null, Func<ParseResult, bool>? forgetPasswords = null,
+        Func<ParseResult, int>? notificationCommandBurst = null)
     {
-        var targetOptions = new LoadTargetOptions { CheapPasswordChecks = cheapPasswordChecks ?? (static _ => true), ForgetPasswords = forgetPasswords ?? (static _ => false) };
+        var targetOptions = new LoadTargetOptions
+        {
+            CheapPasswordChecks = cheapPasswordChecks ?? (static _ => true),
+            ForgetPasswords = forgetPasswords ?? (static _ => false),
+            NotificationCommandBurst = notificationCommandBurst ?? (static _ => 0),
+        };
         targetOptions.AddTo(command);
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of text." };
         var allocations = new Option<bool>("--allocations") { Description = "Sample this process's allocations by type (GC AllocationTick events) and print the top ones on standard error." };

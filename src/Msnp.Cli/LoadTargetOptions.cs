@@ -147,6 +147,13 @@ internal sealed class LoadTargetOptions
     /// </summary>
     public Func<ParseResult, bool> ForgetPasswords { get; init; } = static _ => false;
 
+    /// <summary>
+    /// Commands a notification connection of the in-process server may send at once (0: the
+    /// server's default): <c>presence</c> raises it so that its subject's changes measure the
+    /// fan-out, not the command pacer's wait. A running server keeps its own setting.
+    /// </summary>
+    public Func<ParseResult, int> NotificationCommandBurst { get; init; } = static _ => 0;
+
     /// <summary>Starts or connects to the target.</summary>
     public async Task<ILoadTarget> OpenAsync(ParseResult parse, CancellationToken cancellationToken)
     {
@@ -167,7 +174,22 @@ internal sealed class LoadTargetOptions
                 iterations = LoadAccounts.ThrowAwayIterations;
             }
 
-            Action<Server.Hosting.MsnpServerOptions>? configure = ForgetPasswords(parse) ? static o => o.Limits.RememberedPasswordLifetime = TimeSpan.Zero : null;
+            var forget = ForgetPasswords(parse);
+            var burst = NotificationCommandBurst(parse);
+            Action<Server.Hosting.MsnpServerOptions>? configure = forget || burst > 0
+                ? o =>
+                {
+                    if (forget)
+                    {
+                        o.Limits.RememberedPasswordLifetime = TimeSpan.Zero;
+                    }
+
+                    if (burst > o.Limits.NotificationCommandBurst)
+                    {
+                        o.Limits.NotificationCommandBurst = burst;
+                    }
+                }
+                : null;
             return await InProcessTarget.StartAsync(iterations, dialect, configure, cancellationToken).ConfigureAwait(false);
         }
 

@@ -16,20 +16,30 @@ namespace Msnp.Load.Scenarios;
 /// <param name="Changes">Status changes of the subject to measure.</param>
 /// <param name="Duration">Time limit for the changes (set-up not included).</param>
 /// <param name="ChangeTimeout">How long one change may take to reach every contact before the run gives up.</param>
-public sealed record PresenceSettings(int Contacts, int Changes, TimeSpan Duration, TimeSpan ChangeTimeout);
+/// <param name="Warmup">Changes made and checked first but not measured (the first ones pay for compiling the fan-out's code).</param>
+public sealed record PresenceSettings(int Contacts, int Changes, TimeSpan Duration, TimeSpan ChangeTimeout, int Warmup = 0);
 
 /// <summary>
 /// One subject with <see cref="PresenceSettings.Contacts"/> online contacts (each has the subject on
 /// its FL) changes status again and again; for each change, the time from sending <c>CHG</c> until
 /// the last contact has read the subject's <c>NLN</c>. Contacts check that their <c>NLN</c>s arrive
 /// in the order of the changes. With several nodes the subject is on the first and the contacts on
-/// the others. The subject's connection is paced like any other (<c>Limits.NotificationCommandsPerSecond</c>
-/// after a burst of <c>Limits.NotificationCommandBurst</c> commands, 20/s and 100 by default): a run of more
-/// changes than the burst measures the pacer's wait, not the fan-out, unless the server's pacer is raised.
+/// the others. A running server paces the subject's connection like any other (<c>Limits.NotificationCommandsPerSecond</c>
+/// after a burst of <c>Limits.NotificationCommandBurst</c> commands, 20/s and 100 by default), so a run of more
+/// changes than the burst measures the pacer's wait there; in process the burst is raised for the run.
 /// </summary>
 public static class PresenceScenario
 {
     private const int SetUpConcurrency = 32;
+
+    // The subject's commands besides its changes: VER, CVR, two USR, the first CHG, QRY, and spare.
+    private const int SetUpCommands = 20;
+
+    /// <summary>
+    /// Commands the subject's connection sends in a run of <paramref name="changes"/>: an
+    /// in-process server lets it send them all at once, so no change waits for the command pacer.
+    /// </summary>
+    public static int CommandsOfSubject(int changes) => changes + SetUpCommands;
 
     /// <summary>Runs against <paramref name="target"/> and reports.</summary>
     public static async Task<LoadReport> RunAsync(ILoadTarget target, PresenceSettings settings, LoadProgress progress, CancellationToken cancellationToken)
@@ -67,7 +77,7 @@ public static class PresenceScenario
                 await ClientSteps.PingAsync(ns, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
-            var statuses = PresenceTracker.Cycle(settings.Changes);
+            var statuses = PresenceTracker.Cycle(settings.Warmup + settings.Changes);
             var tracker = new PresenceTracker(statuses, settings.Contacts);
             for (var i = 0; i < contacts.Length; i++)
             {
@@ -80,8 +90,15 @@ public static class PresenceScenario
             var started = Stopwatch.GetTimestamp();
             var deadline = started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
             var done = 0;
+            var counters = RuntimeCounters.Now();
             for (; done < statuses.Length && Stopwatch.GetTimestamp() < deadline; done++)
             {
+                if (done == settings.Warmup)
+                {
+                    // CPU and allocations per change count the measured changes only.
+                    counters = RuntimeCounters.Now();
+                }
+
                 var trId = 10 + done;
                 var start = Stopwatch.GetTimestamp();
                 await subject.SendAsync(string.Create(CultureInfo.InvariantCulture, $"CHG {trId} {statuses[done]}\r\n"), cancellationToken).ConfigureAwait(false);
@@ -96,11 +113,16 @@ public static class PresenceScenario
                     break;
                 }
 
-                samples.Add(tracker.CompletedAt(done) - start);
-                progress.Complete();
+                if (done >= settings.Warmup)
+                {
+                    samples.Add(tracker.CompletedAt(done) - start);
+                    progress.Complete();
+                }
+
                 await subject.ReadLineStartingWithAsync(string.Create(CultureInfo.InvariantCulture, $"CHG {trId} "), cancellationToken).ConfigureAwait(false);
             }
 
+            var runtime = RuntimeCounters.Now().Since(counters);
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var latency = LatencySummary.FromTicks(samples.AsSpan().ToArray());
             return new LoadReport
@@ -110,6 +132,7 @@ public static class PresenceScenario
                 [
                     PairRunResult.Setting("contacts", settings.Contacts),
                     PairRunResult.Setting("changes", settings.Changes),
+                    PairRunResult.Setting("warmup", settings.Warmup),
                     PairRunResult.Setting("duration", settings.Duration.TotalSeconds),
                 ],
                 OperationName = "changes",
@@ -117,8 +140,11 @@ public static class PresenceScenario
                 Operations = latency.Count,
                 Errors = errors + tracker.OutOfOrder + tracker.Extra,
                 Latency = latency,
+                Runtime = runtime,
                 Details =
                 [
+                    PairRunResult.Setting("pacer", PacerNote(target, done)),
+                    PairRunResult.Setting("warm-up", string.Create(CultureInfo.InvariantCulture, $"{Math.Min(done, settings.Warmup):N0} changes first, delivered and checked but not in the figures")),
                     .. target.Nodes.Count < 2 ? [] : new[] { PairRunResult.Setting("nodes", string.Create(CultureInfo.InvariantCulture, $"{target.Nodes.Count} ({string.Join(", ", target.Nodes)}); the subject on the first, the contacts on the others")) },
                     PairRunResult.Setting("NLN read", string.Create(CultureInfo.InvariantCulture, $"{latency.Count * settings.Contacts:N0} ({latency.Count * settings.Contacts / Math.Max(seconds, 1e-9):N0}/s); out of order {tracker.OutOfOrder:N0}, unexpected {tracker.Extra:N0}")),
                 ],
@@ -149,6 +175,20 @@ public static class PresenceScenario
         }
     }
 
+    // The NS command pacer lets a connection send a burst of commands, then a few per second: a
+    // change sent past the burst waits for it, and the figure would measure that wait.
+    private static string PacerNote(ILoadTarget target, int changes)
+    {
+        if (target is InProcessTarget inProcess)
+        {
+            var burst = inProcess.Host.Options.Limits.NotificationCommandBurst;
+            return CommandsOfSubject(changes) <= burst
+                ? string.Create(CultureInfo.InvariantCulture, $"no change waited (NS command burst {burst:N0} in this process; a server's default is 100, then 20/s)")
+                : string.Create(CultureInfo.InvariantCulture, $"changes past the NS command burst of {burst:N0} waited for the pacer: their latency includes that wait");
+        }
+
+        return "the server's NS command pacer applies (default 100 commands at once, then 20/s): past about 90 changes (warm-up included) the latency includes its wait";
+    }
     // The subject signs in on the first node; with several, the contacts on the others in turn, so every NLN crosses nodes.
     private static IPEndPoint ContactNode(IReadOnlyList<IPEndPoint> nodes, int contact) =>
         nodes.Count < 2 ? nodes[0] : nodes[1 + (contact % (nodes.Count - 1))];

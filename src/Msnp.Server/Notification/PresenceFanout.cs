@@ -116,6 +116,22 @@ internal static class PresenceFanout
         var services = me.Services;
         var account = await services.Presence.Directory.FindAsync(me.Account).ConfigureAwait(false);
         var seenNow = account?.Current is { IsVisible: true } current ? current : null;
+        try
+        {
+            await AnnounceEndpointsLeftAsync(me, services, account, seenNow, seenBefore, onlineLeft).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Signed out everywhere: nothing is announced for the account until it signs in again.
+            if (account is null)
+            {
+                services.Presence.Viewers.Forget(me.Account);
+            }
+        }
+    }
+
+    private static async ValueTask AnnounceEndpointsLeftAsync(NotificationSession me, NotificationServices services, AccountPresence? account, PresenceEndpoint? seenNow, PresenceEndpoint? seenBefore, bool onlineLeft)
+    {
         if (seenBefore is { IsVisible: true })
         {
             if (seenNow is null)
@@ -273,7 +289,8 @@ internal static class PresenceFanout
 
     // CanSeeAsync(viewer, me) reads my privacy setting and my lists' entry for the viewer. For a
     // user with hundreds of online contacts, one database read per viewer made a status change
-    // cost hundreds of round trips; one read of my own lists gives the same answers for all.
+    // cost hundreds of round trips; my RL and own lists (ViewerLists, one version read while they
+    // are unchanged) give the same answers for all.
     private static ValueTask ForEachAllowedViewerAsync(NotificationSession me, EndpointNotification first, EndpointNotification? second) =>
         ForEachAllowedViewerAsync(me.Services.Contacts, me.Services.Presence, me.Account, first, second);
 
@@ -286,41 +303,22 @@ internal static class PresenceFanout
 
     private static async ValueTask ForEachAllowedViewerAsync(IContactStore contacts, PresenceServices presence, string subject, EndpointNotification first, EndpointNotification? second)
     {
-        var directory = presence.Directory;
-        var reverse = await contacts.GetReverseListAsync(subject).ConfigureAwait(false);
-        List<AccountPresence>? online = null;
-        foreach (var account in reverse)
+        if (await presence.Viewers.GetAsync(contacts, subject).ConfigureAwait(false) is not { } lists)
         {
-            var viewer = await directory.FindAsync(account).ConfigureAwait(false);
-            if (viewer is not { IsOnline: true } || account == subject)
+            return;
+        }
+
+        var directory = presence.Directory;
+        var delivery = presence.Delivery;
+        foreach (var account in lists.Reverse)
+        {
+            if (account == subject || !lists.Allows(account))
             {
                 continue;
             }
 
-            (online ??= []).Add(viewer);
-        }
-
-        if (online is null)
-        {
-            return;
-        }
-
-        var snapshot = await contacts.GetSnapshotAsync(subject).ConfigureAwait(false);
-        if (snapshot is null)
-        {
-            return;
-        }
-
-        var lists = new Dictionary<string, ListKind>(snapshot.Contacts.Count, StringComparer.Ordinal);
-        foreach (var contact in snapshot.Contacts)
-        {
-            lists[contact.Account] = contact.Lists;
-        }
-
-        var delivery = presence.Delivery;
-        foreach (var viewer in online)
-        {
-            if (Privacy.Allows(snapshot.Privacy.Default, lists.GetValueOrDefault(viewer.Account)))
+            var viewer = await directory.FindAsync(account).ConfigureAwait(false);
+            if (viewer is { IsOnline: true })
             {
                 await DeliverAsync(delivery, viewer, first, second).ConfigureAwait(false);
             }

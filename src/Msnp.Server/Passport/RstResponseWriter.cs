@@ -35,24 +35,65 @@ internal static class RstResponseWriter
     public static string TokenId(int index, RstTokenRequest token) =>
         (token.PolicyReference is ['?', ..] ? "PPToken" : "Compact") + index.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The success envelope; <paramref name="tickets"/> pairs with <paramref name="request"/>'s tokens.</summary>
+    /// <summary>
+    /// The success envelope; <paramref name="tickets"/> pairs with <paramref name="request"/>'s tokens.
+    /// Filled into a template made once per flavor from <see cref="WriteSuccess"/> itself
+    /// (<see cref="RstSuccessTemplate"/>); a value the template cannot take as it is goes through the writer.
+    /// </summary>
     public static byte[] Success(RstFlavor flavor, RstRequest request, IReadOnlyList<IssuedTicket> tickets, DateTimeOffset now)
+    {
+        var header = HeaderText.At(now);
+        var tokens = new TokenText[request.Tokens.Count];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            tokens[i] = TokenText.Of(i, request.Tokens[i], tickets[i]);
+        }
+
+        return RstSuccessTemplate.For(flavor).TryFill(header, tokens) ?? WriteSuccess(flavor, header, tokens);
+    }
+
+    /// <summary>The success envelope written with <see cref="XmlWriter"/> (the template's source and fallback).</summary>
+    internal static byte[] WriteSuccess(RstFlavor flavor, HeaderText header, IReadOnlyList<TokenText> tokens)
     {
         return Write(flavor, w =>
         {
-            WriteHeader(w, flavor, authState: "0x48803", requestStatus: "0x0", now);
+            WriteHeader(w, flavor, authState: "0x48803", requestStatus: "0x0", header);
             w.WriteStartElement("S", "Body", flavor.SoapNamespace);
             w.WriteStartElement("wst", "RequestSecurityTokenResponseCollection", flavor.TrustNamespace);
             w.WriteAttributeString("xmlns", "wsp", null, flavor.PolicyNamespace);
             w.WriteAttributeString("xmlns", "wsa", null, flavor.AddressingNamespace);
-            for (var i = 0; i < request.Tokens.Count; i++)
+            foreach (var token in tokens)
             {
-                WriteToken(w, flavor, i, request.Tokens[i], tickets[i]);
+                WriteToken(w, flavor, token);
             }
 
             w.WriteEndElement();
             w.WriteEndElement();
         });
+    }
+
+    /// <summary>The header's own timestamps (RST2.srf's WS-Security timestamp), as written.</summary>
+    internal readonly record struct HeaderText(string Created, string Expires)
+    {
+        public static HeaderText At(DateTimeOffset now) => new(Timestamp(now), Timestamp(now.AddMinutes(5)));
+    }
+
+    /// <summary>Everything of one token that varies, as the text written.</summary>
+    internal sealed record TokenText(bool Legacy, string Id, string Address, string Created, string Expires, string Value, string Secret, string LegacyCipher)
+    {
+        public static TokenText Of(int index, RstTokenRequest token, IssuedTicket ticket)
+        {
+            var legacy = string.Equals(token.Address, RstSoap.PassportTokenAddress, StringComparison.OrdinalIgnoreCase);
+            return new TokenText(
+                legacy,
+                legacy ? $"BinaryDAToken{index.ToString(CultureInfo.InvariantCulture)}" : TokenId(index, token),
+                token.Address,
+                Timestamp(ticket.IssuedAt),
+                Timestamp(ticket.ExpiresAt),
+                ticket.Value,
+                Convert.ToBase64String(ticket.ProofSecret),
+                legacy ? Convert.ToBase64String(Encoding.ASCII.GetBytes(ticket.Value)) : string.Empty);
+        }
     }
 
     /// <summary>A fault with a human-readable <paramref name="reason"/>.</summary>
@@ -62,7 +103,7 @@ internal static class RstResponseWriter
         var status = fault == RstFault.FailedAuthentication ? WrongPasswordStatus : FailureStatus;
         return Write(flavor, w =>
         {
-            WriteHeader(w, flavor, authState: "0x80048800", requestStatus: status, now);
+            WriteHeader(w, flavor, authState: "0x80048800", requestStatus: status, HeaderText.At(now));
             if (flavor.Soap12)
             {
                 WriteSoap12Fault(w, flavor, code, reason, status);
@@ -104,12 +145,12 @@ internal static class RstResponseWriter
         w.WriteEndElement();
     }
 
-    private static void WriteToken(XmlWriter w, RstFlavor flavor, int index, RstTokenRequest token, IssuedTicket ticket)
+    private static void WriteToken(XmlWriter w, RstFlavor flavor, TokenText token)
     {
         var trust = flavor.TrustNamespace;
         var security = flavor.SecurityNamespace;
-        var legacy = string.Equals(token.Address, RstSoap.PassportTokenAddress, StringComparison.OrdinalIgnoreCase);
-        var id = legacy ? $"BinaryDAToken{index.ToString(CultureInfo.InvariantCulture)}" : TokenId(index, token);
+        var legacy = token.Legacy;
+        var id = token.Id;
         w.WriteStartElement("wst", "RequestSecurityTokenResponse", trust);
         w.WriteElementString("wst", "TokenType", trust, legacy ? "urn:passport:legacy" : "urn:passport:compact");
 
@@ -120,20 +161,20 @@ internal static class RstResponseWriter
         w.WriteEndElement();
 
         w.WriteStartElement("wst", flavor.LifetimeElement, trust);
-        w.WriteElementString("wsu", "Created", Utility, Timestamp(ticket.IssuedAt));
-        w.WriteElementString("wsu", "Expires", Utility, Timestamp(ticket.ExpiresAt));
+        w.WriteElementString("wsu", "Created", Utility, token.Created);
+        w.WriteElementString("wsu", "Expires", Utility, token.Expires);
         w.WriteEndElement();
 
         w.WriteStartElement("wst", "RequestedSecurityToken", trust);
         if (legacy)
         {
-            WriteLegacyToken(w, id, ticket);
+            WriteLegacyToken(w, id, token.LegacyCipher);
         }
         else
         {
             w.WriteStartElement("wsse", "BinarySecurityToken", security);
             w.WriteAttributeString("Id", id);
-            w.WriteString(ticket.Value);
+            w.WriteString(token.Value);
             w.WriteEndElement();
         }
 
@@ -159,7 +200,7 @@ internal static class RstResponseWriter
         // MSNP15+ clients derive the keys of their SSO answer (SsoKeyBlob) from the messenger token's
         // secret; the notification server recomputes it from the ticket they present.
         w.WriteStartElement("wst", "RequestedProofToken", trust);
-        w.WriteElementString("wst", "BinarySecret", trust, Convert.ToBase64String(ticket.ProofSecret));
+        w.WriteElementString("wst", "BinarySecret", trust, token.Secret);
         w.WriteEndElement();
 
         w.WriteEndElement();
@@ -177,7 +218,7 @@ internal static class RstResponseWriter
     }
 
     // The "tb" token was an encrypted blob only Passport itself read; clients pass it back opaquely.
-    private static void WriteLegacyToken(XmlWriter w, string id, IssuedTicket ticket)
+    private static void WriteLegacyToken(XmlWriter w, string id, string cipher)
     {
         w.WriteStartElement("EncryptedData", Encryption);
         w.WriteAttributeString("Id", id);
@@ -189,12 +230,12 @@ internal static class RstResponseWriter
         w.WriteElementString("ds", "KeyName", Signature, "http://Passport.NET/STS");
         w.WriteEndElement();
         w.WriteStartElement("CipherData", Encryption);
-        w.WriteElementString("CipherValue", Encryption, Convert.ToBase64String(Encoding.ASCII.GetBytes(ticket.Value)));
+        w.WriteElementString("CipherValue", Encryption, cipher);
         w.WriteEndElement();
         w.WriteEndElement();
     }
 
-    private static void WriteHeader(XmlWriter w, RstFlavor flavor, string authState, string requestStatus, DateTimeOffset now)
+    private static void WriteHeader(XmlWriter w, RstFlavor flavor, string authState, string requestStatus, HeaderText times)
     {
         w.WriteStartElement("S", "Header", flavor.SoapNamespace);
         if (flavor.Soap12)
@@ -204,8 +245,8 @@ internal static class RstResponseWriter
             w.WriteElementString("wsa", "To", flavor.AddressingNamespace, "http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous");
             w.WriteStartElement("wsse", "Security", flavor.SecurityNamespace);
             w.WriteStartElement("wsu", "Timestamp", Utility);
-            w.WriteElementString("wsu", "Created", Utility, Timestamp(now));
-            w.WriteElementString("wsu", "Expires", Utility, Timestamp(now.AddMinutes(5)));
+            w.WriteElementString("wsu", "Created", Utility, times.Created);
+            w.WriteElementString("wsu", "Expires", Utility, times.Expires);
             w.WriteEndElement();
             w.WriteEndElement();
         }
@@ -244,6 +285,7 @@ internal static class RstResponseWriter
         });
     }
 
+    // yyyy-MM-ddTHH:mm:ssZ: the sortable format ("s", which skips the custom-format parser) and a Z.
     private static string Timestamp(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        string.Create(CultureInfo.InvariantCulture, $"{time.UtcDateTime:s}Z");
 }

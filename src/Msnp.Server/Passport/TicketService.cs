@@ -116,7 +116,7 @@ public sealed class TicketService : ITicketService
         Span<byte> input = stackalloc byte[1 + HeaderLength + MaxAccountBytes + MacLength];
         input[0] = (byte)'s';
         t.CopyTo(input[1..]);
-        HMACSHA256.HashData(key, input[..(1 + t.Length)], mac);
+        ThreadHmac.Compute(key, input[..(1 + t.Length)], mac);
         return mac[..ProofSecretLength].ToArray();
     }
 
@@ -269,7 +269,7 @@ public sealed class TicketService : ITicketService
         }
     }
 
-    // HMAC-SHA256 of the purpose byte, the data and the stamp's length and bytes, in one call (no hash object per ticket).
+    // HMAC-SHA256 of the purpose byte, the data and the stamp's length and bytes, in one call (through the thread's kept hash object).
     private static void Mac(byte[] key, byte purpose, ReadOnlySpan<byte> data, ReadOnlySpan<byte> stamp, Span<byte> destination)
     {
         Span<byte> input = stackalloc byte[1 + HeaderLength + MaxAccountBytes + MacLength + 1 + MaxStampBytes];
@@ -279,7 +279,7 @@ public sealed class TicketService : ITicketService
         input[length++] = (byte)stamp.Length;
         stamp.CopyTo(input[length..]);
         length += stamp.Length;
-        HMACSHA256.HashData(key, input[..length], destination);
+        ThreadHmac.Compute(key, input[..length], destination);
     }
 
     // Clients pass the from-PP value on verbatim; tolerate the quotes some keep and either order.

@@ -9,4 +9,8 @@ namespace Msnp.Server.Presence;
 /// <param name="Delivery">Carries notifications to endpoints.</param>
 /// <param name="Local">The sessions whose sockets are on this node.</param>
 /// <param name="Node">This node's id and switchboard address.</param>
-public sealed record PresenceServices(IPresenceDirectory Directory, INotificationDelivery Delivery, LocalEndpoints Local, LocalNode Node);
+public sealed record PresenceServices(IPresenceDirectory Directory, INotificationDelivery Delivery, LocalEndpoints Local, LocalNode Node)
+{
+    /// <summary>Accounts' RL and own lists, kept between their presence changes while their list version holds.</summary>
+    public ViewerLists Viewers { get; } = new();
+}

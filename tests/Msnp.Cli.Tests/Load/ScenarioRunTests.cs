@@ -134,7 +134,27 @@ public class ScenarioRunTests
         Assert.Equal(9, progress.Completed);
         Assert.Equal(0, report.Errors);
         Assert.True(report.Consistent, Msnp.Load.Reporting.ReportWriter.ToText(report));
-        Assert.Contains("180 (", Assert.Single(report.Details).Value, StringComparison.Ordinal);
+        Assert.Contains("180 (", Assert.Single(report.Details, d => d.Key == "NLN read").Value, StringComparison.Ordinal);
+
+        // The in-process server's NS command burst covers the subject's commands (StartAsync keeps the default 100).
+        Assert.StartsWith("no change waited", Assert.Single(report.Details, d => d.Key == "pacer").Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Presence_warm_up_changes_are_delivered_and_checked_but_not_measured()
+    {
+        await using var target = await StartAsync();
+        var progress = new LoadProgress();
+
+        var report = await PresenceScenario.RunAsync(target, new PresenceSettings(10, 5, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(20), Warmup: 4), progress, CancellationToken.None);
+
+        Assert.Equal(5, report.Operations);
+        Assert.Equal(5, report.Latency.Count);
+        Assert.Equal(5, progress.Completed);
+        Assert.Equal(0, report.Errors);
+        Assert.True(report.Consistent, Msnp.Load.Reporting.ReportWriter.ToText(report));
+        Assert.Contains("50 (", Assert.Single(report.Details, d => d.Key == "NLN read").Value, StringComparison.Ordinal);
+        Assert.StartsWith("4 changes first", Assert.Single(report.Details, d => d.Key == "warm-up").Value, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public static class AbTime
     public const string Never = "0001-01-01T00:00:00";
 
     /// <summary>The stamp of a list version.</summary>
-    public static string Of(uint version) => (Origin + TimeSpan.FromSeconds(version)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    public static string Of(uint version) => (Origin + TimeSpan.FromSeconds(version)).UtcDateTime.ToString("o", CultureInfo.InvariantCulture);
 
     /// <summary>The list version a stamp stands for, or null when the text is not one of ours.</summary>
     public static uint? VersionOf(string? stamp)

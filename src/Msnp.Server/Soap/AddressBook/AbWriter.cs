@@ -153,7 +153,7 @@ internal static class AbWriter
         w.WriteEndElement();
         w.WriteElementString("lastChange", Ns, lastChange);
         w.WriteElementString("DynamicItemLastChanged", Ns, AbTime.Never);
-        w.WriteElementString("createDate", Ns, account.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
+        w.WriteElementString("createDate", Ns, account.CreatedAt.UtcDateTime.ToString("o", CultureInfo.InvariantCulture));
         w.WriteElementString("propertiesChanged", Ns, string.Empty);
         w.WriteEndElement();
     }

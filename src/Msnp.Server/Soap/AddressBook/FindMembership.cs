@@ -124,7 +124,7 @@ internal sealed class FindMembership : ISoapAction
         w.WriteElementString("MessengerApplicationServiceCreated", Ns, "false");
         w.WriteEndElement();
         w.WriteElementString("Changes", Ns, string.Empty);
-        w.WriteElementString("CreateDate", Ns, account.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
+        w.WriteElementString("CreateDate", Ns, account.CreatedAt.UtcDateTime.ToString("o", CultureInfo.InvariantCulture));
         w.WriteElementString("LastChange", Ns, lastChange);
         w.WriteEndElement();
     }
