@@ -1,6 +1,7 @@
 using System.Text;
 using Msnp.Client.Connections;
 using Msnp.Client.Endpoints;
+using Msnp.Client.Events;
 using Msnp.Protocol.Commands;
 using Msnp.Protocol.Dialects.Model;
 using Msnp.Protocol.Messages;
@@ -24,6 +25,33 @@ public sealed partial class MsnpClient
 
     /// <summary>MSNP16+: the server sent a new list of the user's machines (<see cref="OwnEndpoints"/>).</summary>
     public event EventHandler<IReadOnlyList<OwnEndpoint>>? OwnEndpointsChanged;
+
+    /// <summary>
+    /// MSNP16+: another machine of the user's changed the status or name every machine shows (the server
+    /// echoes it as <c>NLN</c> of the user's own account, and this machine takes it on). Raised instead of
+    /// <see cref="ContactPresenceChanged"/>, which is about contacts only; <see cref="LastStatus"/> and
+    /// <see cref="FriendlyName"/> follow it, so a reconnect sets the status the user chose last on any machine.
+    /// </summary>
+    public event EventHandler<PresenceChangedEventArgs>? OwnPresenceChanged;
+
+    // From MSNP16 the server sends the user's own NLN to each of the user's machines; before, a user
+    // could put their own account on the forward list, and that NLN is a contact's.
+    private bool IsOwnEcho(string account) => Dialect.HasPointsOfPresence && string.Equals(account, Account, StringComparison.OrdinalIgnoreCase);
+
+    private void OnOwnPresence(PresenceChangedEventArgs e)
+    {
+        if (e.Status != PresenceStatus.Offline)
+        {
+            LastStatus = e.Status;
+        }
+
+        if (!string.IsNullOrEmpty(e.FriendlyName))
+        {
+            FriendlyName = e.FriendlyName;
+        }
+
+        OwnPresenceChanged?.Invoke(this, e);
+    }
 
     /// <summary>
     /// MSNP16+: tells the user's other machines about this one (<c>UUX</c> with <c>PrivateEndpointData</c>):

@@ -127,13 +127,24 @@ public sealed partial class MsnpClient
         await Connection.SendAsync(CommandCodes.Reg, [DialectWriter.GuidToken(groupId), UrlEncoding.Encode(name)], cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Stores the name the user gives a contact (<c>SBP TrID contactGuid MFN name</c>, MSNP10–12).</summary>
+    /// <summary>
+    /// Stores the name the user gives a contact: <c>SBP TrID contactGuid MFN name</c> at MSNP10–12; from
+    /// MSNP13 <c>ABContactUpdate</c> of the address book entry <paramref name="contactId"/> (the
+    /// <c>AB.NickName</c> annotation, as Pidgin sets an alias).
+    /// </summary>
+    /// <exception cref="NotSupportedException">Before MSNP10 (contacts have no GUID there: use the name at <c>ADD</c>).</exception>
     public async Task SetContactNameAsync(Guid contactId, string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
+        if (Dialect.ListsFromAddressBook)
+        {
+            await AddressBook.SetContactNameAsync(contactId, name, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (!Dialect.HasContactProperties)
         {
-            throw new NotSupportedException($"SBP exists in MSNP10–12; this client speaks {Dialect.Name}.");
+            throw new NotSupportedException($"SBP exists in MSNP10–12 and the address book from MSNP13; this client speaks {Dialect.Name}.");
         }
 
         await Connection.SendAsync(CommandCodes.Sbp, [DialectWriter.GuidToken(contactId), "MFN", UrlEncoding.Encode(name)], cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -108,14 +108,28 @@ public sealed partial class MsnpClient
         }
 
         var msnObject = p.Count > i + 2 && Protocol.P2P.MsnObject.TryParse(DecodeOrRaw(p[i + 2]), out var obj, out _) ? obj : null;
-        ContactPresenceChanged?.Invoke(this, new PresenceChangedEventArgs(account, status, DecodeOrRaw(p[i]), p.Count > i + 1 ? p[i + 1] : null, initial) { MsnObject = msnObject });
+        var args = new PresenceChangedEventArgs(account, status, DecodeOrRaw(p[i]), p.Count > i + 1 ? p[i + 1] : null, initial) { MsnObject = msnObject };
+        if (IsOwnEcho(account))
+        {
+            OnOwnPresence(args);
+            return;
+        }
+
+        ContactPresenceChanged?.Invoke(this, args);
     }
 
     private void OnOffline(MsnpCommand command)
     {
         if (PresenceHandles.TryRead(command.Parameters, 0, Dialect, out var account, out _))
         {
-            ContactPresenceChanged?.Invoke(this, new PresenceChangedEventArgs(account, PresenceStatus.Offline, null, null, isInitial: false));
+            var args = new PresenceChangedEventArgs(account, PresenceStatus.Offline, null, null, isInitial: false);
+            if (IsOwnEcho(account))
+            {
+                OwnPresenceChanged?.Invoke(this, args);
+                return;
+            }
+
+            ContactPresenceChanged?.Invoke(this, args);
         }
     }
 

@@ -132,6 +132,10 @@ public sealed class AddressBookSyncTests
         var seen = await alice.SyncAsync();
         Assert.Equal(ListKind.Forward | ListKind.Block | ListKind.Reverse, seen.Find(Bob)!.Lists);
         Assert.Equal("Bobby", seen.Find(Bob)!.Nickname);
+
+        // The name alice keeps for bob: ABContactUpdate (Pidgin's alias form), read back by the next sync.
+        await alice.SetContactNameAsync(bobId, "Bob the Builder");
+        Assert.Equal("Bob the Builder", (await alice.SyncAsync()).Find(Bob)!.Nickname);
         Assert.Equal(["Pals"], seen.Find(Bob)!.Groups.Select(g => seen.Groups.Single(x => x.Id == g).Name));
 
         // Out of the group, off the forward and block lists; a second group created and deleted.

@@ -46,11 +46,22 @@ public sealed class PointsOfPresenceClientTests
             }
         };
         var homeSeesAway = Signal<PresenceChangedEventArgs>();
-        home.ContactPresenceChanged += (_, e) =>
+        home.OwnPresenceChanged += (_, e) =>
         {
             if (e.Account == Wendy && e.Status == PresenceStatus.Away)
             {
                 homeSeesAway.TrySetResult(e);
+            }
+        };
+        var ownAsContact = new List<PresenceChangedEventArgs>();
+        home.ContactPresenceChanged += (_, e) =>
+        {
+            if (e.Account == Wendy)
+            {
+                lock (ownAsContact)
+                {
+                    ownAsContact.Add(e);
+                }
             }
         };
 
@@ -84,9 +95,15 @@ public sealed class PointsOfPresenceClientTests
         await workChat.SendTextAsync("answered from work");
         Assert.Equal((Wendy, "answered from work"), await atBob.Within());
 
-        // One machine's status reaches the other (its own NLN).
+        // One machine's status reaches the other (its own NLN) as the user's own presence, not a contact's;
+        // home takes it on, so a reconnect of home restores Away.
         await work.SetStatusAsync(PresenceStatus.Away);
-        await homeSeesAway.Within();
+        Assert.Equal("Wendy", (await homeSeesAway.Within()).FriendlyName);
+        Assert.Equal(PresenceStatus.Away, home.LastStatus);
+        lock (ownAsContact)
+        {
+            Assert.Empty(ownAsContact);
+        }
 
         // Work signs home out: home hears it and its connection ends; work stays.
         var homeGone = Signal<Connections.DisconnectedEventArgs>();

@@ -154,6 +154,36 @@ public sealed partial class AddressBookClient : IDisposable
             w.WriteEndElement();
         }, cancellationToken);
 
+    /// <summary>
+    /// <c>ABContactUpdate</c> of the entry <paramref name="contactId"/>: the name the user keeps for the
+    /// contact, as Pidgin sets an alias (<c>msn_update_contact</c>, <c>MSN_UPDATE_ALIAS</c>: the
+    /// <c>AB.NickName</c> annotation, scenario <c>ContactSave</c>).
+    /// </summary>
+    public Task SetContactNameAsync(Guid contactId, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return CallAsync("abservice/abservice.asmx", "ABContactUpdate", "ContactSave", w =>
+        {
+            w.WriteStartElement("ABContactUpdate", AbRequestWriter.Ns);
+            w.WriteElementString("abId", AbRequestWriter.Ns, Guid.Empty.ToString());
+            w.WriteStartElement("contacts", AbRequestWriter.Ns);
+            w.WriteStartElement("Contact", AbRequestWriter.Ns);
+            w.WriteStartElement("contactInfo", AbRequestWriter.Ns);
+            w.WriteStartElement("annotations", AbRequestWriter.Ns);
+            w.WriteStartElement("Annotation", AbRequestWriter.Ns);
+            w.WriteElementString("Name", AbRequestWriter.Ns, "AB.NickName");
+            w.WriteElementString("Value", AbRequestWriter.Ns, name);
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteElementString("propertiesChanged", AbRequestWriter.Ns, "Annotation");
+            w.WriteElementString("contactId", AbRequestWriter.Ns, contactId.ToString());
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteEndElement();
+        }, cancellationToken);
+    }
+
     /// <summary><c>AddMember</c>: puts <paramref name="email"/> on the allow or block list.</summary>
     public Task AddMemberAsync(MemberRole role, string email, CancellationToken cancellationToken = default) =>
         MemberAsync("AddMember", role, email, cancellationToken);

@@ -87,32 +87,8 @@ public static class ClientSteps
     public static async Task<IPEndPoint> ReferAsync(IPEndPoint dispatch, LoadAccount account, MsnpDialect dialect, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        ArgumentNullException.ThrowIfNull(dialect);
-        var connection = await LoadConnection.ConnectAsync(dispatch, dialect, cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var sso = dialect.Authentication == AuthenticationMethod.SingleSignOn;
-            connection.Write(dialect.Version == 8 ? "VER 1 MSNP8 CVR0\r\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 5.0.0544 MSMSGS " : $"VER 1 {dialect.Name} CVR0\r\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 7.5.0324 MSMSGS ");
-            connection.Write(account.Email);
-            connection.Write(sso ? "\r\nUSR 3 SSO I " : "\r\nUSR 3 TWN I ");
-            connection.Write(account.Email);
-            connection.Write("\r\n");
-            await connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-            while (true)
-            {
-                var line = await connection.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-                if (line.StartsWith("XFR 3 NS ", StringComparison.Ordinal))
-                {
-                    var target = IPEndPoint.Parse(line.Split(' ')[3]);
-                    return IPAddress.IsLoopback(target.Address) ? target : new IPEndPoint(dispatch.Address, target.Port);
-                }
-
-                if (line.StartsWith("USR 3 ", StringComparison.Ordinal) || (line.Length > 3 && char.IsAsciiDigit(line[0])))
-                {
-                    throw new InvalidOperationException($"{dispatch} did not refer {account.Email} to a notification server: {line}");
-                }
-            }
-        }
+        return await StartLoginAsync(dispatch, account.Email, dialect, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{dispatch} is a notification server, not a dispatch server: it did not refer {account.Email} elsewhere.");
     }
 
     /// <summary>A web-services client for the target's HTTPS listener (where <c>login2.srf</c> is).</summary>
@@ -182,14 +158,24 @@ public static class ClientSteps
     /// notification server with <c>XFR NS</c>, a notification server asks for the ticket. Returns
     /// the notification server's endpoint either way.
     /// </summary>
-    public static async Task<IPEndPoint> FindNotificationServerAsync(IPEndPoint server, CancellationToken cancellationToken)
+    public static async Task<IPEndPoint> FindNotificationServerAsync(IPEndPoint server, CancellationToken cancellationToken) =>
+        await StartLoginAsync(server, "probe@load.test", MsnpDialect.Msnp8, cancellationToken).ConfigureAwait(false) ?? server;
+
+    // VER, CVR and USR … I for the account: the referral of a dispatch server (XFR … NS), or null
+    // when the server asks for the credentials itself (a notification server).
+    private static async Task<IPEndPoint?> StartLoginAsync(IPEndPoint server, string email, MsnpDialect dialect, CancellationToken cancellationToken)
     {
-        var connection = await LoadConnection.ConnectAsync(server, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(dialect);
+        var connection = await LoadConnection.ConnectAsync(server, dialect, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            await connection.SendAsync(
-                "VER 1 MSNP8 CVR0\r\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 5.0.0544 MSMSGS probe@load.test\r\nUSR 3 TWN I probe@load.test\r\n",
-                cancellationToken).ConfigureAwait(false);
+            var sso = dialect.Authentication == AuthenticationMethod.SingleSignOn;
+            connection.Write(dialect.Version == 8 ? "VER 1 MSNP8 CVR0\r\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 5.0.0544 MSMSGS " : $"VER 1 {dialect.Name} CVR0\r\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 7.5.0324 MSMSGS ");
+            connection.Write(email);
+            connection.Write(sso ? "\r\nUSR 3 SSO I " : "\r\nUSR 3 TWN I ");
+            connection.Write(email);
+            connection.Write("\r\n");
+            await connection.FlushAsync(cancellationToken).ConfigureAwait(false);
             while (true)
             {
                 var line = await connection.ReadLineAsync(cancellationToken).ConfigureAwait(false);
@@ -199,9 +185,9 @@ public static class ClientSteps
                     return IPAddress.IsLoopback(target.Address) ? target : new IPEndPoint(server.Address, target.Port);
                 }
 
-                if (line.StartsWith("USR 3 TWN S ", StringComparison.Ordinal))
+                if (line.StartsWith("USR 3 ", StringComparison.Ordinal))
                 {
-                    return server;
+                    return null;
                 }
 
                 if (line.Length > 3 && char.IsAsciiDigit(line[0]))

@@ -24,9 +24,9 @@ public sealed record PresenceSettings(int Contacts, int Changes, TimeSpan Durati
 /// its FL) changes status again and again; for each change, the time from sending <c>CHG</c> until
 /// the last contact has read the subject's <c>NLN</c>. Contacts check that their <c>NLN</c>s arrive
 /// in the order of the changes. With several nodes the subject is on the first and the contacts on
-/// the others. The subject's connection is paced like any other (<c>Limits.NotificationCommandsPerSecond</c>
-/// after a burst of <c>Limits.NotificationCommandBurst</c> commands, 20/s and 100 by default): a run of more
-/// changes than the burst measures the pacer's wait, not the fan-out, unless the server's pacer is raised.
+/// the others. A running server paces the subject's connection like any other (<c>Limits.NotificationCommandsPerSecond</c>
+/// after a burst of <c>Limits.NotificationCommandBurst</c> commands, 20/s and 100 by default), so a run of more
+/// changes than the burst measures the pacer's wait there; in process the burst is raised for the run.
 /// </summary>
 public static class PresenceScenario
 {

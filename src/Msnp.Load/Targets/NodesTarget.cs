@@ -98,6 +98,13 @@ public sealed class NodesTarget : ILoadTarget
             }
         }
 
+        // Referrals come in round-robin order, which differs from run to run: sorted, the same
+        // node gets the same role (the presence subject, pair 0's sender) every time.
+        if (dispatch.Count > 0)
+        {
+            nodes.Sort((x, y) => string.CompareOrdinal(x.ToString(), y.ToString()));
+        }
+
         return new NodesTarget(settings, nodes, dispatch);
     }
 

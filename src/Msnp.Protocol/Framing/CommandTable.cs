@@ -109,7 +109,8 @@ public sealed class CommandTable
             CommandCodes.Add, CommandCodes.Rem, CommandCodes.Rea, CommandCodes.Gtc, CommandCodes.Blp, CommandCodes.Xfr,
             CommandCodes.Url, CommandCodes.Fnd, CommandCodes.Snd, CommandCodes.Cal, CommandCodes.Ans);
         table.SetAll(CommandRule.Line(TrIdPresence.None), CommandCodes.Png, CommandCodes.Out);
-        table.Set(CommandCodes.Msg, CommandRule.WithPayload(TrIdPresence.Required, 2, limits.MaxClientMessagePayload));
+        table.Set(CommandCodes.Msg, CommandRule.WithPayload(TrIdPresence.Required, 2,
+            d.HasPointsOfPresence ? limits.MaxClientPointsOfPresenceMessagePayload : limits.MaxClientMessagePayload));
         if (d.HasInf)
         {
             table.Set(CommandCodes.Inf, required);

@@ -12,8 +12,15 @@ public sealed record FramingLimits
     /// <summary>Longest command line accepted, in bytes, not counting its CR LF. The longest legal MSNP2–9 lines (ADD with a 387-byte nickname, NLN with an MSNObject) fit well inside 4096.</summary>
     public int MaxLineLength { get; init; } = 4096;
 
-    /// <summary>Largest client <c>MSG</c> payload (the switchboard limit, catalogue §2.7).</summary>
+    /// <summary>Largest client <c>MSG</c> payload up to MSNP15 (the switchboard limit, catalogue §2.7).</summary>
     public int MaxClientMessagePayload { get; init; } = 1664;
+
+    /// <summary>
+    /// Largest client <c>MSG</c> payload from MSNP16: P2P messages name both ends as
+    /// <c>account;{guid}</c> in <c>P2P-Dest</c>/<c>P2P-Src</c> and carry P2Pv2 headers with TLVs, so
+    /// Pidgin's 1,202-byte data chunks with two long addresses pass 1,664 bytes (docs/limits.md).
+    /// </summary>
+    public int MaxClientPointsOfPresenceMessagePayload { get; init; } = 2048;
 
     /// <summary>Largest payload of other client payload commands (<c>QRY</c>, <c>PAG</c>, <c>PGD</c>, <c>SDC</c>).</summary>
     public int MaxClientOtherPayload { get; init; } = 1664;

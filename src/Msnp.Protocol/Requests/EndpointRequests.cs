@@ -11,6 +11,9 @@ namespace Msnp.Protocol.Requests;
 /// <param name="Payload">The payload, copied out of the receive buffer and passed on untouched.</param>
 public readonly record struct UserNotificationRequest(uint TrId, string Account, Guid? MachineGuid, int Type, ReadOnlyMemory<byte> Payload);
 
+/// <summary><c>UUM TrID account network type len</c> (MSNP14+): a message through the notification server, to a contact of another network or (Pidgin at MSNP18) one who is offline.</summary>
+public readonly record struct UnifiedMessageRequest(uint TrId, string Account, int Network, int Type, ReadOnlyMemory<byte> Payload);
+
 /// <summary><c>PUT TrID len</c> or <c>SDG TrID len</c> + a routed document (MSNP18): its routing headers.</summary>
 /// <param name="TrId">The transaction id.</param>
 /// <param name="Routing">Who the document is for.</param>

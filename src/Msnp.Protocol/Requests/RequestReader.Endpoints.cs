@@ -6,7 +6,7 @@ using Msnp.Protocol.Names;
 
 namespace Msnp.Protocol.Requests;
 
-/// <summary><c>UUN</c> (MSNP13+): user notifications between endpoints; <c>PUT</c>, <c>SDG</c> (MSNP18): routed documents.</summary>
+/// <summary><c>UUN</c> (MSNP13+): user notifications between endpoints; <c>UUM</c> (MSNP14+): messages through the NS; <c>PUT</c>, <c>SDG</c> (MSNP18): routed documents.</summary>
 public static partial class RequestReader
 {
     /// <summary>Largest notification type accepted in <c>UUN</c>; the known ones are 1–4.</summary>
@@ -52,6 +52,37 @@ public static partial class RequestReader
         }
 
         return Accept(new UserNotificationRequest(TrIdOf(command), name.Normalized, machine, type, (command.Payload ?? ReadOnlyMemory<byte>.Empty).ToArray()), out request, out refusal);
+    }
+
+    /// <summary>
+    /// <c>UUM TrID account network type len</c>: the account may carry MSNP18's <c>1:</c> prefix. A wrong
+    /// count, or a network or type that is not a number from 1 to <see cref="MaxUserNotificationType"/>
+    /// (types: 1 text, 2 typing, 3 nudge, 4 …), is 201; an account that is not a Passport name is 208.
+    /// </summary>
+    public static bool TryReadUnifiedMessage(MsnpCommand command, MsnpDialect dialect, out UnifiedMessageRequest request, out RequestRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var p = command.Parameters;
+        if (p.Count != 4
+            || !int.TryParse(p[1], NumberStyles.None, CultureInfo.InvariantCulture, out var network) || network is < 1 or > 1024
+            || !int.TryParse(p[2], NumberStyles.None, CultureInfo.InvariantCulture, out var type) || type is < 1 or > MaxUserNotificationType)
+        {
+            return Refuse(RequestRefusal.Reply(MsnpErrorCode.InvalidParameter), out request, out refusal);
+        }
+
+        var token = p[0];
+        int colon = token.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && token.AsSpan(0, colon).IndexOfAnyExceptInRange('0', '9') < 0)
+        {
+            token = token[(colon + 1)..];
+        }
+
+        if (!PassportName.TryParse(token, out var name))
+        {
+            return Refuse(RequestRefusal.Reply(MsnpErrorCode.InvalidPrincipalName), out request, out refusal);
+        }
+
+        return Accept(new UnifiedMessageRequest(TrIdOf(command), name.Normalized, network, type, (command.Payload ?? ReadOnlyMemory<byte>.Empty).ToArray()), out request, out refusal);
     }
 
     /// <summary>

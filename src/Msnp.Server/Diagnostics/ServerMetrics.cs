@@ -61,6 +61,9 @@ public static class ServerMetrics
     /// <summary>Tags of the call-rate limiter.</summary>
     public static readonly KeyValuePair<string, object?>[] CallLimiter = [new("limiter", "calls")];
 
+    /// <summary>Tags of the <c>UUN</c> rate limiter.</summary>
+    public static readonly KeyValuePair<string, object?>[] UserNotificationLimiter = [new("limiter", "user_notifications")];
+
     /// <summary>Tags of the bound on password hashes verified at once.</summary>
     public static readonly KeyValuePair<string, object?>[] PasswordCheckLimiter = [new("limiter", "password_checks")];
 

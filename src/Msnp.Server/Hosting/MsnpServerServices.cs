@@ -38,6 +38,7 @@ public static class MsnpServerServices
         services.TryAddSingleton(_ => new ConnectionLimiter(options.Limits));
         services.TryAddSingleton(sp => new SignInThrottle(options.Limits, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new CallRateLimiter(options.Limits, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new UserNotificationRate(options.Limits, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(_ => new PasswordCheckGate(options.Limits));
         services.TryAddSingleton(sp => new RememberedPasswords(options.Limits, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new PassportRequestRate(options.Limits, sp.GetRequiredService<TimeProvider>()));

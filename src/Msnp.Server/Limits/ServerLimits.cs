@@ -52,6 +52,12 @@ public sealed class ServerLimits
     /// <summary>Sustained <c>CAL</c> rate per user, per minute.</summary>
     public double CallsPerMinute { get; set; } = 60;
 
+    /// <summary><c>UUN</c> notifications one user may send at once (over all their sessions on a node) before 800.</summary>
+    public int UserNotificationBurst { get; set; } = 30;
+
+    /// <summary>Sustained <c>UUN</c> notifications per user, per minute (0 = unlimited).</summary>
+    public double UserNotificationsPerMinute { get; set; } = 60;
+
     /// <summary>Offline messages one sender may store at once before <c>q0:SenderThrottleLimitExceeded</c>.</summary>
     public int OfflineMessageBurst { get; set; } = 20;
 

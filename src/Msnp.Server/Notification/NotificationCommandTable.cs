@@ -95,6 +95,7 @@ internal static class NotificationCommandTable
         [CommandCodes.Uux] = [Table.Row<PersonalStatusRequest>(11, Last, TryReadPersonalStatus, (s, r, ct) => s.HandlePersonalStatusAsync(r))],
         [CommandCodes.Gcf] = [Table.Row<ConfigFileRequest>(11, Last, TryReadConfigFile, (s, r, ct) => s.HandleConfigFile(r))],
         [CommandCodes.Uun] = [Table.Row<UserNotificationRequest>(13, Last, TryReadUserNotification, (s, r, ct) => s.HandleUserNotificationAsync(r, ct))],
+        [CommandCodes.Uum] = [Table.Row<UnifiedMessageRequest>(14, Last, TryReadUnifiedMessage, (s, r, ct) => s.HandleUnifiedMessageAsync(r, ct))],
         [CommandCodes.Put] = [Table.Row<RoutedDocumentRequest>(18, Last, TryReadRoutedDocument, (s, r, ct) => s.HandlePublication(r))],
         [CommandCodes.Sdg] = [Table.Row<RoutedDocumentRequest>(18, Last, TryReadRoutedDocument, (s, r, ct) => s.HandleSendDocument(r))],
 

@@ -29,10 +29,12 @@ public sealed class NotificationConnectionHandler : MsnpConnectionHandler
         ConnectionLimiter limiter,
         SignInThrottle throttle,
         ILogger<NotificationConnectionHandler> logger,
-        IOfflineMessageStore? offlineMessages = null)
+        IOfflineMessageStore? offlineMessages = null,
+        Oim.OimSenderRate? offlineMessageRate = null,
+        UserNotificationRate? userNotifications = null)
         : base(logger, options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)), limiter, NotificationConnectionPacing.Factory(options.Value.Limits, time), time)
     {
-        _services = new NotificationServices(options.Value, endpoints, accounts, contacts, presence, tickets, switchboards, time, logger) { SignInThrottle = throttle, OfflineMessages = offlineMessages };
+        _services = new NotificationServices(options.Value, endpoints, accounts, contacts, presence, tickets, switchboards, time, logger) { SignInThrottle = throttle, OfflineMessages = offlineMessages, OfflineMessageRate = offlineMessageRate, UserNotifications = userNotifications };
     }
 
     /// <inheritdoc/>

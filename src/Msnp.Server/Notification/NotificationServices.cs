@@ -27,6 +27,12 @@ public sealed record NotificationServices(
     /// <summary>The offline messages listed in the mail data at sign-in (MSNP11+); null sends the empty document.</summary>
     public IOfflineMessageStore? OfflineMessages { get; init; }
 
+    /// <summary>The per-sender offline-message rate the sending service also counts (<c>UUM</c> stores offline messages); null for none.</summary>
+    public Oim.OimSenderRate? OfflineMessageRate { get; init; }
+
+    /// <summary>The <c>UUN</c> rate per user; null for none.</summary>
+    public UserNotificationRate? UserNotifications { get; init; }
+
     private string? _advertisedNexus;
 
     /// <summary>

@@ -24,13 +24,20 @@ public sealed partial class NotificationSession
     /// <c>UUN TrID account[;{guid}] type len</c>: <c>UBN</c> to every endpoint of the account (only the
     /// one named by <c>;{guid}</c>), answered <c>UUN TrID OK</c>. A contact must be online, visible and
     /// allowing the user (217 otherwise, as for <c>CAL</c>); the user's own account reaches the other
-    /// points of presence, 217 when there is none (or not the one named). A type 4
+    /// points of presence, 217 when there is none (or not the one named). More than
+    /// <c>UserNotificationBurst</c> at once, then <c>UserNotificationsPerMinute</c>, is 800. A type 4
     /// <c>goawyplzthxbye</c> to one's own other point of presence also signs it out (<c>OUT OTH</c>), so
     /// the request is kept by clients that do not act on <c>UBN</c> (Pidgin reads and drops it).
     /// </summary>
     internal async ValueTask HandleUserNotificationAsync(UserNotificationRequest request, CancellationToken cancellationToken)
     {
         var (trId, target, machine, type, payload) = request;
+        if (Services.UserNotifications is { } rate && !rate.TryTake(Account))
+        {
+            SendError(MsnpErrorCode.ChangingTooRapidly, trId);
+            return;
+        }
+
         var presence = Services.Presence;
         var account = await presence.Directory.FindAsync(target, cancellationToken).ConfigureAwait(false);
         bool own = target == Account;

@@ -3,7 +3,6 @@ using Msnp.Protocol.Names;
 using Msnp.Protocol.Oim;
 using Msnp.Server.Passport;
 using Msnp.Server.Presence;
-using Msnp.Server.Presence.Notifications;
 using Msnp.Server.Soap;
 using Msnp.Server.Storage;
 using Msnp.Server.Storage.OfflineMessages;
@@ -59,8 +58,7 @@ internal sealed class OimStoreAction(string name, string ns) : ISoapAction
             return OimFaults.InvalidContent(ns);
         }
 
-        if (!PassportName.TryParse(request.To ?? string.Empty, out var to)
-            || !await services.GetRequiredService<IContactStore>().CanSeeAsync(call.Account, to.Normalized, call.Cancellation).ConfigureAwait(false))
+        if (!PassportName.TryParse(request.To ?? string.Empty, out var to))
         {
             return OimFaults.SystemUnavailable(ns);
         }
@@ -73,8 +71,9 @@ internal sealed class OimStoreAction(string name, string ns) : ISoapAction
             content.RunId,
             content.Sequence,
             call.Http.Connection.RemoteIpAddress?.ToString() ?? string.Empty);
-        var result = await services.GetRequiredService<IOfflineMessageStore>().StoreAsync(message, call.Cancellation).ConfigureAwait(false);
-        switch (result.Outcome)
+        var outcome = await OfflineMessageDrop.StoreAsync(
+            services.GetRequiredService<IContactStore>(), services.GetRequiredService<IOfflineMessageStore>(), services.GetRequiredService<PresenceServices>(), message, call.Cancellation).ConfigureAwait(false);
+        switch (outcome)
         {
             case OfflineStoreOutcome.Stored:
                 break;
@@ -84,8 +83,6 @@ internal sealed class OimStoreAction(string name, string ns) : ISoapAction
                 return OimFaults.SystemUnavailable(ns);
         }
 
-        await services.GetRequiredService<PresenceServices>().Delivery.DeliverToAccountAsync(
-            to.Normalized, new OfflineMessageArrivedNotification(OimMailDataBuilder.ForArrival(result.Message!)), call.Cancellation).ConfigureAwait(false);
         return SoapResult.Ok(w =>
         {
             w.WriteStartElement("StoreResponse", ns);

@@ -17,7 +17,9 @@ namespace Msnp.Server.Switchboard;
 /// </summary>
 public sealed class SwitchboardParticipant : MsnpSessionBase
 {
-    // Switchboard commands and the 1664-byte MSG limit are the same in MSNP2–9; the dialect only changes ack D.
+    // Before USR/ANS names its cookie the version is unknown: the MSNP9 table frames them (the
+    // entering commands frame alike at every version); then the dialect's own table, whose MSG limit
+    // grows from MSNP16 (FramingLimits.MaxClientPointsOfPresenceMessagePayload).
     private static readonly FrameScanner SwitchboardScanner = new(CommandTable.For(MsnpDialect.Msnp9, FrameDirection.ClientToServer));
 
     private readonly SwitchboardServices _services;
@@ -61,7 +63,6 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         MachineGuid = holder.MachineGuid;
         EndpointHandle = holder.MachineGuid is { } machine ? $"{ticket.Account};{machine:B}" : ticket.Account;
         UseDialect(MsnpDialect.FromVersion(ticket.DialectVersion));
-        UseScanner(SwitchboardScanner);
     }
 
     /// <inheritdoc/>

@@ -217,7 +217,7 @@ public sealed class SwitchboardRoom
             return;
         }
 
-        // A payload split across pipe segments is at most 1664 bytes: join it on the stack.
+        // A payload split across pipe segments is at most 2048 bytes (the framing limit): join it on the stack.
         Span<byte> joined = stackalloc byte[(int)payload.Length];
         payload.CopyTo(joined);
         writer.WriteMessage(output, account, name, joined);

@@ -19,7 +19,9 @@ public class CommandTableTests
     public void Client_MSG_has_a_TrID_and_its_length_at_token_two(int version)
     {
         var rule = Table(version, C2S).Get(CommandCodes.Msg);
-        Assert.Equal(CommandRule.WithPayload(TrIdPresence.Required, 2, FramingLimits.Default.MaxClientMessagePayload), rule);
+        // 1,664 bytes (catalogue §2.7) up to MSNP15; from MSNP16 P2P messages name both ends with a machine GUID.
+        var limit = version >= 16 ? 2048 : 1664;
+        Assert.Equal(CommandRule.WithPayload(TrIdPresence.Required, 2, limit), rule);
         Expect(version, C2S, "MSG 1 A 5\r\nhello", "MSG", 1, "hello");
     }
 

@@ -167,6 +167,7 @@ public class FramingPropertyTests
         {
             MaxLineLength = line,
             MaxClientMessagePayload = payload,
+            MaxClientPointsOfPresenceMessagePayload = payload,
             MaxClientOtherPayload = payload,
             MaxServerPayload = payload,
             MaxLengthDigits = lengthDigits,

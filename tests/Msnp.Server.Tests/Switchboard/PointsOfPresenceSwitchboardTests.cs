@@ -121,6 +121,50 @@ public sealed class PointsOfPresenceSwitchboardTests
         await sbBob.ExpectAsync($"BYE {Alice}");
     }
 
+    [Fact]
+    public async Task From_MSNP16_a_message_may_carry_2048_bytes_and_an_MSNP12_participant_keeps_1664()
+    {
+        await using var scene = await Scene.StartAsync("alice", "bob");
+        var home = await OnlineAsync(scene, Alice, Bob);
+        var bob = await scene.SignInAsync("bob", "MSNP12");
+        await bob.SendAsync("CHG 50 NLN 0\r\n");
+        await bob.ReadLineStartingWithAsync("CHG 50 ");
+        await DrainAsync(home.Client);
+
+        await home.Client.SendAsync("XFR 20 SB\r\n");
+        var xfr = (await home.Client.ReadLineStartingWithAsync("XFR 20 SB ")).Split(' ');
+        var sbHome = await LineClient.ConnectAsync(scene.Server.Host.Endpoints.SwitchboardPort);
+        await sbHome.SendAsync($"USR 1 {home.Handle} {xfr[5]}\r\n");
+        Assert.Equal($"USR 1 OK {home.Handle} Alice", await sbHome.ReadLineAsync());
+        await sbHome.SendAsync("CAL 2 bob@example.com\r\n");
+        await sbHome.ReadLineStartingWithAsync("CAL 2 RINGING ");
+        var (sbBob, _) = await Chat.AnswerAsync(scene.Server, bob, Bob);
+        await sbHome.ExpectAsync($"JOI {Bob} Bob 0:0");
+
+        // A P2P data message as Pidgin sends it from MSNP16: a 1,202-byte chunk, a P2Pv2 header, both
+        // ends named with a machine GUID; long addresses take it past 1,664 bytes. Up to 2,048 is relayed.
+        var longName = new string('x', 200) + "@example.com;" + Guid.NewGuid().ToString("B");
+        var headers = Encoding.ASCII.GetBytes($"MIME-Version: 1.0\r\nContent-Type: application/x-msnmsgrp2p\r\nP2P-Dest: {longName}\r\nP2P-Src: {home.Handle}\r\n\r\n");
+        var p2p = new byte[2048];
+        headers.CopyTo(p2p, 0);
+        p2p.AsSpan(headers.Length).Fill(0x5A);
+        Assert.True(headers.Length + 1202 + 4 < p2p.Length && p2p.Length > 1664);
+        await sbHome.SendAsync(Encoding.ASCII.GetBytes("MSG 3 D 2048\r\n").Concat(p2p).ToArray());
+        var (sender, _, payload) = await Chat.ReceiveAsync(sbBob);
+        Assert.Equal(Alice, sender);
+        Assert.Equal(p2p, payload);
+        Assert.Equal("ACK 3", await sbHome.ReadLineAsync());
+
+        // The MSNP12 participant's limit is the catalogue's 1,664 bytes: one more closes its connection undelivered.
+        await sbBob.SendAsync("MSG 4 N 1665\r\n");
+        Assert.True(await sbBob.IsClosedAsync());
+        await sbHome.ExpectAsync($"BYE {Bob} 1");
+
+        // Past 2,048 the MSNP18 connection is closed too.
+        await sbHome.SendAsync("MSG 5 N 2049\r\n");
+        Assert.True(await sbHome.IsClosedAsync());
+    }
+
     private static (string, string) Sender((string Sender, string Name, byte[] Payload) message) => (message.Sender, message.Name);
 
     private static async Task<PointOfPresence> OnlineAsync(Scene scene, string email, params string[] contacts)
