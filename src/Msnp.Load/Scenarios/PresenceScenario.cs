@@ -90,8 +90,15 @@ public static class PresenceScenario
             var started = Stopwatch.GetTimestamp();
             var deadline = started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
             var done = 0;
+            var counters = RuntimeCounters.Now();
             for (; done < statuses.Length && Stopwatch.GetTimestamp() < deadline; done++)
             {
+                if (done == settings.Warmup)
+                {
+                    // CPU and allocations per change count the measured changes only.
+                    counters = RuntimeCounters.Now();
+                }
+
                 var trId = 10 + done;
                 var start = Stopwatch.GetTimestamp();
                 await subject.SendAsync(string.Create(CultureInfo.InvariantCulture, $"CHG {trId} {statuses[done]}\r\n"), cancellationToken).ConfigureAwait(false);
@@ -115,6 +122,7 @@ public static class PresenceScenario
                 await subject.ReadLineStartingWithAsync(string.Create(CultureInfo.InvariantCulture, $"CHG {trId} "), cancellationToken).ConfigureAwait(false);
             }
 
+            var runtime = RuntimeCounters.Now().Since(counters);
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var latency = LatencySummary.FromTicks(samples.AsSpan().ToArray());
             return new LoadReport
@@ -132,6 +140,7 @@ public static class PresenceScenario
                 Operations = latency.Count,
                 Errors = errors + tracker.OutOfOrder + tracker.Extra,
                 Latency = latency,
+                Runtime = runtime,
                 Details =
                 [
                     PairRunResult.Setting("pacer", PacerNote(target, done)),

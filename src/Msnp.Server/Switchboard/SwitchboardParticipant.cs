@@ -382,17 +382,34 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     // Backpressure: the sender reads no further while a receiver is behind, so receivers that keep
     // up lose nothing; one that stays behind past the timeout is dropped (BYE account 1) and the
     // conversation goes on without it.
+    // A saturating sender comes here many times a second: the state machine is pooled, the
+    // participants are walked by index (foreach over the interface allocates an enumerator), and
+    // the timeout's timer is only made when the receiver has not drained by the time it is asked,
+    // and is disposed once it has.
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WaitForSlowReceiversAsync()
     {
-        foreach (var receiver in _room!.Participants)
+        var participants = _room!.Participants;
+        for (var i = 0; i < participants.Count; i++)
         {
+            var receiver = participants[i];
             if (ReferenceEquals(receiver, this) || !receiver.Connection.Output.IsAboveHighWater)
             {
                 continue;
             }
 
             var drained = receiver.Connection.Output.WaitForDrainAsync();
-            if (await Task.WhenAny(drained, Task.Delay(_services.Options.StalledReceiverTimeout, _services.Time)).ConfigureAwait(false) != drained)
+            if (drained.IsCompleted)
+            {
+                continue;
+            }
+
+            try
+            {
+                // Unlike a Task.Delay raced against the drain, this timer goes as soon as the drain completes.
+                await drained.WaitAsync(_services.Options.StalledReceiverTimeout, _services.Time).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
             {
                 receiver.Connection.Abort("stalled receiver");
             }
