@@ -76,6 +76,11 @@ public sealed partial class NotificationSession
                 await PresenceFanout.AnnouncePersonalStatusAsync(this).ConfigureAwait(false);
             }
         }
+        else
+        {
+            // A second machine showing what contacts already see: no NLN, but their list of the account's machines grows.
+            await PresenceFanout.AnnounceEndpointListAsync(Services.Contacts, Services.Presence, Account).ConfigureAwait(false);
+        }
 
         // MSNP11+: the mail counts and the waiting offline messages come once, after the first presence.
         if (first && dialect.SendsMailData)

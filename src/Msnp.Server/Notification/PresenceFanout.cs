@@ -68,6 +68,22 @@ internal static class PresenceFanout
     }
 
     /// <summary>
+    /// MSNP16+: the account's points of presence changed while the presence contacts see did not (a
+    /// second machine went online showing the same, or a machine left and the one they see stays): no
+    /// <c>NLN</c>, but <c>UBX</c> of the presence they see with the new list of machines to everyone allowed,
+    /// so an MSNP16+ contact's list of the account's endpoints is current. Sessions without personal
+    /// messages ignore it.
+    /// </summary>
+    public static async ValueTask AnnounceEndpointListAsync(IContactStore contacts, PresenceServices presence, string subject)
+    {
+        var account = await presence.Directory.FindAsync(subject).ConfigureAwait(false);
+        if (account?.Current is { IsVisible: true } current && PersonalStatusOf(current, account) is { } personal)
+        {
+            await ForEachAllowedViewerAsync(contacts, presence, subject, personal, null).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
     /// MSNP16+, after <paramref name="me"/> changed its status, name or personal status
     /// (<paramref name="changed"/>) or the set of the account's endpoints changed: every point of
     /// presence of the account hears it (<see cref="OwnPresenceNotification"/>). Sent only while the
@@ -141,6 +157,11 @@ internal static class PresenceFanout
             else if (seenNow.ToPresenceInfo() != seenBefore.ToPresenceInfo())
             {
                 await ForEachAllowedViewerAsync(services.Contacts, services.Presence, me.Account, new PresenceNotification(seenNow.ToPresenceInfo()), PersonalStatusOf(seenNow, account!)).ConfigureAwait(false);
+            }
+            else if (onlineLeft && PersonalStatusOf(seenNow, account!) is { } personal)
+            {
+                // Same presence, one machine fewer: contacts' endpoint lists shrink.
+                await ForEachAllowedViewerAsync(services.Contacts, services.Presence, me.Account, personal, null).ConfigureAwait(false);
             }
         }
 

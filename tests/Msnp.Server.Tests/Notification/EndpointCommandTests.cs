@@ -136,7 +136,10 @@ public sealed class EndpointCommandTests
         Assert.Contains($"<EndpointData id=\"{home.Machine:B}\">", own);
         Assert.DoesNotContain(work.Machine.ToString(), own, StringComparison.OrdinalIgnoreCase);
 
-        // bob still sees alice online: one machine is left.
+        // bob still sees alice online (one machine is left): no FLN, only the shorter list of her machines.
+        var seen = await PointOfPresence.ReadUbxAsync(bob.Client, $"1:{Alice}");
+        Assert.Contains($"<EndpointData id=\"{home.Machine:B}\">", seen);
+        Assert.DoesNotContain(work.Machine.ToString(), seen, StringComparison.OrdinalIgnoreCase);
         await bob.Client.ExpectQuietAsync();
     }
 

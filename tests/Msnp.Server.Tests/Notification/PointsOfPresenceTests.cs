@@ -101,6 +101,35 @@ public sealed class PointsOfPresenceTests
         AssertEndpoints(await PointOfPresence.ReadUbxAsync(home.Client, $"1:{Alice}"), home);
     }
 
+    [Fact]
+    public async Task An_MSNP18_contact_hears_the_new_list_of_machines_when_one_joins_or_leaves_showing_the_same()
+    {
+        await using var scene = await Scene.StartAsync("alice", "bob");
+        var bob = await PointOfPresence.SignInAsync(scene.Server, "bob@example.com");
+        await bob.AddContactsAsync(5, Alice);
+        await bob.GoOnlineAsync(6);
+
+        var home = await PointOfPresence.SignInAsync(scene.Server, Alice);
+        await home.AddContactsAsync(5, "bob@example.com");
+        Assert.StartsWith("ADL 0 ", (await PointOfPresence.ReadAsync(bob.Client)).Line);
+        await home.GoOnlineAsync(6);
+        Assert.Equal($"NLN NLN 1:{Alice} Alice 1:48", await bob.Client.ReadLineAsync());
+        AssertEndpoints(await PointOfPresence.ReadUbxAsync(bob.Client, $"1:{Alice}"), contact: true, home);
+
+        // The second machine shows the same: no NLN, but bob's list of alice's machines grows.
+        var work = await PointOfPresence.SignInAsync(scene.Server, Alice);
+        await work.AddContactsAsync(5, "bob@example.com");
+        await work.GoOnlineAsync(6);
+        AssertEndpoints(await PointOfPresence.ReadUbxAsync(bob.Client, $"1:{Alice}"), contact: true, home, work);
+        await bob.Client.ExpectQuietAsync();
+
+        // It leaves, the presence bob sees unchanged: the list shrinks, still no NLN or FLN.
+        await work.Client.SendAsync("OUT\r\n");
+        Assert.True(await work.Client.IsClosedAsync());
+        AssertEndpoints(await PointOfPresence.ReadUbxAsync(bob.Client, $"1:{Alice}"), contact: true, home);
+        await bob.Client.ExpectQuietAsync();
+    }
+
     [Theory]
     [InlineData("MSNP15", "MSNP15")]
     [InlineData("MSNP18", "MSNP15")]
