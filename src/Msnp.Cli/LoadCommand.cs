@@ -93,13 +93,20 @@ internal static class LoadCommand
     {
         var connections = IntOption("--connections", "Signed-in connections to hold.", 1000);
         var ping = new Option<double>("--ping-interval") { Description = "Seconds between one connection's PNGs, spread over the connections (0: never).", DefaultValueFactory = _ => 15 };
-        var command = new Command("idle", "Hold signed-in connections that ping like clients; report the server's memory (its process with --server-pid, else this process).")
+        var sources = IntOption("--sources", "Loopback source addresses to spread the connections over: 127.0.0.1 to 127.0.0.N (each has ~28,000 ephemeral ports); MSNP8–14.", 1);
+        var finalPing = new Option<double>("--final-ping-timeout") { Description = "Seconds within which every connection must answer one last PNG after the hold.", DefaultValueFactory = _ => 60 };
+        var command = new Command("idle", "Hold signed-in connections that ping like clients; report the server's memory (its process with --server-pid, else this process); at the end every connection must answer a PNG.")
         {
-            connections, ping,
+            connections, ping, sources, finalPing,
         };
         return Build(command, (parse, target, progress, token) =>
-            IdleScenario.RunAsync(target, new IdleSettings(parse.GetValue(connections), Seconds(parse), TimeSpan.FromSeconds(parse.GetValue(ping))), progress, token),
-            parse => parse.GetValue(connections) < 1 ? "--connections must be at least 1." : parse.GetValue(ping) < 0 ? "--ping-interval must not be negative." : null);
+            IdleScenario.RunAsync(target, new IdleSettings(parse.GetValue(connections), Seconds(parse), TimeSpan.FromSeconds(parse.GetValue(ping)), parse.GetValue(sources), TimeSpan.FromSeconds(parse.GetValue(finalPing))), progress, token),
+            parse => parse.GetValue(connections) < 1 ? "--connections must be at least 1."
+                : parse.GetValue(ping) < 0 ? "--ping-interval must not be negative."
+                : parse.GetValue(sources) is < 1 or > IdleSettings.MaximumSources ? $"--sources must be 1 to {IdleSettings.MaximumSources}."
+                : parse.GetValue(finalPing) <= 0 ? "--final-ping-timeout must be positive."
+                : parse.GetValue(sources) > 1 && parse.GetValue<Protocol.Dialects.MsnpDialect>("--version") is { Version: >= 15 } ? "--sources needs MSNP8–14 (ticket sign-in)."
+                : null);
     }
 
     private static Command Presence()

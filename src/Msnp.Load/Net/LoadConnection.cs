@@ -51,7 +51,15 @@ public sealed class LoadConnection : IAsyncDisposable
         ConnectAsync(endPoint, MsnpDialect.Msnp8, cancellationToken);
 
     /// <summary>Connects to a loopback endpoint to speak <paramref name="dialect"/>.</summary>
-    public static async Task<LoadConnection> ConnectAsync(IPEndPoint endPoint, MsnpDialect dialect, CancellationToken cancellationToken)
+    public static Task<LoadConnection> ConnectAsync(IPEndPoint endPoint, MsnpDialect dialect, CancellationToken cancellationToken) =>
+        ConnectAsync(endPoint, dialect, null, cancellationToken);
+
+    /// <summary>
+    /// Connects from the loopback address <paramref name="source"/> (null: the system's choice). Each
+    /// source address has its own ephemeral ports (about 28,000 on Linux by default), so holding more
+    /// connections than that to one server needs several (<c>127.0.0.2</c>, …).
+    /// </summary>
+    public static async Task<LoadConnection> ConnectAsync(IPEndPoint endPoint, MsnpDialect dialect, IPAddress? source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(endPoint);
@@ -60,9 +68,19 @@ public sealed class LoadConnection : IAsyncDisposable
             throw new ArgumentException($"msnp load only targets loopback addresses, not {endPoint.Address}.", nameof(endPoint));
         }
 
+        if (source is not null && !IPAddress.IsLoopback(source))
+        {
+            throw new ArgumentException($"msnp load only connects from loopback addresses, not {source}.", nameof(source));
+        }
+
         var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
+            if (source is not null)
+            {
+                socket.Bind(new IPEndPoint(source, 0));
+            }
+
             await socket.ConnectAsync(endPoint, cancellationToken).ConfigureAwait(false);
         }
         catch

@@ -17,11 +17,15 @@ public static class ClientSteps
         SignInAsync(notification, account, MsnpDialect.Msnp8, cancellationToken);
 
     /// <summary>As <see cref="SignInAsync(IPEndPoint, LoadAccount, CancellationToken)"/> at any version from MSNP8 (all sign in with a ticket).</summary>
-    public static async Task<LoadConnection> SignInAsync(IPEndPoint notification, LoadAccount account, MsnpDialect dialect, CancellationToken cancellationToken)
+    public static Task<LoadConnection> SignInAsync(IPEndPoint notification, LoadAccount account, MsnpDialect dialect, CancellationToken cancellationToken) =>
+        SignInAsync(notification, account, dialect, null, cancellationToken);
+
+    /// <summary>As <see cref="SignInAsync(IPEndPoint, LoadAccount, MsnpDialect, CancellationToken)"/> from the loopback address <paramref name="source"/>.</summary>
+    public static async Task<LoadConnection> SignInAsync(IPEndPoint notification, LoadAccount account, MsnpDialect dialect, IPAddress? source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(dialect);
-        var ns = await LoadConnection.ConnectAsync(notification, dialect, cancellationToken).ConfigureAwait(false);
+        var ns = await LoadConnection.ConnectAsync(notification, dialect, source, cancellationToken).ConfigureAwait(false);
         try
         {
             // Sent in one write, USR S included: the server answers in order, and the ticket was

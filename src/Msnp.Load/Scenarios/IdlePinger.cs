@@ -68,4 +68,34 @@ internal static class IdlePinger
 
         return (LatencySamples.Summarize(samples), failed);
     }
+
+    /// <summary>
+    /// Every connection sends one <c>PNG</c> and must read its <c>QNG</c> within <paramref name="timeout"/>
+    /// of the round's start; a connection that does not (or fails) counts as failed.
+    /// </summary>
+    public static async Task<(long Answered, long Failed, double Seconds)> FinalRoundAsync(
+        IReadOnlyList<LoadConnection> connections, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var started = Stopwatch.GetTimestamp();
+        long answered = 0, failed = 0;
+        await Task.WhenAll(Enumerable.Range(0, Workers * 4).Select(w => Task.Run(async () =>
+        {
+            for (var i = w; i < connections.Count; i += Workers * 4)
+            {
+                try
+                {
+                    await ClientSteps.PingAsync(connections[i], deadline.Token).ConfigureAwait(false);
+                    Interlocked.Increment(ref answered);
+                }
+                catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or OperationCanceledException or System.Net.Sockets.SocketException)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Interlocked.Increment(ref failed);
+                }
+            }
+        }, CancellationToken.None))).ConfigureAwait(false);
+        return (answered, failed, Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
 }

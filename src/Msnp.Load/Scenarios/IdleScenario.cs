@@ -11,7 +11,18 @@ namespace Msnp.Load.Scenarios;
 /// <param name="Connections">Signed-in connections to hold.</param>
 /// <param name="Duration">How long to hold them once all are connected.</param>
 /// <param name="PingInterval">How often each connection sends <c>PNG</c>, spread evenly over the connections; zero for never.</param>
-public sealed record IdleSettings(int Connections, TimeSpan Duration, TimeSpan PingInterval);
+/// <param name="Sources">Loopback source addresses to spread the connections over (127.0.0.1 … 127.0.0.N; 1: the system's choice).
+/// Each has its own ~28,000 ephemeral ports, so more connections than that to one server need several.</param>
+/// <param name="FinalPingTimeout">After the hold every connection sends one more <c>PNG</c>; each must have its <c>QNG</c> within this.</param>
+public sealed record IdleSettings(int Connections, TimeSpan Duration, TimeSpan PingInterval, int Sources = 1, TimeSpan FinalPingTimeout = default)
+{
+    /// <summary>The most source addresses: 127.0.0.1 to 127.0.0.254.</summary>
+    public const int MaximumSources = 254;
+
+    /// <summary>The source address of connection <paramref name="index"/>, or null for the system's choice.</summary>
+    public System.Net.IPAddress? SourceOf(int index) =>
+        Sources <= 1 ? null : new System.Net.IPAddress([127, 0, 0, (byte)(1 + (index % Sources))]);
+}
 
 /// <summary>
 /// Signs in <see cref="IdleSettings.Connections"/> users (MSNP8 ticket login, <c>CHG NLN</c>, the challenge answered),
@@ -54,7 +65,10 @@ public static class IdleScenario
                     var start = Stopwatch.GetTimestamp();
                     try
                     {
-                        var ns = await ClientSteps.SignInAsync(target, target.Nodes[i % target.Nodes.Count], accounts[i], cancellationToken).ConfigureAwait(false);
+                        var node = target.Nodes[i % target.Nodes.Count];
+                        var ns = settings.SourceOf(i) is { } source
+                            ? await ClientSteps.SignInAsync(node, accounts[i], target.Dialect, source, cancellationToken).ConfigureAwait(false)
+                            : await ClientSteps.SignInAsync(target, node, accounts[i], cancellationToken).ConfigureAwait(false);
                         connections[i] = ns;
                         await ClientSteps.GoOnlineAsync(ns, cancellationToken).ConfigureAwait(false);
                         samples[w].Add(Stopwatch.GetTimestamp() - start);
@@ -74,6 +88,12 @@ public static class IdleScenario
             var pings = await IdlePinger.RunAsync(open, settings.Duration, settings.PingInterval, cancellationToken).ConfigureAwait(false);
             errors += pings.Failed;
 
+            // At the end every connection must still answer, within a bound.
+            progress.Phase = "final ping";
+            var finalTimeout = settings.FinalPingTimeout > TimeSpan.Zero ? settings.FinalPingTimeout : TimeSpan.FromSeconds(60);
+            var final = await IdlePinger.FinalRoundAsync(open, finalTimeout, cancellationToken).ConfigureAwait(false);
+            errors += final.Failed;
+
             var residentTotal = MemoryUse.ResidentOf(pid);
             long? managed = target.SharesProcess ? MemoryUse.ManagedNow() - managedBefore : null;
             var measured = target.SharesProcess
@@ -91,6 +111,8 @@ public static class IdleScenario
                     PairRunResult.Setting("connections", settings.Connections),
                     PairRunResult.Setting("duration", settings.Duration.TotalSeconds),
                     PairRunResult.Setting("ping-interval", settings.PingInterval.TotalSeconds),
+                    PairRunResult.Setting("sources", settings.Sources),
+                    PairRunResult.Setting("final-ping-timeout", finalTimeout.TotalSeconds),
                 ],
                 OperationName = "connections",
                 Seconds = connected,
@@ -101,6 +123,7 @@ public static class IdleScenario
                 Details =
                 [
                     PairRunResult.Setting("pings", string.Create(CultureInfo.InvariantCulture, $"{pingLatency.Count:N0} answered, {pings.Failed:N0} failed; QNG after p50 {pingLatency.P50 / 1000:F3} ms, p99 {pingLatency.P99 / 1000:F3} ms")),
+                    PairRunResult.Setting("final ping", string.Create(CultureInfo.InvariantCulture, $"{final.Answered:N0} of {open.Length:N0} answered within {finalTimeout.TotalSeconds:F0} s, {final.Failed:N0} failed; all in {final.Seconds:F2} s")),
                 ],
             };
         }

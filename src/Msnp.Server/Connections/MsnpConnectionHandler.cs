@@ -76,13 +76,10 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
             // idle connection holds no registration (docs/benchmarks.md, idle connections).
             var input = context.Transport.Input;
             var result = default(FrameLoopResult);
-            var firstCommand = FirstCommandDeadline();
-            if (firstCommand is not null)
+            var firstCommand = FirstCommandTimeout();
+            if (firstCommand is { } timeout)
             {
-                using (firstCommand)
-                {
-                    result = await FrameLoop.RunAsync(input, new SessionFrames(connection, session, justOne: true), firstCommand.Token).ConfigureAwait(false);
-                }
+                result = await ReadFirstCommandAsync(input, connection, session, timeout).ConfigureAwait(false);
             }
 
             if (firstCommand is null || (result.End == FrameLoopEnd.Stopped && !connection.IsClosing))
@@ -120,10 +117,18 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
 
     // A connection that has not sent one complete command within FirstCommandTimeout is closed
     // (without a reply): idle and half-open connections give their slot back quickly.
-    private CancellationTokenSource? FirstCommandDeadline()
+    private TimeSpan? FirstCommandTimeout()
     {
         var timeout = _limiter?.Limits.FirstCommandTimeout ?? Timeout.InfiniteTimeSpan;
-        return timeout > TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan ? new CancellationTokenSource(timeout, _time) : null;
+        return timeout > TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan ? timeout : null;
+    }
+
+    // A method of its own, so the deadline's token source is not a field of the connection's state
+    // machine, which every idle connection keeps for its whole life.
+    private async Task<FrameLoopResult> ReadFirstCommandAsync(PipeReader input, MsnpConnection connection, IMsnpSession session, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout, _time);
+        return await FrameLoop.RunAsync(input, new SessionFrames(connection, session, justOne: true), deadline.Token).ConfigureAwait(false);
     }
 
     // A violation closes the connection without a reply (docs/limits.md); a read cancelled by the

@@ -36,4 +36,8 @@ public static partial class ServerLog
     /// <summary>A participant left a switchboard session (<c>OUT</c> or a dropped connection).</summary>
     [LoggerMessage(EventId = 1103, EventName = "SwitchboardLeft", Level = LogLevel.Information, Message = "{Account} left switchboard session {Session}")]
     public static partial void SwitchboardLeft(ILogger logger, string account, string session);
+
+    /// <summary>An MSNP connection's handler failed with an exception it did not handle; the connection was closed.</summary>
+    [LoggerMessage(EventId = 1005, EventName = "ConnectionHandlerFailed", Level = LogLevel.Error, Message = "Connection {Connection} ended with an unhandled exception")]
+    public static partial void ConnectionHandlerFailed(ILogger logger, string connection, Exception exception);
 }

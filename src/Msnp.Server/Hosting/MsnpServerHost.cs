@@ -149,18 +149,30 @@ public sealed class MsnpServerHost : IAsyncDisposable
                 sp.GetRequiredService<ILoggerFactory>()),
             acceptedSockets));
 
+        // The MSNP listeners on Msnp's own transport (default) run outside Kestrel, which keeps the HTTP ones.
+        var ownListeners = options.Transport == Connections.Transport.MsnpTransport.Msnp;
+        if (ownListeners)
+        {
+            builder.Services.AddSingleton<Connections.Transport.MsnpListeners>();
+            builder.Services.AddHostedService(static sp => sp.GetRequiredService<Connections.Transport.MsnpListeners>());
+        }
+
         // On stopping, before Kestrel stops: OUT SSD to everyone, and gateway users get a poll window to collect it.
         builder.Services.AddHostedService<ShutdownSignOut>();
 
         ListenOptions? dispatch = null, notification = null, switchboard = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(address, options.DispatchPort, lo => (dispatch = lo).UseConnectionHandler<DispatchConnectionHandler>());
-            kestrel.Listen(address, options.NotificationPort, lo => (notification = lo).UseConnectionHandler<NotificationConnectionHandler>());
-            kestrel.Listen(address, options.SwitchboardPort, lo => (switchboard = lo).UseConnectionHandler<SwitchboardConnectionHandler>());
+            if (!ownListeners)
+            {
+                kestrel.Listen(address, options.DispatchPort, lo => (dispatch = lo).UseConnectionHandler<DispatchConnectionHandler>());
+                kestrel.Listen(address, options.NotificationPort, lo => (notification = lo).UseConnectionHandler<NotificationConnectionHandler>());
+                kestrel.Listen(address, options.SwitchboardPort, lo => (switchboard = lo).UseConnectionHandler<SwitchboardConnectionHandler>());
+            }
 
-            // Kestrel's own cap backs up the shared limiter (which also counts the HTTP listeners).
-            kestrel.Limits.MaxConcurrentConnections = options.Limits.MaxConnections + options.Limits.MaxHttpConnections;
+            // Kestrel's MaxConcurrentConnections is left unset: the shared limiter refuses connections
+            // over the caps and the accepted-socket budget bounds every listener's sockets, while
+            // Kestrel's middleware would hold ~170 bytes more per idle connection (docs/benchmarks.md).
 
             // Only HTTP connections (Passport, gateway) use these; the MSNP roles have their own deadlines.
             var http = options.Http;
@@ -174,6 +186,15 @@ public sealed class MsnpServerHost : IAsyncDisposable
         var passportListeners = builder.WebHost.UsePassportListeners(passport);
 
         var app = builder.Build();
+        Connections.Transport.MsnpListener? ownDispatch = null, ownNotification = null, ownSwitchboard = null;
+        if (ownListeners)
+        {
+            var listeners = app.Services.GetRequiredService<Connections.Transport.MsnpListeners>();
+            ownDispatch = listeners.Add<DispatchConnectionHandler>(new IPEndPoint(address, options.DispatchPort));
+            ownNotification = listeners.Add<NotificationConnectionHandler>(new IPEndPoint(address, options.NotificationPort));
+            ownSwitchboard = listeners.Add<SwitchboardConnectionHandler>(new IPEndPoint(address, options.SwitchboardPort));
+        }
+
         if (descriptorClamp is not null)
         {
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectionLimiter).FullName!).LogWarning("{Clamp}", descriptorClamp);
@@ -199,9 +220,9 @@ public sealed class MsnpServerHost : IAsyncDisposable
         }
 
         var endpoints = app.Services.GetRequiredService<ServerEndpoints>();
-        endpoints.DispatchPort = BoundPort(dispatch);
-        endpoints.NotificationPort = BoundPort(notification);
-        endpoints.SwitchboardPort = BoundPort(switchboard);
+        endpoints.DispatchPort = ownDispatch?.EndPoint.Port ?? BoundPort(dispatch);
+        endpoints.NotificationPort = ownNotification?.EndPoint.Port ?? BoundPort(notification);
+        endpoints.SwitchboardPort = ownSwitchboard?.EndPoint.Port ?? BoundPort(switchboard);
         endpoints.HttpPort = passportListeners.HttpPort ?? 0;
         endpoints.HttpsPort = passportListeners.HttpsPort;
         endpoints.MarkBound();

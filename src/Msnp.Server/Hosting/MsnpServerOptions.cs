@@ -102,6 +102,12 @@ public sealed class MsnpServerOptions
     /// <summary>Deadlines for slow HTTP clients on the Passport and gateway ports (docs/limits.md).</summary>
     public HttpLimits Http { get; set; } = new();
 
+    /// <summary>
+    /// The socket transport of the MSNP listeners: Msnp's own (default; a few hundred bytes per idle
+    /// connection) or Kestrel's (two pipes and two pump loops per connection). The HTTP listeners always use Kestrel's.
+    /// </summary>
+    public Connections.Transport.MsnpTransport Transport { get; set; } = Connections.Transport.MsnpTransport.Msnp;
+
     /// <summary>Storage limits and password work factor; its data directory follows <see cref="DataDirectory"/>.</summary>
     public StorageOptions Storage { get; set; } = new();
 

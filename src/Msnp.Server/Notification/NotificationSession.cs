@@ -286,7 +286,12 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
         {
             var directory = Services.Presence.Directory;
             var seen = (await directory.FindAsync(Account).ConfigureAwait(false))?.Current;
-            if (await directory.UnregisterAsync(Address).ConfigureAwait(false))
+
+            // What contacts saw decides, not the answer alone: a cluster directory that retries an
+            // unregister whose first answer was lost hears "not registered" for the endpoint it
+            // did remove, and the contacts would never hear FLN.
+            bool removed = await directory.UnregisterAsync(Address).ConfigureAwait(false);
+            if (removed || seen?.EndpointId == EndpointId)
             {
                 Diagnostics.ServerLog.SignedOut(Services.Logger, Diagnostics.LogText.Sanitize(Account));
                 _status = PresenceStatus.Offline;

@@ -19,6 +19,10 @@ public interface IPresenceDirectory
     /// <summary>Replaces a registered endpoint's record (status, name, personal status); false when it is no longer registered.</summary>
     ValueTask<bool> UpdateAsync(PresenceEndpoint endpoint, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes an endpoint; true when it was registered (it was not displaced or removed before).</summary>
+    /// <summary>
+    /// Removes an endpoint; true when it was registered (it was not displaced or removed before).
+    /// A directory that retries a call whose answer was lost (the cluster's) can answer false for
+    /// an endpoint its first attempt removed, so callers must not rely on false alone.
+    /// </summary>
     ValueTask<bool> UnregisterAsync(EndpointAddress endpoint, CancellationToken cancellationToken = default);
 }
