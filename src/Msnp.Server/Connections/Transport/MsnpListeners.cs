@@ -260,19 +260,34 @@ public sealed class MsnpListeners : IHostedService
             _handler = (ConnectionHandler)ActivatorUtilities.CreateInstance(services, handlerType);
 
             // Kestrel's own socket set-up (dual mode for [::], address reuse as Kestrel does it here).
-            var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(requested);
+            Socket socket;
+            try
+            {
+                socket = SocketTransportOptions.CreateDefaultBoundListenSocket(requested);
+            }
+            catch (SocketException e)
+            {
+                throw BindFailure(e);
+            }
+
             try
             {
                 socket.Listen(Backlog);
             }
-            catch
+            catch (SocketException e)
             {
                 socket.Dispose();
-                throw;
+                throw BindFailure(e);
             }
 
             _socket = socket;
         }
+
+        // The same shape Kestrel gives its own listeners' failures, so `msnp serve` names the port
+        // and its option whichever transport could not bind.
+        private IOException BindFailure(SocketException e) => e.SocketErrorCode == SocketError.AddressAlreadyInUse
+            ? new IOException($"Failed to bind to address {requested}: address already in use.", new AddressInUseException(e.Message, e))
+            : new IOException($"Failed to bind to address {requested}: {e.Message}", e);
 
         public void Start() => _ = Task.Run(AcceptLoopAsync);
 
