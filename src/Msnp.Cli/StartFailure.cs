@@ -66,8 +66,9 @@ internal static class StartFailure
             return e.Message;
         }
 
-        // Kestrel names the endpoint in the outer message ("Failed to bind to address http://127.0.0.1:1863 …").
-        var bound = System.Text.RegularExpressions.Regex.Match(e.Message, @":(\d+)\b");
+        // Kestrel names the endpoint in the outer message ("Failed to bind to address http://127.0.0.1:1863 …");
+        // the port is the last ":digits", since an IPv6 address ("[::1]:1863") has colons of its own.
+        var bound = System.Text.RegularExpressions.Regex.Match(e.Message, @":(\d+)\b", System.Text.RegularExpressions.RegexOptions.RightToLeft);
         var message = bound.Success ? bound.Value : e.Message;
         foreach (var (port, option) in new[]
         {
