@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Msnp.Client;
@@ -59,7 +57,30 @@ internal sealed partial class ClusterScene : IAsyncDisposable
             File.Copy(Path.Combine(Seed, "secret.key"), key);
         }
 
-        int clusterPort = FreePort();
+        // A port probed free can still be taken before the silo binds it (another test process
+        // binds explicit ports too), so a start that fails on exactly that is tried on another port.
+        for (int attempt = 1; ; attempt++)
+        {
+            var (node, log) = await TryStartNodeAsync(name, data, ClusterPorts.Next());
+            if (node is not null)
+            {
+                lock (_nodes)
+                {
+                    _nodes.Add(node);
+                }
+
+                return node;
+            }
+
+            if (attempt == 3 || !log.Contains("AddressInUseException", StringComparison.Ordinal))
+            {
+                throw new IOException($"node {name} exited before listening: {log}");
+            }
+        }
+    }
+
+    private async Task<(ClusterNode? Node, string Log)> TryStartNodeAsync(string name, string data, int clusterPort)
+    {
         var environment = new Dictionary<string, string?>
         {
             ["Msnp__Cluster__ProbeTimeout"] = "00:00:01",
@@ -94,7 +115,9 @@ internal sealed partial class ClusterScene : IAsyncDisposable
             if (line is null)
             {
                 await errors;
-                throw new IOException($"node {name} exited before listening: {log}");
+                await process.WaitForExitAsync();
+                process.Dispose();
+                return (null, log.ToString());
             }
 
             banner.Add(line);
@@ -115,13 +138,7 @@ internal sealed partial class ClusterScene : IAsyncDisposable
                 }
             }
         });
-        var node = new ClusterNode(name, process, data, Port(banner, "dispatch"), Port(banner, "notification"), Port(banner, "https"), log);
-        lock (_nodes)
-        {
-            _nodes.Add(node);
-        }
-
-        return node;
+        return (new ClusterNode(name, process, data, Port(banner, "dispatch"), Port(banner, "notification"), Port(banner, "https"), log), "");
     }
 
     /// <summary>
@@ -197,13 +214,6 @@ internal sealed partial class ClusterScene : IAsyncDisposable
         {
             Directory.Delete(_root, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static int Port(List<string> banner, string role)
