@@ -113,9 +113,10 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
             Send((Writer, info: changed.ToPresenceInfo()), static (w, s) => s.Writer.WritePresenceChanged(w, s.info));
         }
 
+        // Sent from the caller's thread when nothing is queued: a fan-out reaches every contact without a hand-off each.
         var writer = Writer;
         return !NotificationRenderer.AppliesTo(notification, writer.Dialect)
-            || Send((writer, notification), static (w, s) => NotificationRenderer.Write(w, s.writer, s.notification));
+            || Connection.Output.Deliver((writer, notification), static (w, s) => NotificationRenderer.Write(w, s.writer, s.notification));
     }
 
     /// <summary>Ends the session with a bare <c>OUT</c>, the protocol's plain sign-out (an operator's kick).</summary>
