@@ -318,23 +318,14 @@ public sealed class OutboundBuffer
                     closed = _closed;
                 }
 
-                try
+                if (_draining.WrittenCount > 0)
                 {
-                    if (_draining.WrittenCount > 0)
-                    {
-                        Diagnostics.ServerMetrics.BytesSent.Add(_draining.WrittenCount);
-                        await _draining.DrainAsync(output, flushCancellation).ConfigureAwait(false);
-                    }
-                }
-                finally
-                {
-                    lock (_sync)
-                    {
-                        _loopDraining = false;
-                    }
+                    Diagnostics.ServerMetrics.BytesSent.Add(_draining.WrittenCount);
+                    await _draining.DrainAsync(output, flushCancellation).ConfigureAwait(false);
                 }
 
-                ReleaseDrainWaiter();
+                // Ends the drain under the same lock (a failed drain ends the loop, and Deliver with it).
+                ReleaseDrainWaiter(drained: true);
 
                 // Writers check _closed under the same lock as the swap, so nothing can follow it.
                 if (closed)
@@ -355,11 +346,16 @@ public sealed class OutboundBuffer
         }
     }
 
-    private void ReleaseDrainWaiter()
+    private void ReleaseDrainWaiter(bool drained = false)
     {
         TaskCompletionSource? waiter = null;
         lock (_sync)
         {
+            if (drained)
+            {
+                _loopDraining = false;
+            }
+
             if (_drainWaiter is not null && _pending.WrittenCount <= HighWaterMark)
             {
                 waiter = _drainWaiter;
