@@ -177,7 +177,15 @@ public sealed class OutboundBuffer
                 if (_draining.WrittenCount > 0)
                 {
                     Diagnostics.ServerMetrics.BytesSent.Add(_draining.WrittenCount);
-                    await _draining.DrainAsync(output, flushCancellation).ConfigureAwait(false);
+                    if (output is Transport.SocketWriter socket)
+                    {
+                        // Our own transport sends the segments themselves: no copy into a pipe.
+                        await socket.SendAsync(_draining, flushCancellation).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await _draining.DrainAsync(output, flushCancellation).ConfigureAwait(false);
+                    }
                 }
 
                 ReleaseDrainWaiter();
