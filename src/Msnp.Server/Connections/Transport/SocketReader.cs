@@ -379,6 +379,7 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>
 
         int received;
         SocketError error;
+        var room = _buffer!.Length - _end;
         try
         {
             received = _socket.Receive(_buffer.AsSpan(_end), SocketFlags.None, out error);
@@ -411,7 +412,6 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>
             _ended = true;
         }
 
-        var room = _buffer.Length - _end;
         _drained = received < room;
         if (received == room)
         {
