@@ -70,7 +70,39 @@ public sealed class OutboundBuffer
     }
 
     /// <summary>Appends bytes produced by <paramref name="write"/>; returns false when the buffer is closed or overflowed.</summary>
-    public bool Write<TState>(TState state, Action<IBufferWriter<byte>, TState> write)
+    public bool Write<TState>(TState state, Action<IBufferWriter<byte>, TState> write) => Write(state, write, wake: true);
+
+    /// <summary>
+    /// Appends like <see cref="Write{TState}(TState, Action{IBufferWriter{byte}, TState})"/> but does
+    /// not wake the writer: the caller calls <see cref="Wake"/> once it has written a batch (a
+    /// switchboard sender, after the messages of one receive), so the batch goes out in one drain
+    /// instead of the writer racing the producer for every message. Bytes written this way wait
+    /// until <see cref="Wake"/>, another write, or <see cref="Complete"/>.
+    /// </summary>
+    public bool WriteWithoutWaking<TState>(TState state, Action<IBufferWriter<byte>, TState> write) => Write(state, write, wake: false);
+
+    /// <summary>Wakes the writer for bytes appended by <see cref="WriteWithoutWaking"/>, unless it was woken already.</summary>
+    public void Wake()
+    {
+        if (Volatile.Read(ref _pendingCount) == 0)
+        {
+            return;
+        }
+
+        lock (_sync)
+        {
+            if (_signalled || _pending.WrittenCount == 0)
+            {
+                return;
+            }
+
+            _signalled = true;
+        }
+
+        _signal.Set();
+    }
+
+    private bool Write<TState>(TState state, Action<IBufferWriter<byte>, TState> write, bool wake)
     {
         ArgumentNullException.ThrowIfNull(write);
         bool overflow;
@@ -89,7 +121,7 @@ public sealed class OutboundBuffer
             {
                 _overflowed = true;
             }
-            else if (!_signalled)
+            else if (wake && !_signalled)
             {
                 _signalled = true;
                 signal = true;

@@ -15,6 +15,9 @@ internal sealed class PooledSegmentBuffer : IBufferWriter<byte>
     /// <summary>The usual segment size; a larger single write gets a segment of its own size.</summary>
     public const int SegmentSize = 8 * 1024;
 
+    /// <summary>The largest segment a burst grows to: each segment it fills is followed by one four times as large.</summary>
+    public const int LargestSegment = 64 * 1024;
+
     // Most batches fit one segment (a command, a relayed message): it is kept in a field, and the
     // list (with its backing array) only exists once a connection has had a larger burst.
     private (byte[] Array, int Length) _first;
@@ -106,8 +109,11 @@ internal sealed class PooledSegmentBuffer : IBufferWriter<byte>
             return _current;
         }
 
+        // A burst that fills a segment gets a larger one next (up to LargestSegment), so a drained
+        // batch goes to the socket in few sends; the next batch starts small again.
+        var size = _current is null ? SegmentSize : Math.Min(_current.Length * 4, LargestSegment);
         Seal();
-        _current = ArrayPool<byte>.Shared.Rent(Math.Max(needed, SegmentSize));
+        _current = ArrayPool<byte>.Shared.Rent(Math.Max(needed, size));
         _currentLength = 0;
         return _current;
     }

@@ -26,6 +26,9 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     private SwitchboardRoom? _room;
     private bool _left;
 
+    // Messages were relayed (or acknowledged) without waking the writers: see OnFramesHandled.
+    private bool _heldBack;
+
     /// <summary>Creates the participant for a new connection.</summary>
     public SwitchboardParticipant(MsnpConnection connection, SwitchboardServices services)
         : base(connection)
@@ -117,10 +120,43 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         // The hot path: relay MSG straight from the receive buffer without building a command object.
         if (frame.Command == CommandCodes.Msg && _room is not null)
         {
-            return HandleMessage(frame) ? WaitForSlowReceiversAsync() : ValueTask.CompletedTask;
+            if (!HandleMessage(frame))
+            {
+                return ValueTask.CompletedTask;
+            }
+
+            // A receiver is behind: what is held back goes out before the sender waits for it.
+            WakeHeldBack();
+            return WaitForSlowReceiversAsync();
         }
 
+        // Any other command may wait (storage, the directory): messages before it go out first.
+        WakeHeldBack();
         return base.HandleAsync(frame);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The messages of one receive were relayed without waking the receivers' writers; one wake
+    /// each now sends them in one drain, where a wake per message had each receiver's writer race
+    /// the sender and send a few messages at a time.
+    /// </remarks>
+    public override void OnFramesHandled() => WakeHeldBack();
+
+    private void WakeHeldBack()
+    {
+        if (!_heldBack)
+        {
+            return;
+        }
+
+        _heldBack = false;
+        Connection.Output.Wake();
+        var participants = _room!.Participants;
+        for (var i = 0; i < participants.Count; i++)
+        {
+            participants[i].Connection.Output.Wake();
+        }
     }
 
     /// <inheritdoc/>
@@ -130,6 +166,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     /// <inheritdoc/>
     public override void OnDeadline()
     {
+        WakeHeldBack();
         if (_room is not null && !_left)
         {
             _left = true;
@@ -140,6 +177,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     /// <inheritdoc/>
     public override async ValueTask DisposeAsync()
     {
+        WakeHeldBack();
         if (_room is not null && !_left)
         {
             _left = true;
@@ -343,15 +381,16 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
             return false;
         }
 
+        _heldBack = true;
         var (receivers, delivered) = _room!.Relay(this, frame.Payload);
         bool allDelivered = receivers > 0 && delivered == receivers;
         if (allDelivered && ack is (byte)'A' or (byte)'D')
         {
-            Send((Writer, trId), static (w, s) => s.Writer.WriteAcknowledged(w, s.trId));
+            Connection.Output.WriteWithoutWaking((Writer, trId), static (w, s) => s.Writer.WriteAcknowledged(w, s.trId));
         }
         else if (!allDelivered && ack is (byte)'A' or (byte)'N' or (byte)'D')
         {
-            Send((Writer, trId), static (w, s) => s.Writer.WriteNotAcknowledged(w, s.trId));
+            Connection.Output.WriteWithoutWaking((Writer, trId), static (w, s) => s.Writer.WriteNotAcknowledged(w, s.trId));
         }
 
         // Guarded: the params array and boxed numbers would otherwise be allocated for every message.
