@@ -23,6 +23,9 @@ public sealed class OutboundBuffer
     private bool _signalled;
     private TaskCompletionSource? _drainWaiter;
 
+    // Producers waiting for the drain without allocating (DrainWaiter), newest first.
+    private DrainWaiter? _waiters;
+
     /// <summary>Creates a buffer that holds at most <paramref name="limit"/> unsent bytes.</summary>
     public OutboundBuffer(int limit)
     {
@@ -48,6 +51,46 @@ public sealed class OutboundBuffer
 
             _drainWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             return _drainWaiter.Task;
+        }
+    }
+
+    /// <summary>Queues <paramref name="waiter"/> until the pending bytes fall to the high-water mark; false when they are there already (or the buffer closed).</summary>
+    internal bool TryEnlist(DrainWaiter waiter)
+    {
+        lock (_sync)
+        {
+            if (_pending.WrittenCount <= HighWaterMark || _closed || _overflowed)
+            {
+                return false;
+            }
+
+            waiter.Next = _waiters;
+            waiter.Listed = true;
+            _waiters = waiter;
+            return true;
+        }
+    }
+
+    /// <summary>Takes <paramref name="waiter"/> off the queue (its time is up); false when the drain has taken it already.</summary>
+    internal bool TryDelist(DrainWaiter waiter)
+    {
+        lock (_sync)
+        {
+            if (!waiter.Listed)
+            {
+                return false;
+            }
+
+            ref var link = ref _waiters;
+            while (link is not null && !ReferenceEquals(link, waiter))
+            {
+                link = ref link.Next;
+            }
+
+            link = waiter.Next;
+            waiter.Next = null;
+            waiter.Listed = false;
+            return true;
         }
     }
 
@@ -164,11 +207,13 @@ public sealed class OutboundBuffer
     {
         bool signal = false;
         TaskCompletionSource? waiter;
+        DrainWaiter? waiters;
         lock (_sync)
         {
             _closed = true;
             waiter = _drainWaiter;
             _drainWaiter = null;
+            waiters = TakeWaiters();
             if (!_signalled)
             {
                 _signalled = true;
@@ -177,6 +222,7 @@ public sealed class OutboundBuffer
         }
 
         waiter?.TrySetResult();
+        Release(waiters);
         if (signal)
         {
             _signal.Set();
@@ -237,16 +283,49 @@ public sealed class OutboundBuffer
 
     private void ReleaseDrainWaiter()
     {
+        if (Volatile.Read(ref _drainWaiter) is null && Volatile.Read(ref _waiters) is null)
+        {
+            return;
+        }
+
         TaskCompletionSource? waiter = null;
+        DrainWaiter? waiters = null;
         lock (_sync)
         {
-            if (_drainWaiter is not null && _pending.WrittenCount <= HighWaterMark)
+            if (_pending.WrittenCount <= HighWaterMark)
             {
                 waiter = _drainWaiter;
                 _drainWaiter = null;
+                waiters = TakeWaiters();
             }
         }
 
         waiter?.TrySetResult();
+        Release(waiters);
+    }
+
+    // Under the lock: the whole queue, each marked as taken, so that its timer leaves it to Release.
+    private DrainWaiter? TakeWaiters()
+    {
+        var first = _waiters;
+        _waiters = null;
+        for (var w = first; w is not null; w = w.Next)
+        {
+            w.Listed = false;
+        }
+
+        return first;
+    }
+
+    // Outside the lock. A waiter is reused only after it completed, so its link is read first.
+    private static void Release(DrainWaiter? waiters)
+    {
+        while (waiters is not null)
+        {
+            var next = waiters.Next;
+            waiters.Next = null;
+            waiters.OnDrained();
+            waiters = next;
+        }
     }
 }

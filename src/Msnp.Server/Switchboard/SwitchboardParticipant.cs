@@ -29,6 +29,9 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     // Messages were relayed (or acknowledged) without waking the writers: see OnFramesHandled.
     private bool _heldBack;
 
+    // The sender's wait for a receiver that is behind, made at the first such wait.
+    private DrainWaiter? _drainWaiter;
+
     /// <summary>Creates the participant for a new connection.</summary>
     public SwitchboardParticipant(MsnpConnection connection, SwitchboardServices services)
         : base(connection)
@@ -178,6 +181,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     public override async ValueTask DisposeAsync()
     {
         WakeHeldBack();
+        _drainWaiter?.Dispose();
         if (_room is not null && !_left)
         {
             _left = true;
@@ -421,10 +425,9 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     // Backpressure: the sender reads no further while a receiver is behind, so receivers that keep
     // up lose nothing; one that stays behind past the timeout is dropped (BYE account 1) and the
     // conversation goes on without it.
-    // A saturating sender comes here many times a second: the state machine is pooled, the
-    // participants are walked by index (foreach over the interface allocates an enumerator), and
-    // the timeout's timer is only made when the receiver has not drained by the time it is asked,
-    // and is disposed once it has.
+    // A saturating sender comes here many times a second, and nothing here allocates: the state
+    // machine is pooled, the participants are walked by index (foreach over the interface
+    // allocates an enumerator), and the wait is the participant's one DrainWaiter with its timer.
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WaitForSlowReceiversAsync()
     {
@@ -437,18 +440,8 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
                 continue;
             }
 
-            var drained = receiver.Connection.Output.WaitForDrainAsync();
-            if (drained.IsCompleted)
-            {
-                continue;
-            }
-
-            try
-            {
-                // Unlike a Task.Delay raced against the drain, this timer goes as soon as the drain completes.
-                await drained.WaitAsync(_services.Options.StalledReceiverTimeout, _services.Time).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
+            _drainWaiter ??= new DrainWaiter(_services.Time);
+            if (!await _drainWaiter.WaitAsync(receiver.Connection.Output, _services.Options.StalledReceiverTimeout).ConfigureAwait(false))
             {
                 receiver.Connection.Abort("stalled receiver");
             }
