@@ -7,6 +7,8 @@ namespace Msnp.Server.Connections;
 /// A connection's outgoing bytes. Any thread may append (presence fan-out, switchboard relays)
 /// under a short lock; one writer loop drains batches to the transport. The pending size is
 /// bounded: a receiver that stays full past the limit is cut off instead of growing memory.
+/// A producer that tells many connections one thing (<see cref="Deliver"/>) writes to an idle
+/// connection's transport itself, so a fan-out costs no wake-up of each receiver's writer loop.
 /// </summary>
 public sealed class OutboundBuffer
 {
@@ -22,6 +24,17 @@ public sealed class OutboundBuffer
     private int _pendingCount;
     private bool _signalled;
     private TaskCompletionSource? _drainWaiter;
+
+    // The transport, once the writer loop runs. Whoever owns it writes to it: the loop from its
+    // swap to the end of its drain (_loopDraining), or a Deliver caller (_inlineOwned) that found
+    // nothing queued and the loop idle. A Deliver whose flush could not finish at once hands the
+    // rest to the loop (_handoff), which awaits it before it drains anything else, so bytes keep
+    // their order.
+    private PipeWriter? _output;
+    private CancellationToken _flushCancellation;
+    private bool _loopDraining;
+    private bool _inlineOwned;
+    private Task? _handoff;
 
     // Producers waiting for the drain without allocating (DrainWaiter), newest first.
     private DrainWaiter? _waiters;
@@ -186,6 +199,101 @@ public sealed class OutboundBuffer
         return true;
     }
 
+    /// <summary>
+    /// As <see cref="Write{TState}"/>, but when nothing is queued and no flush is running, writes
+    /// straight to the transport and sends from the calling thread instead of waking the writer
+    /// loop: one thread can then tell hundreds of connections a presence change without a thread
+    /// hand-off per connection. A send that cannot finish at once (a receiver whose window is full)
+    /// is left to the writer loop; the caller never waits.
+    /// </summary>
+    public bool Deliver<TState>(TState state, Action<IBufferWriter<byte>, TState> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        PipeWriter? output;
+        lock (_sync)
+        {
+            output = _output;
+            if (_closed || _overflowed)
+            {
+                return false;
+            }
+
+            if (output is null || _signalled || _loopDraining || _inlineOwned || _pending.WrittenCount > 0)
+            {
+                output = null;
+            }
+            else
+            {
+                _inlineOwned = true;
+            }
+        }
+
+        if (output is null)
+        {
+            return Write(state, write);
+        }
+
+        ValueTask<FlushResult> flush;
+        try
+        {
+            long before = output.UnflushedBytes;
+            write(output, state);
+            Diagnostics.ServerMetrics.BytesSent.Add(output.UnflushedBytes - before);
+            flush = output.FlushAsync(_flushCancellation);
+        }
+        catch (Exception e)
+        {
+            // The transport is gone (or its writer completed) under a close: as the loop's own
+            // flush would, the failure ends the connection's output; the loop ends after the close.
+            flush = ValueTask.FromException<FlushResult>(e);
+        }
+
+        if (flush.IsCompletedSuccessfully)
+        {
+            flush.GetAwaiter().GetResult();
+            EndInline();
+            return true;
+        }
+
+        var rest = flush.AsTask();
+        lock (_sync)
+        {
+            _handoff = rest;
+            if (_signalled)
+            {
+                return true;
+            }
+
+            _signalled = true;
+        }
+
+        _signal.Set();
+        return true;
+    }
+
+    // A Deliver's flush finished at once: the loop takes over again, and is woken if bytes were
+    // queued (or the buffer completed) while the caller owned the transport.
+    private void EndInline()
+    {
+        bool signal = false;
+        lock (_sync)
+        {
+            _inlineOwned = false;
+            if ((_pending.WrittenCount > 0 || _closed) && !_signalled)
+            {
+                _signalled = true;
+                signal = true;
+            }
+        }
+
+        if (signal)
+        {
+            _signal.Set();
+        }
+
+        ReleaseDrainWaiter();
+    }
+
     /// <summary>Appends raw bytes.</summary>
     public bool Write(ReadOnlySpan<byte> bytes)
     {
@@ -238,17 +346,53 @@ public sealed class OutboundBuffer
     public async Task RunAsync(PipeWriter output, CancellationToken flushCancellation, PipeReader? wakeWhenDone = null)
     {
         ArgumentNullException.ThrowIfNull(output);
+        lock (_sync)
+        {
+            // Deliver writes to the transport itself only where it can tell what it wrote.
+            _output = output.CanGetUnflushedBytes ? output : null;
+            _flushCancellation = flushCancellation;
+        }
+
         try
         {
             while (true)
             {
                 await _signal.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+                Task? handoff;
+                lock (_sync)
+                {
+                    handoff = _handoff;
+                    _handoff = null;
+                    if (_inlineOwned && handoff is null)
+                    {
+                        // A Deliver is sending now; it wakes the loop when it is done if anything is queued.
+                        _signalled = false;
+                        continue;
+                    }
+                }
+
+                if (handoff is not null)
+                {
+                    try
+                    {
+                        await handoff.ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        lock (_sync)
+                        {
+                            _inlineOwned = false;
+                        }
+                    }
+                }
+
                 bool closed;
                 lock (_sync)
                 {
                     (_pending, _draining) = (_draining, _pending);
                     Volatile.Write(ref _pendingCount, _pending.WrittenCount);
                     _signalled = false;
+                    _loopDraining = true;
                     closed = _closed;
                 }
 
@@ -266,7 +410,8 @@ public sealed class OutboundBuffer
                     }
                 }
 
-                ReleaseDrainWaiter();
+                // Ends the drain under the same lock (a failed drain ends the loop, and Deliver with it).
+                ReleaseDrainWaiter(drained: true);
 
                 // Writers check _closed under the same lock as the swap, so nothing can follow it.
                 if (closed)
@@ -277,21 +422,27 @@ public sealed class OutboundBuffer
         }
         finally
         {
+            lock (_sync)
+            {
+                // Nothing writes to the transport once the loop is gone.
+                _output = null;
+            }
+
             wakeWhenDone?.CancelPendingRead();
         }
     }
 
-    private void ReleaseDrainWaiter()
+    private void ReleaseDrainWaiter(bool drained = false)
     {
-        if (Volatile.Read(ref _drainWaiter) is null && Volatile.Read(ref _waiters) is null)
-        {
-            return;
-        }
-
         TaskCompletionSource? waiter = null;
         DrainWaiter? waiters = null;
         lock (_sync)
         {
+            if (drained)
+            {
+                _loopDraining = false;
+            }
+
             if (_pending.WrittenCount <= HighWaterMark)
             {
                 waiter = _drainWaiter;
