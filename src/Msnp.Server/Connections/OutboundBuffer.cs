@@ -13,6 +13,7 @@ public sealed class OutboundBuffer
     private readonly Lock _sync = new();
     private readonly AutoResetSignal _signal = new();
     private readonly int _limit;
+    private readonly MsnpConnection? _owner;
     private PooledSegmentBuffer _pending = new();
     private PooledSegmentBuffer _draining = new();
     private bool _closed;
@@ -28,6 +29,13 @@ public sealed class OutboundBuffer
     {
         _limit = limit;
         HighWaterMark = limit / 2;
+    }
+
+    /// <summary>A connection's buffer: an overflow aborts <paramref name="owner"/> (a field, not an event handler per connection).</summary>
+    internal OutboundBuffer(int limit, MsnpConnection owner)
+        : this(limit)
+    {
+        _owner = owner;
     }
 
     /// <summary>Above this many pending bytes a producer that can wait (a switchboard sender) should, see <see cref="WaitForDrainAsync"/>.</summary>
@@ -99,6 +107,7 @@ public sealed class OutboundBuffer
         if (overflow)
         {
             Diagnostics.ServerMetrics.OutputBufferDrops.Add(1);
+            _owner?.Abort("output buffer full");
             Overflowed?.Invoke();
             return false;
         }
@@ -150,6 +159,13 @@ public sealed class OutboundBuffer
             _signal.Set();
         }
     }
+
+    /// <summary>Completes when the writer ended (<see cref="Start"/>).</summary>
+    internal Task Completion { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Starts draining into <paramref name="output"/> (see <see cref="RunAsync"/>); <see cref="Completion"/> ends with it.</summary>
+    internal void Start(PipeWriter output, CancellationToken flushCancellation, PipeReader? wakeWhenDone = null) =>
+        Completion = RunAsync(output, flushCancellation, wakeWhenDone);
 
     /// <summary>Drains pending bytes into <paramref name="output"/> until <see cref="Complete"/> was called and everything pending is written.</summary>
     /// <param name="output">Where the bytes go.</param>
