@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Net;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Msnp.Server.Connections.Transport;
@@ -24,7 +25,7 @@ public sealed class ConnectionLifetimeTests
         var alice = await scene.SignInAsync("alice");
         var bob = await scene.SignInAsync("bob");
         var listeners = scene.Server.Host.Services.GetRequiredService<MsnpListeners>();
-        var connection = listeners.Snapshot().Single(c => Equals(c.RemoteEndPoint, alice.LocalEndPoint));
+        var connection = listeners.Snapshot().Single(c => IsPeer(c, alice));
         var lifetime = connection.Features.Get<IConnectionLifetimeNotificationFeature>()!;
         var requested = lifetime.ConnectionClosedRequested;
         Assert.False(requested.IsCancellationRequested);
@@ -38,8 +39,12 @@ public sealed class ConnectionLifetimeTests
         Assert.True(await alice.IsClosedAsync(Generous));
         await bob.SendAsync("PNG\r\n");
         Assert.Equal("QNG", await bob.ReadLineStartingWithAsync("QNG"));
-        Assert.DoesNotContain(listeners.Snapshot(), c => Equals(c.RemoteEndPoint, alice.LocalEndPoint));
+        Assert.DoesNotContain(listeners.Snapshot(), c => IsPeer(c, alice));
     }
+
+    // The server may see the loopback peer as an IPv4-mapped IPv6 address: the port tells them apart.
+    private static bool IsPeer(SocketConnection connection, LineClient client) =>
+        connection.RemoteEndPoint is IPEndPoint remote && client.LocalEndPoint is IPEndPoint local && remote.Port == local.Port;
 
     [Theory]
     [InlineData(MsnpTransport.Msnp)]
