@@ -5,13 +5,19 @@ namespace Msnp.Server.Connections;
 
 /// <summary>
 /// A connection's outgoing bytes. Any thread may append (presence fan-out, switchboard relays)
-/// under a short lock; one writer loop drains batches to the transport. The pending size is
-/// bounded: a receiver that stays full past the limit is cut off instead of growing memory.
+/// under a short lock; a drain on the thread pool sends batches to the transport. The pending size
+/// is bounded: a receiver that stays full past the limit is cut off instead of growing memory.
 /// </summary>
-public sealed class OutboundBuffer
+/// <remarks>
+/// The drain exists only while there is something to send: the first write after a quiet spell
+/// queues it (this object is the thread pool's work item, so nothing is allocated), it sends until
+/// nothing is pending and then ends. An idle connection therefore holds no writer loop, signal or
+/// state machine (docs/benchmarks.md, memory per idle connection). A flush that has to wait for the
+/// peer's window continues from the send's completion through a delegate made on the first such wait.
+/// </remarks>
+public sealed class OutboundBuffer : IThreadPoolWorkItem
 {
     private readonly Lock _sync = new();
-    private readonly AutoResetSignal _signal = new();
     private readonly int _limit;
     private readonly MsnpConnection? _owner;
     private PooledSegmentBuffer _pending = new();
@@ -21,8 +27,25 @@ public sealed class OutboundBuffer
 
     // Mirrors _pending.WrittenCount for lock-free reads on the relay path, which asks every receiver after every message.
     private int _pendingCount;
-    private bool _signalled;
+
+    // A drain is queued or running; it takes whatever is pending before it ends. Under _sync.
+    private bool _drainScheduled;
     private TaskCompletionSource? _drainWaiter;
+
+    // Where the drain sends (set by Start).
+    private PipeWriter? _output;
+    private CancellationToken _flushCancellation;
+    private PipeReader? _wakeWhenDone;
+
+    // A flush that did not complete at once, whether its batch was the last, and the continuation
+    // that picks the drain up again.
+    private ValueTask _flush;
+    private bool _lastBatch;
+    private Action? _onFlushed;
+
+    // How the drain ended (null while it may still send), and a source for whoever waits before that.
+    private Task? _ended;
+    private TaskCompletionSource? _completion;
 
     /// <summary>Creates a buffer that holds at most <paramref name="limit"/> unsent bytes.</summary>
     public OutboundBuffer(int limit)
@@ -97,9 +120,9 @@ public sealed class OutboundBuffer
             {
                 _overflowed = true;
             }
-            else if (!_signalled)
+            else if (!_drainScheduled && _output is not null)
             {
-                _signalled = true;
+                _drainScheduled = true;
                 signal = true;
             }
         }
@@ -114,7 +137,7 @@ public sealed class OutboundBuffer
 
         if (signal)
         {
-            _signal.Set();
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
 
         return true;
@@ -146,9 +169,9 @@ public sealed class OutboundBuffer
             _closed = true;
             waiter = _drainWaiter;
             _drainWaiter = null;
-            if (!_signalled)
+            if (!_drainScheduled && _output is not null)
             {
-                _signalled = true;
+                _drainScheduled = true;
                 signal = true;
             }
         }
@@ -156,59 +179,167 @@ public sealed class OutboundBuffer
         waiter?.TrySetResult();
         if (signal)
         {
-            _signal.Set();
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
     }
 
-    /// <summary>Completes when the writer ended (<see cref="Start"/>).</summary>
-    internal Task Completion { get; private set; } = Task.CompletedTask;
+    /// <summary>
+    /// Completes when the drain ended: <see cref="Complete"/> was called and everything pending
+    /// was sent, or a flush failed (the task then carries its exception).
+    /// </summary>
+    internal Task Completion
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _ended ?? (_completion ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+        }
+    }
 
-    /// <summary>Starts draining into <paramref name="output"/> (see <see cref="RunAsync"/>); <see cref="Completion"/> ends with it.</summary>
-    internal void Start(PipeWriter output, CancellationToken flushCancellation, PipeReader? wakeWhenDone = null) =>
-        Completion = RunAsync(output, flushCancellation, wakeWhenDone);
-
-    /// <summary>Drains pending bytes into <paramref name="output"/> until <see cref="Complete"/> was called and everything pending is written.</summary>
+    /// <summary>Sends what is pending, and from now on what is written, to <paramref name="output"/> (once per buffer).</summary>
     /// <param name="output">Where the bytes go.</param>
-    /// <param name="flushCancellation">Cancels a flush that waits for a peer that does not read. The wait for
-    /// more bytes does not register on it: an idle connection holds no registration, and every way a
-    /// connection ends calls <see cref="Complete"/>.</param>
-    /// <param name="wakeWhenDone">A reader whose pending read is cancelled when this loop ends, so that it notices the close.</param>
-    public async Task RunAsync(PipeWriter output, CancellationToken flushCancellation, PipeReader? wakeWhenDone = null)
+    /// <param name="flushCancellation">Cancels a flush that waits for a peer that does not read. Nothing
+    /// registers on it while the connection is idle, and every way a connection ends calls <see cref="Complete"/>.</param>
+    /// <param name="wakeWhenDone">A reader whose pending read is cancelled when the drain ends, so that it notices the close.</param>
+    internal void Start(PipeWriter output, CancellationToken flushCancellation, PipeReader? wakeWhenDone = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        try
+        bool schedule;
+        lock (_sync)
         {
-            while (true)
+            if (_output is not null)
             {
-                await _signal.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-                bool closed;
-                lock (_sync)
+                throw new InvalidOperationException("The buffer already sends to an output.");
+            }
+
+            _output = output;
+            _flushCancellation = flushCancellation;
+            _wakeWhenDone = wakeWhenDone;
+            schedule = !_drainScheduled && (_pending.WrittenCount > 0 || _closed);
+            _drainScheduled |= schedule;
+        }
+
+        if (schedule)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        }
+    }
+
+    /// <summary>Drains pending bytes into <paramref name="output"/> until <see cref="Complete"/> was called and everything pending is written.</summary>
+    /// <returns>A task that ends with the drain (see <see cref="Start"/>).</returns>
+    public Task RunAsync(PipeWriter output, CancellationToken flushCancellation, PipeReader? wakeWhenDone = null)
+    {
+        Start(output, flushCancellation, wakeWhenDone);
+        return Completion;
+    }
+
+    void IThreadPoolWorkItem.Execute() => Drain();
+
+    // Sends batches until nothing is pending (then ends, to be queued again by the next write), the
+    // buffer is closed and sent, a flush has to wait (OnFlushed picks up) or a flush fails.
+    private void Drain()
+    {
+        while (true)
+        {
+            bool closed;
+            lock (_sync)
+            {
+                if (_pending.WrittenCount == 0 && !_closed)
                 {
-                    (_pending, _draining) = (_draining, _pending);
-                    Volatile.Write(ref _pendingCount, _pending.WrittenCount);
-                    _signalled = false;
-                    closed = _closed;
+                    _drainScheduled = false;
+                    return;
                 }
 
-                if (_draining.WrittenCount > 0)
+                (_pending, _draining) = (_draining, _pending);
+                Volatile.Write(ref _pendingCount, _pending.WrittenCount);
+                closed = _closed;
+            }
+
+            if (_draining.WrittenCount > 0)
+            {
+                Diagnostics.ServerMetrics.BytesSent.Add(_draining.WrittenCount);
+                var flush = _draining.DrainAsync(_output!, _flushCancellation);
+                if (!flush.IsCompleted)
                 {
-                    Diagnostics.ServerMetrics.BytesSent.Add(_draining.WrittenCount);
-                    await _draining.DrainAsync(output, flushCancellation).ConfigureAwait(false);
+                    _flush = flush;
+                    _lastBatch = closed;
+                    flush.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onFlushed ??= OnFlushed);
+                    return;
                 }
 
-                ReleaseDrainWaiter();
-
-                // Writers check _closed under the same lock as the swap, so nothing can follow it.
-                if (closed)
+                if (!Flushed(flush))
                 {
                     return;
                 }
             }
+
+            ReleaseDrainWaiter();
+
+            // Writers check _closed under the same lock as the swap, so nothing can follow it.
+            if (closed)
+            {
+                End(null);
+                return;
+            }
         }
-        finally
+    }
+
+    private void OnFlushed()
+    {
+        var flush = _flush;
+        _flush = default;
+        if (!Flushed(flush))
         {
-            wakeWhenDone?.CancelPendingRead();
+            return;
         }
+
+        ReleaseDrainWaiter();
+        if (_lastBatch)
+        {
+            End(null);
+            return;
+        }
+
+        Drain();
+    }
+
+    // False when the flush failed: the drain has then ended with its exception. Writes after that
+    // stay pending until the limit cuts the connection off (every way a connection ends also closes the buffer).
+    private bool Flushed(ValueTask flush)
+    {
+        try
+        {
+            flush.GetAwaiter().GetResult();
+            return true;
+        }
+        catch (Exception e)
+        {
+            End(e);
+            return false;
+        }
+    }
+
+    private void End(Exception? failure)
+    {
+        TaskCompletionSource? completion;
+        lock (_sync)
+        {
+            _ended = failure is null ? Task.CompletedTask : Task.FromException(failure);
+            completion = _completion;
+        }
+
+        if (failure is null)
+        {
+            completion?.TrySetResult();
+        }
+        else
+        {
+            completion?.TrySetException(failure);
+        }
+
+        _wakeWhenDone?.CancelPendingRead();
     }
 
     private void ReleaseDrainWaiter()
