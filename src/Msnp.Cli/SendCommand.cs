@@ -4,6 +4,7 @@ using Msnp.Cli.Sessions;
 using Msnp.Client;
 using Msnp.Client.Conversations;
 using Msnp.Protocol.Errors;
+using Msnp.Protocol.Messages;
 using Msnp.Protocol.Dialects.Model;
 
 namespace Msnp.Cli;
@@ -75,7 +76,7 @@ internal static class SendCommand
                     {
                         stage = SessionStage.Sending;
                         // Text longer than one message goes as several, in order, each acknowledged before the next.
-                        foreach (var part in MessageSplitter.Split(parse.GetValue(text)!))
+                        foreach (var part in TextSplitter.Split(parse.GetValue(text)!, conversation.MaxMessagePayload))
                         {
                             await conversation.SendTextAsync(part, cancellationToken: deadline.Token).ConfigureAwait(false);
                         }

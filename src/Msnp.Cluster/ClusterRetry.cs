@@ -4,10 +4,11 @@ namespace Msnp.Cluster;
 
 /// <summary>
 /// Calls to a grain that lived on a node that just died fail (the message is rejected, or its
-/// answer never comes) until membership has declared the node dead and the grain can start on a
+/// answer does not come within <c>Msnp:Cluster:ResponseTimeout</c>) until membership has declared the node dead and the grain can start on a
 /// live node. Presence calls are retried through that gap instead of failing the user's command:
 /// for at most <see cref="Window"/>, about twice the time failure detection needs
-/// (<c>ProbeTimeout</c> × (<c>MissedProbesLimit</c> + 2)), and 10 s more.
+/// (<c>ProbeTimeout</c> × (<c>MissedProbesLimit</c> + 2)), and 10 s more. A timed-out call may
+/// have run, so every call retried here is idempotent (the limit grains take request ids).
 /// </summary>
 internal sealed class ClusterRetry(MsnpServerOptions options, TimeProvider time)
 {

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Msnp.Cli.Sessions;
+using Msnp.Protocol.Messages;
 using Msnp.Cli.Tests.Support;
 
 namespace Msnp.Cli.Tests;
@@ -22,7 +22,7 @@ public sealed class LongMessageTests
         }
 
         var expected = text.ToString();
-        var parts = MessageSplitter.Split(expected);
+        var parts = TextSplitter.Split(expected, 1664);
         Assert.True(parts.Count >= 3, $"{parts.Count} parts");
         var listen = InProcess.RunAsync(["listen", .. ServerAccounts.Trusted(server, "bob@example.com"), "--count", parts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--timeout", "60"]);
 

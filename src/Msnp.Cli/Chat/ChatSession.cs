@@ -298,7 +298,7 @@ internal sealed class ChatSession
         }
 
         // Text longer than one message goes as several, in order, each acknowledged before the next.
-        foreach (var part in Sessions.MessageSplitter.Split(text))
+        foreach (var part in TextSplitter.Split(text, conversation.MaxMessagePayload))
         {
             await conversation.SendTextAsync(part, cancellationToken: cancellationToken).ConfigureAwait(false);
         }

@@ -3,6 +3,7 @@ using Msnp.Client.Connections;
 using Msnp.Client.P2P;
 using Msnp.Client.Transport;
 using Msnp.Protocol.Commands;
+using Msnp.Protocol.Framing;
 using Msnp.Protocol.Messages;
 
 namespace Msnp.Client.Conversations;
@@ -65,8 +66,16 @@ public sealed class Conversation : IAsyncDisposable
     /// <summary>A message sent with <see cref="AckMode.NegativeOnly"/> was not delivered (<c>NAK</c>); the id is the one its send returned.</summary>
     public event EventHandler<DeliveryFailedEventArgs>? DeliveryFailed;
 
+    /// <summary>
+    /// The largest <c>MSG</c> payload (MIME headers included) the switchboard takes from this session's
+    /// dialect: 1,664 bytes up to MSNP15, 2,048 from MSNP16. Longer text goes as several messages
+    /// (<see cref="TextSplitter.Split"/>).
+    /// </summary>
+    public int MaxMessagePayload => FramingLimits.Default.ClientMessagePayload(_client.Dialect);
+
     /// <summary>Sends a plain-text message (ack mode <c>A</c>) and completes when the switchboard acknowledged it.</summary>
     /// <exception cref="MessageNotDeliveredException">The switchboard answered <c>NAK</c>.</exception>
+    /// <exception cref="ArgumentException">The message is longer than <see cref="MaxMessagePayload"/>; nothing was sent.</exception>
     public Task SendTextAsync(string text, MessageFormat? format = null, CancellationToken cancellationToken = default) =>
         SendRawAsync(new TextMessage(text, format).ToMimeMessage(), AckMode.Acknowledged, cancellationToken);
 
@@ -89,8 +98,17 @@ public sealed class Conversation : IAsyncDisposable
     }
 
     /// <summary>Sends a payload as it is; see <see cref="SendRawAsync(MimeMessage, AckMode, CancellationToken)"/>.</summary>
+    /// <exception cref="ArgumentException">The payload is longer than <see cref="MaxMessagePayload"/>; nothing was sent.</exception>
     public async Task<uint> SendRawAsync(ReadOnlyMemory<byte> payload, AckMode ackMode, CancellationToken cancellationToken = default)
     {
+        // The switchboard would close the whole conversation on a longer MSG; refuse before writing.
+        if (payload.Length > MaxMessagePayload)
+        {
+            throw new ArgumentException(
+                $"The message is {payload.Length} bytes; a switchboard takes at most {MaxMessagePayload} at {_client.Dialect.Name}. Split the text with TextSplitter.Split.",
+                nameof(payload));
+        }
+
         if (ackMode == AckMode.Data && !_client.Dialect.HasAckModeD)
         {
             throw new NotSupportedException($"Ack mode D needs MSNP9; this session speaks {_client.Dialect.Name}.");

@@ -8,7 +8,8 @@ namespace Msnp.Cluster.Grains;
 /// Holds one key's failures in the single node's <see cref="KeyedBackoff"/> (a table of one key),
 /// so the rules are the same on one node and on many. Kept while it remembers anything (at least
 /// the failure window and the longest lock), released when clean. Not persisted: if its node dies,
-/// the count starts again (docs/cluster.md).
+/// the count starts again (docs/cluster.md). Remembers its last answers by request id, so a call
+/// retried after a response timeout is counted once.
 /// </summary>
 internal sealed class SignInBackoffGrain : Grain, ISignInBackoffGrain
 {
@@ -18,6 +19,10 @@ internal sealed class SignInBackoffGrain : Grain, ISignInBackoffGrain
     /// <summary>The key prefix of accounts.</summary>
     public const string AccountPrefix = "account/";
 
+    /// <summary>Request ids remembered (docs/limits.md): an address key may have many sign-ins in flight at once.</summary>
+    public const int RememberedRequests = 256;
+
+    private readonly RecentRequests<bool> _recent = new(RememberedRequests);
     private readonly KeyedBackoff _table;
     private readonly TimeSpan _remember;
 
@@ -37,24 +42,39 @@ internal sealed class SignInBackoffGrain : Grain, ISignInBackoffGrain
         return Task.FromResult(locked);
     }
 
-    public Task<bool> TryReserve()
+    public Task<bool> TryReserve(Guid request)
     {
-        bool reserved = _table.TryReserve(Key);
+        if (_recent.TryGet(request, out bool answer))
+        {
+            return Task.FromResult(answer);
+        }
+
+        bool reserved = _recent.Remember(request, _table.TryReserve(Key));
         Settle();
         return Task.FromResult(reserved);
     }
 
-    public Task Complete(bool failed)
+    public Task Complete(Guid request, bool failed)
     {
-        _table.Complete(Key, failed);
-        Settle();
+        if (!_recent.TryGet(request, out _))
+        {
+            _table.Complete(Key, failed);
+            _recent.Remember(request, true);
+            Settle();
+        }
+
         return Task.CompletedTask;
     }
 
-    public Task Forget()
+    public Task Forget(Guid request)
     {
-        _table.Forget(Key);
-        Settle();
+        if (!_recent.TryGet(request, out _))
+        {
+            _table.Forget(Key);
+            _recent.Remember(request, true);
+            Settle();
+        }
+
         return Task.CompletedTask;
     }
 

@@ -46,6 +46,11 @@ public static class ClusterHosting
             throw new InvalidOperationException($"the cluster port must be between 1 and 65535, got {cluster.Port}.");
         }
 
+        if (cluster.ResponseTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"the cluster's response timeout (Msnp:Cluster:ResponseTimeout) must be positive, got {cluster.ResponseTimeout}.");
+        }
+
         var nodeName = cluster.EffectiveNodeName;
         var bind = IPAddress.Parse(options.BindAddress);
         var advertised = await AdvertisedAddressAsync(bind, options.EffectivePublicHost, cancellationToken).ConfigureAwait(false);
@@ -122,6 +127,11 @@ public static class ClusterHosting
                 o.NumMissedProbesLimit = cluster.MissedProbesLimit;
                 o.NumVotesForDeathDeclaration = cluster.VotesForDeath;
             });
+
+            // A call whose node died before answering would otherwise wait Orleans' 30 s; failed,
+            // it goes to ClusterRetry. Every retried call is idempotent: presence calls by nature,
+            // CAL and back-off calls by request id (RecentRequests).
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = cluster.ResponseTimeout);
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = "Npgsql";

@@ -109,8 +109,7 @@ public sealed class CommandTable
             CommandCodes.Add, CommandCodes.Rem, CommandCodes.Rea, CommandCodes.Gtc, CommandCodes.Blp, CommandCodes.Xfr,
             CommandCodes.Url, CommandCodes.Fnd, CommandCodes.Snd, CommandCodes.Cal, CommandCodes.Ans);
         table.SetAll(CommandRule.Line(TrIdPresence.None), CommandCodes.Png, CommandCodes.Out);
-        table.Set(CommandCodes.Msg, CommandRule.WithPayload(TrIdPresence.Required, 2,
-            d.HasPointsOfPresence ? limits.MaxClientPointsOfPresenceMessagePayload : limits.MaxClientMessagePayload));
+        table.Set(CommandCodes.Msg, CommandRule.WithPayload(TrIdPresence.Required, 2, limits.ClientMessagePayload(d)));
         if (d.HasInf)
         {
             table.Set(CommandCodes.Inf, required);

@@ -1,3 +1,5 @@
+using Msnp.Protocol.Dialects;
+
 namespace Msnp.Protocol.Framing;
 
 /// <summary>
@@ -21,6 +23,13 @@ public sealed record FramingLimits
     /// Pidgin's 1,202-byte data chunks with two long addresses pass 1,664 bytes (docs/limits.md).
     /// </summary>
     public int MaxClientPointsOfPresenceMessagePayload { get; init; } = 2048;
+
+    /// <summary>The largest client <c>MSG</c> payload a switchboard takes from a session speaking <paramref name="dialect"/>.</summary>
+    public int ClientMessagePayload(MsnpDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        return dialect.HasPointsOfPresence ? MaxClientPointsOfPresenceMessagePayload : MaxClientMessagePayload;
+    }
 
     /// <summary>Largest payload of other client payload commands (<c>QRY</c>, <c>PAG</c>, <c>PGD</c>, <c>SDC</c>).</summary>
     public int MaxClientOtherPayload { get; init; } = 1664;

@@ -25,6 +25,14 @@ public sealed class ClusterSettings
     public int VotesForDeath { get; set; } = 2;
 
     /// <summary>
+    /// How long a call to a grain waits for its answer before it fails (Orleans' response timeout,
+    /// 30 s by Orleans' default). A failed call is retried (docs/cluster.md, "Node failure"), so a
+    /// call to a node that died but is not yet declared dead is answered after this long plus a
+    /// retry, instead of hanging. Too short, and a slow but healthy call is given up and sent again.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// How long the endpoint rows of a node that died (and has not started again under its name)
     /// are kept after a node first sees it gone, before that node deletes them. Every live node
     /// reads them at each sync (every 5 s) to announce those users offline, so this must be well

@@ -13,7 +13,8 @@ namespace Msnp.Cli.Tests.Cluster;
 /// Every node has its own data directory holding a copy of the one <c>secret.key</c> (the key of
 /// the accounts' MD5 secrets, which every process on one database must share); the ticket key
 /// they share comes from the database. Membership probes are made short through configuration
-/// (<c>Msnp__Cluster__ProbeTimeout</c>), so a killed node is declared dead within seconds.
+/// (<c>Msnp__Cluster__ProbeTimeout</c>), so a killed node is declared dead within seconds, and so
+/// is the response timeout.
 /// </summary>
 internal sealed partial class ClusterScene : IAsyncDisposable
 {
@@ -86,6 +87,10 @@ internal sealed partial class ClusterScene : IAsyncDisposable
             ["Msnp__Cluster__ProbeTimeout"] = "00:00:01",
             ["Msnp__Cluster__MissedProbesLimit"] = "2",
             ["Msnp__Cluster__StaleEndpointsAfter"] = "00:00:20",
+
+            // A call to a killed node's grain fails into the retry after 5 s instead of hanging for
+            // 10 s, leaving most of the 18 s retry window to reach the grain's new activation.
+            ["Msnp__Cluster__ResponseTimeout"] = "00:00:05",
         };
         foreach (var (setting, value) in Settings)
         {

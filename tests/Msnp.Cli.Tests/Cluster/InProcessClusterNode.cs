@@ -1,0 +1,75 @@
+using Microsoft.Extensions.DependencyInjection;
+using Msnp.Cluster.Hosting;
+using Msnp.Server.Hosting;
+using Msnp.Server.Limits;
+
+namespace Msnp.Cli.Tests.Cluster;
+
+/// <summary>
+/// One real cluster node inside the test process: the server <c>msnp serve --cluster-port</c>
+/// starts (its Orleans silo on a cluster port, clustered through a fresh PostgreSQL database from
+/// <see cref="TestPostgres"/>), so a test can call its grains directly through <see cref="Grains"/>.
+/// </summary>
+internal sealed class InProcessClusterNode : IAsyncDisposable
+{
+    private readonly string _data;
+
+    private InProcessClusterNode(MsnpServerHost host, string postgres, string data)
+    {
+        Host = host;
+        Postgres = postgres;
+        _data = data;
+    }
+
+    public MsnpServerHost Host { get; }
+
+    public string Postgres { get; }
+
+    public IGrainFactory Grains => Host.Services.GetRequiredService<IGrainFactory>();
+
+    /// <param name="limits">Adjusts the node's limits (the grains read them).</param>
+    public static async Task<InProcessClusterNode> StartAsync(Action<ServerLimits>? limits = null)
+    {
+        var postgres = await TestPostgres.CreateDatabaseAsync();
+        var data = Path.Combine(Path.GetTempPath(), "msnp-node-" + Guid.NewGuid().ToString("N"));
+
+        // As ClusterScene: a port probed free can still be taken before the silo binds it.
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var host = await MsnpServerHost.StartAsync(
+                    options =>
+                    {
+                        options.DataDirectory = data;
+                        options.Storage.Postgres = postgres;
+                        options.Cluster.Port = ClusterPorts.Next();
+                        options.Cluster.NodeName = "in-process";
+                        options.DispatchPort = 0;
+                        options.NotificationPort = 0;
+                        options.SwitchboardPort = 0;
+                        options.HttpPort = 0;
+                        options.HttpsPort = 0;
+                        options.Admin.Enabled = false;
+                        limits?.Invoke(options.Limits);
+                    },
+                    extend: ClusterHosting.AddIfConfiguredAsync);
+                return new InProcessClusterNode(host, postgres, data);
+            }
+            catch (Exception e) when (attempt < 3 && e.ToString().Contains("AddressInUse", StringComparison.Ordinal))
+            {
+                // Drawn again.
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await TestPostgres.DropDatabaseAsync(Postgres);
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+}
