@@ -239,7 +239,8 @@ internal static class LoadCommand
             var display = LoadProgressDisplay.IsInteractive(error) ? LoadProgressDisplay.RunAsync(name, progress, stop.Token) : Task.CompletedTask;
             try
             {
-                return await scenario(parse, target, progress, cancellationToken).ConfigureAwait(false);
+                var report = await scenario(parse, target, progress, cancellationToken).ConfigureAwait(false);
+                return report with { ServerInProcess = target.ServerProcessId == Environment.ProcessId };
             }
             finally
             {

@@ -34,9 +34,18 @@ public sealed partial class MsnpClient
     /// </summary>
     public event EventHandler<PresenceChangedEventArgs>? OwnPresenceChanged;
 
+    /// <summary>
+    /// MSNP16+: the user's personal status as the server echoes it to every machine (<c>UBX</c> of the
+    /// user's own account, after any machine's <c>UUX</c>). Raised instead of
+    /// <see cref="ContactPersonalStatusChanged"/>, which is about contacts only.
+    /// </summary>
+    public event EventHandler<PersonalStatusChangedEventArgs>? OwnPersonalStatusChanged;
+
     // From MSNP16 the server sends the user's own NLN to each of the user's machines; before, a user
-    // could put their own account on the forward list, and that NLN is a contact's.
-    private bool IsOwnEcho(string account) => Dialect.HasPointsOfPresence && string.Equals(account, Account, StringComparison.OrdinalIgnoreCase);
+    // could put their own account on the forward list, and that NLN is a contact's. The server sends the
+    // user's UBX right after USR OK, which the dispatcher may handle before Account is set from that reply.
+    private bool IsOwnEcho(string account) =>
+        Dialect.HasPointsOfPresence && string.Equals(account, Account.Length > 0 ? Account : _options.Account, StringComparison.OrdinalIgnoreCase);
 
     private void OnOwnPresence(PresenceChangedEventArgs e)
     {
@@ -96,13 +105,18 @@ public sealed partial class MsnpClient
         }
     }
 
-    // The user's own UBX (MSNP16+) lists the user's machines.
-    private void OnOwnPersonalStatus(ReadOnlySpan<byte> payload)
+    // The user's own UBX (MSNP16+) lists the user's machines and carries what the last of them set.
+    private void OnOwnPersonalStatus(string account, ReadOnlySpan<byte> payload, PersonalStatus? status)
     {
-        if (Dialect.HasPointsOfPresence && OwnEndpointsReader.TryRead(payload, MachineGuid, out var endpoints))
+        if (OwnEndpointsReader.TryRead(payload, MachineGuid, out var endpoints))
         {
             OwnEndpoints = endpoints;
             OwnEndpointsChanged?.Invoke(this, endpoints);
+        }
+
+        if (status is not null)
+        {
+            OwnPersonalStatusChanged?.Invoke(this, new PersonalStatusChangedEventArgs(account, status));
         }
     }
 

@@ -302,14 +302,14 @@ public sealed partial class MsnpClient
         }
 
         var payload = command.Payload is { } body ? body.Span : [];
-        if (string.Equals(account, Account, StringComparison.OrdinalIgnoreCase))
+        var parsed = PersonalStatus.TryParse(payload, new PersonalStatusLimits { MaxPayloadBytes = 64 * 1024 }, out var status, out _);
+        if (IsOwnEcho(account))
         {
-            OnOwnPersonalStatus(payload);
+            OnOwnPersonalStatus(account, payload, parsed ? status : null);
         }
-
-        if (PersonalStatus.TryParse(payload, new PersonalStatusLimits { MaxPayloadBytes = 64 * 1024 }, out var status, out _))
+        else if (parsed)
         {
-            ContactPersonalStatusChanged?.Invoke(this, new PersonalStatusChangedEventArgs(account, status));
+            ContactPersonalStatusChanged?.Invoke(this, new PersonalStatusChangedEventArgs(account, status!));
         }
     }
 }

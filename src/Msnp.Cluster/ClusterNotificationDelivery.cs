@@ -36,6 +36,20 @@ internal sealed class ClusterNotificationDelivery(LocalEndpoints local, LocalNod
         }
     }
 
+    public async ValueTask<bool> DeliverAsync(EndpointAddress endpoint, EndpointNotification first, EndpointNotification second, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if (string.Equals(endpoint.NodeId, node.Id, StringComparison.Ordinal))
+        {
+            // A session of this node sends both at once.
+            return local.Deliver(endpoint.EndpointId, first, second);
+        }
+
+        var tookFirst = await DeliverAsync(endpoint, first, cancellationToken).ConfigureAwait(false);
+        return await DeliverAsync(endpoint, second, cancellationToken).ConfigureAwait(false) && tookFirst;
+    }
+
     public async ValueTask<int> DeliverToAccountAsync(string account, EndpointNotification notification, CancellationToken cancellationToken = default)
     {
         if (await directory.FindAsync(account, cancellationToken).ConfigureAwait(false) is not { } presence)

@@ -114,5 +114,56 @@ public sealed class PointsOfPresenceClientTests
         Assert.True(work.IsSignedIn);
     }
 
+    [Fact]
+    public async Task One_machines_personal_message_reaches_the_other_as_its_own_not_as_a_contacts()
+    {
+        await using var server = await TestServer.StartAsync();
+        await Accounts.CreateAsync(server, Wendy, "Wendy");
+        await Accounts.CreateAsync(server, Bob, "Bob");
+        await using var bob = await Accounts.OnlineAsync(server, Bob, MsnpDialect.Msnp12);
+
+        await using var home = new MsnpClient(Accounts.Options(server, Wendy, MsnpDialect.Msnp18) with { MachineGuid = Guid.NewGuid() });
+        await using var work = new MsnpClient(Accounts.Options(server, Wendy, MsnpDialect.Msnp18) with { MachineGuid = Guid.NewGuid() });
+        var own = Signal<PersonalStatusChangedEventArgs>();
+        var bobsMessage = Signal<PersonalStatusChangedEventArgs>();
+        var contactEvents = new List<string>();
+        work.OwnPersonalStatusChanged += (_, e) =>
+        {
+            if (e.Status.PersonalMessage == "at home")
+            {
+                own.TrySetResult(e);
+            }
+        };
+        work.ContactPersonalStatusChanged += (_, e) =>
+        {
+            lock (contactEvents)
+            {
+                contactEvents.Add(e.Account);
+            }
+
+            if (e.Account == Bob && e.Status.PersonalMessage == "bob here")
+            {
+                bobsMessage.TrySetResult(e);
+            }
+        };
+        await home.SignInAsync();
+        await work.SignInAsync();
+        await work.AnnounceListsAsync([(Bob, ListKind.Forward | ListKind.Allow)], initial: true);
+        await home.SetStatusAsync(PresenceStatus.Online);
+        await work.SetStatusAsync(PresenceStatus.Online);
+
+        await home.SetPersonalStatusAsync(new PersonalStatus("at home", string.Empty));
+        var seen = await own.Within();
+        Assert.Equal(Wendy, seen.Account);
+
+        // Events come in wire order: once bob's message is seen, wendy's echo has long been handled.
+        await bob.SetPersonalStatusAsync(new PersonalStatus("bob here", string.Empty));
+        await bobsMessage.Within();
+        lock (contactEvents)
+        {
+            Assert.DoesNotContain(Wendy, contactEvents);
+        }
+    }
+
     private static TaskCompletionSource<T> Signal<T>() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -10,10 +10,8 @@ public sealed partial class AddressBookClient
     public async Task<Guid> AddGroupAsync(string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        var response = await CallAsync("abservice/abservice.asmx", "ABGroupAdd", "GroupSave", w =>
+        var response = await AddressBookCallAsync("ABGroupAdd", "GroupSave", w =>
         {
-            w.WriteStartElement("ABGroupAdd", AbRequestWriter.Ns);
-            w.WriteElementString("abId", AbRequestWriter.Ns, Guid.Empty.ToString());
             w.WriteStartElement("groupAddOptions", AbRequestWriter.Ns);
             w.WriteElementString("fRenameOnMsgrConflict", AbRequestWriter.Ns, "false");
             w.WriteEndElement();
@@ -22,7 +20,6 @@ public sealed partial class AddressBookClient
             w.WriteElementString("name", AbRequestWriter.Ns, name);
             w.WriteElementString("groupType", AbRequestWriter.Ns, MessengerGroupType);
             w.WriteElementString("fMessenger", AbRequestWriter.Ns, "false");
-            w.WriteEndElement();
             w.WriteEndElement();
             w.WriteEndElement();
         }, cancellationToken).ConfigureAwait(false);
@@ -35,10 +32,8 @@ public sealed partial class AddressBookClient
     public Task RenameGroupAsync(Guid groupId, string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return CallAsync("abservice/abservice.asmx", "ABGroupUpdate", "GroupSave", w =>
+        return AddressBookCallAsync("ABGroupUpdate", "GroupSave", w =>
         {
-            w.WriteStartElement("ABGroupUpdate", AbRequestWriter.Ns);
-            w.WriteElementString("abId", AbRequestWriter.Ns, Guid.Empty.ToString());
             w.WriteStartElement("groups", AbRequestWriter.Ns);
             w.WriteStartElement("Group", AbRequestWriter.Ns);
             w.WriteElementString("groupId", AbRequestWriter.Ns, groupId.ToString());
@@ -48,19 +43,12 @@ public sealed partial class AddressBookClient
             w.WriteElementString("propertiesChanged", AbRequestWriter.Ns, "GroupName");
             w.WriteEndElement();
             w.WriteEndElement();
-            w.WriteEndElement();
         }, cancellationToken);
     }
 
     /// <summary><c>ABGroupDelete</c>: deletes a group; its contacts stay on the forward list.</summary>
     public Task DeleteGroupAsync(Guid groupId, CancellationToken cancellationToken = default) =>
-        CallAsync("abservice/abservice.asmx", "ABGroupDelete", "Timer", w =>
-        {
-            w.WriteStartElement("ABGroupDelete", AbRequestWriter.Ns);
-            w.WriteElementString("abId", AbRequestWriter.Ns, Guid.Empty.ToString());
-            GroupFilter(w, groupId);
-            w.WriteEndElement();
-        }, cancellationToken);
+        AddressBookCallAsync("ABGroupDelete", "Timer", w => GroupFilter(w, groupId), cancellationToken);
 
     /// <summary><c>ABGroupContactAdd</c>: puts the entry <paramref name="contactId"/> into a group.</summary>
     public Task AddContactToGroupAsync(Guid contactId, Guid groupId, CancellationToken cancellationToken = default) =>
@@ -71,17 +59,10 @@ public sealed partial class AddressBookClient
         GroupContactAsync("ABGroupContactDelete", contactId, groupId, cancellationToken);
 
     private Task GroupContactAsync(string action, Guid contactId, Guid groupId, CancellationToken cancellationToken) =>
-        CallAsync("abservice/abservice.asmx", action, "GroupSave", w =>
+        AddressBookCallAsync(action, "GroupSave", w =>
         {
-            w.WriteStartElement(action, AbRequestWriter.Ns);
-            w.WriteElementString("abId", AbRequestWriter.Ns, Guid.Empty.ToString());
             GroupFilter(w, groupId);
-            w.WriteStartElement("contacts", AbRequestWriter.Ns);
-            w.WriteStartElement("Contact", AbRequestWriter.Ns);
-            w.WriteElementString("contactId", AbRequestWriter.Ns, contactId.ToString());
-            w.WriteEndElement();
-            w.WriteEndElement();
-            w.WriteEndElement();
+            ContactIds(w, contactId);
         }, cancellationToken);
 
     private static void GroupFilter(System.Xml.XmlWriter w, Guid groupId)

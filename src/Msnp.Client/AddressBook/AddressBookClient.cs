@@ -51,14 +51,11 @@ public sealed partial class AddressBookClient : IDisposable
     /// <summary><c>ABFindAll</c>: the whole address book (BitlBee's and WLM's call).</summary>
     public async Task<AbSnapshot> FindAllAsync(CancellationToken cancellationToken = default)
     {
-        var response = await CallAsync("abservice/abservice.asmx", "ABFindAll", "Initial", w =>
+        var response = await AddressBookCallAsync("ABFindAll", "Initial", w =>
         {
-            w.WriteStartElement("ABFindAll", AbRequestWriter.Ns);
-            w.WriteElementString("abId", AbRequestWriter.Ns, Guid.Empty.ToString());
             w.WriteElementString("abView", AbRequestWriter.Ns, "Full");
             w.WriteElementString("deltasOnly", AbRequestWriter.Ns, "false");
             w.WriteElementString("lastChange", AbRequestWriter.Ns, "0001-01-01T00:00:00.0000000-08:00");
-            w.WriteEndElement();
         }, cancellationToken).ConfigureAwait(false);
         var result = response.Child("ABFindAllResult");
         return Snapshot(result.Child("groups"), result.Child("contacts"), result.Child("ab"));
@@ -110,10 +107,8 @@ public sealed partial class AddressBookClient : IDisposable
     public async Task<Guid> AddContactAsync(string email, string? displayName = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(email);
-        var response = await CallAsync("abservice/abservice.asmx", "ABContactAdd", "ContactSave", w =>
+        var response = await AddressBookCallAsync("ABContactAdd", "ContactSave", w =>
         {
-            w.WriteStartElement("ABContactAdd", AbRequestWriter.Ns);
-            w.WriteElementString("abId", AbRequestWriter.Ns, Guid.Empty.ToString());
             w.WriteStartElement("contacts", AbRequestWriter.Ns);
             w.WriteStartElement("Contact", AbRequestWriter.Ns);
             w.WriteStartElement("contactInfo", AbRequestWriter.Ns);
@@ -133,7 +128,6 @@ public sealed partial class AddressBookClient : IDisposable
             w.WriteStartElement("options", AbRequestWriter.Ns);
             w.WriteElementString("EnableAllowListManagement", AbRequestWriter.Ns, "true");
             w.WriteEndElement();
-            w.WriteEndElement();
         }, cancellationToken).ConfigureAwait(false);
         return Guid.TryParse(response.Text("ABContactAddResult", "guid"), out var id)
             ? id
@@ -142,17 +136,7 @@ public sealed partial class AddressBookClient : IDisposable
 
     /// <summary><c>ABContactDelete</c>: takes the entry <paramref name="contactId"/> off the forward list.</summary>
     public Task DeleteContactAsync(Guid contactId, CancellationToken cancellationToken = default) =>
-        CallAsync("abservice/abservice.asmx", "ABContactDelete", "Timer", w =>
-        {
-            w.WriteStartElement("ABContactDelete", AbRequestWriter.Ns);
-            w.WriteElementString("abId", AbRequestWriter.Ns, Guid.Empty.ToString());
-            w.WriteStartElement("contacts", AbRequestWriter.Ns);
-            w.WriteStartElement("Contact", AbRequestWriter.Ns);
-            w.WriteElementString("contactId", AbRequestWriter.Ns, contactId.ToString());
-            w.WriteEndElement();
-            w.WriteEndElement();
-            w.WriteEndElement();
-        }, cancellationToken);
+        AddressBookCallAsync("ABContactDelete", "Timer", w => ContactIds(w, contactId), cancellationToken);
 
     /// <summary>
     /// <c>ABContactUpdate</c> of the entry <paramref name="contactId"/>: the name the user keeps for the
@@ -162,10 +146,8 @@ public sealed partial class AddressBookClient : IDisposable
     public Task SetContactNameAsync(Guid contactId, string name, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return CallAsync("abservice/abservice.asmx", "ABContactUpdate", "ContactSave", w =>
+        return AddressBookCallAsync("ABContactUpdate", "ContactSave", w =>
         {
-            w.WriteStartElement("ABContactUpdate", AbRequestWriter.Ns);
-            w.WriteElementString("abId", AbRequestWriter.Ns, Guid.Empty.ToString());
             w.WriteStartElement("contacts", AbRequestWriter.Ns);
             w.WriteStartElement("Contact", AbRequestWriter.Ns);
             w.WriteStartElement("contactInfo", AbRequestWriter.Ns);
@@ -178,7 +160,6 @@ public sealed partial class AddressBookClient : IDisposable
             w.WriteEndElement();
             w.WriteElementString("propertiesChanged", AbRequestWriter.Ns, "Annotation");
             w.WriteElementString("contactId", AbRequestWriter.Ns, contactId.ToString());
-            w.WriteEndElement();
             w.WriteEndElement();
             w.WriteEndElement();
         }, cancellationToken);
@@ -201,6 +182,27 @@ public sealed partial class AddressBookClient : IDisposable
             AbRequestWriter.Membership(w, role, email);
             w.WriteEndElement();
         }, cancellationToken);
+    }
+
+    // An abservice.asmx call: its action element names the address book first (the user's own, the
+    // empty GUID), then holds the body.
+    private Task<XElement> AddressBookCallAsync(string action, string scenario, Action<XmlWriter> body, CancellationToken cancellationToken) =>
+        CallAsync("abservice/abservice.asmx", action, scenario, w =>
+        {
+            w.WriteStartElement(action, AbRequestWriter.Ns);
+            w.WriteElementString("abId", AbRequestWriter.Ns, Guid.Empty.ToString());
+            body(w);
+            w.WriteEndElement();
+        }, cancellationToken);
+
+    // <contacts><Contact><contactId>…</contactId></Contact></contacts>: the entry a call is about.
+    private static void ContactIds(XmlWriter w, Guid contactId)
+    {
+        w.WriteStartElement("contacts", AbRequestWriter.Ns);
+        w.WriteStartElement("Contact", AbRequestWriter.Ns);
+        w.WriteElementString("contactId", AbRequestWriter.Ns, contactId.ToString());
+        w.WriteEndElement();
+        w.WriteEndElement();
     }
 
     private async Task<XElement> CallAsync(string path, string action, string scenario, Action<XmlWriter> body, CancellationToken cancellationToken)

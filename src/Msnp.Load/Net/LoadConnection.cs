@@ -19,6 +19,8 @@ public delegate bool FrameHandler(in MsnpFrame frame);
 /// </summary>
 public sealed class LoadConnection : IAsyncDisposable
 {
+    private const int BufferSize = 16 * 1024;
+
     private readonly FrameScanner _scanner;
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
@@ -33,8 +35,9 @@ public sealed class LoadConnection : IAsyncDisposable
         _scanner = new FrameScanner(CommandTable.For(dialect, FrameDirection.ServerToClient));
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
-        Reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024));
-        Writer = PipeWriter.Create(_stream, new StreamPipeWriterOptions(minimumBufferSize: 16 * 1024));
+        var pool = new ConnectionBufferPool(BufferSize);
+        Reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(pool, bufferSize: BufferSize));
+        Writer = PipeWriter.Create(_stream, new StreamPipeWriterOptions(pool, minimumBufferSize: BufferSize));
     }
 
     /// <summary>The protocol version this connection speaks, which decides how frames are read.</summary>

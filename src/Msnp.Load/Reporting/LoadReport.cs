@@ -56,7 +56,13 @@ public sealed record LoadReport
     /// <summary>Latency of each operation (delivery, round trip or sign-in).</summary>
     public required LatencySummary Latency { get; init; }
 
-    /// <summary>Allocations and collections in the whole process (server and load side) during the run.</summary>
+    /// <summary>
+    /// Whether the server ran in this process, so <see cref="Runtime"/> counts its work too (in-process
+    /// server, trivial forwarder); false against <c>--server</c> or <c>--nodes</c>, where it is the load side's alone.
+    /// </summary>
+    public bool ServerInProcess { get; init; } = true;
+
+    /// <summary>Allocations, collections and CPU time of this process during the run (see <see cref="ServerInProcess"/>).</summary>
     public RuntimeCounters Runtime { get; init; }
 
     /// <summary>Scenario-specific figures (pings answered, contacts, changes, …), in the order shown.</summary>
@@ -65,10 +71,10 @@ public sealed record LoadReport
     /// <summary>Memory held per connection (idle scenario only).</summary>
     public MemoryUse? Memory { get; init; }
 
-    /// <summary>Bytes allocated per operation, both sides together.</summary>
+    /// <summary>Bytes allocated per operation in this process (see <see cref="ServerInProcess"/>).</summary>
     public double AllocatedBytesPerOperation => Operations > 0 ? (double)Runtime.AllocatedBytes / Operations : 0;
 
-    /// <summary>This process's CPU time per operation in microseconds (server and load side when in-process), or 0 when not measured.</summary>
+    /// <summary>This process's CPU time per operation in microseconds (see <see cref="ServerInProcess"/>), or 0 when not measured.</summary>
     public double CpuMicrosecondsPerOperation => Operations > 0 ? Runtime.CpuTime.TotalMicroseconds / Operations : 0;
 
     /// <summary>The same scenario with the same settings against the trivial forwarder, run right after this one (relay, roundtrip), or null.</summary>

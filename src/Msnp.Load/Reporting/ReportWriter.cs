@@ -41,10 +41,11 @@ public static class ReportWriter
         var r = report.Runtime;
         if (r != default)
         {
-            text.Append(c, $"  allocated    {report.AllocatedBytesPerOperation,12:N0} B/op (server and load side)   GCs gen0 {r.Gen0:N0}  gen1 {r.Gen1:N0}  gen2 {r.Gen2:N0}\n");
+            var sides = report.ServerInProcess ? "server and load side" : "load side only";
+            text.Append(c, $"  allocated    {report.AllocatedBytesPerOperation,12:N0} B/op ({sides})   GCs gen0 {r.Gen0:N0}  gen1 {r.Gen1:N0}  gen2 {r.Gen2:N0}\n");
             if (r.CpuTime > TimeSpan.Zero)
             {
-                text.Append(c, $"  cpu          {report.CpuMicrosecondsPerOperation,12:N1} µs/op (this process: user and system, every thread)\n");
+                text.Append(c, $"  cpu          {report.CpuMicrosecondsPerOperation,12:N1} µs/op (this process, {sides}: user and system, every thread)\n");
             }
         }
 
@@ -100,6 +101,7 @@ public static class ReportWriter
             json.WriteNumber("bytesPerSecond", report.BytesPerSecond);
             json.WriteNumber("errors", report.Errors);
             json.WriteBoolean("consistent", report.Consistent);
+            json.WriteBoolean("serverInProcess", report.ServerInProcess);
             json.WriteNumber("allocatedBytes", report.Runtime.AllocatedBytes);
             json.WriteNumber("allocatedBytesPerOperation", report.AllocatedBytesPerOperation);
             json.WriteNumber("cpuMicrosecondsPerOperation", report.CpuMicrosecondsPerOperation);

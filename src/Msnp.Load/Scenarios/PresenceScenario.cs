@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -195,23 +196,55 @@ public static class PresenceScenario
 
     private static async Task ReadAsync(LoadConnection connection, int contact, string subject, PresenceTracker tracker, CancellationToken cancellationToken)
     {
-        await connection.ReadFramesAsync(
-            (in MsnpFrame frame) =>
+        var account = Encoding.UTF8.GetBytes(subject);
+        await connection.ReadFramesAsync(new NlnReader(contact, account, tracker), cancellationToken).ConfigureAwait(false);
+    }
+
+    // Reads NLN status account … in place: the contacts read 500 lines per change in the process
+    // that runs the server, so the load side makes no strings of them.
+    private readonly struct NlnReader(int contact, byte[] subject, PresenceTracker tracker) : ILoadFrameHandler
+    {
+        // NLN, the status, the account and a space or the end: a longer line needs only this much.
+        private const int Head = 8 + 320 + 1;
+
+        public bool OnFrame(in MsnpFrame frame)
+        {
+            if (frame.Command != CommandCodes.Nln)
             {
-                if (frame.Command == CommandCodes.Nln)
-                {
-                    var now = PresenceTracker.Now();
-
-                    // NLN status account friendly-name [client-id]
-                    var fields = Encoding.UTF8.GetString(frame.Line).Split(' ');
-                    if (fields.Length >= 3 && fields[2] == subject)
-                    {
-                        tracker.Observe(contact, fields[1], now);
-                    }
-                }
-
                 return true;
-            },
-            cancellationToken).ConfigureAwait(false);
+            }
+
+            var now = PresenceTracker.Now();
+            var line = frame.Line;
+            Span<byte> head = stackalloc byte[Head];
+            var length = (int)Math.Min(line.Length, Head);
+            line.Slice(0, length).CopyTo(head);
+            var rest = head[..length];
+
+            // NLN status account friendly-name [client-id]
+            var afterCommand = rest.IndexOf((byte)' ');
+            if (afterCommand < 0)
+            {
+                return true;
+            }
+
+            rest = rest[(afterCommand + 1)..];
+            var afterStatus = rest.IndexOf((byte)' ');
+            if (afterStatus < 0)
+            {
+                return true;
+            }
+
+            var status = rest[..afterStatus];
+            rest = rest[(afterStatus + 1)..];
+            var afterAccount = rest.IndexOfAny((byte)' ', (byte)'\r');
+            var account = afterAccount < 0 ? rest : rest[..afterAccount];
+            if (account.SequenceEqual(subject))
+            {
+                tracker.Observe(contact, status, now);
+            }
+
+            return true;
+        }
     }
 }

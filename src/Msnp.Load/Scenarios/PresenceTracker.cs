@@ -57,7 +57,11 @@ public sealed class PresenceTracker
     /// <paramref name="status"/> at <paramref name="timestamp"/>. Called from that contact's
     /// reader only, so its own counter needs no lock.
     /// </summary>
-    public void Observe(int contact, string status, long timestamp)
+    public void Observe(int contact, string status, long timestamp) =>
+        Observe(contact, System.Text.Encoding.ASCII.GetBytes(status), timestamp);
+
+    /// <summary>As <see cref="Observe(int, string, long)"/> with the status's ASCII bytes as read, so a reader makes no string.</summary>
+    public void Observe(int contact, ReadOnlySpan<byte> status, long timestamp)
     {
         var change = _nextChange[contact]++;
         if (change >= _statuses.Length)
@@ -66,7 +70,7 @@ public sealed class PresenceTracker
             return;
         }
 
-        if (!string.Equals(status, _statuses[change], StringComparison.Ordinal))
+        if (!System.Text.Ascii.Equals(status, _statuses[change]))
         {
             Interlocked.Increment(ref _outOfOrder);
         }

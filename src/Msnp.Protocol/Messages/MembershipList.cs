@@ -4,6 +4,7 @@ using System.Security;
 using System.Text;
 using System.Xml;
 using Msnp.Protocol.Names;
+using Msnp.Protocol.Xml;
 
 namespace Msnp.Protocol.Messages;
 
@@ -129,18 +130,8 @@ public sealed record MembershipList(bool Initial, IReadOnlyList<MembershipEntry>
     private static MembershipListError Read(string text, MembershipListLimits limits, out MembershipList? list)
     {
         list = null;
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 1024,
-            MaxCharactersInDocument = limits.MaxPayloadBytes,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = true,
-            CloseInput = true,
-        };
-        using var reader = XmlReader.Create(new StringReader(text), settings);
+        using var input = new StringReader(text);
+        using var reader = XmlReader.Create(input, SafeXmlReaderSettings.Create(limits.MaxPayloadBytes, ignoreWhitespace: true));
         if (reader.MoveToContent() != XmlNodeType.Element)
         {
             return MembershipListError.Malformed;

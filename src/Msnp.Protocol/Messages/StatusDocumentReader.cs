@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using Msnp.Protocol.Xml;
 
 namespace Msnp.Protocol.Messages;
 
@@ -48,17 +49,8 @@ internal static class StatusDocumentReader
     private static PersonalStatusError Read(string text, PersonalStatusLimits limits, string[] fieldNames, out string root, Dictionary<string, string> fields)
     {
         root = string.Empty;
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 1024,
-            MaxCharactersInDocument = limits.MaxPayloadBytes,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            CloseInput = true,
-        };
-        using var reader = XmlReader.Create(new StringReader(text), settings);
+        using var input = new StringReader(text);
+        using var reader = XmlReader.Create(input, SafeXmlReaderSettings.Create(limits.MaxPayloadBytes));
         if (reader.MoveToContent() != XmlNodeType.Element)
         {
             return PersonalStatusError.Malformed;

@@ -7,6 +7,8 @@ namespace Msnp.Server.Connections;
 /// A connection's outgoing bytes. Any thread may append (presence fan-out, switchboard relays)
 /// under a short lock; a drain on the thread pool sends batches to the transport. The pending size
 /// is bounded: a receiver that stays full past the limit is cut off instead of growing memory.
+/// A producer that tells many connections one thing (<see cref="Deliver"/>) writes to an idle
+/// connection's transport itself, so a fan-out costs no thread hand-off per receiver.
 /// </summary>
 /// <remarks>
 /// The drain exists only while there is something to send: the first write after a quiet spell
@@ -28,8 +30,12 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
     // Mirrors _pending.WrittenCount for lock-free reads on the relay path, which asks every receiver after every message.
     private int _pendingCount;
 
-    // A drain is queued or running; it takes whatever is pending before it ends. Under _sync.
+    // The transport is taken: a drain is queued or running (it takes whatever is pending before it
+    // ends), or a Deliver caller is sending. Writes meanwhile only queue. Under _sync.
     private bool _drainScheduled;
+
+    // Deliver may write to the transport itself (only where it can tell how much it wrote).
+    private bool _inlineAllowed;
     private TaskCompletionSource? _drainWaiter;
 
     // Where the drain sends (set by Start).
@@ -143,6 +149,77 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
         return true;
     }
 
+    /// <summary>
+    /// As <see cref="Write{TState}"/>, but when nothing is queued and nothing is sending, writes
+    /// straight to the transport and sends from the calling thread instead of queuing a drain: one
+    /// thread can then tell hundreds of connections a presence change without a thread hand-off per
+    /// connection. A send that cannot finish at once (a receiver whose window is full) is finished
+    /// by the drain's continuation, before anything queued meanwhile; the caller never waits.
+    /// </summary>
+    public bool Deliver<TState>(TState state, Action<IBufferWriter<byte>, TState> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        PipeWriter? output = null;
+        lock (_sync)
+        {
+            if (_closed || _overflowed)
+            {
+                return false;
+            }
+
+            if (_inlineAllowed && !_drainScheduled && _pending.WrittenCount == 0)
+            {
+                output = _output;
+                _drainScheduled = true;
+            }
+        }
+
+        if (output is null)
+        {
+            return Write(state, write);
+        }
+
+        ValueTask<FlushResult> flush;
+        try
+        {
+            long before = output.UnflushedBytes;
+            write(output, state);
+            Diagnostics.ServerMetrics.BytesSent.Add(output.UnflushedBytes - before);
+            flush = output.FlushAsync(_flushCancellation);
+        }
+        catch (Exception e)
+        {
+            // The transport is gone (or its writer completed) under a close: as a drain's own
+            // flush would, the failure ends the connection's output.
+            flush = ValueTask.FromException<FlushResult>(e);
+        }
+
+        if (flush.IsCompletedSuccessfully)
+        {
+            flush.GetAwaiter().GetResult();
+            ReleaseDrainWaiter();
+
+            // What was queued (or a close) while this thread sent is the drain's.
+            bool schedule;
+            lock (_sync)
+            {
+                schedule = _pending.WrittenCount > 0 || _closed;
+                _drainScheduled = schedule;
+            }
+
+            if (schedule)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            }
+
+            return true;
+        }
+
+        // Rare (a full window or a failure): the drain continues from this send as from its own.
+        ContinueAfter(new ValueTask(flush.AsTask()), lastBatch: false);
+        return true;
+    }
+
     /// <summary>Appends raw bytes.</summary>
     public bool Write(ReadOnlySpan<byte> bytes)
     {
@@ -215,6 +292,7 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
             }
 
             _output = output;
+            _inlineAllowed = output.CanGetUnflushedBytes;
             _flushCancellation = flushCancellation;
             _wakeWhenDone = wakeWhenDone;
             schedule = !_drainScheduled && (_pending.WrittenCount > 0 || _closed);
@@ -263,9 +341,7 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
                 var flush = _draining.DrainAsync(_output!, _flushCancellation);
                 if (!flush.IsCompleted)
                 {
-                    _flush = flush;
-                    _lastBatch = closed;
-                    flush.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onFlushed ??= OnFlushed);
+                    ContinueAfter(flush, closed);
                     return;
                 }
 
@@ -284,6 +360,14 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
                 return;
             }
         }
+    }
+
+    // The drain goes on from OnFlushed once the flush completes.
+    private void ContinueAfter(ValueTask flush, bool lastBatch)
+    {
+        _flush = flush;
+        _lastBatch = lastBatch;
+        flush.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onFlushed ??= OnFlushed);
     }
 
     private void OnFlushed()

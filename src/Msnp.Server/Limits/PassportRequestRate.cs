@@ -9,32 +9,17 @@ namespace Msnp.Server.Limits;
 /// <see cref="ServerLimits.ExemptLoopback"/> is on. A request over the rate is answered busy
 /// before its password is read.
 /// </summary>
-public sealed class PassportRequestRate
+public sealed class PassportRequestRate : KeyedRate
 {
-    private readonly KeyedTokenBuckets _buckets;
-    private readonly ServerLimits _limits;
-
     /// <summary>Creates the limiter.</summary>
     public PassportRequestRate(ServerLimits limits, TimeProvider time)
+        : base(limits, time, Diagnostics.ServerMetrics.PassportRateLimiter)
     {
-        _limits = limits ?? throw new ArgumentNullException(nameof(limits));
-        _buckets = new KeyedTokenBuckets(time, limits);
     }
 
     /// <summary>Takes one request from the address's allowance; false when it is used up.</summary>
-    public bool TryRequest(IPAddress? address)
-    {
-        if (_limits.PassportRequestBurst <= 0 || PeerAddress.Key(address, _limits.ExemptLoopback) is not { } key)
-        {
-            return true;
-        }
-
-        if (_buckets.TryTake(key.ToString(), _limits.PassportRequestBurst, _limits.PassportRequestsPerMinute / 60))
-        {
-            return true;
-        }
-
-        Diagnostics.ServerMetrics.LimiterRefusals.Add(1, Diagnostics.ServerMetrics.PassportRateLimiter);
-        return false;
-    }
+    public bool TryRequest(IPAddress? address) =>
+        Limits.PassportRequestBurst <= 0
+        || PeerAddress.Key(address, Limits.ExemptLoopback) is not { } key
+        || TryTake(key.ToString(), Limits.PassportRequestBurst, Limits.PassportRequestsPerMinute);
 }

@@ -7,27 +7,15 @@ namespace Msnp.Server.Limits;
 /// endpoint of another user, so the command pacer alone (20 a second) would let one user push
 /// thousands a minute at someone.
 /// </summary>
-public sealed class UserNotificationRate
+public sealed class UserNotificationRate : KeyedRate
 {
-    private readonly KeyedTokenBuckets _buckets;
-    private readonly ServerLimits _limits;
-
     /// <summary>Creates the limiter.</summary>
     public UserNotificationRate(ServerLimits limits, TimeProvider time)
+        : base(limits, time, Diagnostics.ServerMetrics.UserNotificationLimiter)
     {
-        _limits = limits ?? throw new ArgumentNullException(nameof(limits));
-        _buckets = new KeyedTokenBuckets(time, limits);
     }
 
     /// <summary>Takes one notification from <paramref name="account"/>'s allowance; false when it is used up.</summary>
-    public bool TryTake(string account)
-    {
-        if (_limits.UserNotificationsPerMinute <= 0 || _buckets.TryTake(account, _limits.UserNotificationBurst, _limits.UserNotificationsPerMinute / 60))
-        {
-            return true;
-        }
-
-        Diagnostics.ServerMetrics.LimiterRefusals.Add(1, Diagnostics.ServerMetrics.UserNotificationLimiter);
-        return false;
-    }
+    public bool TryTake(string account) =>
+        Limits.UserNotificationsPerMinute <= 0 || TryTake(account, Limits.UserNotificationBurst, Limits.UserNotificationsPerMinute);
 }

@@ -113,9 +113,40 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
             Send((Writer, info: changed.ToPresenceInfo()), static (w, s) => s.Writer.WritePresenceChanged(w, s.info));
         }
 
+        // Sent from the caller's thread when nothing is queued: a fan-out reaches every contact without a hand-off each.
         var writer = Writer;
         return !NotificationRenderer.AppliesTo(notification, writer.Dialect)
-            || Send((writer, notification), static (w, s) => NotificationRenderer.Write(w, s.writer, s.notification));
+            || Connection.Output.Deliver((writer, notification), static (w, s) => NotificationRenderer.Write(w, s.writer, s.notification));
+    }
+
+    /// <inheritdoc/>
+    public bool Receive(EndpointNotification first, EndpointNotification second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if (first is SignOutNotification or OwnPresenceNotification || second is SignOutNotification or OwnPresenceNotification)
+        {
+            var tookFirst = Receive(first);
+            return Receive(second) && tookFirst;
+        }
+
+        // NLN and its UBX in one send; a dialect without personal messages gets the NLN alone.
+        var writer = Writer;
+        var one = NotificationRenderer.AppliesTo(first, writer.Dialect) ? first : null;
+        var two = NotificationRenderer.AppliesTo(second, writer.Dialect) ? second : null;
+        return (one ?? two) is null
+            || Connection.Output.Deliver((writer, one, two), static (w, s) =>
+            {
+                if (s.one is not null)
+                {
+                    NotificationRenderer.Write(w, s.writer, s.one);
+                }
+
+                if (s.two is not null)
+                {
+                    NotificationRenderer.Write(w, s.writer, s.two);
+                }
+            });
     }
 
     /// <summary>Ends the session with a bare <c>OUT</c>, the protocol's plain sign-out (an operator's kick).</summary>

@@ -300,10 +300,13 @@ internal static class PresenceFanout
             }
 
             var address = endpoints[i].Address;
-            await delivery.DeliverAsync(address, first).ConfigureAwait(false);
-            if (second is not null)
+            if (second is null)
             {
-                await delivery.DeliverAsync(address, second).ConfigureAwait(false);
+                await delivery.DeliverAsync(address, first).ConfigureAwait(false);
+            }
+            else
+            {
+                await delivery.DeliverAsync(address, first, second).ConfigureAwait(false);
             }
         }
     }

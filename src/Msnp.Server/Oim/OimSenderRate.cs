@@ -7,19 +7,15 @@ namespace Msnp.Server.Oim;
 /// <see cref="ServerLimits.OfflineMessagesPerMinute"/>); past it <c>Store</c> answers
 /// <c>q0:SenderThrottleLimitExceeded</c>, so nobody fills other people's mailboxes at line rate.
 /// </summary>
-public sealed class OimSenderRate
+public sealed class OimSenderRate : KeyedRate
 {
-    private readonly KeyedTokenBuckets _buckets;
-    private readonly ServerLimits _limits;
-
     /// <summary>Creates the limiter.</summary>
     public OimSenderRate(ServerLimits limits, TimeProvider time)
+        : base(limits, time, refusals: null)
     {
-        _limits = limits ?? throw new ArgumentNullException(nameof(limits));
-        _buckets = new KeyedTokenBuckets(time, limits);
     }
 
     /// <summary>Takes one message from <paramref name="sender"/>'s allowance; false when it is used up.</summary>
     public bool TryTake(string sender) =>
-        _limits.OfflineMessagesPerMinute <= 0 || _buckets.TryTake(sender, _limits.OfflineMessageBurst, _limits.OfflineMessagesPerMinute / 60);
+        Limits.OfflineMessagesPerMinute <= 0 || TryTake(sender, Limits.OfflineMessageBurst, Limits.OfflineMessagesPerMinute);
 }

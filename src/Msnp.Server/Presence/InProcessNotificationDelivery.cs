@@ -13,6 +13,10 @@ public sealed class InProcessNotificationDelivery(LocalEndpoints endpoints, IPre
         new(endpoints.Deliver(endpoint.EndpointId, notification));
 
     /// <inheritdoc/>
+    public ValueTask<bool> DeliverAsync(EndpointAddress endpoint, EndpointNotification first, EndpointNotification second, CancellationToken cancellationToken = default) =>
+        new(endpoints.Deliver(endpoint.EndpointId, first, second));
+
+    /// <inheritdoc/>
     public async ValueTask<int> DeliverToAccountAsync(string account, EndpointNotification notification, CancellationToken cancellationToken = default)
     {
         if (await directory.FindAsync(account, cancellationToken).ConfigureAwait(false) is not { } presence)

@@ -39,6 +39,10 @@ public sealed class LocalEndpoints
     public bool Deliver(Guid endpointId, EndpointNotification notification) =>
         _byId.TryGetValue(endpointId, out var receiver) && receiver.Receive(notification);
 
+    /// <summary>Hands <paramref name="first"/> and then <paramref name="second"/> to the local session <paramref name="endpointId"/> (see <see cref="INotificationReceiver.Receive(EndpointNotification, EndpointNotification)"/>).</summary>
+    public bool Deliver(Guid endpointId, EndpointNotification first, EndpointNotification second) =>
+        _byId.TryGetValue(endpointId, out var receiver) && receiver.Receive(first, second);
+
     /// <summary>Hands <paramref name="notification"/> to every local session; returns how many took it.</summary>
     public int DeliverToAll(EndpointNotification notification)
     {

@@ -1,6 +1,6 @@
 using System.Xml;
 using System.Xml.Linq;
-using Msnp.Protocol.Auth.Passport;
+using Msnp.Protocol.Xml;
 
 namespace Msnp.Server.Soap;
 
@@ -75,10 +75,5 @@ public static class SoapEnvelopeReader
     }
 
     // Characters never outnumber bytes in UTF-8 or UTF-16 input, so the byte limit bounds the characters too.
-    private static XmlReaderSettings Settings(SoapLimits limits)
-    {
-        var settings = RstSoap.CreateReaderSettings(limits.MaxRequestBytes);
-        settings.IgnoreWhitespace = true;
-        return settings;
-    }
+    private static XmlReaderSettings Settings(SoapLimits limits) => SafeXmlReaderSettings.Create(limits.MaxRequestBytes, ignoreWhitespace: true);
 }

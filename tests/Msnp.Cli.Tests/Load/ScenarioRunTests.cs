@@ -241,6 +241,7 @@ public class ScenarioRunTests
         Assert.True(root.GetProperty("delivered").GetInt64() > 0);
         Assert.Equal(root.GetProperty("sent").GetInt64(), root.GetProperty("delivered").GetInt64());
         Assert.True(root.GetProperty("consistent").GetBoolean());
+        Assert.True(root.GetProperty("serverInProcess").GetBoolean());
     }
 
     [Fact]
@@ -261,6 +262,9 @@ public class ScenarioRunTests
         Assert.Equal(3, root.GetProperty("operations").GetInt64());
         Assert.Equal(3, root.GetProperty("latencyMicroseconds").GetProperty("count").GetInt64());
         Assert.StartsWith("15 (", root.GetProperty("details").GetProperty("NLN read").GetString(), StringComparison.Ordinal);
+
+        // The tool was not told the server's process (--server-pid), so its figures are the load side's alone.
+        Assert.False(root.GetProperty("serverInProcess").GetBoolean());
     }
 
     [Theory]

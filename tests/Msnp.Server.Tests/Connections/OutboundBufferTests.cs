@@ -91,6 +91,82 @@ public sealed class OutboundBufferTests
         Assert.True((await read.AsTask().WaitAsync(Generous)).IsCanceled);
     }
 
+    [Fact]
+    public async Task Deliver_to_an_idle_connection_sends_from_the_calling_thread_before_it_returns()
+    {
+        var buffer = new OutboundBuffer(1024);
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
+        var writer = buffer.RunAsync(pipe.Writer, CancellationToken.None);
+
+        Assert.True(buffer.Deliver("NLN AWY bob@example.com Bob 0\r\n"u8.ToArray(), static (w, bytes) => w.Write(bytes)));
+
+        // Flushed to the transport already: nothing had to wake the writer loop.
+        Assert.True(pipe.Reader.TryRead(out var result));
+        Assert.Equal("NLN AWY bob@example.com Bob 0\r\n", Encoding.ASCII.GetString(result.Buffer));
+        pipe.Reader.AdvanceTo(result.Buffer.End);
+
+        buffer.Complete();
+        await writer.WaitAsync(Generous);
+        Assert.False(buffer.Deliver("late\r\n"u8.ToArray(), static (w, bytes) => w.Write(bytes)));
+    }
+
+    [Fact]
+    public async Task Lines_delivered_and_written_by_concurrent_producers_all_arrive_each_producer_in_order()
+    {
+        const int Producers = 4;
+        const int LinesEach = 2_000;
+        var buffer = new OutboundBuffer(64 * 1024 * 1024);
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
+        var writer = buffer.RunAsync(pipe.Writer, CancellationToken.None);
+        var reader = ReadLinesAsync(pipe.Reader);
+
+        // Producers 0 and 2 deliver (sending themselves when the connection is idle), 1 and 3 queue.
+        var producers = Enumerable.Range(0, Producers).Select(p => Task.Run(() =>
+        {
+            for (int i = 0; i < LinesEach; i++)
+            {
+                var line = Encoding.ASCII.GetBytes($"{p} {i}\r\n");
+                Assert.True(p % 2 == 0 ? buffer.Deliver(line, static (w, bytes) => w.Write(bytes)) : buffer.Write(line));
+            }
+        })).ToArray();
+        await Task.WhenAll(producers).WaitAsync(Generous);
+
+        buffer.Complete();
+        await writer.WaitAsync(Generous);
+        await pipe.Writer.CompleteAsync();
+        var lines = await reader.WaitAsync(Generous);
+
+        Assert.Equal(Producers * LinesEach, lines.Count);
+        var next = new int[Producers];
+        foreach (var line in lines)
+        {
+            var parts = line.Split(' ');
+            int p = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(next[p]++, int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public async Task A_delivery_whose_send_must_wait_is_finished_by_the_writer_and_later_lines_follow_it()
+    {
+        var buffer = new OutboundBuffer(1024 * 1024);
+        var output = new GatedWriter();
+        var writer = buffer.RunAsync(output, CancellationToken.None);
+
+        // The peer's window is full: the delivering thread returns at once and the send waits.
+        Assert.True(buffer.Deliver("first\r\n"u8.ToArray(), static (w, bytes) => w.Write(bytes)));
+        await output.FlushStarted.WaitAsync(Generous);
+        Assert.True(buffer.Write("second\r\n"u8));
+        Assert.True(buffer.Deliver("third\r\n"u8.ToArray(), static (w, bytes) => w.Write(bytes)));
+        Assert.Equal("first\r\n", Encoding.ASCII.GetString(output.Written.WrittenSpan));
+
+        output.Open();
+        buffer.Complete();
+        await writer.WaitAsync(Generous);
+
+        Assert.Equal("first\r\nsecond\r\nthird\r\n", Encoding.ASCII.GetString(output.Written.WrittenSpan));
+    }
+
     private static async Task<List<string>> ReadLinesAsync(PipeReader reader)
     {
         var lines = new List<string>();
@@ -142,6 +218,61 @@ public sealed class OutboundBufferTests
             _flushStarted.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
             return new FlushResult(isCanceled: false, isCompleted: false);
+        }
+    }
+
+    // A transport whose first flush waits until the test opens it (a peer with a full window);
+    // later flushes complete at once.
+    private sealed class GatedWriter : PipeWriter
+    {
+        private readonly TaskCompletionSource _flushStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private long _unflushed;
+
+        public ArrayBufferWriter<byte> Written { get; } = new();
+
+        public Task FlushStarted => _flushStarted.Task;
+
+        public override bool CanGetUnflushedBytes => true;
+
+        public override long UnflushedBytes => _unflushed;
+
+        public void Open() => _open.TrySetResult();
+
+        public override void Advance(int bytes)
+        {
+            Written.Advance(bytes);
+            _unflushed += bytes;
+        }
+
+        public override Memory<byte> GetMemory(int sizeHint = 0) => Written.GetMemory(sizeHint);
+
+        public override Span<byte> GetSpan(int sizeHint = 0) => Written.GetSpan(sizeHint);
+
+        public override void CancelPendingFlush()
+        {
+        }
+
+        public override void Complete(Exception? exception = null)
+        {
+        }
+
+        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
+        {
+            _unflushed = 0;
+            if (_open.Task.IsCompleted)
+            {
+                return new(new FlushResult(isCanceled: false, isCompleted: false));
+            }
+
+            _flushStarted.TrySetResult();
+            return WaitAsync();
+
+            async ValueTask<FlushResult> WaitAsync()
+            {
+                await _open.Task;
+                return new FlushResult(isCanceled: false, isCompleted: false);
+            }
         }
     }
 }

@@ -27,14 +27,7 @@ public sealed class EndpointCommandTests
     public async Task Endpoint_documents_and_WLM_2009s_Data_are_stored_and_forwarded_private_data_only_to_own_endpoints()
     {
         await using var scene = await Scene.StartAsync("alice", "bob");
-        var bob = await PointOfPresence.SignInAsync(scene.Server, Bob);
-        await bob.AddContactsAsync(5, Alice);
-        await bob.GoOnlineAsync(6);
-        var home = await OnlineAsync(scene, bob);
-        var work = await PointOfPresence.SignInAsync(scene.Server, Alice);
-        await work.AddContactsAsync(5, Bob);
-        await work.GoOnlineAsync(6);
-        await DrainAsync(bob.Client, home.Client, work.Client);
+        var (bob, home, work) = await BobAndTwoMachinesAsync(scene);
 
         // Private data: both machines see the name in their own UBX; bob hears nothing.
         await UuxAsync(home.Client, 10, "<PrivateEndpointData><EpName>HOME</EpName><Idle>false</Idle><ClientType>1</ClientType><State>NLN</State></PrivateEndpointData>");
@@ -99,14 +92,7 @@ public sealed class EndpointCommandTests
     public async Task UUN_reaches_a_contact_and_goawyplzthxbye_signs_ones_other_machine_out()
     {
         await using var scene = await Scene.StartAsync("alice", "bob", "carol");
-        var bob = await PointOfPresence.SignInAsync(scene.Server, Bob);
-        await bob.AddContactsAsync(5, Alice);
-        await bob.GoOnlineAsync(6);
-        var home = await OnlineAsync(scene, bob);
-        var work = await PointOfPresence.SignInAsync(scene.Server, Alice);
-        await work.AddContactsAsync(5, Bob);
-        await work.GoOnlineAsync(6);
-        await DrainAsync(bob.Client, home.Client, work.Client);
+        var (bob, home, work) = await BobAndTwoMachinesAsync(scene);
 
         // To a contact: every endpoint of bob hears UBN from alice's machine.
         await home.Client.SendAsync($"UUN 20 {Bob} 3 5\r\nhello");
@@ -175,29 +161,15 @@ public sealed class EndpointCommandTests
         return client.SendAsync([.. Encoding.ASCII.GetBytes($"{command} {trId} {bytes.Length}\r\n"), .. bytes]);
     }
 
-    private static async Task<PointOfPresence> OnlineAsync(Scene scene, PointOfPresence contact)
+    // bob watching alice, alice online on two machines, and nothing left queued on any of the three.
+    private static async Task<(PointOfPresence Bob, PointOfPresence Home, PointOfPresence Work)> BobAndTwoMachinesAsync(Scene scene)
     {
-        var pop = await PointOfPresence.SignInAsync(scene.Server, Alice);
-        await pop.AddContactsAsync(5, contact.Email);
-        await pop.GoOnlineAsync(6);
-        return pop;
+        var bob = await PointOfPresence.OnlineAsync(scene.Server, Bob, Alice);
+        var home = await PointOfPresence.OnlineAsync(scene.Server, Alice, Bob);
+        var work = await PointOfPresence.OnlineAsync(scene.Server, Alice, Bob);
+        await PointOfPresence.DrainAsync(bob.Client, home.Client, work.Client);
+        return (bob, home, work);
     }
 
-    private static Task UuxAsync(LineClient client, int trId, string document)
-    {
-        var bytes = Encoding.UTF8.GetBytes(document);
-        return client.SendAsync([.. Encoding.ASCII.GetBytes($"UUX {trId} {bytes.Length}\r\n"), .. bytes]);
-    }
-
-    // Reads whatever presence traffic is queued (sign-ins' NLN, UBX, ADL notices) up to QNG, on each client.
-    private static async Task DrainAsync(params LineClient[] clients)
-    {
-        foreach (var client in clients)
-        {
-            await client.SendAsync("PNG\r\n");
-            while (!(await PointOfPresence.ReadAsync(client)).Line.StartsWith("QNG", StringComparison.Ordinal))
-            {
-            }
-        }
-    }
+    private static Task UuxAsync(LineClient client, int trId, string document) => SendAsync(client, "UUX", trId, document);
 }

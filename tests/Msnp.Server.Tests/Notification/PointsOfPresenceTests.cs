@@ -71,16 +71,7 @@ public sealed class PointsOfPresenceTests
     public async Task A_contact_sees_the_remaining_machine_when_the_one_it_saw_leaves_with_another_status()
     {
         await using var scene = await Scene.StartAsync("alice", "bob");
-        var bob = await PointOfPresence.SignInAsync(scene.Server, "bob@example.com");
-        await bob.AddContactsAsync(5, Alice);
-        await bob.GoOnlineAsync(6);
-
-        var home = await PointOfPresence.SignInAsync(scene.Server, Alice);
-        await home.AddContactsAsync(5, "bob@example.com");
-        Assert.StartsWith("ADL 0 ", (await PointOfPresence.ReadAsync(bob.Client)).Line);
-        await home.GoOnlineAsync(6, "AWY");
-        Assert.Equal($"NLN AWY 1:{Alice} Alice 1:48", await bob.Client.ReadLineAsync());
-        AssertEndpoints(await PointOfPresence.ReadUbxAsync(bob.Client, $"1:{Alice}"), contact: true, home);
+        var (bob, home) = await BobSeesFirstMachineAsync(scene, "AWY");
 
         // The second machine goes online busy and leaves before the first takes it on (it has not
         // gone online): bob then sees the first machine's own status again.
@@ -105,21 +96,10 @@ public sealed class PointsOfPresenceTests
     public async Task An_MSNP18_contact_hears_the_new_list_of_machines_when_one_joins_or_leaves_showing_the_same()
     {
         await using var scene = await Scene.StartAsync("alice", "bob");
-        var bob = await PointOfPresence.SignInAsync(scene.Server, "bob@example.com");
-        await bob.AddContactsAsync(5, Alice);
-        await bob.GoOnlineAsync(6);
-
-        var home = await PointOfPresence.SignInAsync(scene.Server, Alice);
-        await home.AddContactsAsync(5, "bob@example.com");
-        Assert.StartsWith("ADL 0 ", (await PointOfPresence.ReadAsync(bob.Client)).Line);
-        await home.GoOnlineAsync(6);
-        Assert.Equal($"NLN NLN 1:{Alice} Alice 1:48", await bob.Client.ReadLineAsync());
-        AssertEndpoints(await PointOfPresence.ReadUbxAsync(bob.Client, $"1:{Alice}"), contact: true, home);
+        var (bob, home) = await BobSeesFirstMachineAsync(scene, "NLN");
 
         // The second machine shows the same: no NLN, but bob's list of alice's machines grows.
-        var work = await PointOfPresence.SignInAsync(scene.Server, Alice);
-        await work.AddContactsAsync(5, "bob@example.com");
-        await work.GoOnlineAsync(6);
+        var work = await PointOfPresence.OnlineAsync(scene.Server, Alice, "bob@example.com");
         AssertEndpoints(await PointOfPresence.ReadUbxAsync(bob.Client, $"1:{Alice}"), contact: true, home, work);
         await bob.Client.ExpectQuietAsync();
 
@@ -159,6 +139,19 @@ public sealed class PointsOfPresenceTests
     }
 
     // The sign-in tail may still be queued before OUT.
+    // bob (MSNP18) watching alice, and alice's first machine online with the status: bob sees its NLN and its UBX.
+    private static async Task<(PointOfPresence Bob, PointOfPresence Home)> BobSeesFirstMachineAsync(Scene scene, string status)
+    {
+        var bob = await PointOfPresence.OnlineAsync(scene.Server, "bob@example.com", Alice);
+        var home = await PointOfPresence.SignInAsync(scene.Server, Alice);
+        await home.AddContactsAsync(5, "bob@example.com");
+        Assert.StartsWith("ADL 0 ", (await PointOfPresence.ReadAsync(bob.Client)).Line);
+        await home.GoOnlineAsync(6, status);
+        Assert.Equal($"NLN {status} 1:{Alice} Alice 1:48", await bob.Client.ReadLineAsync());
+        AssertEndpoints(await PointOfPresence.ReadUbxAsync(bob.Client, $"1:{Alice}"), contact: true, home);
+        return (bob, home);
+    }
+
     private static async Task<string> ReadUntilOutAsync(LineClient client)
     {
         while (true)

@@ -24,32 +24,25 @@ public sealed class SsoSignInTests
     public async Task A_client_offering_only_one_SSO_version_signs_in_with_the_policy_the_nonce_the_ticket_and_the_blob(string version)
     {
         await using var scene = await Scene.StartAsync("alice");
-        var email = Scene.Email("alice");
+        await using var attempt = await SsoAttempt.BeginAsync(scene, version);
 
-        var challenge = await SsoSignIn.BeginAsync(scene.Server, email, version);
-        await using var client = challenge.Client;
+        Assert.StartsWith("<Policies>", attempt.Challenge.Policies, StringComparison.Ordinal);
+        Assert.Equal(SsoKeyBlob.NonceLength, attempt.Nonce.Length);
+        Assert.Equal(SsoChallenge.RandomBytes, Convert.FromBase64String(attempt.Nonce).Length);
 
-        Assert.StartsWith("<Policies>", challenge.Policies, StringComparison.Ordinal);
-        Assert.Equal(SsoKeyBlob.NonceLength, challenge.Nonce.Length);
-        Assert.Equal(SsoChallenge.RandomBytes, Convert.FromBase64String(challenge.Nonce).Length);
-
-        var tokens = await SsoSignIn.RequestTokensAsync(scene.Server, email, Scene.Password);
-        await client.SendAsync(SsoSignIn.Answer(tokens, challenge.Nonce, version == "MSNP15" ? null : Guid.NewGuid()));
-        Assert.Equal($"USR 4 OK {email} 1 0", await client.ReadLineAsync());
+        await attempt.Client.SendAsync(SsoSignIn.Answer(attempt.Tokens, attempt.Nonce, version == "MSNP15" ? null : Guid.NewGuid()));
+        Assert.Equal($"USR 4 OK {attempt.Email} 1 0", await attempt.Client.ReadLineAsync());
     }
 
     [Fact]
     public async Task Tickets_from_RST2_sign_in_too()
     {
         await using var scene = await Scene.StartAsync("alice");
-        var email = Scene.Email("alice");
-        var challenge = await SsoSignIn.BeginAsync(scene.Server, email, "MSNP18");
-        await using var client = challenge.Client;
+        await using var attempt = await SsoAttempt.BeginAsync(scene, "MSNP18", "//RST2.srf");
 
-        var tokens = await SsoSignIn.RequestTokensAsync(scene.Server, email, Scene.Password, "//RST2.srf");
-        await client.SendAsync(SsoSignIn.Answer(tokens, challenge.Nonce, Guid.NewGuid()));
+        await attempt.Client.SendAsync(SsoSignIn.Answer(attempt.Tokens, attempt.Nonce, Guid.NewGuid()));
 
-        Assert.Equal($"USR 4 OK {email} 1 0", await client.ReadLineAsync());
+        Assert.Equal($"USR 4 OK {attempt.Email} 1 0", await attempt.Client.ReadLineAsync());
     }
 
     [Fact]
@@ -68,30 +61,24 @@ public sealed class SsoSignInTests
     public async Task A_blob_made_with_another_secret_is_refused()
     {
         await using var scene = await Scene.StartAsync("alice");
-        var email = Scene.Email("alice");
-        var challenge = await SsoSignIn.BeginAsync(scene.Server, email, "MSNP15");
-        await using var client = challenge.Client;
-        var tokens = await SsoSignIn.RequestTokensAsync(scene.Server, email, Scene.Password);
+        await using var attempt = await SsoAttempt.BeginAsync(scene, "MSNP15");
 
-        var forged = tokens with { Secret = new byte[tokens.Secret.Length] };
-        await client.SendAsync(SsoSignIn.Answer(forged, challenge.Nonce, null));
+        var forged = attempt.Tokens with { Secret = new byte[attempt.Tokens.Secret.Length] };
+        await attempt.Client.SendAsync(SsoSignIn.Answer(forged, attempt.Nonce, null));
 
-        await AssertRefusedAsync(client);
+        await AssertRefusedAsync(attempt.Client);
     }
 
     [Fact]
     public async Task The_blob_of_one_token_does_not_pass_with_another_tokens_ticket()
     {
         await using var scene = await Scene.StartAsync("alice");
-        var email = Scene.Email("alice");
-        var challenge = await SsoSignIn.BeginAsync(scene.Server, email, "MSNP15");
-        await using var client = challenge.Client;
-        var tokens = await SsoSignIn.RequestTokensAsync(scene.Server, email, Scene.Password);
+        await using var attempt = await SsoAttempt.BeginAsync(scene, "MSNP15");
 
         // The address book's ticket is valid for alice, but the secret belongs to the messenger ticket.
-        await client.SendAsync($"USR 4 SSO S {tokens.AddressBookTicket} {SsoKeyBlob.Create(tokens.Secret, challenge.Nonce)}\r\n");
+        await attempt.Client.SendAsync($"USR 4 SSO S {attempt.Tokens.AddressBookTicket} {SsoKeyBlob.Create(attempt.Tokens.Secret, attempt.Nonce)}\r\n");
 
-        await AssertRefusedAsync(client);
+        await AssertRefusedAsync(attempt.Client);
     }
 
     [Fact]
@@ -149,14 +136,11 @@ public sealed class SsoSignInTests
     public async Task A_ticket_without_a_blob_is_refused(string version, string tail)
     {
         await using var scene = await Scene.StartAsync("alice");
-        var email = Scene.Email("alice");
-        var challenge = await SsoSignIn.BeginAsync(scene.Server, email, version);
-        await using var client = challenge.Client;
-        var tokens = await SsoSignIn.RequestTokensAsync(scene.Server, email, Scene.Password);
+        await using var attempt = await SsoAttempt.BeginAsync(scene, version);
 
-        await client.SendAsync($"USR 4 SSO S {tokens.Ticket}{tail}\r\n");
+        await attempt.Client.SendAsync($"USR 4 SSO S {attempt.Tokens.Ticket}{tail}\r\n");
 
-        await AssertRefusedAsync(client);
+        await AssertRefusedAsync(attempt.Client);
     }
 
     [Fact]
@@ -188,27 +172,21 @@ public sealed class SsoSignInTests
     public async Task From_MSNP16_a_missing_or_unreadable_machine_guid_is_refused(string tail)
     {
         await using var scene = await Scene.StartAsync("alice");
-        var email = Scene.Email("alice");
-        var challenge = await SsoSignIn.BeginAsync(scene.Server, email, "MSNP18");
-        await using var client = challenge.Client;
-        var tokens = await SsoSignIn.RequestTokensAsync(scene.Server, email, Scene.Password);
+        await using var attempt = await SsoAttempt.BeginAsync(scene, "MSNP18");
 
-        await client.SendAsync($"USR 4 SSO S {tokens.Ticket} {SsoKeyBlob.Create(tokens.Secret, challenge.Nonce)}{tail}\r\n");
+        await attempt.Client.SendAsync($"USR 4 SSO S {attempt.Tokens.Ticket} {SsoKeyBlob.Create(attempt.Tokens.Secret, attempt.Nonce)}{tail}\r\n");
 
-        await AssertRefusedAsync(client);
+        await AssertRefusedAsync(attempt.Client);
     }
 
     [Fact]
     public async Task A_TWN_answer_at_an_SSO_version_is_refused()
     {
         await using var scene = await Scene.StartAsync("alice");
-        var email = Scene.Email("alice");
-        var challenge = await SsoSignIn.BeginAsync(scene.Server, email, "MSNP15");
-        await using var client = challenge.Client;
-        var tokens = await SsoSignIn.RequestTokensAsync(scene.Server, email, Scene.Password);
+        await using var attempt = await SsoAttempt.BeginAsync(scene, "MSNP15");
 
-        await client.SendAsync($"USR 4 TWN S {tokens.Ticket}\r\n");
+        await attempt.Client.SendAsync($"USR 4 TWN S {attempt.Tokens.Ticket}\r\n");
 
-        await AssertRefusedAsync(client);
+        await AssertRefusedAsync(attempt.Client);
     }
 }

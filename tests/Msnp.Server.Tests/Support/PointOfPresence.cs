@@ -33,6 +33,27 @@ internal sealed class PointOfPresence(LineClient client, string email, Guid mach
         return new PointOfPresence(client, email, guid);
     }
 
+    /// <summary>Signs in (<see cref="SignInAsync"/>), puts <paramref name="contacts"/> on the FL and AL (<c>ADL 5</c>) and goes online (<c>CHG 6 NLN</c>).</summary>
+    public static async Task<PointOfPresence> OnlineAsync(TestServer server, string email, params string[] contacts)
+    {
+        var pop = await SignInAsync(server, email);
+        await pop.AddContactsAsync(5, contacts);
+        await pop.GoOnlineAsync(6);
+        return pop;
+    }
+
+    /// <summary>Reads whatever is queued on each client (sign-ins' <c>NLN</c>, <c>UBX</c>, <c>ADL</c> notices) up to the answer to a <c>PNG</c>.</summary>
+    public static async Task DrainAsync(params LineClient[] clients)
+    {
+        foreach (var client in clients)
+        {
+            await client.SendAsync("PNG\r\n");
+            while (!(await ReadAsync(client)).Line.StartsWith("QNG", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
     /// <summary><c>ADL</c> of contacts on the FL and AL (<c>l="3"</c>), answered <c>ADL trId OK</c>.</summary>
     public async Task AddContactsAsync(int trId, params string[] contacts)
     {

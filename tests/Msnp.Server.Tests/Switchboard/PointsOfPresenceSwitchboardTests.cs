@@ -18,20 +18,13 @@ public sealed class PointsOfPresenceSwitchboardTests
     public async Task Both_machines_are_rung_join_per_machine_and_get_every_message()
     {
         await using var scene = await Scene.StartAsync("alice", "bob", "carol");
-        var bob = await OnlineAsync(scene, Bob, Alice, "carol@example.com");
-        var home = await OnlineAsync(scene, Alice, Bob);
-        var work = await OnlineAsync(scene, Alice, Bob);
-        await DrainAsync(bob.Client);
-        await DrainAsync(home.Client);
-        await DrainAsync(work.Client);
+        var bob = await PointOfPresence.OnlineAsync(scene.Server, Bob, Alice, "carol@example.com");
+        var home = await PointOfPresence.OnlineAsync(scene.Server, Alice, Bob);
+        var work = await PointOfPresence.OnlineAsync(scene.Server, Alice, Bob);
+        await PointOfPresence.DrainAsync(bob.Client, home.Client, work.Client);
 
         // bob opens a session as bob;{guid} and is answered in that form.
-        await bob.Client.SendAsync("XFR 20 SB\r\n");
-        var xfr = (await bob.Client.ReadLineStartingWithAsync("XFR 20 SB ")).Split(' ');
-        Assert.Equal(["U", "messenger.msn.com", "1"], xfr[6..]);
-        var sbBob = await LineClient.ConnectAsync(scene.Server.Host.Endpoints.SwitchboardPort);
-        await sbBob.SendAsync($"USR 1 {bob.Handle} {xfr[5]}\r\n");
-        Assert.Equal($"USR 1 OK {bob.Handle} Bob", await sbBob.ReadLineAsync());
+        var sbBob = await OpenSessionAsync(scene, bob, "Bob");
 
         // CAL rings each of alice's machines, each with its own cookie.
         await sbBob.SendAsync($"CAL 2 {Alice}\r\n");
@@ -77,26 +70,17 @@ public sealed class PointsOfPresenceSwitchboardTests
     public async Task An_MSNP12_participant_sees_one_entry_per_account_and_WLM_2009s_CAL_of_itself_is_answered()
     {
         await using var scene = await Scene.StartAsync("alice", "bob");
-        var home = await OnlineAsync(scene, Alice, Bob);
-        var bob = await scene.SignInAsync("bob", "MSNP12");
-        await bob.SendAsync("CHG 50 NLN 0\r\n");
-        await bob.ReadLineStartingWithAsync("CHG 50 ");
-        await DrainAsync(home.Client);
+        var (home, bob) = await HomeAndMsnp12BobAsync(scene);
 
         // alice opens a session alone: CAL of herself (WLM 2009) gets RINGING and JOI of herself.
-        await home.Client.SendAsync("XFR 20 SB\r\n");
-        var xfr = (await home.Client.ReadLineStartingWithAsync("XFR 20 SB ")).Split(' ');
-        var sbHome = await LineClient.ConnectAsync(scene.Server.Host.Endpoints.SwitchboardPort);
-        await sbHome.SendAsync($"USR 1 {home.Handle} {xfr[5]}\r\n");
-        Assert.Equal($"USR 1 OK {home.Handle} Alice", await sbHome.ReadLineAsync());
+        var sbHome = await OpenSessionAsync(scene, home, "Alice");
         await sbHome.SendAsync($"CAL 2 {Alice}\r\n");
         Assert.Matches(@"^CAL 2 RINGING \d+$", await sbHome.ReadLineAsync());
         Assert.Equal($"JOI {Alice} Alice 1:48", await sbHome.ReadLineAsync());
 
         // The second machine goes online: alice's CAL of herself now rings it.
-        var work = await OnlineAsync(scene, Alice, Bob);
-        await DrainAsync(home.Client);
-        await DrainAsync(work.Client);
+        var work = await PointOfPresence.OnlineAsync(scene.Server, Alice, Bob);
+        await PointOfPresence.DrainAsync(home.Client, work.Client);
         await sbHome.SendAsync($"CAL 3 {Alice}\r\n");
         Assert.Matches(@"^CAL 3 RINGING \d+$", await sbHome.ReadLineAsync());
         var ring = (await work.Client.ReadLineStartingWithAsync("RNG ")).Split(' ');
@@ -125,17 +109,8 @@ public sealed class PointsOfPresenceSwitchboardTests
     public async Task From_MSNP16_a_message_may_carry_2048_bytes_and_an_MSNP12_participant_keeps_1664()
     {
         await using var scene = await Scene.StartAsync("alice", "bob");
-        var home = await OnlineAsync(scene, Alice, Bob);
-        var bob = await scene.SignInAsync("bob", "MSNP12");
-        await bob.SendAsync("CHG 50 NLN 0\r\n");
-        await bob.ReadLineStartingWithAsync("CHG 50 ");
-        await DrainAsync(home.Client);
-
-        await home.Client.SendAsync("XFR 20 SB\r\n");
-        var xfr = (await home.Client.ReadLineStartingWithAsync("XFR 20 SB ")).Split(' ');
-        var sbHome = await LineClient.ConnectAsync(scene.Server.Host.Endpoints.SwitchboardPort);
-        await sbHome.SendAsync($"USR 1 {home.Handle} {xfr[5]}\r\n");
-        Assert.Equal($"USR 1 OK {home.Handle} Alice", await sbHome.ReadLineAsync());
+        var (home, bob) = await HomeAndMsnp12BobAsync(scene);
+        var sbHome = await OpenSessionAsync(scene, home, "Alice");
         await sbHome.SendAsync("CAL 2 bob@example.com\r\n");
         await sbHome.ReadLineStartingWithAsync("CAL 2 RINGING ");
         var (sbBob, _) = await Chat.AnswerAsync(scene.Server, bob, Bob);
@@ -167,21 +142,27 @@ public sealed class PointsOfPresenceSwitchboardTests
 
     private static (string, string) Sender((string Sender, string Name, byte[] Payload) message) => (message.Sender, message.Name);
 
-    private static async Task<PointOfPresence> OnlineAsync(Scene scene, string email, params string[] contacts)
+    // alice's first machine (MSNP18) and bob at MSNP12, both online, nothing left queued at alice.
+    private static async Task<(PointOfPresence Home, LineClient Bob)> HomeAndMsnp12BobAsync(Scene scene)
     {
-        var pop = await PointOfPresence.SignInAsync(scene.Server, email);
-        await pop.AddContactsAsync(5, contacts);
-        await pop.GoOnlineAsync(6);
-        return pop;
+        var home = await PointOfPresence.OnlineAsync(scene.Server, Alice, Bob);
+        var bob = await scene.SignInAsync("bob", "MSNP12");
+        await bob.SendAsync("CHG 50 NLN 0\r\n");
+        await bob.ReadLineStartingWithAsync("CHG 50 ");
+        await PointOfPresence.DrainAsync(home.Client);
+        return (home, bob);
     }
 
-    // Reads whatever presence traffic is queued (other sign-ins' NLN, UBX, ADL notices) up to QNG.
-    private static async Task DrainAsync(LineClient client)
+    // XFR SB from the endpoint, then USR on the switchboard with its cookie: answered in the account;{guid} form.
+    private static async Task<LineClient> OpenSessionAsync(Scene scene, PointOfPresence pop, string name)
     {
-        await client.SendAsync("PNG\r\n");
-        while (!(await PointOfPresence.ReadAsync(client)).Line.StartsWith("QNG", StringComparison.Ordinal))
-        {
-        }
+        await pop.Client.SendAsync("XFR 20 SB\r\n");
+        var xfr = (await pop.Client.ReadLineStartingWithAsync("XFR 20 SB ")).Split(' ');
+        Assert.Equal(["U", "messenger.msn.com", "1"], xfr[6..]);
+        var sb = await LineClient.ConnectAsync(scene.Server.Host.Endpoints.SwitchboardPort);
+        await sb.SendAsync($"USR 1 {pop.Handle} {xfr[5]}\r\n");
+        Assert.Equal($"USR 1 OK {pop.Handle} {name}", await sb.ReadLineAsync());
+        return sb;
     }
 
     private static async Task<LineClient> AnswerAsync(Scene scene, PointOfPresence pop, string[] ring, string[] roster)

@@ -1,4 +1,5 @@
 using System.Xml;
+using Msnp.Protocol.Xml;
 
 namespace Msnp.Protocol.Auth.Passport;
 
@@ -34,20 +35,12 @@ public static class RstSoap
     public const int MaxDepth = 32;
 
     /// <summary>
-    /// Settings for reading an envelope or reply: no DTDs, no resolver, bounded entity expansion,
-    /// comments and processing instructions skipped. Elements are matched by local name because
-    /// token services and clients of different years used different WS-* namespaces.
+    /// Settings for reading an envelope or reply (<see cref="SafeXmlReaderSettings"/>). Elements are
+    /// matched by local name because token services and clients of different years used different
+    /// WS-* namespaces.
     /// </summary>
     /// <param name="maxCharactersInDocument">The document bound, or 0 when the caller bounds the bytes itself.</param>
-    public static XmlReaderSettings CreateReaderSettings(long maxCharactersInDocument = 0) => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        MaxCharactersInDocument = maxCharactersInDocument,
-        MaxCharactersFromEntities = 1024,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-    };
+    public static XmlReaderSettings CreateReaderSettings(long maxCharactersInDocument = 0) => SafeXmlReaderSettings.Create(maxCharactersInDocument);
 
     /// <summary>Writes <c>wsp:AppliesTo/wsa:EndpointReference/wsa:Address</c>, which names a token's service in requests and replies alike.</summary>
     public static void WriteAppliesTo(XmlWriter writer, string address)

@@ -23,10 +23,33 @@ public static class NotificationRenderer
         };
     }
 
-    /// <summary>Writes <paramref name="notification"/> with <paramref name="writer"/>, the receiver's dialect writer.</summary>
+    /// <summary>
+    /// Writes <paramref name="notification"/> with <paramref name="writer"/>, the receiver's dialect
+    /// writer. What a fan-out tells every contact (<c>NLN</c>, <c>FLN</c>, <c>UBX</c>) is written once
+    /// per dialect and copied to each receiver.
+    /// </summary>
     public static void Write(IBufferWriter<byte> output, DialectWriter writer, EndpointNotification notification)
     {
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(writer);
+        if (notification is PresenceNotification or OfflineNotification or PersonalStatusNotification)
+        {
+            output.Write(notification.LinesFor(writer, Render));
+            return;
+        }
+
+        WriteOnce(output, writer, notification);
+    }
+
+    private static byte[] Render(DialectWriter writer, EndpointNotification notification)
+    {
+        var lines = new ArrayBufferWriter<byte>(256);
+        WriteOnce(lines, writer, notification);
+        return lines.WrittenSpan.ToArray();
+    }
+
+    private static void WriteOnce(IBufferWriter<byte> output, DialectWriter writer, EndpointNotification notification)
+    {
         switch (notification)
         {
             case PresenceNotification n:
