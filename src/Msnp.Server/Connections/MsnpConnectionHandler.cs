@@ -164,7 +164,7 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
                         // error rather than the reader refusing AdvanceTo because it was completed meanwhile.
                         try
                         {
-                            Advance(input, unread, buffer);
+                            Advance(input, session, unread, buffer);
                         }
                         catch (InvalidOperationException)
                         {
@@ -173,7 +173,7 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
                         throw;
                     }
 
-                    Advance(input, unread, buffer);
+                    Advance(input, session, unread, buffer);
                     if (reading && (canceled || completed))
                     {
                         end = canceled ? FrameLoopEnd.Canceled : FrameLoopEnd.Completed;
@@ -218,12 +218,14 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
     }
 
     // Everything consumed counts as examined as well, so the next read waits for more bytes; the
-    // bytes consumed are counted as received.
-    private static void Advance(PipeReader input, long unread, in ReadOnlySequence<byte> buffer)
+    // bytes consumed are counted as received, and the session wakes the writers of what the
+    // receive's frames sent (IMsnpSession.OnFramesHandled).
+    private static void Advance(PipeReader input, IMsnpSession session, long unread, in ReadOnlySequence<byte> buffer)
     {
         if (unread != buffer.Length)
         {
             ServerMetrics.BytesReceived.Add(unread - buffer.Length);
+            session.OnFramesHandled();
         }
 
         input.AdvanceTo(buffer.Start, buffer.End);

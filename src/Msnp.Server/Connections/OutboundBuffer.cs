@@ -38,6 +38,9 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
     private bool _inlineAllowed;
     private TaskCompletionSource? _drainWaiter;
 
+    // Producers waiting for the drain without allocating (DrainWaiter), newest first.
+    private DrainWaiter? _waiters;
+
     // Where the drain sends (set by Start).
     private PipeWriter? _output;
     private CancellationToken _flushCancellation;
@@ -45,7 +48,7 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
 
     // A flush that did not complete at once, whether its batch was the last, and the continuation
     // that picks the drain up again.
-    private ValueTask _flush;
+    private ValueTask<FlushResult> _flush;
     private bool _lastBatch;
     private Action? _onFlushed;
 
@@ -88,6 +91,46 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
         }
     }
 
+    /// <summary>Queues <paramref name="waiter"/> until the pending bytes fall to the high-water mark; false when they are there already (or the buffer closed).</summary>
+    internal bool TryEnlist(DrainWaiter waiter)
+    {
+        lock (_sync)
+        {
+            if (_pending.WrittenCount <= HighWaterMark || _closed || _overflowed)
+            {
+                return false;
+            }
+
+            waiter.Next = _waiters;
+            waiter.Listed = true;
+            _waiters = waiter;
+            return true;
+        }
+    }
+
+    /// <summary>Takes <paramref name="waiter"/> off the queue (its time is up); false when the drain has taken it already.</summary>
+    internal bool TryDelist(DrainWaiter waiter)
+    {
+        lock (_sync)
+        {
+            if (!waiter.Listed)
+            {
+                return false;
+            }
+
+            ref var link = ref _waiters;
+            while (link is not null && !ReferenceEquals(link, waiter))
+            {
+                link = ref link.Next;
+            }
+
+            link = waiter.Next;
+            waiter.Next = null;
+            waiter.Listed = false;
+            return true;
+        }
+    }
+
     /// <summary>Raised (once) when the pending bytes exceed the limit; the owner closes the connection.</summary>
     public event Action? Overflowed;
 
@@ -107,7 +150,39 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
     }
 
     /// <summary>Appends bytes produced by <paramref name="write"/>; returns false when the buffer is closed or overflowed.</summary>
-    public bool Write<TState>(TState state, Action<IBufferWriter<byte>, TState> write)
+    public bool Write<TState>(TState state, Action<IBufferWriter<byte>, TState> write) => Write(state, write, wake: true);
+
+    /// <summary>
+    /// Appends like <see cref="Write{TState}(TState, Action{IBufferWriter{byte}, TState})"/> but does
+    /// not start the drain: the caller calls <see cref="Wake"/> once it has written a batch (a
+    /// switchboard sender, after the messages of one receive), so the batch goes out in one drain
+    /// instead of the drain racing the producer for every message. Bytes written this way wait
+    /// until <see cref="Wake"/>, another write, or <see cref="Complete"/>.
+    /// </summary>
+    public bool WriteWithoutWaking<TState>(TState state, Action<IBufferWriter<byte>, TState> write) => Write(state, write, wake: false);
+
+    /// <summary>Starts the drain for bytes appended by <see cref="WriteWithoutWaking"/>, unless it runs already.</summary>
+    public void Wake()
+    {
+        if (Volatile.Read(ref _pendingCount) == 0)
+        {
+            return;
+        }
+
+        lock (_sync)
+        {
+            if (_drainScheduled || _output is null || _pending.WrittenCount == 0)
+            {
+                return;
+            }
+
+            _drainScheduled = true;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+    }
+
+    private bool Write<TState>(TState state, Action<IBufferWriter<byte>, TState> write, bool wake)
     {
         ArgumentNullException.ThrowIfNull(write);
         bool overflow;
@@ -126,7 +201,7 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
             {
                 _overflowed = true;
             }
-            else if (!_drainScheduled && _output is not null)
+            else if (wake && !_drainScheduled && _output is not null)
             {
                 _drainScheduled = true;
                 signal = true;
@@ -216,7 +291,7 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
         }
 
         // Rare (a full window or a failure): the drain continues from this send as from its own.
-        ContinueAfter(new ValueTask(flush.AsTask()), lastBatch: false);
+        ContinueAfter(flush, lastBatch: false);
         return true;
     }
 
@@ -241,11 +316,13 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
     {
         bool signal = false;
         TaskCompletionSource? waiter;
+        DrainWaiter? waiters;
         lock (_sync)
         {
             _closed = true;
             waiter = _drainWaiter;
             _drainWaiter = null;
+            waiters = TakeWaiters();
             if (!_drainScheduled && _output is not null)
             {
                 _drainScheduled = true;
@@ -254,6 +331,7 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
         }
 
         waiter?.TrySetResult();
+        Release(waiters);
         if (signal)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
@@ -338,7 +416,10 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
             if (_draining.WrittenCount > 0)
             {
                 Diagnostics.ServerMetrics.BytesSent.Add(_draining.WrittenCount);
-                var flush = _draining.DrainAsync(_output!, _flushCancellation);
+                // Our own transport sends the segments themselves: no copy into a pipe.
+                var flush = _output is Transport.SocketWriter socket
+                    ? socket.SendAsync(_draining, _flushCancellation)
+                    : AsFlush(_draining.DrainAsync(_output!, _flushCancellation));
                 if (!flush.IsCompleted)
                 {
                     ContinueAfter(flush, closed);
@@ -363,7 +444,7 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
     }
 
     // The drain goes on from OnFlushed once the flush completes.
-    private void ContinueAfter(ValueTask flush, bool lastBatch)
+    private void ContinueAfter(ValueTask<FlushResult> flush, bool lastBatch)
     {
         _flush = flush;
         _lastBatch = lastBatch;
@@ -391,7 +472,7 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
 
     // False when the flush failed: the drain has then ended with its exception. Writes after that
     // stay pending until the limit cuts the connection off (every way a connection ends also closes the buffer).
-    private bool Flushed(ValueTask flush)
+    private bool Flushed(ValueTask<FlushResult> flush)
     {
         try
         {
@@ -429,15 +510,51 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
     private void ReleaseDrainWaiter()
     {
         TaskCompletionSource? waiter = null;
+        DrainWaiter? waiters = null;
         lock (_sync)
         {
-            if (_drainWaiter is not null && _pending.WrittenCount <= HighWaterMark)
+            if (_pending.WrittenCount <= HighWaterMark)
             {
                 waiter = _drainWaiter;
                 _drainWaiter = null;
+                waiters = TakeWaiters();
             }
         }
 
         waiter?.TrySetResult();
+        Release(waiters);
+    }
+
+    // Under the lock: the whole queue, each marked as taken, so that its timer leaves it to Release.
+    private DrainWaiter? TakeWaiters()
+    {
+        var first = _waiters;
+        _waiters = null;
+        for (var w = first; w is not null; w = w.Next)
+        {
+            w.Listed = false;
+        }
+
+        return first;
+    }
+
+    // Outside the lock. A waiter is reused only after it completed, so its link is read first.
+    private static void Release(DrainWaiter? waiters)
+    {
+        while (waiters is not null)
+        {
+            var next = waiters.Next;
+            waiters.Next = null;
+            waiters.OnDrained();
+            waiters = next;
+        }
+    }
+
+    // A pipe's drain as a flush: completes at once (nothing allocated) when the pipe took the bytes at once.
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<FlushResult> AsFlush(ValueTask drain)
+    {
+        await drain.ConfigureAwait(false);
+        return default;
     }
 }

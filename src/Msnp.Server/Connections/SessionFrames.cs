@@ -46,7 +46,14 @@ internal readonly struct SessionFrames(MsnpConnection connection, IMsnpSession s
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> PacedAsync(Limits.CommandPacer pacer, MsnpFrame frame)
     {
-        await pacer.PaceAsync(connection.ReadCancellation).ConfigureAwait(false);
+        var paced = pacer.PaceAsync(connection.ReadCancellation);
+        if (!paced.IsCompleted)
+        {
+            // What the frames before this one sent goes out before the reader waits.
+            session.OnFramesHandled();
+        }
+
+        await paced.ConfigureAwait(false);
         await session.HandleAsync(frame).ConfigureAwait(false);
         return KeepReading;
     }
