@@ -16,4 +16,13 @@ public interface IMsnpSession : IAsyncDisposable
 
     /// <summary>Called when the connection's deadline passed; the connection is then closed.</summary>
     void OnDeadline();
+
+    /// <summary>
+    /// Called after the frames of one receive were handled, before the connection reads (and
+    /// perhaps waits) again: a session that held back waking the writers of what it sent for
+    /// those frames wakes them now (see <see cref="OutboundBuffer.WriteWithoutWaking"/>).
+    /// </summary>
+    void OnFramesHandled()
+    {
+    }
 }

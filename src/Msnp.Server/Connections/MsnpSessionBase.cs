@@ -179,6 +179,11 @@ public abstract class MsnpSessionBase : IMsnpSession
     }
 
     /// <inheritdoc/>
+    public virtual void OnFramesHandled()
+    {
+    }
+
+    /// <inheritdoc/>
     public virtual ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);

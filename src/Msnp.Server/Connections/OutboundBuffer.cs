@@ -36,6 +36,9 @@ public sealed class OutboundBuffer
     private bool _inlineOwned;
     private Task? _handoff;
 
+    // Producers waiting for the drain without allocating (DrainWaiter), newest first.
+    private DrainWaiter? _waiters;
+
     /// <summary>Creates a buffer that holds at most <paramref name="limit"/> unsent bytes.</summary>
     public OutboundBuffer(int limit)
     {
@@ -64,6 +67,46 @@ public sealed class OutboundBuffer
         }
     }
 
+    /// <summary>Queues <paramref name="waiter"/> until the pending bytes fall to the high-water mark; false when they are there already (or the buffer closed).</summary>
+    internal bool TryEnlist(DrainWaiter waiter)
+    {
+        lock (_sync)
+        {
+            if (_pending.WrittenCount <= HighWaterMark || _closed || _overflowed)
+            {
+                return false;
+            }
+
+            waiter.Next = _waiters;
+            waiter.Listed = true;
+            _waiters = waiter;
+            return true;
+        }
+    }
+
+    /// <summary>Takes <paramref name="waiter"/> off the queue (its time is up); false when the drain has taken it already.</summary>
+    internal bool TryDelist(DrainWaiter waiter)
+    {
+        lock (_sync)
+        {
+            if (!waiter.Listed)
+            {
+                return false;
+            }
+
+            ref var link = ref _waiters;
+            while (link is not null && !ReferenceEquals(link, waiter))
+            {
+                link = ref link.Next;
+            }
+
+            link = waiter.Next;
+            waiter.Next = null;
+            waiter.Listed = false;
+            return true;
+        }
+    }
+
     /// <summary>Raised (once) when the pending bytes exceed the limit; the owner closes the connection.</summary>
     public event Action? Overflowed;
 
@@ -83,7 +126,39 @@ public sealed class OutboundBuffer
     }
 
     /// <summary>Appends bytes produced by <paramref name="write"/>; returns false when the buffer is closed or overflowed.</summary>
-    public bool Write<TState>(TState state, Action<IBufferWriter<byte>, TState> write)
+    public bool Write<TState>(TState state, Action<IBufferWriter<byte>, TState> write) => Write(state, write, wake: true);
+
+    /// <summary>
+    /// Appends like <see cref="Write{TState}(TState, Action{IBufferWriter{byte}, TState})"/> but does
+    /// not wake the writer: the caller calls <see cref="Wake"/> once it has written a batch (a
+    /// switchboard sender, after the messages of one receive), so the batch goes out in one drain
+    /// instead of the writer racing the producer for every message. Bytes written this way wait
+    /// until <see cref="Wake"/>, another write, or <see cref="Complete"/>.
+    /// </summary>
+    public bool WriteWithoutWaking<TState>(TState state, Action<IBufferWriter<byte>, TState> write) => Write(state, write, wake: false);
+
+    /// <summary>Wakes the writer for bytes appended by <see cref="WriteWithoutWaking"/>, unless it was woken already.</summary>
+    public void Wake()
+    {
+        if (Volatile.Read(ref _pendingCount) == 0)
+        {
+            return;
+        }
+
+        lock (_sync)
+        {
+            if (_signalled || _pending.WrittenCount == 0)
+            {
+                return;
+            }
+
+            _signalled = true;
+        }
+
+        _signal.Set();
+    }
+
+    private bool Write<TState>(TState state, Action<IBufferWriter<byte>, TState> write, bool wake)
     {
         ArgumentNullException.ThrowIfNull(write);
         bool overflow;
@@ -102,7 +177,7 @@ public sealed class OutboundBuffer
             {
                 _overflowed = true;
             }
-            else if (!_signalled)
+            else if (wake && !_signalled)
             {
                 _signalled = true;
                 signal = true;
@@ -240,11 +315,13 @@ public sealed class OutboundBuffer
     {
         bool signal = false;
         TaskCompletionSource? waiter;
+        DrainWaiter? waiters;
         lock (_sync)
         {
             _closed = true;
             waiter = _drainWaiter;
             _drainWaiter = null;
+            waiters = TakeWaiters();
             if (!_signalled)
             {
                 _signalled = true;
@@ -253,6 +330,7 @@ public sealed class OutboundBuffer
         }
 
         waiter?.TrySetResult();
+        Release(waiters);
         if (signal)
         {
             _signal.Set();
@@ -321,7 +399,15 @@ public sealed class OutboundBuffer
                 if (_draining.WrittenCount > 0)
                 {
                     Diagnostics.ServerMetrics.BytesSent.Add(_draining.WrittenCount);
-                    await _draining.DrainAsync(output, flushCancellation).ConfigureAwait(false);
+                    if (output is Transport.SocketWriter socket)
+                    {
+                        // Our own transport sends the segments themselves: no copy into a pipe.
+                        await socket.SendAsync(_draining, flushCancellation).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await _draining.DrainAsync(output, flushCancellation).ConfigureAwait(false);
+                    }
                 }
 
                 // Ends the drain under the same lock (a failed drain ends the loop, and Deliver with it).
@@ -349,6 +435,7 @@ public sealed class OutboundBuffer
     private void ReleaseDrainWaiter(bool drained = false)
     {
         TaskCompletionSource? waiter = null;
+        DrainWaiter? waiters = null;
         lock (_sync)
         {
             if (drained)
@@ -356,13 +443,40 @@ public sealed class OutboundBuffer
                 _loopDraining = false;
             }
 
-            if (_drainWaiter is not null && _pending.WrittenCount <= HighWaterMark)
+            if (_pending.WrittenCount <= HighWaterMark)
             {
                 waiter = _drainWaiter;
                 _drainWaiter = null;
+                waiters = TakeWaiters();
             }
         }
 
         waiter?.TrySetResult();
+        Release(waiters);
+    }
+
+    // Under the lock: the whole queue, each marked as taken, so that its timer leaves it to Release.
+    private DrainWaiter? TakeWaiters()
+    {
+        var first = _waiters;
+        _waiters = null;
+        for (var w = first; w is not null; w = w.Next)
+        {
+            w.Listed = false;
+        }
+
+        return first;
+    }
+
+    // Outside the lock. A waiter is reused only after it completed, so its link is read first.
+    private static void Release(DrainWaiter? waiters)
+    {
+        while (waiters is not null)
+        {
+            var next = waiters.Next;
+            waiters.Next = null;
+            waiters.OnDrained();
+            waiters = next;
+        }
     }
 }

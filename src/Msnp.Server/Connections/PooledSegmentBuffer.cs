@@ -15,6 +15,9 @@ internal sealed class PooledSegmentBuffer : IBufferWriter<byte>
     /// <summary>The usual segment size; a larger single write gets a segment of its own size.</summary>
     public const int SegmentSize = 8 * 1024;
 
+    /// <summary>The largest segment a burst grows to: each segment it fills is followed by one four times as large.</summary>
+    public const int LargestSegment = 64 * 1024;
+
     // Most batches fit one segment (a command, a relayed message): it is kept in a field, and the
     // list (with its backing array) only exists once a connection has had a larger burst.
     private (byte[] Array, int Length) _first;
@@ -44,50 +47,58 @@ internal sealed class PooledSegmentBuffer : IBufferWriter<byte>
     /// <inheritdoc/>
     public Span<byte> GetSpan(int sizeHint = 0) => Reserve(sizeHint).AsSpan(_currentLength);
 
+    /// <summary>Segments written and not yet given back (the one being written is sealed first by <see cref="Seal"/>).</summary>
+    public int SegmentCount => (_first.Array is null ? 0 : 1) + (_more?.Count ?? 0);
+
+    /// <summary>The array and length of segment <paramref name="index"/>, in writing order.</summary>
+    public (byte[] Array, int Length) Segment(int index) => index == 0 ? _first : _more![index - 1];
+
     /// <summary>Copies everything written into <paramref name="output"/>, flushes it, and returns the segments to the pool.</summary>
-    /// <remarks>The state machine is pooled: a flush that waits for the socket (a busy receiver) happens
-    /// once per drained batch on the relay path, and would otherwise allocate its box each time.</remarks>
+    /// <remarks>For a writer that is not our socket transport's (Kestrel's pipe, the HTTP gateway): that
+    /// one sends the segments themselves (<see cref="Transport.SocketWriter.SendAsync"/>). The state
+    /// machine is pooled: a flush that waits for the socket (a busy receiver) happens once per drained
+    /// batch on the relay path, and would otherwise allocate its box each time.</remarks>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask DrainAsync(PipeWriter output, CancellationToken cancellationToken)
     {
         Seal();
         try
         {
-            if (_first.Array is not null)
+            for (var i = 0; i < SegmentCount; i++)
             {
-                output.Write(_first.Array.AsSpan(0, _first.Length));
-            }
-
-            if (_more is not null)
-            {
-                foreach (var (array, length) in _more)
-                {
-                    output.Write(array.AsSpan(0, length));
-                }
+                var (array, length) = Segment(i);
+                output.Write(array.AsSpan(0, length));
             }
 
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            if (_first.Array is not null)
-            {
-                ArrayPool<byte>.Shared.Return(_first.Array);
-                _first = default;
-            }
-
-            if (_more is not null)
-            {
-                foreach (var (array, _) in _more)
-                {
-                    ArrayPool<byte>.Shared.Return(array);
-                }
-
-                _more.Clear();
-            }
-
-            WrittenCount = 0;
+            Clear();
         }
+    }
+
+    /// <summary>Returns every segment to the pool: the buffer is empty again.</summary>
+    public void Clear()
+    {
+        Seal();
+        if (_first.Array is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_first.Array);
+            _first = default;
+        }
+
+        if (_more is not null)
+        {
+            foreach (var (array, _) in _more)
+            {
+                ArrayPool<byte>.Shared.Return(array);
+            }
+
+            _more.Clear();
+        }
+
+        WrittenCount = 0;
     }
 
     private byte[] Reserve(int sizeHint)
@@ -98,14 +109,17 @@ internal sealed class PooledSegmentBuffer : IBufferWriter<byte>
             return _current;
         }
 
+        // A burst that fills a segment gets a larger one next (up to LargestSegment), so a drained
+        // batch goes to the socket in few sends; the next batch starts small again.
+        var size = _current is null ? SegmentSize : Math.Min(_current.Length * 4, LargestSegment);
         Seal();
-        _current = ArrayPool<byte>.Shared.Rent(Math.Max(needed, SegmentSize));
+        _current = ArrayPool<byte>.Shared.Rent(Math.Max(needed, size));
         _currentLength = 0;
         return _current;
     }
 
-    // Moves the segment being written into the list (or back to the pool when nothing was written to it).
-    private void Seal()
+    /// <summary>Ends the segment being written: it joins the list (or goes back to the pool when nothing was written to it).</summary>
+    public void Seal()
     {
         if (_current is null)
         {

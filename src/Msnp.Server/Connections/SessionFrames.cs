@@ -36,7 +36,11 @@ internal readonly struct SessionFrames(MsnpConnection connection, IMsnpSession s
         return new(KeepReading);
     }
 
-    public void OnConsumed(long bytes) => Diagnostics.ServerMetrics.BytesReceived.Add(bytes);
+    public void OnConsumed(long bytes)
+    {
+        Diagnostics.ServerMetrics.BytesReceived.Add(bytes);
+        session.OnFramesHandled();
+    }
 
     private bool KeepReading => !justOne && !connection.IsClosing;
 
@@ -50,7 +54,14 @@ internal readonly struct SessionFrames(MsnpConnection connection, IMsnpSession s
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> PacedAsync(Limits.CommandPacer pacer, MsnpFrame frame)
     {
-        await pacer.PaceAsync(connection.ReadCancellation).ConfigureAwait(false);
+        var paced = pacer.PaceAsync(connection.ReadCancellation);
+        if (!paced.IsCompleted)
+        {
+            // What the frames before this one sent goes out before the reader waits.
+            session.OnFramesHandled();
+        }
+
+        await paced.ConfigureAwait(false);
         await session.HandleAsync(frame).ConfigureAwait(false);
         return KeepReading;
     }

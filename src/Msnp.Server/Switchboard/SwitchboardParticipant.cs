@@ -26,6 +26,12 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     private SwitchboardRoom? _room;
     private bool _left;
 
+    // Messages were relayed (or acknowledged) without waking the writers: see OnFramesHandled.
+    private bool _heldBack;
+
+    // The sender's wait for a receiver that is behind, made at the first such wait.
+    private DrainWaiter? _drainWaiter;
+
     /// <summary>Creates the participant for a new connection.</summary>
     public SwitchboardParticipant(MsnpConnection connection, SwitchboardServices services)
         : base(connection)
@@ -117,10 +123,43 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         // The hot path: relay MSG straight from the receive buffer without building a command object.
         if (frame.Command == CommandCodes.Msg && _room is not null)
         {
-            return HandleMessage(frame) ? WaitForSlowReceiversAsync() : ValueTask.CompletedTask;
+            if (!HandleMessage(frame))
+            {
+                return ValueTask.CompletedTask;
+            }
+
+            // A receiver is behind: what is held back goes out before the sender waits for it.
+            WakeHeldBack();
+            return WaitForSlowReceiversAsync();
         }
 
+        // Any other command may wait (storage, the directory): messages before it go out first.
+        WakeHeldBack();
         return base.HandleAsync(frame);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The messages of one receive were relayed without waking the receivers' writers; one wake
+    /// each now sends them in one drain, where a wake per message had each receiver's writer race
+    /// the sender and send a few messages at a time.
+    /// </remarks>
+    public override void OnFramesHandled() => WakeHeldBack();
+
+    private void WakeHeldBack()
+    {
+        if (!_heldBack)
+        {
+            return;
+        }
+
+        _heldBack = false;
+        Connection.Output.Wake();
+        var participants = _room!.Participants;
+        for (var i = 0; i < participants.Count; i++)
+        {
+            participants[i].Connection.Output.Wake();
+        }
     }
 
     /// <inheritdoc/>
@@ -130,6 +169,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     /// <inheritdoc/>
     public override void OnDeadline()
     {
+        WakeHeldBack();
         if (_room is not null && !_left)
         {
             _left = true;
@@ -140,6 +180,8 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     /// <inheritdoc/>
     public override async ValueTask DisposeAsync()
     {
+        WakeHeldBack();
+        _drainWaiter?.Dispose();
         if (_room is not null && !_left)
         {
             _left = true;
@@ -343,15 +385,16 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
             return false;
         }
 
+        _heldBack = true;
         var (receivers, delivered) = _room!.Relay(this, frame.Payload);
         bool allDelivered = receivers > 0 && delivered == receivers;
         if (allDelivered && ack is (byte)'A' or (byte)'D')
         {
-            Send((Writer, trId), static (w, s) => s.Writer.WriteAcknowledged(w, s.trId));
+            Connection.Output.WriteWithoutWaking((Writer, trId), static (w, s) => s.Writer.WriteAcknowledged(w, s.trId));
         }
         else if (!allDelivered && ack is (byte)'A' or (byte)'N' or (byte)'D')
         {
-            Send((Writer, trId), static (w, s) => s.Writer.WriteNotAcknowledged(w, s.trId));
+            Connection.Output.WriteWithoutWaking((Writer, trId), static (w, s) => s.Writer.WriteNotAcknowledged(w, s.trId));
         }
 
         // Guarded: the params array and boxed numbers would otherwise be allocated for every message.
@@ -382,10 +425,9 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     // Backpressure: the sender reads no further while a receiver is behind, so receivers that keep
     // up lose nothing; one that stays behind past the timeout is dropped (BYE account 1) and the
     // conversation goes on without it.
-    // A saturating sender comes here many times a second: the state machine is pooled, the
-    // participants are walked by index (foreach over the interface allocates an enumerator), and
-    // the timeout's timer is only made when the receiver has not drained by the time it is asked,
-    // and is disposed once it has.
+    // A saturating sender comes here many times a second, and nothing here allocates: the state
+    // machine is pooled, the participants are walked by index (foreach over the interface
+    // allocates an enumerator), and the wait is the participant's one DrainWaiter with its timer.
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask WaitForSlowReceiversAsync()
     {
@@ -398,18 +440,8 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
                 continue;
             }
 
-            var drained = receiver.Connection.Output.WaitForDrainAsync();
-            if (drained.IsCompleted)
-            {
-                continue;
-            }
-
-            try
-            {
-                // Unlike a Task.Delay raced against the drain, this timer goes as soon as the drain completes.
-                await drained.WaitAsync(_services.Options.StalledReceiverTimeout, _services.Time).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
+            _drainWaiter ??= new DrainWaiter(_services.Time);
+            if (!await _drainWaiter.WaitAsync(receiver.Connection.Output, _services.Options.StalledReceiverTimeout).ConfigureAwait(false))
             {
                 receiver.Connection.Abort("stalled receiver");
             }

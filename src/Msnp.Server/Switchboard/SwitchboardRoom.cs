@@ -180,8 +180,9 @@ public sealed class SwitchboardRoom
     }
 
     /// <summary>
-    /// Relays a message to every other participant, payload bytes untouched. Returns how many
-    /// receivers there were and how many accepted it (a receiver whose output is full does not).
+    /// Relays a message to every other participant, payload bytes untouched, without waking their
+    /// writers: the sender wakes them once it has handled the frames of one receive. Returns how
+    /// many receivers there were and how many accepted it (a receiver whose output is full does not).
     /// </summary>
     internal (int Receivers, int Delivered) Relay(SwitchboardParticipant sender, in ReadOnlySequence<byte> payload)
     {
@@ -195,7 +196,8 @@ public sealed class SwitchboardRoom
             }
 
             receivers++;
-            if (receiver.Send((receiver.Writer, sender.Account, sender.FriendlyName, payload), static (w, s) => WriteMessage(w, s.Writer, s.Account, s.FriendlyName, s.payload)))
+            // The sender wakes the receivers' writers once per receive (SwitchboardParticipant.OnFramesHandled).
+            if (receiver.Connection.Output.WriteWithoutWaking((receiver.Writer, sender.Account, sender.FriendlyName, payload), static (w, s) => WriteMessage(w, s.Writer, s.Account, s.FriendlyName, s.payload)))
             {
                 delivered++;
             }

@@ -92,6 +92,51 @@ public sealed class OutboundBufferTests
     }
 
     [Fact]
+    public async Task Bytes_written_without_waking_wait_for_Wake_and_then_go_out_in_one_drain()
+    {
+        var buffer = new OutboundBuffer(1024 * 1024);
+        var output = new CountingWriter();
+        var writer = buffer.RunAsync(output, CancellationToken.None);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(buffer.WriteWithoutWaking(i, static (w, n) => w.Write(Encoding.ASCII.GetBytes($"MSG {n}\r\n"))));
+        }
+
+        // Nothing woke the writer: it has not flushed (it cannot run before a wake).
+        Assert.Equal(0, output.Flushes);
+        buffer.Wake();
+        await output.FirstFlush.WaitAsync(Generous);
+        Assert.Equal("MSG 0\r\nMSG 1\r\nMSG 2\r\n", output.Text);
+
+        // A wake with nothing held back does nothing; Complete sends what was written without waking.
+        buffer.Wake();
+        Assert.True(buffer.WriteWithoutWaking(3, static (w, n) => w.Write(Encoding.ASCII.GetBytes($"MSG {n}\r\n"))));
+        buffer.Complete();
+        await writer.WaitAsync(Generous);
+        Assert.Equal("MSG 0\r\nMSG 1\r\nMSG 2\r\nMSG 3\r\n", output.Text);
+    }
+
+    [Fact]
+    public async Task A_burst_larger_than_several_segments_arrives_whole_and_in_order()
+    {
+        // 300 lines of 1 KiB in one batch: the segments grow (8, 32, 64 KiB) within it.
+        var buffer = new OutboundBuffer(64 * 1024 * 1024);
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
+        var reader = ReadLinesAsync(pipe.Reader);
+        var filler = new string('x', 1000);
+        for (var i = 0; i < 300; i++)
+        {
+            Assert.True(buffer.WriteWithoutWaking(i, (w, n) => w.Write(Encoding.ASCII.GetBytes($"{n:D4} {filler}\r\n"))));
+        }
+
+        buffer.Complete();
+        await buffer.RunAsync(pipe.Writer, CancellationToken.None).WaitAsync(Generous);
+        await pipe.Writer.CompleteAsync();
+        var lines = await reader.WaitAsync(Generous);
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => $"{i:D4} {filler}"), lines);
+    }
+
+    [Fact]
     public async Task Deliver_to_an_idle_connection_sends_from_the_calling_thread_before_it_returns()
     {
         var buffer = new OutboundBuffer(1024);
@@ -191,6 +236,56 @@ public sealed class OutboundBufferTests
     }
 
     // A transport whose flush only ends when it is cancelled: a peer that stopped reading.
+    // Keeps what is flushed and counts the flushes.
+    private sealed class CountingWriter : PipeWriter
+    {
+        private readonly ArrayBufferWriter<byte> _written = new();
+        private readonly TaskCompletionSource _firstFlush = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _flushes;
+
+        public int Flushes => Volatile.Read(ref _flushes);
+
+        public Task FirstFlush => _firstFlush.Task;
+
+        public string Text
+        {
+            get
+            {
+                lock (_written)
+                {
+                    return Encoding.ASCII.GetString(_written.WrittenSpan);
+                }
+            }
+        }
+
+        public override void Advance(int bytes)
+        {
+            lock (_written)
+            {
+                _written.Advance(bytes);
+            }
+        }
+
+        public override Memory<byte> GetMemory(int sizeHint = 0) => _written.GetMemory(sizeHint);
+
+        public override Span<byte> GetSpan(int sizeHint = 0) => _written.GetSpan(sizeHint);
+
+        public override void CancelPendingFlush()
+        {
+        }
+
+        public override void Complete(Exception? exception = null)
+        {
+        }
+
+        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _flushes);
+            _firstFlush.TrySetResult();
+            return new(new FlushResult(isCanceled: false, isCompleted: false));
+        }
+    }
+
     private sealed class StalledWriter : PipeWriter
     {
         private readonly TaskCompletionSource _flushStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);

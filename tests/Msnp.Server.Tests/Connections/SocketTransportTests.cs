@@ -63,4 +63,38 @@ public class SocketTransportTests
             Assert.Equal("QNG", await alice.ReadLineStartingWithAsync("QNG"));
         }
     }
+
+    [Fact]
+    public async Task A_burst_of_messages_larger_than_the_largest_receive_is_relayed_whole_and_in_order_with_every_ack()
+    {
+        await using var scene = await Scene.StartAsync("alice", "bob");
+        var alice = await scene.SignInAsync("alice");
+        var bob = await scene.SignInAsync("bob");
+        await Chat.GoOnlineAsync(alice);
+        await Chat.GoOnlineAsync(bob);
+        var sbAlice = await Chat.OpenAsync(scene.Server, alice, Scene.Email("alice"));
+        var sbBob = await Chat.InviteAsync(scene.Server, sbAlice, 2, bob, Scene.Email("bob"));
+
+        // About 240 KiB in one write: the reader's receives grow to their largest and the
+        // messages of each receive reach bob in one drain of growing segments.
+        const int Count = 200;
+        var filler = new string('x', 1100);
+        var burst = Enumerable.Range(0, Count).SelectMany(i => Chat.Message(10 + i, 'A', System.Text.Encoding.UTF8.GetBytes(Chat.Body($"{i:D5} {filler}")))).ToArray();
+        await sbAlice.SendAsync(burst);
+
+        for (var i = 0; i < Count; i++)
+        {
+            var (sender, _, payload) = await Chat.ReceiveAsync(sbBob);
+            Assert.Equal(Scene.Email("alice"), sender);
+            Assert.Equal(Chat.Body($"{i:D5} {filler}"), System.Text.Encoding.UTF8.GetString(payload));
+        }
+
+        for (var i = 0; i < Count; i++)
+        {
+            Assert.Equal($"ACK {10 + i}", await sbAlice.ReadLineAsync());
+        }
+
+        await sbAlice.DisposeAsync();
+        await sbBob.DisposeAsync();
+    }
 }

@@ -22,6 +22,11 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>
     private const int MinimumReceive = 2048;
     private const int InitialBuffer = 4096;
 
+    // A connection whose receives fill the room they were given streams (a switchboard sender):
+    // its next array is larger, up to this, so one receive (and one pass of the frame loop) takes
+    // many frames. Receives that use little of their room shrink it back towards InitialBuffer.
+    private const int StreamingBuffer = 64 * 1024;
+
     // Unread bytes past this mean the consumer does not consume (the frame scanners stop far below).
     private const int MaximumBuffer = 1024 * 1024;
 
@@ -42,6 +47,14 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>
     private bool _readinessPending;
     private bool _cancelRequested;
     private bool _completed;
+
+    // The size of the next array rented (see StreamingBuffer).
+    private int _receiveSize = InitialBuffer;
+
+    // The last receive left the socket empty (it filled less than its room): the next read waits for
+    // readiness at once, whose first attempt finds bytes that came meanwhile, instead of asking the
+    // socket first for a WouldBlock (one receive call less per wait).
+    private bool _drained;
 
     // What a read that ended under the lock returns, handed to Finish once the lock is released.
     private ReadResult _finished;
@@ -197,11 +210,12 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>
                 return Register();
             }
 
-            if (Fill())
+            if (!_drained && Fill())
             {
                 continue;
             }
 
+            _drained = false;
             _readinessPending = true;
             bool pending;
             try
@@ -365,6 +379,7 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>
 
         int received;
         SocketError error;
+        var room = _buffer!.Length - _end;
         try
         {
             received = _socket.Receive(_buffer.AsSpan(_end), SocketFlags.None, out error);
@@ -377,6 +392,7 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>
 
         if (error == SocketError.WouldBlock)
         {
+            _receiveSize = InitialBuffer;
             if (_start == _end)
             {
                 ReturnBuffer();
@@ -396,6 +412,16 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>
             _ended = true;
         }
 
+        _drained = received < room;
+        if (received == room)
+        {
+            _receiveSize = Math.Min(_receiveSize * 2, StreamingBuffer);
+        }
+        else if (received < room / 4)
+        {
+            _receiveSize = Math.Max(_receiveSize / 2, InitialBuffer);
+        }
+
         _end += received;
         _examinedAll = false;
         return true;
@@ -406,8 +432,16 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>
     {
         if (_buffer is null)
         {
-            _buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+            _buffer = ArrayPool<byte>.Shared.Rent(_receiveSize);
             _start = _end = 0;
+            return true;
+        }
+
+        var unread = _end - _start;
+        if (_buffer.Length < _receiveSize && unread < _receiveSize / 2)
+        {
+            // The connection streams: move the unread bytes into a larger array.
+            Grow(_receiveSize, unread);
             return true;
         }
 
@@ -416,7 +450,6 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>
             return true;
         }
 
-        var unread = _end - _start;
         if (_start > 0 && _buffer.Length - unread >= MinimumReceive)
         {
             Buffer.BlockCopy(_buffer, _start, _buffer, 0, unread);
@@ -428,15 +461,23 @@ internal sealed class SocketReader : PipeReader, IValueTaskSource<ReadResult>
                 return false;
             }
 
-            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-            Buffer.BlockCopy(_buffer, _start, larger, 0, unread);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
+            Grow(_buffer.Length * 2, unread);
+            return true;
         }
 
         _start = 0;
         _end = unread;
         return true;
+    }
+
+    private void Grow(int size, int unread)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(size);
+        Buffer.BlockCopy(_buffer!, _start, larger, 0, unread);
+        ArrayPool<byte>.Shared.Return(_buffer!);
+        _buffer = larger;
+        _start = 0;
+        _end = unread;
     }
 
     private ReadOnlySequence<byte> Unread() =>

@@ -1,29 +1,24 @@
-using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace Msnp.Server.Connections.Transport;
 
 /// <summary>
-/// The output side of a <see cref="SocketConnection"/>: writes go into pooled arrays, a flush sends
-/// them from the caller's thread without waiting and gives them back, so an idle connection holds
-/// none. Only a peer that does not read makes a flush wait (an asynchronous send).
+/// The output side of a <see cref="SocketConnection"/>. The session's output loop hands over its
+/// pooled segments (<see cref="SendAsync"/>), which are sent as they are, without a copy, from the
+/// loop's thread; a peer whose window is full makes the send wait asynchronously. Writes through
+/// the <see cref="PipeWriter"/> interface go into segments of the same kind, made only when
+/// something writes that way, so an idle connection holds no buffer.
 /// </summary>
 /// <remarks>Single writer, as for any <see cref="PipeWriter"/>: the session's output loop.</remarks>
 internal sealed class SocketWriter : PipeWriter
 {
-    // The session's output loop hands over 8 KiB segments; two fit one array and one send.
-    private const int SegmentSize = 16 * 1024;
-
     private readonly SocketConnection _connection;
     private readonly Socket _socket;
 
-    // Arrays written and not yet sent; the last one is the one being written.
-    private (byte[] Array, int Length) _first;
-    private List<(byte[] Array, int Length)>? _more;
-    private byte[]? _current;
-    private int _currentLength;
-    private long _unflushed;
+    // Written through GetSpan/Advance and not yet flushed; null until something writes that way.
+    private PooledSegmentBuffer? _written;
     private bool _peerGone;
     private volatile bool _completed;
     private volatile bool _cancelRequested;
@@ -36,50 +31,64 @@ internal sealed class SocketWriter : PipeWriter
 
     public override bool CanGetUnflushedBytes => true;
 
-    public override long UnflushedBytes => _unflushed;
+    public override long UnflushedBytes => _written?.WrittenCount ?? 0;
 
     public override void Advance(int bytes)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(bytes);
-        if (_current is null || _currentLength + bytes > _current.Length)
+        if (_written is null)
         {
             throw new InvalidOperationException("Advanced past the memory handed out.");
         }
 
-        _currentLength += bytes;
-        _unflushed += bytes;
+        _written.Advance(bytes);
     }
 
-    public override Memory<byte> GetMemory(int sizeHint = 0) => Reserve(sizeHint).AsMemory(_currentLength);
+    public override Memory<byte> GetMemory(int sizeHint = 0) => Written().GetMemory(sizeHint);
 
-    public override Span<byte> GetSpan(int sizeHint = 0) => Reserve(sizeHint).AsSpan(_currentLength);
+    public override Span<byte> GetSpan(int sizeHint = 0) => Written().GetSpan(sizeHint);
 
     public override void CancelPendingFlush() => _cancelRequested = true;
 
     public override void Complete(Exception? exception = null)
     {
         _completed = true;
-        ReturnAll();
+        _written?.Clear();
     }
 
     /// <summary>
-    /// The connection was disposed. Normally every array went back with the last flush; a flush
+    /// The connection was disposed. Normally every array went back with the last send; a send
     /// still running on the session's output loop (a peer that stopped reading) gives its arrays
-    /// back itself when its send fails, so nothing here touches them from this thread.
+    /// back itself when it fails, so nothing here touches them from this thread.
     /// </summary>
     internal void Release() => _completed = true;
 
     public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
     {
-        if (_completed)
+        if (_written is null)
         {
-            throw new InvalidOperationException("Writing is not allowed after the writer was completed.");
+            ThrowIfCompleted();
+            return new ValueTask<FlushResult>(Result());
         }
 
-        Seal();
-        while (!_peerGone && _first.Array is not null)
+        return SendAsync(_written, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="segments"/> as they are and empties it (its arrays go back to the pool),
+    /// from the caller's thread while the socket takes them; the rest waits asynchronously.
+    /// </summary>
+    internal ValueTask<FlushResult> SendAsync(PooledSegmentBuffer segments, CancellationToken cancellationToken)
+    {
+        if (_completed)
         {
-            var (array, length) = _first;
+            segments.Clear();
+            ThrowIfCompleted();
+        }
+
+        segments.Seal();
+        for (var index = 0; index < segments.SegmentCount && !_peerGone; index++)
+        {
+            var (array, length) = segments.Segment(index);
             var sent = 0;
             while (sent < length)
             {
@@ -98,7 +107,7 @@ internal sealed class SocketWriter : PipeWriter
                 if (error == SocketError.WouldBlock)
                 {
                     // The peer's window is full: wait for it without blocking the thread.
-                    return FlushSlowlyAsync(sent, cancellationToken);
+                    return SendSlowlyAsync(segments, index, sent, cancellationToken);
                 }
 
                 if (error != SocketError.Success)
@@ -109,20 +118,20 @@ internal sealed class SocketWriter : PipeWriter
 
                 sent += count;
             }
-
-            NextArray();
         }
 
+        segments.Clear();
         return new ValueTask<FlushResult>(Result());
     }
 
-    private async ValueTask<FlushResult> FlushSlowlyAsync(int sentOfFirst, CancellationToken cancellationToken)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<FlushResult> SendSlowlyAsync(PooledSegmentBuffer segments, int index, int sentOfFirst, CancellationToken cancellationToken)
     {
-        while (!_peerGone && _first.Array is not null)
+        try
         {
-            var (array, length) = _first;
-            if (sentOfFirst < length)
+            for (; index < segments.SegmentCount && !_peerGone; index++)
             {
+                var (array, length) = segments.Segment(index);
                 try
                 {
                     await _socket.SendAsync(array.AsMemory(sentOfFirst, length - sentOfFirst), SocketFlags.None, cancellationToken).ConfigureAwait(false);
@@ -130,27 +139,23 @@ internal sealed class SocketWriter : PipeWriter
                 catch (Exception e) when (e is SocketException or ObjectDisposedException)
                 {
                     PeerGone();
-                    break;
                 }
+
+                sentOfFirst = 0;
             }
 
-            sentOfFirst = 0;
-            NextArray();
+            return Result();
         }
-
-        return Result();
+        finally
+        {
+            segments.Clear();
+        }
     }
 
     private FlushResult Result()
     {
         var canceled = _cancelRequested;
         _cancelRequested = false;
-        if (_peerGone)
-        {
-            ReturnAll();
-        }
-
-        _unflushed = 0;
         return new FlushResult(canceled, isCompleted: _peerGone);
     }
 
@@ -162,70 +167,17 @@ internal sealed class SocketWriter : PipeWriter
         _connection.OnSendFailed();
     }
 
-    private void NextArray()
+    private PooledSegmentBuffer Written()
     {
-        ArrayPool<byte>.Shared.Return(_first.Array!);
-        _first = default;
-        if (_more is { Count: > 0 })
-        {
-            _first = _more[0];
-            _more.RemoveAt(0);
-        }
+        ThrowIfCompleted();
+        return _written ??= new PooledSegmentBuffer();
     }
 
-    private byte[] Reserve(int sizeHint)
+    private void ThrowIfCompleted()
     {
         if (_completed)
         {
             throw new InvalidOperationException("Writing is not allowed after the writer was completed.");
-        }
-
-        var needed = Math.Max(sizeHint, 1);
-        if (_current is not null && _current.Length - _currentLength >= needed)
-        {
-            return _current;
-        }
-
-        Seal();
-        _current = ArrayPool<byte>.Shared.Rent(Math.Max(needed, SegmentSize));
-        _currentLength = 0;
-        return _current;
-    }
-
-    // Queues the array being written (or gives it back when nothing was written to it).
-    private void Seal()
-    {
-        if (_current is null)
-        {
-            return;
-        }
-
-        if (_currentLength > 0)
-        {
-            if (_first.Array is null)
-            {
-                _first = (_current, _currentLength);
-            }
-            else
-            {
-                (_more ??= []).Add((_current, _currentLength));
-            }
-        }
-        else
-        {
-            ArrayPool<byte>.Shared.Return(_current);
-        }
-
-        _current = null;
-        _currentLength = 0;
-    }
-
-    private void ReturnAll()
-    {
-        Seal();
-        while (_first.Array is not null)
-        {
-            NextArray();
         }
     }
 }
