@@ -1,5 +1,7 @@
+using System.IO.Pipelines;
 using System.Net;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 
 namespace Msnp.Server.Connections;
 
@@ -20,20 +22,23 @@ public sealed class MsnpConnection
     private readonly CancellationTokenSource _aborted = new();
     private readonly Limits.IConnectionSignInFeature? _signIn;
 
+    // The handler took the connection-limit lease and gives it back when the connection ends.
+    private readonly bool _ownsLease;
+
     // Exists only while a deadline is armed; guarded by a lock on _aborted (taken rarely, never contended in practice).
     private ITimer? _deadline;
     private int _closing;
 
-    internal MsnpConnection(ConnectionContext context, int outputLimit, TimeProvider? time = null)
+    internal MsnpConnection(ConnectionContext context, int outputLimit, TimeProvider? time = null, Limits.ConnectionLease? lease = null)
     {
         _context = context;
 
         // The deadline runs on the server's clock, so a test with a manual clock moves it by hand.
         _time = time ?? TimeProvider.System;
-        Output = new OutboundBuffer(outputLimit);
-        Output.Overflowed += () => Abort("output buffer full");
+        Output = new OutboundBuffer(outputLimit, this);
         IsHttpGateway = context.Features.Get<Gateway.IHttpGatewayFeature>() is not null;
-        _signIn = context.Features.Get<Limits.IConnectionSignInFeature>();
+        _signIn = lease ?? context.Features.Get<Limits.IConnectionSignInFeature>();
+        _ownsLease = lease is not null;
     }
 
     /// <summary>True when the connection is a session of the HTTP gateway rather than a TCP socket.</summary>
@@ -47,6 +52,12 @@ public sealed class MsnpConnection
 
     /// <summary>The address the peer connected to.</summary>
     public EndPoint? LocalEndPoint => _context.LocalEndPoint;
+
+    /// <summary>The transport's input, which the handler's read loop reads.</summary>
+    internal PipeReader Input => _context.Transport.Input;
+
+    /// <summary>Completes once the output ended: everything queued before <see cref="Close"/> was sent, or the connection was aborted.</summary>
+    internal Task OutputDone => Output.Completion;
 
     /// <summary>Outgoing bytes, writable from any thread.</summary>
     public OutboundBuffer Output { get; }
@@ -104,6 +115,38 @@ public sealed class MsnpConnection
 
     /// <summary>The user signed in: the connection leaves the smaller not-signed-in connection limit.</summary>
     public void MarkSignedIn() => _signIn?.SignedIn();
+
+    /// <summary>Lets the output send to the transport; when it ends, the read loop is woken to notice.</summary>
+    internal void StartOutput() =>
+        // The own transport ends a waiting send itself when the socket closes, and its
+        // connection-closed token would otherwise be made for every connection.
+        Output.Start(_context.Transport.Output, _context is Transport.SocketConnection ? CancellationToken.None : _context.ConnectionClosed, wakeWhenDone: Input);
+
+    /// <summary>
+    /// Closes this connection (after what is queued) when its transport asks, e.g. when the server
+    /// stops. The own transport calls <see cref="Close"/> directly; Kestrel's gets a registration
+    /// on its close-request token, which the caller disposes.
+    /// </summary>
+    internal CancellationTokenRegistration OnCloseRequested()
+    {
+        if (_context is Transport.SocketConnection socket)
+        {
+            socket.OnCloseRequested(this);
+            return default;
+        }
+
+        return _context.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested
+            .Register(static state => ((MsnpConnection)state!).Close(), this) ?? default;
+    }
+
+    /// <summary>Gives back the connection-limit lease the handler took (the gateway's own leases are its own).</summary>
+    internal void ReleaseLease()
+    {
+        if (_ownsLease)
+        {
+            ((Limits.ConnectionLease)_signIn!).Dispose();
+        }
+    }
 
     /// <summary>Removes the deadline.</summary>
     public void DisarmDeadline() => ArmDeadline(Timeout.InfiniteTimeSpan);

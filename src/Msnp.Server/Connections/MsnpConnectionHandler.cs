@@ -1,8 +1,12 @@
+using System.Buffers;
+using System.Diagnostics;
 using System.IO.Pipelines;
+using System.Net;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Logging;
 using Msnp.Protocol.Framing;
+using Msnp.Server.Diagnostics;
 using Msnp.Server.Limits;
 
 namespace Msnp.Server.Connections;
@@ -12,6 +16,11 @@ namespace Msnp.Server.Connections;
 /// each frame to the session, and advances the pipe only past complete frames, so buffering is
 /// bounded by the scanner's line and payload limits.
 /// </summary>
+/// <remarks>
+/// The loop is the protocol library's <see cref="FrameLoop"/> written out in the handler's own
+/// method, so that an idle connection waits in one state machine instead of two nested ones
+/// (docs/benchmarks.md, memory per idle connection).
+/// </remarks>
 public abstract class MsnpConnectionHandler : ConnectionHandler
 {
     private readonly ILogger _logger;
@@ -19,6 +28,11 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
     private readonly ConnectionLimiter? _limiter;
     private readonly Func<CommandPacer?>? _pacer;
     private readonly TimeProvider _time;
+    private readonly string _listener;
+
+    // The metrics' tags of the last port and transport seen: a handler serves one listener, so
+    // this is built once.
+    private KeyValuePair<string, object?>[]? _tags;
 
     /// <summary>Creates the handler.</summary>
     /// <param name="logger">Where connection ends are logged.</param>
@@ -26,68 +40,153 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
     /// <param name="limiter">Counts connections per server and per address; a refused connection is closed right after accept.</param>
     /// <param name="pacer">Makes each connection's command pacer (fair share), or null for none.</param>
     /// <param name="time">The clock of connection deadlines (the system clock when null).</param>
-    protected MsnpConnectionHandler(ILogger logger, int outputLimit, ConnectionLimiter? limiter = null, Func<CommandPacer?>? pacer = null, TimeProvider? time = null)
+    /// <param name="listener">The role, as the connection metrics' <c>listener</c> tag (dispatch, notification, switchboard).</param>
+    protected MsnpConnectionHandler(ILogger logger, int outputLimit, ConnectionLimiter? limiter = null, Func<CommandPacer?>? pacer = null, TimeProvider? time = null, string listener = "msnp")
     {
         _time = time ?? TimeProvider.System;
         _logger = logger;
         _outputLimit = outputLimit;
         _limiter = limiter;
         _pacer = pacer;
+        _listener = listener;
     }
 
     /// <summary>Creates the session for a new connection.</summary>
     protected abstract IMsnpSession CreateSession(MsnpConnection connection);
 
     /// <inheritdoc/>
-    public override async Task OnConnectedAsync(ConnectionContext context)
+    public override Task OnConnectedAsync(ConnectionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+
         // The HTTP gateway counts its sessions itself, so that it can refuse one with an HTTP answer.
-        var counted = _limiter is not null && context.Features.Get<Gateway.IHttpGatewayFeature>() is null;
+        var overHttp = context.Features.Get<Gateway.IHttpGatewayFeature>() is not null;
+        var counted = _limiter is not null && !overHttp;
         var refusal = ConnectionRefusal.None;
-        using var lease = counted ? _limiter!.TryAcquire(PeerAddress.Of(context.RemoteEndPoint), ConnectionClass.Msnp, out refusal) : null;
+        var lease = counted ? _limiter!.TryAcquire(PeerAddress.Of(context.RemoteEndPoint), ConnectionClass.Msnp, out refusal) : null;
         if (counted && lease is null)
         {
             // Over a connection limit: close at once (a FIN, no bytes), before any session state exists.
             _logger.LogDebug("Connection {Id} from {Remote} refused: {Limit} connection limit", context.ConnectionId, context.RemoteEndPoint, refusal);
-            return;
+            return Task.CompletedTask;
         }
 
-        if (lease is not null)
+        MsnpConnection connection;
+        IMsnpSession session;
+        try
         {
-            context.Features.Set<IConnectionSignInFeature>(lease);
+            connection = new MsnpConnection(context, _outputLimit, _time, lease) { Pacer = _pacer?.Invoke() };
+            session = CreateSession(connection);
+        }
+        catch
+        {
+            lease?.Dispose();
+            throw;
         }
 
-        var connection = new MsnpConnection(context, _outputLimit, _time) { Pacer = _pacer?.Invoke() };
-        var session = CreateSession(connection);
+        return RunAsync(connection, session, TagsFor(context.LocalEndPoint, overHttp));
+    }
+
+    // One async method for the connection's whole life: the first command under its deadline, then
+    // every frame until the connection ends. Only what is used after an await is hoisted into the
+    // state machine, which an idle connection keeps while it waits for bytes.
+    private async Task RunAsync(MsnpConnection connection, IMsnpSession session, KeyValuePair<string, object?>[] tags)
+    {
+        var opened = Stopwatch.GetTimestamp();
+        ServerMetrics.Connections.Add(1, tags);
 
         // When the writer ends (the session closed and everything queued was sent), it wakes the
         // reader, so a close requested from another thread (OUT OTH, shutdown) does not wait for client bytes.
-        var writer = connection.Output.RunAsync(context.Transport.Output, context.ConnectionClosed, wakeWhenDone: context.Transport.Input);
+        connection.StartOutput();
 
-        // On shutdown Kestrel asks every connection to close and waits for them (up to its
-        // timeout): close after what is queued, e.g. OUT SSD, instead of waiting for the peer.
-        using var closeRequested = context.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested
-            .Register(static state => ((MsnpConnection)state!).Close(), connection);
+        // On shutdown the listeners ask every connection to close and wait for them (up to the
+        // host's timeout): close after what is queued, e.g. OUT SSD, instead of waiting for the peer.
+        using var closeRequested = connection.OnCloseRequested();
         try
         {
             // The first frame is read under the first-command deadline, the rest without a token:
             // the connection's deadline and Abort wake the reader with CancelPendingRead, so an
             // idle connection holds no registration (docs/benchmarks.md, idle connections).
-            var input = context.Transport.Input;
-            var result = default(FrameLoopResult);
-            var firstCommand = FirstCommandTimeout();
-            if (firstCommand is { } timeout)
+            var firstCommand = FirstCommandTimeout() is { } timeout ? new CancellationTokenSource(timeout, _time) : null;
+            var input = connection.Input;
+            var end = FrameLoopEnd.Completed;
+            var violation = default(FramingViolation);
+            try
             {
-                result = await ReadFirstCommandAsync(input, connection, session, timeout).ConfigureAwait(false);
+                var reading = true;
+                while (reading)
+                {
+                    // The read's flags, not the whole result, outlive the frames' awaits.
+                    var result = await input.ReadAsync(firstCommand?.Token ?? CancellationToken.None).ConfigureAwait(false);
+                    var buffer = result.Buffer;
+                    var canceled = result.IsCanceled;
+                    var completed = result.IsCompleted;
+                    long unread = buffer.Length;
+                    try
+                    {
+                        while (true)
+                        {
+                            var status = session.Scanner.TryRead(buffer, out var frame, out violation);
+                            if (status == ScanStatus.NeedMoreData)
+                            {
+                                break;
+                            }
+
+                            if (status == ScanStatus.Violation)
+                            {
+                                end = FrameLoopEnd.Violation;
+                                reading = false;
+                                break;
+                            }
+
+                            var frameEnd = frame.End;
+                            var handled = new SessionFrames(connection, session).OnFrameAsync(frame);
+                            var more = handled.IsCompletedSuccessfully ? handled.Result : await handled.ConfigureAwait(false);
+                            buffer = buffer.Slice(frameEnd);
+                            if (firstCommand is not null)
+                            {
+                                // One complete command arrived in time: its deadline is no longer needed.
+                                firstCommand.Dispose();
+                                firstCommand = null;
+                            }
+
+                            if (!more)
+                            {
+                                end = FrameLoopEnd.Stopped;
+                                reading = false;
+                                break;
+                            }
+                        }
+                    }
+                    catch
+                    {
+                        // Give back what was handled, but let the caller see the handler's or the reader's
+                        // error rather than the reader refusing AdvanceTo because it was completed meanwhile.
+                        try
+                        {
+                            Advance(input, session, unread, buffer);
+                        }
+                        catch (InvalidOperationException)
+                        {
+                        }
+
+                        throw;
+                    }
+
+                    Advance(input, session, unread, buffer);
+                    if (reading && (canceled || completed))
+                    {
+                        end = canceled ? FrameLoopEnd.Canceled : FrameLoopEnd.Completed;
+                        reading = false;
+                    }
+                }
+            }
+            finally
+            {
+                firstCommand?.Dispose();
             }
 
-            if (firstCommand is null || (result.End == FrameLoopEnd.Stopped && !connection.IsClosing))
-            {
-                result = await FrameLoop.RunAsync(input, new SessionFrames(connection, session, justOne: false), CancellationToken.None).ConfigureAwait(false);
-            }
-
-            End(result, connection, session);
+            End(end, violation, connection, session);
         }
         catch (OperationCanceledException) when (connection.DeadlinePassed)
         {
@@ -105,14 +204,31 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
             connection.Close();
             try
             {
-                await writer.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+                await connection.OutputDone.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OperationCanceledException or IOException or TimeoutException or ConnectionResetException or ConnectionAbortedException or InvalidOperationException)
             {
             }
 
             connection.DisposeDeadline();
+            connection.ReleaseLease();
+            ServerMetrics.Connections.Add(-1, tags);
+            ServerMetrics.ConnectionDuration.Record(Stopwatch.GetElapsedTime(opened).TotalSeconds, tags);
         }
+    }
+
+    // Everything consumed counts as examined as well, so the next read waits for more bytes; the
+    // bytes consumed are counted as received, and the session wakes the writers of what the
+    // receive's frames sent (IMsnpSession.OnFramesHandled).
+    private static void Advance(PipeReader input, IMsnpSession session, long unread, in ReadOnlySequence<byte> buffer)
+    {
+        if (unread != buffer.Length)
+        {
+            ServerMetrics.BytesReceived.Add(unread - buffer.Length);
+            session.OnFramesHandled();
+        }
+
+        input.AdvanceTo(buffer.Start, buffer.End);
     }
 
     // A connection that has not sent one complete command within FirstCommandTimeout is closed
@@ -123,24 +239,30 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
         return timeout > TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan ? timeout : null;
     }
 
-    // A method of its own, so the deadline's token source is not a field of the connection's state
-    // machine, which every idle connection keeps for its whole life.
-    private async Task<FrameLoopResult> ReadFirstCommandAsync(PipeReader input, MsnpConnection connection, IMsnpSession session, TimeSpan timeout)
+    private KeyValuePair<string, object?>[] TagsFor(EndPoint? local, bool overHttp)
     {
-        using var deadline = new CancellationTokenSource(timeout, _time);
-        return await FrameLoop.RunAsync(input, new SessionFrames(connection, session, justOne: true), deadline.Token).ConfigureAwait(false);
+        var port = (local as IPEndPoint)?.Port ?? 0;
+        var transport = overHttp ? "http" : "tcp";
+        var tags = Volatile.Read(ref _tags);
+        if (tags is null || (int)tags[2].Value! != port || !ReferenceEquals(tags[1].Value, transport))
+        {
+            tags = [new("listener", _listener), new("transport", transport), new("port", port)];
+            Volatile.Write(ref _tags, tags);
+        }
+
+        return tags;
     }
 
     // A violation closes the connection without a reply (docs/limits.md); a read cancelled by the
     // deadline lets the session answer it first.
-    private static void End(FrameLoopResult result, MsnpConnection connection, IMsnpSession session)
+    private static void End(FrameLoopEnd end, FramingViolation violation, MsnpConnection connection, IMsnpSession session)
     {
-        if (result.End == FrameLoopEnd.Violation)
+        if (end == FrameLoopEnd.Violation)
         {
-            session.OnViolation(result.Violation);
+            session.OnViolation(violation);
             connection.Close();
         }
-        else if (result.End == FrameLoopEnd.Canceled && connection.DeadlinePassed)
+        else if (end == FrameLoopEnd.Canceled && connection.DeadlinePassed)
         {
             session.OnDeadline();
             connection.Close();

@@ -5,16 +5,23 @@ namespace Msnp.Server.Connections;
 
 /// <summary>
 /// A connection's outgoing bytes. Any thread may append (presence fan-out, switchboard relays)
-/// under a short lock; one writer loop drains batches to the transport. The pending size is
-/// bounded: a receiver that stays full past the limit is cut off instead of growing memory.
+/// under a short lock; a drain on the thread pool sends batches to the transport. The pending size
+/// is bounded: a receiver that stays full past the limit is cut off instead of growing memory.
 /// A producer that tells many connections one thing (<see cref="Deliver"/>) writes to an idle
-/// connection's transport itself, so a fan-out costs no wake-up of each receiver's writer loop.
+/// connection's transport itself, so a fan-out costs no thread hand-off per receiver.
 /// </summary>
-public sealed class OutboundBuffer
+/// <remarks>
+/// The drain exists only while there is something to send: the first write after a quiet spell
+/// queues it (this object is the thread pool's work item, so nothing is allocated), it sends until
+/// nothing is pending and then ends. An idle connection therefore holds no writer loop, signal or
+/// state machine (docs/benchmarks.md, memory per idle connection). A flush that has to wait for the
+/// peer's window continues from the send's completion through a delegate made on the first such wait.
+/// </remarks>
+public sealed class OutboundBuffer : IThreadPoolWorkItem
 {
     private readonly Lock _sync = new();
-    private readonly AutoResetSignal _signal = new();
     private readonly int _limit;
+    private readonly MsnpConnection? _owner;
     private PooledSegmentBuffer _pending = new();
     private PooledSegmentBuffer _draining = new();
     private bool _closed;
@@ -22,28 +29,45 @@ public sealed class OutboundBuffer
 
     // Mirrors _pending.WrittenCount for lock-free reads on the relay path, which asks every receiver after every message.
     private int _pendingCount;
-    private bool _signalled;
-    private TaskCompletionSource? _drainWaiter;
 
-    // The transport, once the writer loop runs. Whoever owns it writes to it: the loop from its
-    // swap to the end of its drain (_loopDraining), or a Deliver caller (_inlineOwned) that found
-    // nothing queued and the loop idle. A Deliver whose flush could not finish at once hands the
-    // rest to the loop (_handoff), which awaits it before it drains anything else, so bytes keep
-    // their order.
-    private PipeWriter? _output;
-    private CancellationToken _flushCancellation;
-    private bool _loopDraining;
-    private bool _inlineOwned;
-    private Task? _handoff;
+    // The transport is taken: a drain is queued or running (it takes whatever is pending before it
+    // ends), or a Deliver caller is sending. Writes meanwhile only queue. Under _sync.
+    private bool _drainScheduled;
+
+    // Deliver may write to the transport itself (only where it can tell how much it wrote).
+    private bool _inlineAllowed;
+    private TaskCompletionSource? _drainWaiter;
 
     // Producers waiting for the drain without allocating (DrainWaiter), newest first.
     private DrainWaiter? _waiters;
+
+    // Where the drain sends (set by Start).
+    private PipeWriter? _output;
+    private CancellationToken _flushCancellation;
+    private PipeReader? _wakeWhenDone;
+
+    // A flush that did not complete at once, whether its batch was the last, and the continuation
+    // that picks the drain up again.
+    private ValueTask<FlushResult> _flush;
+    private bool _lastBatch;
+    private Action? _onFlushed;
+
+    // How the drain ended (null while it may still send), and a source for whoever waits before that.
+    private Task? _ended;
+    private TaskCompletionSource? _completion;
 
     /// <summary>Creates a buffer that holds at most <paramref name="limit"/> unsent bytes.</summary>
     public OutboundBuffer(int limit)
     {
         _limit = limit;
         HighWaterMark = limit / 2;
+    }
+
+    /// <summary>A connection's buffer: an overflow aborts <paramref name="owner"/> (a field, not an event handler per connection).</summary>
+    internal OutboundBuffer(int limit, MsnpConnection owner)
+        : this(limit)
+    {
+        _owner = owner;
     }
 
     /// <summary>Above this many pending bytes a producer that can wait (a switchboard sender) should, see <see cref="WaitForDrainAsync"/>.</summary>
@@ -130,14 +154,14 @@ public sealed class OutboundBuffer
 
     /// <summary>
     /// Appends like <see cref="Write{TState}(TState, Action{IBufferWriter{byte}, TState})"/> but does
-    /// not wake the writer: the caller calls <see cref="Wake"/> once it has written a batch (a
+    /// not start the drain: the caller calls <see cref="Wake"/> once it has written a batch (a
     /// switchboard sender, after the messages of one receive), so the batch goes out in one drain
-    /// instead of the writer racing the producer for every message. Bytes written this way wait
+    /// instead of the drain racing the producer for every message. Bytes written this way wait
     /// until <see cref="Wake"/>, another write, or <see cref="Complete"/>.
     /// </summary>
     public bool WriteWithoutWaking<TState>(TState state, Action<IBufferWriter<byte>, TState> write) => Write(state, write, wake: false);
 
-    /// <summary>Wakes the writer for bytes appended by <see cref="WriteWithoutWaking"/>, unless it was woken already.</summary>
+    /// <summary>Starts the drain for bytes appended by <see cref="WriteWithoutWaking"/>, unless it runs already.</summary>
     public void Wake()
     {
         if (Volatile.Read(ref _pendingCount) == 0)
@@ -147,15 +171,15 @@ public sealed class OutboundBuffer
 
         lock (_sync)
         {
-            if (_signalled || _pending.WrittenCount == 0)
+            if (_drainScheduled || _output is null || _pending.WrittenCount == 0)
             {
                 return;
             }
 
-            _signalled = true;
+            _drainScheduled = true;
         }
 
-        _signal.Set();
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
     }
 
     private bool Write<TState>(TState state, Action<IBufferWriter<byte>, TState> write, bool wake)
@@ -177,9 +201,9 @@ public sealed class OutboundBuffer
             {
                 _overflowed = true;
             }
-            else if (wake && !_signalled)
+            else if (wake && !_drainScheduled && _output is not null)
             {
-                _signalled = true;
+                _drainScheduled = true;
                 signal = true;
             }
         }
@@ -187,44 +211,41 @@ public sealed class OutboundBuffer
         if (overflow)
         {
             Diagnostics.ServerMetrics.OutputBufferDrops.Add(1);
+            _owner?.Abort("output buffer full");
             Overflowed?.Invoke();
             return false;
         }
 
         if (signal)
         {
-            _signal.Set();
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
 
         return true;
     }
 
     /// <summary>
-    /// As <see cref="Write{TState}"/>, but when nothing is queued and no flush is running, writes
-    /// straight to the transport and sends from the calling thread instead of waking the writer
-    /// loop: one thread can then tell hundreds of connections a presence change without a thread
-    /// hand-off per connection. A send that cannot finish at once (a receiver whose window is full)
-    /// is left to the writer loop; the caller never waits.
+    /// As <see cref="Write{TState}"/>, but when nothing is queued and nothing is sending, writes
+    /// straight to the transport and sends from the calling thread instead of queuing a drain: one
+    /// thread can then tell hundreds of connections a presence change without a thread hand-off per
+    /// connection. A send that cannot finish at once (a receiver whose window is full) is finished
+    /// by the drain's continuation, before anything queued meanwhile; the caller never waits.
     /// </summary>
     public bool Deliver<TState>(TState state, Action<IBufferWriter<byte>, TState> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        PipeWriter? output;
+        PipeWriter? output = null;
         lock (_sync)
         {
-            output = _output;
             if (_closed || _overflowed)
             {
                 return false;
             }
 
-            if (output is null || _signalled || _loopDraining || _inlineOwned || _pending.WrittenCount > 0)
+            if (_inlineAllowed && !_drainScheduled && _pending.WrittenCount == 0)
             {
-                output = null;
-            }
-            else
-            {
-                _inlineOwned = true;
+                output = _output;
+                _drainScheduled = true;
             }
         }
 
@@ -243,55 +264,35 @@ public sealed class OutboundBuffer
         }
         catch (Exception e)
         {
-            // The transport is gone (or its writer completed) under a close: as the loop's own
-            // flush would, the failure ends the connection's output; the loop ends after the close.
+            // The transport is gone (or its writer completed) under a close: as a drain's own
+            // flush would, the failure ends the connection's output.
             flush = ValueTask.FromException<FlushResult>(e);
         }
 
         if (flush.IsCompletedSuccessfully)
         {
             flush.GetAwaiter().GetResult();
-            EndInline();
+            ReleaseDrainWaiter();
+
+            // What was queued (or a close) while this thread sent is the drain's.
+            bool schedule;
+            lock (_sync)
+            {
+                schedule = _pending.WrittenCount > 0 || _closed;
+                _drainScheduled = schedule;
+            }
+
+            if (schedule)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            }
+
             return true;
         }
 
-        var rest = flush.AsTask();
-        lock (_sync)
-        {
-            _handoff = rest;
-            if (_signalled)
-            {
-                return true;
-            }
-
-            _signalled = true;
-        }
-
-        _signal.Set();
+        // Rare (a full window or a failure): the drain continues from this send as from its own.
+        ContinueAfter(flush, lastBatch: false);
         return true;
-    }
-
-    // A Deliver's flush finished at once: the loop takes over again, and is woken if bytes were
-    // queued (or the buffer completed) while the caller owned the transport.
-    private void EndInline()
-    {
-        bool signal = false;
-        lock (_sync)
-        {
-            _inlineOwned = false;
-            if ((_pending.WrittenCount > 0 || _closed) && !_signalled)
-            {
-                _signalled = true;
-                signal = true;
-            }
-        }
-
-        if (signal)
-        {
-            _signal.Set();
-        }
-
-        ReleaseDrainWaiter();
     }
 
     /// <summary>Appends raw bytes.</summary>
@@ -322,9 +323,9 @@ public sealed class OutboundBuffer
             waiter = _drainWaiter;
             _drainWaiter = null;
             waiters = TakeWaiters();
-            if (!_signalled)
+            if (!_drainScheduled && _output is not null)
             {
-                _signalled = true;
+                _drainScheduled = true;
                 signal = true;
             }
         }
@@ -333,116 +334,185 @@ public sealed class OutboundBuffer
         Release(waiters);
         if (signal)
         {
-            _signal.Set();
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        }
+    }
+
+    /// <summary>
+    /// Completes when the drain ended: <see cref="Complete"/> was called and everything pending
+    /// was sent, or a flush failed (the task then carries its exception).
+    /// </summary>
+    internal Task Completion
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _ended ?? (_completion ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+        }
+    }
+
+    /// <summary>Sends what is pending, and from now on what is written, to <paramref name="output"/> (once per buffer).</summary>
+    /// <param name="output">Where the bytes go.</param>
+    /// <param name="flushCancellation">Cancels a flush that waits for a peer that does not read. Nothing
+    /// registers on it while the connection is idle, and every way a connection ends calls <see cref="Complete"/>.</param>
+    /// <param name="wakeWhenDone">A reader whose pending read is cancelled when the drain ends, so that it notices the close.</param>
+    internal void Start(PipeWriter output, CancellationToken flushCancellation, PipeReader? wakeWhenDone = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        bool schedule;
+        lock (_sync)
+        {
+            if (_output is not null)
+            {
+                throw new InvalidOperationException("The buffer already sends to an output.");
+            }
+
+            _output = output;
+            _inlineAllowed = output.CanGetUnflushedBytes;
+            _flushCancellation = flushCancellation;
+            _wakeWhenDone = wakeWhenDone;
+            schedule = !_drainScheduled && (_pending.WrittenCount > 0 || _closed);
+            _drainScheduled |= schedule;
+        }
+
+        if (schedule)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         }
     }
 
     /// <summary>Drains pending bytes into <paramref name="output"/> until <see cref="Complete"/> was called and everything pending is written.</summary>
-    /// <param name="output">Where the bytes go.</param>
-    /// <param name="flushCancellation">Cancels a flush that waits for a peer that does not read. The wait for
-    /// more bytes does not register on it: an idle connection holds no registration, and every way a
-    /// connection ends calls <see cref="Complete"/>.</param>
-    /// <param name="wakeWhenDone">A reader whose pending read is cancelled when this loop ends, so that it notices the close.</param>
-    public async Task RunAsync(PipeWriter output, CancellationToken flushCancellation, PipeReader? wakeWhenDone = null)
+    /// <returns>A task that ends with the drain (see <see cref="Start"/>).</returns>
+    public Task RunAsync(PipeWriter output, CancellationToken flushCancellation, PipeReader? wakeWhenDone = null)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        lock (_sync)
-        {
-            // Deliver writes to the transport itself only where it can tell what it wrote.
-            _output = output.CanGetUnflushedBytes ? output : null;
-            _flushCancellation = flushCancellation;
-        }
+        Start(output, flushCancellation, wakeWhenDone);
+        return Completion;
+    }
 
-        try
+    void IThreadPoolWorkItem.Execute() => Drain();
+
+    // Sends batches until nothing is pending (then ends, to be queued again by the next write), the
+    // buffer is closed and sent, a flush has to wait (OnFlushed picks up) or a flush fails.
+    private void Drain()
+    {
+        while (true)
         {
-            while (true)
+            bool closed;
+            lock (_sync)
             {
-                await _signal.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-                Task? handoff;
-                lock (_sync)
+                if (_pending.WrittenCount == 0 && !_closed)
                 {
-                    handoff = _handoff;
-                    _handoff = null;
-                    if (_inlineOwned && handoff is null)
-                    {
-                        // A Deliver is sending now; it wakes the loop when it is done if anything is queued.
-                        _signalled = false;
-                        continue;
-                    }
+                    _drainScheduled = false;
+                    return;
                 }
 
-                if (handoff is not null)
+                (_pending, _draining) = (_draining, _pending);
+                Volatile.Write(ref _pendingCount, _pending.WrittenCount);
+                closed = _closed;
+            }
+
+            if (_draining.WrittenCount > 0)
+            {
+                Diagnostics.ServerMetrics.BytesSent.Add(_draining.WrittenCount);
+                // Our own transport sends the segments themselves: no copy into a pipe.
+                var flush = _output is Transport.SocketWriter socket
+                    ? socket.SendAsync(_draining, _flushCancellation)
+                    : AsFlush(_draining.DrainAsync(_output!, _flushCancellation));
+                if (!flush.IsCompleted)
                 {
-                    try
-                    {
-                        await handoff.ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        lock (_sync)
-                        {
-                            _inlineOwned = false;
-                        }
-                    }
+                    ContinueAfter(flush, closed);
+                    return;
                 }
 
-                bool closed;
-                lock (_sync)
-                {
-                    (_pending, _draining) = (_draining, _pending);
-                    Volatile.Write(ref _pendingCount, _pending.WrittenCount);
-                    _signalled = false;
-                    _loopDraining = true;
-                    closed = _closed;
-                }
-
-                if (_draining.WrittenCount > 0)
-                {
-                    Diagnostics.ServerMetrics.BytesSent.Add(_draining.WrittenCount);
-                    if (output is Transport.SocketWriter socket)
-                    {
-                        // Our own transport sends the segments themselves: no copy into a pipe.
-                        await socket.SendAsync(_draining, flushCancellation).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await _draining.DrainAsync(output, flushCancellation).ConfigureAwait(false);
-                    }
-                }
-
-                // Ends the drain under the same lock (a failed drain ends the loop, and Deliver with it).
-                ReleaseDrainWaiter(drained: true);
-
-                // Writers check _closed under the same lock as the swap, so nothing can follow it.
-                if (closed)
+                if (!Flushed(flush))
                 {
                     return;
                 }
             }
-        }
-        finally
-        {
-            lock (_sync)
-            {
-                // Nothing writes to the transport once the loop is gone.
-                _output = null;
-            }
 
-            wakeWhenDone?.CancelPendingRead();
+            ReleaseDrainWaiter();
+
+            // Writers check _closed under the same lock as the swap, so nothing can follow it.
+            if (closed)
+            {
+                End(null);
+                return;
+            }
         }
     }
 
-    private void ReleaseDrainWaiter(bool drained = false)
+    // The drain goes on from OnFlushed once the flush completes.
+    private void ContinueAfter(ValueTask<FlushResult> flush, bool lastBatch)
+    {
+        _flush = flush;
+        _lastBatch = lastBatch;
+        flush.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_onFlushed ??= OnFlushed);
+    }
+
+    private void OnFlushed()
+    {
+        var flush = _flush;
+        _flush = default;
+        if (!Flushed(flush))
+        {
+            return;
+        }
+
+        ReleaseDrainWaiter();
+        if (_lastBatch)
+        {
+            End(null);
+            return;
+        }
+
+        Drain();
+    }
+
+    // False when the flush failed: the drain has then ended with its exception. Writes after that
+    // stay pending until the limit cuts the connection off (every way a connection ends also closes the buffer).
+    private bool Flushed(ValueTask<FlushResult> flush)
+    {
+        try
+        {
+            flush.GetAwaiter().GetResult();
+            return true;
+        }
+        catch (Exception e)
+        {
+            End(e);
+            return false;
+        }
+    }
+
+    private void End(Exception? failure)
+    {
+        TaskCompletionSource? completion;
+        lock (_sync)
+        {
+            _ended = failure is null ? Task.CompletedTask : Task.FromException(failure);
+            completion = _completion;
+        }
+
+        if (failure is null)
+        {
+            completion?.TrySetResult();
+        }
+        else
+        {
+            completion?.TrySetException(failure);
+        }
+
+        _wakeWhenDone?.CancelPendingRead();
+    }
+
+    private void ReleaseDrainWaiter()
     {
         TaskCompletionSource? waiter = null;
         DrainWaiter? waiters = null;
         lock (_sync)
         {
-            if (drained)
-            {
-                _loopDraining = false;
-            }
-
             if (_pending.WrittenCount <= HighWaterMark)
             {
                 waiter = _drainWaiter;
@@ -478,5 +548,13 @@ public sealed class OutboundBuffer
             waiters.OnDrained();
             waiters = next;
         }
+    }
+
+    // A pipe's drain as a flush: completes at once (nothing allocated) when the pipe took the bytes at once.
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<FlushResult> AsFlush(ValueTask drain)
+    {
+        await drain.ConfigureAwait(false);
+        return default;
     }
 }

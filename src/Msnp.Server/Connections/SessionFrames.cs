@@ -4,16 +4,14 @@ using Msnp.Protocol.Framing;
 namespace Msnp.Server.Connections;
 
 /// <summary>
-/// Feeds a connection's frames to its session through <see cref="FrameLoop"/>: paces the reader,
-/// stops once the connection is closing, and counts the bytes read.
+/// Hands one of a connection's frames to its session for <see cref="MsnpConnectionHandler"/>'s
+/// read loop: paces the reader and says to stop once the connection is closing.
 /// </summary>
 /// <param name="connection">The connection.</param>
-/// <param name="session">Its session, which also picks the scanner.</param>
-/// <param name="justOne">Stop after the first frame (so the caller can drop the first-command deadline).</param>
-internal readonly struct SessionFrames(MsnpConnection connection, IMsnpSession session, bool justOne) : IFrameHandler
+/// <param name="session">Its session.</param>
+internal readonly struct SessionFrames(MsnpConnection connection, IMsnpSession session)
 {
-    public FrameScanner Scanner => session.Scanner;
-
+    /// <summary>Handles <paramref name="frame"/>; true when the loop should read on.</summary>
     public ValueTask<bool> OnFrameAsync(MsnpFrame frame)
     {
         if (connection.IsClosing)
@@ -36,13 +34,7 @@ internal readonly struct SessionFrames(MsnpConnection connection, IMsnpSession s
         return new(KeepReading);
     }
 
-    public void OnConsumed(long bytes)
-    {
-        Diagnostics.ServerMetrics.BytesReceived.Add(bytes);
-        session.OnFramesHandled();
-    }
-
-    private bool KeepReading => !justOne && !connection.IsClosing;
+    private bool KeepReading => !connection.IsClosing;
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> AfterAsync(ValueTask handled)

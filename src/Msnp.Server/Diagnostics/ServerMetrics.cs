@@ -48,6 +48,17 @@ public static class ServerMetrics
     /// <summary>Connections cut off because their unsent output passed the limit.</summary>
     public static readonly Counter<long> OutputBufferDrops = Meter.CreateCounter<long>("msnp_output_buffer_drops", "{connection}", "Connections dropped because their unsent output passed OutputLimitBytes.");
 
+    /// <summary>Open MSNP connections (TCP sockets and gateway sessions), tagged <c>listener</c>, <c>transport</c> and <c>port</c>: what Kestrel's <c>kestrel.active_connections</c> counted before the MSNP listeners left Kestrel.</summary>
+    public static readonly UpDownCounter<long> Connections = Meter.CreateUpDownCounter<long>("msnp_connections", "{connection}", "Open MSNP connections by listener (dispatch, notification, switchboard), transport (tcp, http) and local port.");
+
+    /// <summary>How long MSNP connections were open, tagged as <see cref="Connections"/> (Kestrel's <c>kestrel.connection.duration</c>).</summary>
+    public static readonly Histogram<double> ConnectionDuration = Meter.CreateHistogram<double>(
+        "msnp_connection_duration",
+        "s",
+        "How long closed MSNP connections were open, by listener, transport and local port.",
+        tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 14400, 86400] });
+
     private static readonly KeyValuePair<string, object?>[][] ErrorTags = new KeyValuePair<string, object?>[1000][];
     private static readonly Dictionary<(int, string), KeyValuePair<string, object?>[]> SignInTags = [];
     private static readonly Dictionary<(int, bool), KeyValuePair<string, object?>[]> SessionTags = [];

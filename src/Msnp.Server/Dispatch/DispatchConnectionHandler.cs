@@ -15,7 +15,7 @@ public sealed class DispatchConnectionHandler : MsnpConnectionHandler
 
     /// <summary>Creates the handler.</summary>
     public DispatchConnectionHandler(IOptions<MsnpServerOptions> options, ServerEndpoints endpoints, ConnectionLimiter limiter, TimeProvider time, ILogger<DispatchConnectionHandler> logger, INotificationServerChooser chooser)
-        : base(logger, options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)), limiter, NotificationConnectionPacing.Factory(options.Value.Limits, time), time)
+        : base(logger, options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)), limiter, NotificationConnectionPacing.Factory(options.Value.Limits, time), time, "dispatch")
     {
         _options = options.Value;
         _endpoints = endpoints;

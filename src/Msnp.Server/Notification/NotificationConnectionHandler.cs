@@ -32,7 +32,7 @@ public sealed class NotificationConnectionHandler : MsnpConnectionHandler
         IOfflineMessageStore? offlineMessages = null,
         Oim.OimSenderRate? offlineMessageRate = null,
         UserNotificationRate? userNotifications = null)
-        : base(logger, options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)), limiter, NotificationConnectionPacing.Factory(options.Value.Limits, time), time)
+        : base(logger, options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)), limiter, NotificationConnectionPacing.Factory(options.Value.Limits, time), time, "notification")
     {
         _services = new NotificationServices(options.Value, endpoints, accounts, contacts, presence, tickets, switchboards, time, logger) { SignInThrottle = throttle, OfflineMessages = offlineMessages, OfflineMessageRate = offlineMessageRate, UserNotifications = userNotifications };
     }

@@ -29,7 +29,8 @@ public sealed class SwitchboardConnectionHandler : MsnpConnectionHandler
             options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)),
             limiter,
             () => CommandPacer.Create(time, options.Value.Limits.SwitchboardCommandBurst, options.Value.Limits.SwitchboardCommandsPerSecond),
-            time)
+            time,
+            "switchboard")
     {
         _services = new SwitchboardServices(options.Value, broker, rooms, presence, contacts, time, logger) { Calls = calls };
     }

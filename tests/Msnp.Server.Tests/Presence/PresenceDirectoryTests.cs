@@ -41,11 +41,13 @@ public sealed class PresenceDirectoryTests
         var psm = Encoding.UTF8.GetBytes("<Data><PSM>At lunch</PSM><CurrentMedia></CurrentMedia></Data>");
         await alice.SendAsync([.. Encoding.ASCII.GetBytes($"UUX 6 {psm.Length}\r\n"), .. psm]);
         await alice.ReadLineStartingWithAsync("UUX 6 0");
-        Assert.Equal("At lunch", (await presence.Directory.FindAsync("alice@example.com"))!.Current.PersonalStatus?.PersonalMessage);
+        // The reply is queued before the directory's record changes: wait for the record.
+        var lunch = await SignedInWhenAsync(presence.Directory, "alice@example.com", p => p.Current.PersonalStatus?.PersonalMessage == "At lunch");
+        Assert.Equal("At lunch", lunch.Current.PersonalStatus?.PersonalMessage);
 
         await alice.SendAsync("PRP 7 MFN Alice%20B\r\n");
         await alice.ReadLineStartingWithAsync("PRP 7 MFN ");
-        var renamed = (await presence.Directory.FindAsync("alice@example.com"))!.Current;
+        var renamed = (await SignedInWhenAsync(presence.Directory, "alice@example.com", p => p.Current.FriendlyName == "Alice%20B")).Current;
         Assert.Equal("Alice%20B", renamed.FriendlyName);
         Assert.Equal(PresenceStatus.Busy, renamed.Status);
 
@@ -211,6 +213,27 @@ public sealed class PresenceDirectoryTests
             }
 
             await Task.Delay(10, timeout.Token);
+        }
+    }
+
+    // The record once it satisfies the condition (within 10 s), or the last one seen.
+    private static async Task<AccountPresence> SignedInWhenAsync(IPresenceDirectory directory, string account, Func<AccountPresence, bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var presence = await directory.FindAsync(account, CancellationToken.None);
+            if (presence is not null && condition(presence))
+            {
+                return presence;
+            }
+
+            if (timeout.IsCancellationRequested)
+            {
+                return presence!;
+            }
+
+            await Task.Delay(10, CancellationToken.None);
         }
     }
 

@@ -24,6 +24,9 @@ internal sealed class LineClient : IAsyncDisposable
         return new LineClient(client);
     }
 
+    /// <summary>This end's address, which the server sees as the connection's remote address.</summary>
+    public System.Net.EndPoint? LocalEndPoint => _client.Client.LocalEndPoint;
+
     public Task SendAsync(string text) => SendAsync(Encoding.UTF8.GetBytes(text));
 
     public async Task SendAsync(byte[] bytes) => await _stream.WriteAsync(bytes);

@@ -20,7 +20,7 @@ namespace Msnp.Server.Connections.Transport;
 /// <remarks>
 /// On stop, after <see cref="Hosting.ShutdownSignOut"/> (a lifecycle step that runs before any
 /// hosted service stops): the listening sockets close, every connection is asked to close after
-/// what is queued (its handler registered on <see cref="Stopping"/>), and those still open when the
+/// what is queued (<see cref="SocketConnection.RequestClose"/>), and those still open when the
 /// host's shutdown timeout ends are aborted, as Kestrel does with its own connections.
 /// </remarks>
 public sealed class MsnpListeners : IHostedService
@@ -48,7 +48,7 @@ public sealed class MsnpListeners : IHostedService
         _logger = logger;
     }
 
-    /// <summary>Cancelled when the host stops: every connection then closes after what is queued.</summary>
+    /// <summary>Cancelled when the host stops; every connection is then asked to close after what is queued (<see cref="SocketConnection.RequestClose"/>).</summary>
     public CancellationToken Stopping => _stopping.Token;
 
     /// <summary>Connections open now.</summary>
@@ -100,7 +100,8 @@ public sealed class MsnpListeners : IHostedService
             listener.Close();
         }
 
-        // Cancelled before the count is looked at, so either this check or the last Closed sees zero.
+        // Cancelled before the count is looked at, so either this check or the last Closed sees zero,
+        // and before the list is copied, so a connection opened after the copy is asked in Opened.
         await _stopping.CancelAsync().ConfigureAwait(false);
         lock (_sync)
         {
@@ -108,6 +109,11 @@ public sealed class MsnpListeners : IHostedService
             {
                 _allClosed.TrySetResult();
             }
+        }
+
+        foreach (var connection in Snapshot())
+        {
+            connection.RequestClose();
         }
 
         try
@@ -132,7 +138,8 @@ public sealed class MsnpListeners : IHostedService
         }
     }
 
-    private List<SocketConnection> Snapshot()
+    /// <summary>The connections open now (a copy).</summary>
+    internal List<SocketConnection> Snapshot()
     {
         var all = new List<SocketConnection>();
         lock (_sync)
@@ -158,6 +165,10 @@ public sealed class MsnpListeners : IHostedService
 
             _first = connection;
             _open++;
+            if (_stopping.IsCancellationRequested)
+            {
+                connection.RequestClose();
+            }
         }
     }
 

@@ -30,9 +30,16 @@ internal sealed class SocketConnection : ConnectionContext, IDuplexPipe, IFeatur
     private IDictionary<object, object?>? _items;
     private int _socketClosed;
 
-    // The connection's own features answer from its fields; others (the limiter's sign-in lease)
-    // take slots in a small array, and any beyond those a list.
-    private readonly (Type? Key, object? Value)[] _features = new (Type?, object?)[Slots];
+    // RequestClose: the handler's connection, closed when a close is requested (a field instead of
+    // a registration per connection), a flag so that one asked for before the handler registered
+    // still counts, and a token made only for someone who asks for it.
+    private MsnpConnection? _closeTarget;
+    private int _closeRequested;
+    private CancellationTokenSource? _closeRequestedToken;
+
+    // The connection's own features answer from its fields; others take slots in a small array
+    // (made on the first Set: the MSNP handler sets none), and any beyond those a list.
+    private (Type? Key, object? Value)[]? _features;
     private List<KeyValuePair<Type, object>>? _other;
     private int _revision;
 
@@ -111,14 +118,67 @@ internal sealed class SocketConnection : ConnectionContext, IDuplexPipe, IFeatur
     /// <summary>The handler running this connection.</summary>
     internal Task? HandlerTask { get; set; }
 
-    // Asked to close when the server stops: one token shared by every connection.
+    // Cancelled by RequestClose (the listeners call it for every connection when the server stops).
     CancellationToken IConnectionLifetimeNotificationFeature.ConnectionClosedRequested
     {
-        get => _owner.Stopping;
-        set => throw new NotSupportedException("The close request is the listeners'.");
+        get
+        {
+            if (Volatile.Read(ref _closeRequested) != 0)
+            {
+                return new CancellationToken(canceled: true);
+            }
+
+            var token = LazyInitializer.EnsureInitialized(ref _closeRequestedToken).Token;
+
+            // A request between the check and the token's creation may not have seen the token.
+            if (Volatile.Read(ref _closeRequested) != 0)
+            {
+                CancelCloseRequestedToken();
+            }
+
+            return token;
+        }
+
+        set => throw new NotSupportedException("The close request is the transport's.");
     }
 
-    void IConnectionLifetimeNotificationFeature.RequestClose() => throw new NotSupportedException("The listeners ask every connection to close at once when the server stops.");
+    /// <summary>
+    /// Asks the connection to close after what is queued: its handler's connection closes (now, or
+    /// as soon as it registers) and the close-request token is cancelled. Idempotent.
+    /// </summary>
+    public void RequestClose()
+    {
+        if (Interlocked.Exchange(ref _closeRequested, 1) != 0)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref _closeTarget, null)?.Close();
+        CancelCloseRequestedToken();
+    }
+
+    /// <summary>Closes <paramref name="connection"/> when a close is requested (at once if one already was).</summary>
+    internal void OnCloseRequested(MsnpConnection connection)
+    {
+        Volatile.Write(ref _closeTarget, connection);
+
+        // RequestClose sets the flag before it takes the target, so one of the two closes it.
+        if (Volatile.Read(ref _closeRequested) != 0)
+        {
+            Interlocked.Exchange(ref _closeTarget, null)?.Close();
+        }
+    }
+
+    private void CancelCloseRequestedToken()
+    {
+        try
+        {
+            Volatile.Read(ref _closeRequestedToken)?.Cancel();
+        }
+        catch (AggregateException)
+        {
+        }
+    }
 
     /// <summary>The handler's task ended.</summary>
     internal void HandlerEnded() => _owner.End(HandlerTask!, this);
@@ -167,6 +227,7 @@ internal sealed class SocketConnection : ConnectionContext, IDuplexPipe, IFeatur
         }
 
         _socket.Dispose();
+        Volatile.Write(ref _closeTarget, null);
         try
         {
             Volatile.Read(ref _closed)?.Cancel();
@@ -202,7 +263,7 @@ internal sealed class SocketConnection : ConnectionContext, IDuplexPipe, IFeatur
             return this;
         }
 
-        foreach (var (type, value) in _features)
+        foreach (var (type, value) in _features ?? [])
         {
             if (type == key)
             {
@@ -227,6 +288,7 @@ internal sealed class SocketConnection : ConnectionContext, IDuplexPipe, IFeatur
     private void SetFeature(Type key, object? value)
     {
         _revision++;
+        _features ??= new (Type?, object?)[Slots];
         var free = -1;
         for (var i = 0; i < _features.Length; i++)
         {
@@ -260,7 +322,7 @@ internal sealed class SocketConnection : ConnectionContext, IDuplexPipe, IFeatur
 
     private IEnumerable<KeyValuePair<Type, object>> Enumerate()
     {
-        foreach (var (type, value) in _features)
+        foreach (var (type, value) in _features ?? [])
         {
             if (type is not null)
             {
