@@ -71,11 +71,7 @@ internal static class LoadCommand
             Description = "ticket: the notification server's USR TWN with a ticket issued beforehand; passport: the HTTPS password check (login2.srf).",
             DefaultValueFactory = _ => SignInLogin.Ticket,
         };
-        var warmup = new Option<string>("--warmup")
-        {
-            Description = "Sign-ins before the measured window opens, reported on their own line: seconds, or auto (until this process's JIT compiler is quiet, 3 to 60 s), since the runtime recompiles hot code optimized while it runs.",
-            DefaultValueFactory = _ => "auto",
-        };
+        var warmup = WarmupOption("Sign-ins before the measured window opens, reported on their own line");
         var command = new Command("signin", "Sign-ins/s and latency, for the ticket login or the Passport password check.")
         {
             users, concurrency, count, login, warmup,
@@ -83,8 +79,7 @@ internal static class LoadCommand
         return Build(command, (parse, target, progress, token) =>
             SignInScenario.RunAsync(target, new SignInSettings(parse.GetValue(users), parse.GetValue(concurrency), Seconds(parse), parse.GetValue(count), parse.GetValue(login), Warmup.Parse(parse.GetValue(warmup), MaxSeconds)), progress, token),
             parse => parse.GetValue(users) < 1 || parse.GetValue(concurrency) < 1 ? "--users and --concurrency must be at least 1."
-                : Warmup.Parse(parse.GetValue(warmup), MaxSeconds) is null ? string.Create(CultureInfo.InvariantCulture, $"--warmup must be auto or between 0 and {MaxSeconds} seconds.")
-                : null,
+                : CheckWarmup(parse, warmup),
             cheapPasswordChecks: parse => parse.GetValue(login) == SignInLogin.Ticket,
             forgetPasswords: parse => parse.GetValue(login) == SignInLogin.Passport);
     }
@@ -113,15 +108,15 @@ internal static class LoadCommand
     {
         var contacts = IntOption("--contacts", "Online contacts that have the subject on their forward list.", 500);
         var changes = IntOption("--changes", "Status changes to measure.", 100);
-        var warmup = IntOption("--warmup", "Status changes made first and checked, but not measured (compiling the fan-out's code).", 20);
+        var warmup = WarmupOption("Status changes made back to back before the measured ones, checked but left out of the figures");
         var command = new Command("presence", "A user with many online contacts changes status: time until every contact has its NLN.")
         {
             contacts, changes, warmup,
         };
         return Build(command, (parse, target, progress, token) =>
-            PresenceScenario.RunAsync(target, new PresenceSettings(parse.GetValue(contacts), parse.GetValue(changes), Seconds(parse), TimeSpan.FromSeconds(10), parse.GetValue(warmup)), progress, token),
-            parse => parse.GetValue(contacts) < 1 || parse.GetValue(changes) < 1 ? "--contacts and --changes must be at least 1." : parse.GetValue(warmup) < 0 ? "--warmup must not be negative." : null,
-            notificationCommandBurst: parse => PresenceScenario.CommandsOfSubject(parse.GetValue(warmup) + parse.GetValue(changes)));
+            PresenceScenario.RunAsync(target, new PresenceSettings(parse.GetValue(contacts), parse.GetValue(changes), Seconds(parse), TimeSpan.FromSeconds(10), Warmup.Parse(parse.GetValue(warmup), MaxSeconds)), progress, token),
+            parse => parse.GetValue(contacts) < 1 || parse.GetValue(changes) < 1 ? "--contacts and --changes must be at least 1." : CheckWarmup(parse, warmup),
+            notificationCommandBurst: parse => PresenceScenario.CommandsOfSubject(parse.GetValue(changes), warmup: Warmup.Parse(parse.GetValue(warmup), MaxSeconds) is { IsNone: false }));
     }
 
     private static Command Storm()
@@ -267,6 +262,17 @@ internal static class LoadCommand
     }
 
     private static TimeSpan Seconds(ParseResult parse) => TimeSpan.FromSeconds(parse.GetValue<double>(DurationName));
+
+    // signin and presence: the same option in the same units, a time (or auto), since what a warm-up
+    // waits for is the runtime's compiler, which recompiles hot code optimized while it runs.
+    private static Option<string> WarmupOption(string what) => new("--warmup")
+    {
+        Description = $"{what}: seconds, or auto (until this process's JIT compiler is quiet, 3 to 60 s), since the runtime recompiles hot code optimized while it runs.",
+        DefaultValueFactory = _ => "auto",
+    };
+
+    private static string? CheckWarmup(ParseResult parse, Option<string> warmup) =>
+        Warmup.Parse(parse.GetValue(warmup), MaxSeconds) is null ? string.Create(CultureInfo.InvariantCulture, $"--warmup must be auto or between 0 and {MaxSeconds} seconds.") : null;
 
     private static Option<int> IntOption(string name, string description, int value) =>
         new(name) { Description = description, DefaultValueFactory = _ => value };

@@ -48,6 +48,7 @@ internal sealed class AccountPresenceGrain(EndpointRows rows, IClusterMembership
         var record = ClusterJson.Read<PresenceEndpoint>(endpoint);
         CheckAccount(record.Account);
         await rows.SaveAsync(record).ConfigureAwait(true);
+        await AdoptUnseenAsync(record).ConfigureAwait(true);
         var displaced = await _endpoints.RegisterAsync(record, (EndpointPolicy)policy).ConfigureAwait(true);
         foreach (var gone in displaced)
         {
@@ -97,6 +98,25 @@ internal sealed class AccountPresenceGrain(EndpointRows rows, IClusterMembership
         await _endpoints.UnregisterAsync(new EndpointAddress(Account, nodeId, endpointId)).ConfigureAwait(true);
         ReleaseWhenEmpty();
         return _endpoints.Count > 0;
+    }
+
+    // Right after a node death a second activation of this grain may briefly exist (docs/cluster.md,
+    // "Node failure") and sign in endpoints this one never saw; the rows are the record both write
+    // before answering. Taking those in before a sign-in applies its policy lets it displace them
+    // as on one node (OUT OTH up to MSNP15, the same machine from MSNP16), instead of both staying.
+    // Rows of nodes known to be gone are left to the survivors' sync, as at activation.
+    private async Task AdoptUnseenAsync(PresenceEndpoint signingIn)
+    {
+        var snapshot = membership.CurrentSnapshot;
+        var known = await _endpoints.FindAsync(Account).ConfigureAwait(true);
+        foreach (var row in await rows.ForAccountAsync(Account).ConfigureAwait(true))
+        {
+            if (row.Account == Account && row.EndpointId != signingIn.EndpointId && known?.Contains(row.EndpointId) != true
+                && !ClusterMembers.IsGone(snapshot, row.NodeId))
+            {
+                await _endpoints.RegisterAsync(row, EndpointPolicy.KeepOthers).ConfigureAwait(true);
+            }
+        }
     }
 
     private void ReleaseWhenEmpty()

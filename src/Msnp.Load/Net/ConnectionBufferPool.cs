@@ -3,10 +3,12 @@ using System.Buffers;
 namespace Msnp.Load.Net;
 
 /// <summary>
-/// The buffers of one load connection's pipes, kept by the connection and reused. A pipe reader
-/// holds a buffer for as long as its read waits: hundreds of waiting readers drew that many 16 KiB
-/// arrays from the shared pool, which holds only a few per core, so most reads allocated a new one
-/// and the collector ran every few presence changes, in the same process as the server measured.
+/// The buffers of one load connection's pipes, kept by the connection while it lives and given
+/// back to the shared pool when it is disposed. A pipe reader holds a buffer for as long as its
+/// read waits: hundreds of waiting readers that each took a 16 KiB array from the shared pool,
+/// which keeps only a few per core, and gave it back after every line made most reads allocate a
+/// new one, and the collector ran every few presence changes in the process that runs the server.
+/// A short connection (a sign-in) takes its arrays from the shared pool as before.
 /// </summary>
 internal sealed class ConnectionBufferPool(int blockSize) : MemoryPool<byte>
 {
@@ -15,6 +17,7 @@ internal sealed class ConnectionBufferPool(int blockSize) : MemoryPool<byte>
 
     private readonly Lock _sync = new();
     private readonly Stack<Block> _free = new(Kept);
+    private bool _disposed;
 
     public override int MaxBufferSize => blockSize;
 
@@ -35,14 +38,18 @@ internal sealed class ConnectionBufferPool(int blockSize) : MemoryPool<byte>
             }
         }
 
-        return new Block(this, new byte[blockSize]) { Rented = true };
+        return new Block(this, ArrayPool<byte>.Shared.Rent(blockSize)) { Rented = true };
     }
 
     protected override void Dispose(bool disposing)
     {
         lock (_sync)
         {
-            _free.Clear();
+            _disposed = true;
+            while (_free.TryPop(out var block))
+            {
+                ArrayPool<byte>.Shared.Return(block.Array);
+            }
         }
     }
 
@@ -50,22 +57,27 @@ internal sealed class ConnectionBufferPool(int blockSize) : MemoryPool<byte>
     {
         lock (_sync)
         {
-            if (_free.Count < Kept)
+            if (!_disposed && _free.Count < Kept)
             {
                 _free.Push(block);
+                return;
             }
         }
+
+        ArrayPool<byte>.Shared.Return(block.Array);
     }
 
     private sealed class Block(ConnectionBufferPool? pool, byte[] array) : IMemoryOwner<byte>
     {
         public bool Rented { get; set; }
 
-        public Memory<byte> Memory => array;
+        public byte[] Array => array;
+
+        public Memory<byte> Memory => array.AsMemory(0, pool?.MaxBufferSize ?? array.Length);
 
         public void Dispose()
         {
-            // A pipe disposes each block once; a second call must not put it on the free list twice.
+            // A pipe disposes each block once; a second call must not give it back twice.
             if (Rented)
             {
                 Rented = false;

@@ -24,6 +24,7 @@ public sealed class LoadConnection : IAsyncDisposable
     private readonly FrameScanner _scanner;
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
+    private readonly ConnectionBufferPool _buffers;
     private FrameHandler? _lineReader;
     private string? _line;
     private FrameHandler? _skipper;
@@ -35,9 +36,9 @@ public sealed class LoadConnection : IAsyncDisposable
         _scanner = new FrameScanner(CommandTable.For(dialect, FrameDirection.ServerToClient));
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
-        var pool = new ConnectionBufferPool(BufferSize);
-        Reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(pool, bufferSize: BufferSize));
-        Writer = PipeWriter.Create(_stream, new StreamPipeWriterOptions(pool, minimumBufferSize: BufferSize));
+        _buffers = new ConnectionBufferPool(BufferSize);
+        Reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(_buffers, bufferSize: BufferSize));
+        Writer = PipeWriter.Create(_stream, new StreamPipeWriterOptions(_buffers, minimumBufferSize: BufferSize));
     }
 
     /// <summary>The protocol version this connection speaks, which decides how frames are read.</summary>
@@ -242,6 +243,7 @@ public sealed class LoadConnection : IAsyncDisposable
         await Writer.CompleteAsync().ConfigureAwait(false);
         await _stream.DisposeAsync().ConfigureAwait(false);
         _socket.Dispose();
+        _buffers.Dispose();
     }
 
     // The load side's handlers see frames only; the connection supplies the scanner of its dialect.

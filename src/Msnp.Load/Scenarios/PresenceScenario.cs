@@ -17,8 +17,11 @@ namespace Msnp.Load.Scenarios;
 /// <param name="Changes">Status changes of the subject to measure.</param>
 /// <param name="Duration">Time limit for the changes (set-up not included).</param>
 /// <param name="ChangeTimeout">How long one change may take to reach every contact before the run gives up.</param>
-/// <param name="Warmup">Changes made and checked first but not measured (the first ones pay for compiling the fan-out's code).</param>
-public sealed record PresenceSettings(int Contacts, int Changes, TimeSpan Duration, TimeSpan ChangeTimeout, int Warmup = 0);
+/// <param name="Warmup">
+/// How long changes are made (and checked) before the measured ones, left out of the figures: the
+/// first ones pay for compiling the fan-out's code (null: none). As <c>signin</c>'s: seconds or automatic.
+/// </param>
+public sealed record PresenceSettings(int Contacts, int Changes, TimeSpan Duration, TimeSpan ChangeTimeout, Warmup? Warmup = null);
 
 /// <summary>
 /// One subject with <see cref="PresenceSettings.Contacts"/> online contacts (each has the subject on
@@ -36,11 +39,15 @@ public static class PresenceScenario
     // The subject's commands besides its changes: VER, CVR, two USR, the first CHG, QRY, and spare.
     private const int SetUpCommands = 20;
 
+    /// <summary>Warm-up changes at most, whatever the warm-up's time: an in-process server's command burst covers them.</summary>
+    public const int MaxWarmupChanges = 100_000;
+
     /// <summary>
-    /// Commands the subject's connection sends in a run of <paramref name="changes"/>: an
-    /// in-process server lets it send them all at once, so no change waits for the command pacer.
+    /// Commands the subject's connection sends in a run of <paramref name="changes"/> (and, with a
+    /// warm-up, up to <see cref="MaxWarmupChanges"/> more): an in-process server lets it send them
+    /// all at once, so no change waits for the command pacer.
     /// </summary>
-    public static int CommandsOfSubject(int changes) => changes + SetUpCommands;
+    public static int CommandsOfSubject(int changes, bool warmup = false) => changes + SetUpCommands + (warmup ? MaxWarmupChanges : 0);
 
     /// <summary>Runs against <paramref name="target"/> and reports.</summary>
     public static async Task<LoadReport> RunAsync(ILoadTarget target, PresenceSettings settings, LoadProgress progress, CancellationToken cancellationToken)
@@ -78,46 +85,67 @@ public static class PresenceScenario
                 await ClientSteps.PingAsync(ns, ct).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
-            var statuses = PresenceTracker.Cycle(settings.Warmup + settings.Changes);
-            var tracker = new PresenceTracker(statuses, settings.Contacts);
+            var tracker = new PresenceTracker(settings.Contacts);
             for (var i = 0; i < contacts.Length; i++)
             {
                 readers.Add(ReadAsync(contacts[i]!, i, subjectAccount.Email, tracker, stopReading.Token));
             }
 
-            progress.Phase = "changing status";
+            // Changes go back to back from the start; the measured window opens when the warm-up ends.
+            var warmup = settings.Warmup ?? Warmup.None;
+            progress.Phase = warmup.IsNone ? "changing status" : "warming up";
+            var warmupOver = warmup.IsNone ? Task.CompletedTask : warmup.WaitAsync(cancellationToken);
+            var warmupStarted = Stopwatch.GetTimestamp();
+            var warmupTime = TimeSpan.Zero;
+            var warmupChanges = 0;
+            var measuring = warmup.IsNone;
             var samples = new LatencySamples();
             long errors = 0;
-            var started = Stopwatch.GetTimestamp();
+            var started = warmupStarted;
             var deadline = started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
-            var done = 0;
             var counters = RuntimeCounters.Now();
-            for (; done < statuses.Length && Stopwatch.GetTimestamp() < deadline; done++)
+            while (true)
             {
-                if (done == settings.Warmup)
+                if (!measuring && (warmupOver.IsCompleted || warmupChanges >= MaxWarmupChanges))
                 {
                     // CPU and allocations per change count the measured changes only.
+                    await warmupOver.ConfigureAwait(false);
+                    measuring = true;
+                    warmupTime = Stopwatch.GetElapsedTime(warmupStarted);
+                    progress.Phase = "changing status";
                     counters = RuntimeCounters.Now();
+                    started = Stopwatch.GetTimestamp();
+                    deadline = started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
                 }
 
-                var trId = 10 + done;
+                if (measuring && (samples.Count >= settings.Changes || Stopwatch.GetTimestamp() >= deadline))
+                {
+                    break;
+                }
+
+                var change = tracker.Begin();
+                var trId = 10 + change;
                 var start = Stopwatch.GetTimestamp();
-                await subject.SendAsync(string.Create(CultureInfo.InvariantCulture, $"CHG {trId} {statuses[done]}\r\n"), cancellationToken).ConfigureAwait(false);
+                await subject.SendAsync(string.Create(CultureInfo.InvariantCulture, $"CHG {trId} {PresenceTracker.StatusOf(change)}\r\n"), cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    await tracker.WhenSeenByAll(done).WaitAsync(settings.ChangeTimeout, cancellationToken).ConfigureAwait(false);
+                    await tracker.WhenSeenByAll(change).WaitAsync(settings.ChangeTimeout, cancellationToken).ConfigureAwait(false);
                 }
                 catch (TimeoutException)
                 {
-                    errors += tracker.Remaining(done);
+                    errors += tracker.Remaining(change);
                     progress.Fail();
                     break;
                 }
 
-                if (done >= settings.Warmup)
+                if (measuring)
                 {
-                    samples.Add(tracker.CompletedAt(done) - start);
+                    samples.Add(tracker.CompletedAt(change) - start);
                     progress.Complete();
+                }
+                else
+                {
+                    warmupChanges++;
                 }
 
                 await subject.ReadLineStartingWithAsync(string.Create(CultureInfo.InvariantCulture, $"CHG {trId} "), cancellationToken).ConfigureAwait(false);
@@ -133,7 +161,7 @@ public static class PresenceScenario
                 [
                     PairRunResult.Setting("contacts", settings.Contacts),
                     PairRunResult.Setting("changes", settings.Changes),
-                    PairRunResult.Setting("warmup", settings.Warmup),
+                    PairRunResult.Setting("warmup", warmup.ToString()),
                     PairRunResult.Setting("duration", settings.Duration.TotalSeconds),
                 ],
                 OperationName = "changes",
@@ -144,8 +172,8 @@ public static class PresenceScenario
                 Runtime = runtime,
                 Details =
                 [
-                    PairRunResult.Setting("pacer", PacerNote(target, done)),
-                    PairRunResult.Setting("warm-up", string.Create(CultureInfo.InvariantCulture, $"{Math.Min(done, settings.Warmup):N0} changes first, delivered and checked but not in the figures")),
+                    PairRunResult.Setting("pacer", PacerNote(target, tracker.Begun)),
+                    PairRunResult.Setting("warm-up", string.Create(CultureInfo.InvariantCulture, $"{warmupChanges:N0} changes in {warmupTime.TotalSeconds:F2} s first, delivered and checked but not in the figures")),
                     .. target.Nodes.Count < 2 ? [] : new[] { PairRunResult.Setting("nodes", string.Create(CultureInfo.InvariantCulture, $"{target.Nodes.Count} ({string.Join(", ", target.Nodes)}); the subject on the first, the contacts on the others")) },
                     PairRunResult.Setting("NLN read", string.Create(CultureInfo.InvariantCulture, $"{latency.Count * settings.Contacts:N0} ({latency.Count * settings.Contacts / Math.Max(seconds, 1e-9):N0}/s); out of order {tracker.OutOfOrder:N0}, unexpected {tracker.Extra:N0}")),
                 ],

@@ -46,7 +46,7 @@ public sealed class ClusterLoadTests
         }
 
         // Presence: the subject on one node, four contacts on the other; each sees all five changes in order.
-        using (var presence = await RunAsync(["presence", "--contacts", "4", "--changes", "5", .. target]))
+        using (var presence = await RunAsync(["presence", "--contacts", "4", "--changes", "5", "--warmup", "0", .. target]))
         {
             var root = presence.RootElement;
             Assert.Equal(5, root.GetProperty("operations").GetInt64());

@@ -60,6 +60,32 @@ public sealed class PresenceGrainActivationTests
         Assert.Equal(PresenceStatus.Away, fromRows.Find(home.EndpointId)!.Status);
     }
 
+    [Fact]
+    public async Task A_sign_in_before_MSNP16_on_one_activation_displaces_the_one_made_on_the_other()
+    {
+        await using var x = await InProcessClusterNode.StartAsync(clusterId: "x", nodeName: "node-x");
+        await using var y = await InProcessClusterNode.StartAsync(databaseOf: x, clusterId: "y", nodeName: "node-y");
+        const string Bob = "bob@example.com";
+        var onX = x.Grains.GetGrain<IAccountPresenceGrain>(Bob);
+        var onY = y.Grains.GetGrain<IAccountPresenceGrain>(Bob);
+
+        // Both activations are up with bob's first sign-in (MSNP12: one endpoint per account).
+        var first = new PresenceEndpoint(Bob, "node-x", Guid.NewGuid(), 12, PresenceStatus.Online, "Bob");
+        Assert.Empty(ClusterJson.Read<PresenceEndpoint[]>(await onX.Register(ClusterJson.Write(first), (int)EndpointPolicy.ReplaceOthers)));
+        await onY.Restore(ClusterJson.Write(first));
+
+        // A sign-in through x replaces the first; one through y then replaces that one too, which
+        // only x held (y's activation still holds the first, which is gone already).
+        var second = first with { EndpointId = Guid.NewGuid() };
+        var third = first with { EndpointId = Guid.NewGuid(), NodeId = "node-y" };
+        Assert.Equal([first.EndpointId], Ids(await onX.Register(ClusterJson.Write(second), (int)EndpointPolicy.ReplaceOthers)));
+        var displacedByY = Ids(await onY.Register(ClusterJson.Write(third), (int)EndpointPolicy.ReplaceOthers));
+        Assert.Equal(new[] { first.EndpointId, second.EndpointId }.Order(), displacedByY.Order());
+        Assert.Equal(1L, await TestPostgres.ScalarAsync(x.Postgres, $"SELECT count(*) FROM msnp_cluster_endpoints WHERE account = '{Bob}'"));
+    }
+
+    private static Guid[] Ids(string displaced) => [.. ClusterJson.Read<PresenceEndpoint[]>(displaced).Select(e => e.EndpointId)];
+
     private static PresenceEndpoint Endpoint(string node) =>
         new(Alice, node, Guid.NewGuid(), 18, PresenceStatus.Online, "Alice", ClientId: 0x30, MachineGuid: Guid.NewGuid());
 
