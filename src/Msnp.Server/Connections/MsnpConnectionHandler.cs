@@ -200,21 +200,29 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
         }
         finally
         {
-            await session.DisposeAsync().ConfigureAwait(false);
-            connection.Close();
-            try
-            {
-                await connection.OutputDone.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or IOException or TimeoutException or ConnectionResetException or ConnectionAbortedException or InvalidOperationException)
-            {
-            }
-
-            connection.DisposeDeadline();
-            connection.ReleaseLease();
+            await EndAsync(connection, session).ConfigureAwait(false);
             ServerMetrics.Connections.Add(-1, tags);
             ServerMetrics.ConnectionDuration.Record(Stopwatch.GetElapsedTime(opened).TotalSeconds, tags);
         }
+    }
+
+    // The session ends, then the output sends what is queued (for at most 5 s). A method of its
+    // own, so its awaiters are not fields of the read loop's state machine, which every idle
+    // connection keeps.
+    private static async Task EndAsync(MsnpConnection connection, IMsnpSession session)
+    {
+        await session.DisposeAsync().ConfigureAwait(false);
+        connection.Close();
+        try
+        {
+            await connection.OutputDone.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or TimeoutException or ConnectionResetException or ConnectionAbortedException or InvalidOperationException)
+        {
+        }
+
+        connection.DisposeDeadline();
+        connection.ReleaseLease();
     }
 
     // Everything consumed counts as examined as well, so the next read waits for more bytes; the

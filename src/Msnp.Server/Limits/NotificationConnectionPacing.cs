@@ -7,6 +7,6 @@ public static class NotificationConnectionPacing
     public static Func<CommandPacer?> Factory(ServerLimits limits, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        return () => CommandPacer.Create(time, limits.NotificationCommandBurst, limits.NotificationCommandsPerSecond);
+        return CommandPacer.Factory(time, limits.NotificationCommandBurst, limits.NotificationCommandsPerSecond);
     }
 }

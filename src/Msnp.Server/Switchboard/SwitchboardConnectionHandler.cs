@@ -28,7 +28,7 @@ public sealed class SwitchboardConnectionHandler : MsnpConnectionHandler
             logger,
             options?.Value.OutputLimitBytes ?? throw new ArgumentNullException(nameof(options)),
             limiter,
-            () => CommandPacer.Create(time, options.Value.Limits.SwitchboardCommandBurst, options.Value.Limits.SwitchboardCommandsPerSecond),
+            CommandPacer.Factory(time, options.Value.Limits.SwitchboardCommandBurst, options.Value.Limits.SwitchboardCommandsPerSecond),
             time,
             "switchboard")
     {
