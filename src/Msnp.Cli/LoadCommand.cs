@@ -36,13 +36,16 @@ internal static class LoadCommand
         var size = IntOption("--size", "Message body bytes (at most 1664).", 1024);
         var count = LongOption("--count", "Messages per sender at most (0: until the duration ends).");
         var window = LongOption("--window", "Messages per sender in flight at most (0: no limit, so latency mostly measures queued buffers).");
+
+        // 0 by default, unlike signin and presence: --count runs stay exact and short (the tests, --nodes).
+        var warmup = WarmupOption("The same relay on the same sessions before the measured one, checked but left out of the figures", "0");
         var command = new Command("relay", "Pipelined MSG U through the switchboard: messages/s delivered, bytes/s, delivery latency; checks arrival and order.")
         {
-            pairs, size, count, window,
+            pairs, size, count, window, warmup,
         };
         return Build(command, (parse, target, progress, token) =>
-            RelayScenario.RunAsync(target, new RelaySettings(parse.GetValue(pairs), parse.GetValue(size), Seconds(parse), parse.GetValue(count), parse.GetValue(window)), progress, token),
-            parse => parse.GetValue(window) < 0 ? "--window must not be negative." : Check(parse, pairs, size),
+            RelayScenario.RunAsync(target, new RelaySettings(parse.GetValue(pairs), parse.GetValue(size), Seconds(parse), parse.GetValue(count), parse.GetValue(window), Warmup.Parse(parse.GetValue(warmup), MaxSeconds)), progress, token),
+            parse => parse.GetValue(window) < 0 ? "--window must not be negative." : Check(parse, pairs, size) ?? CheckWarmup(parse, warmup),
             ForwarderMode.Copy);
     }
 
@@ -263,12 +266,12 @@ internal static class LoadCommand
 
     private static TimeSpan Seconds(ParseResult parse) => TimeSpan.FromSeconds(parse.GetValue<double>(DurationName));
 
-    // signin and presence: the same option in the same units, a time (or auto), since what a warm-up
+    // signin, presence and relay: the same option in the same units, a time (or auto), since what a warm-up
     // waits for is the runtime's compiler, which recompiles hot code optimized while it runs.
-    private static Option<string> WarmupOption(string what) => new("--warmup")
+    private static Option<string> WarmupOption(string what, string byDefault = "auto") => new("--warmup")
     {
         Description = $"{what}: seconds, or auto (until this process's JIT compiler is quiet, 3 to 60 s), since the runtime recompiles hot code optimized while it runs.",
-        DefaultValueFactory = _ => "auto",
+        DefaultValueFactory = _ => byDefault,
     };
 
     private static string? CheckWarmup(ParseResult parse, Option<string> warmup) =>

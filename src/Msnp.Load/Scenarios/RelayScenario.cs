@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Msnp.Load.Metrics;
 using Msnp.Load.Reporting;
 using Msnp.Load.Targets;
@@ -11,7 +13,11 @@ namespace Msnp.Load.Scenarios;
 /// <param name="Duration">How long senders keep sending.</param>
 /// <param name="MaxMessages">Messages per sender at most; 0 for no limit.</param>
 /// <param name="Window">Messages per sender in flight at most; 0 for no limit (fill every buffer).</param>
-public sealed record RelaySettings(int Pairs, int Size, TimeSpan Duration, long MaxMessages = 0, long Window = 0);
+/// <param name="Warmup">
+/// How long the same relay runs on the same sessions before the measured one (null: none). It ends
+/// with its own end markers, is checked like the measured run, and is left out of the figures.
+/// </param>
+public sealed record RelaySettings(int Pairs, int Size, TimeSpan Duration, long MaxMessages = 0, long Window = 0, Warmup? Warmup = null);
 
 /// <summary>
 /// Pipelined one-way chat: each sender writes <c>MSG TrID U len</c> as fast as the server takes
@@ -29,36 +35,32 @@ public static class RelayScenario
         var pairs = await ChatPair.OpenAsync(target, settings.Pairs, progress, cancellationToken).ConfigureAwait(false);
         try
         {
-            var windows = pairs.Select(_ => new InFlightWindow(settings.Window)).ToArray();
-            var receivers = windows.Select(w => new MessageReceiver(progress, w)).ToArray();
-            var sent = new long[pairs.Length];
-            using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            drain.CancelAfter(settings.Duration + TimeSpan.FromSeconds(30));
+            var warmup = settings.Warmup ?? Warmup.None;
+            LoadReport? warm = null;
+            if (!warmup.IsNone)
+            {
+                progress.Phase = "warming up";
+                // The warm-up's duration is its longest: a fixed time, or the automatic one's cap.
+                var longest = warmup.Fixed ?? Warmup.AutomaticMaximum;
+                warm = await RunPhaseAsync(pairs, settings with { MaxMessages = 0, Duration = longest }, progress, warmup.WaitAsync, cancellationToken).ConfigureAwait(false);
+            }
 
             progress.Phase = "running";
-            var counters = RuntimeCounters.Now();
-            var started = Stopwatch.GetTimestamp();
-            var deadline = started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
-            var receiving = pairs.Select((p, i) => receivers[i].RunAsync(p.Receiver, drain.Token)).ToArray();
-            var sending = pairs.Select((p, i) => Task.Run(async () => sent[i] = await SendAsync(p, windows[i], settings, deadline, drain.Token).ConfigureAwait(false))).ToArray();
-            await Task.WhenAll(sending).ConfigureAwait(false);
-            progress.Phase = "draining";
-            var errors = 0L;
-            try
+            var measured = await RunPhaseAsync(pairs, settings, progress, null, cancellationToken).ConfigureAwait(false);
+            var details = ChatPair.NodeDetails(target, pairs);
+            if (warm is null)
             {
-                await Task.WhenAll(receiving).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                errors++;
+                return measured with { Details = details };
             }
 
-            var runtime = RuntimeCounters.Now().Since(counters);
-            var latency = LatencySamples.Summarize(receivers.Select(r => r.Latency));
-            return PairRunResult.Build(
-                "relay", "messages",
-                [PairRunResult.Setting("pairs", settings.Pairs), PairRunResult.Setting("size", settings.Size), PairRunResult.Setting("duration", settings.Duration.TotalSeconds), PairRunResult.Setting("window", settings.Window)],
-                started, runtime, sent, receivers, -1, latency, errors) with { Details = ChatPair.NodeDetails(target, pairs) };
+            // A warm-up that lost or reordered anything makes the run inconsistent, like the measured part would.
+            var faults = warm.Errors + warm.Lost + warm.Reordered + warm.Duplicates + (warm.Sent - warm.Delivered - warm.Lost);
+            return measured with
+            {
+                Errors = measured.Errors + faults,
+                FirstError = measured.FirstError ?? (faults > 0 ? $"the warm-up delivered {warm.Delivered:N0} of {warm.Sent:N0} messages, {warm.Reordered:N0} out of order" : null),
+                Details = [.. details, new("warm-up", string.Create(CultureInfo.InvariantCulture, $"{warm.Delivered:N0} messages in {warm.Seconds:F1} s, {(faults == 0 ? "each once and in order" : "INCONSISTENT")} (not in the figures)"))],
+            };
         }
         finally
         {
@@ -69,13 +71,55 @@ public static class RelayScenario
         }
     }
 
-    private static async Task<long> SendAsync(ChatPair pair, InFlightWindow window, RelaySettings settings, long deadline, CancellationToken cancellationToken)
+    // One relay over the open sessions, from fresh sequence numbers to each sender's end marker. Senders
+    // stop at the duration, or, when until is given, as soon as it completes (the warm-up).
+    private static async Task<LoadReport> RunPhaseAsync(
+        ChatPair[] pairs, RelaySettings settings, LoadProgress progress, Func<CancellationToken, Task>? until, CancellationToken cancellationToken)
+    {
+        var windows = pairs.Select(_ => new InFlightWindow(settings.Window)).ToArray();
+        var receivers = windows.Select(w => new MessageReceiver(progress, w)).ToArray();
+        var sent = new long[pairs.Length];
+        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        drain.CancelAfter(settings.Duration + TimeSpan.FromSeconds(30));
+
+        var counters = RuntimeCounters.Now();
+        var started = Stopwatch.GetTimestamp();
+        var deadline = new StrongBox<long>(until is null ? started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency) : long.MaxValue);
+        var closing = until is null ? Task.CompletedTask : Task.Run(async () =>
+        {
+            await until(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref deadline.Value, Stopwatch.GetTimestamp());
+        }, cancellationToken);
+        var receiving = pairs.Select((p, i) => receivers[i].RunAsync(p.Receiver, drain.Token)).ToArray();
+        var sending = pairs.Select((p, i) => Task.Run(async () => sent[i] = await SendAsync(p, windows[i], settings, deadline, drain.Token).ConfigureAwait(false))).ToArray();
+        await Task.WhenAll(sending).ConfigureAwait(false);
+        await closing.ConfigureAwait(false);
+        progress.Phase = until is null ? "draining" : "warm-up draining";
+        var errors = 0L;
+        try
+        {
+            await Task.WhenAll(receiving).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            errors++;
+        }
+
+        var runtime = RuntimeCounters.Now().Since(counters);
+        var latency = LatencySamples.Summarize(receivers.Select(r => r.Latency));
+        return PairRunResult.Build(
+            "relay", "messages",
+            [PairRunResult.Setting("pairs", settings.Pairs), PairRunResult.Setting("size", settings.Size), PairRunResult.Setting("duration", settings.Duration.TotalSeconds), PairRunResult.Setting("window", settings.Window), PairRunResult.Setting("warmup", settings.Warmup?.ToString() ?? "0")],
+            started, runtime, sent, receivers, -1, latency, errors);
+    }
+
+    private static async Task<long> SendAsync(ChatPair pair, InFlightWindow window, RelaySettings settings, StrongBox<long> deadline, CancellationToken cancellationToken)
     {
         var messages = new MessageWriter(settings.Size, 'U');
         var writer = pair.Sender.Writer;
         var limit = settings.MaxMessages > 0 ? settings.MaxMessages : long.MaxValue;
         long sequence = 0;
-        while (sequence < limit && Stopwatch.GetTimestamp() < deadline)
+        while (sequence < limit && Stopwatch.GetTimestamp() < Volatile.Read(ref deadline.Value))
         {
             await window.WaitForRoomAsync(sequence, cancellationToken).ConfigureAwait(false);
             var batchEnd = Math.Min(limit, sequence + Batch);

@@ -28,6 +28,24 @@ public class ScenarioRunTests
     }
 
     [Fact]
+    public async Task A_relay_warm_up_runs_on_the_same_sessions_is_checked_and_stays_out_of_the_figures()
+    {
+        await using var target = await StartAsync();
+
+        var report = await RelayScenario.RunAsync(
+            target, new RelaySettings(2, 300, TimeSpan.FromSeconds(30), MaxMessages: 500, Warmup: Warmup.For(TimeSpan.FromSeconds(1))), new LoadProgress(), CancellationToken.None);
+
+        // The warm-up sent for a second without a count; the measured part is exactly the count.
+        Assert.Equal(1000, report.Sent);
+        Assert.Equal(report.Sent, report.Delivered);
+        Assert.Equal(report.Delivered, report.Latency.Count);
+        Assert.True(report.Consistent, Msnp.Load.Reporting.ReportWriter.ToText(report));
+        var warm = Assert.Single(report.Details, d => d.Key == "warm-up").Value;
+        Assert.Matches(@"^[\d,]+ messages in [\d.]+ s, each once and in order", warm);
+        Assert.Contains(report.Settings, s => s.Key == "warmup" && s.Value == "1");
+    }
+
+    [Fact]
     public async Task Relay_with_a_small_window_still_delivers_everything()
     {
         await using var target = await StartAsync();
@@ -281,6 +299,7 @@ public class ScenarioRunTests
     [InlineData("presence", "--contacts", "0")]
     [InlineData("presence", "--changes", "0")]
     [InlineData("relay", "--duration", "0")]
+    [InlineData("relay", "--warmup", "soon")]
     [InlineData("signin", "--server", "10.1.2.3:1863")]
     [InlineData("signin", "--server", "localhost")]
     [InlineData("signin", "--passport", "https://127.0.0.1:8443/login2.srf")]
