@@ -11,38 +11,8 @@ public sealed class OutboundBufferTests
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task Lines_from_concurrent_producers_all_arrive_each_producer_in_order()
-    {
-        const int Producers = 4;
-        const int LinesEach = 2_000;
-        var buffer = new OutboundBuffer(64 * 1024 * 1024);
-        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
-        var writer = buffer.RunAsync(pipe.Writer, CancellationToken.None);
-        var reader = ReadLinesAsync(pipe.Reader);
-
-        var producers = Enumerable.Range(0, Producers).Select(p => Task.Run(() =>
-        {
-            for (int i = 0; i < LinesEach; i++)
-            {
-                Assert.True(buffer.Write(Encoding.ASCII.GetBytes($"{p} {i}\r\n")));
-            }
-        })).ToArray();
-        await Task.WhenAll(producers).WaitAsync(Generous);
-
-        buffer.Complete();
-        await writer.WaitAsync(Generous);
-        await pipe.Writer.CompleteAsync();
-        var lines = await reader.WaitAsync(Generous);
-
-        Assert.Equal(Producers * LinesEach, lines.Count);
-        var next = new int[Producers];
-        foreach (var line in lines)
-        {
-            var parts = line.Split(' ');
-            int p = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
-            Assert.Equal(next[p]++, int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
-        }
-    }
+    public Task Lines_from_concurrent_producers_all_arrive_each_producer_in_order() =>
+        AssertEachProducersLinesArriveInOrderAsync(static (buffer, _, line) => buffer.Write(line));
 
     [Fact]
     public async Task Complete_flushes_what_is_queued_then_ends_the_writer_and_refuses_more()
@@ -155,41 +125,10 @@ public sealed class OutboundBufferTests
         Assert.False(buffer.Deliver("late\r\n"u8.ToArray(), static (w, bytes) => w.Write(bytes)));
     }
 
+    // Producers 0 and 2 deliver (sending themselves when the connection is idle), 1 and 3 queue.
     [Fact]
-    public async Task Lines_delivered_and_written_by_concurrent_producers_all_arrive_each_producer_in_order()
-    {
-        const int Producers = 4;
-        const int LinesEach = 2_000;
-        var buffer = new OutboundBuffer(64 * 1024 * 1024);
-        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
-        var writer = buffer.RunAsync(pipe.Writer, CancellationToken.None);
-        var reader = ReadLinesAsync(pipe.Reader);
-
-        // Producers 0 and 2 deliver (sending themselves when the connection is idle), 1 and 3 queue.
-        var producers = Enumerable.Range(0, Producers).Select(p => Task.Run(() =>
-        {
-            for (int i = 0; i < LinesEach; i++)
-            {
-                var line = Encoding.ASCII.GetBytes($"{p} {i}\r\n");
-                Assert.True(p % 2 == 0 ? buffer.Deliver(line, static (w, bytes) => w.Write(bytes)) : buffer.Write(line));
-            }
-        })).ToArray();
-        await Task.WhenAll(producers).WaitAsync(Generous);
-
-        buffer.Complete();
-        await writer.WaitAsync(Generous);
-        await pipe.Writer.CompleteAsync();
-        var lines = await reader.WaitAsync(Generous);
-
-        Assert.Equal(Producers * LinesEach, lines.Count);
-        var next = new int[Producers];
-        foreach (var line in lines)
-        {
-            var parts = line.Split(' ');
-            int p = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
-            Assert.Equal(next[p]++, int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
-        }
-    }
+    public Task Lines_delivered_and_written_by_concurrent_producers_all_arrive_each_producer_in_order() =>
+        AssertEachProducersLinesArriveInOrderAsync(static (buffer, p, line) => p % 2 == 0 ? buffer.Deliver(line, static (w, bytes) => w.Write(bytes)) : buffer.Write(line));
 
     [Fact]
     public async Task A_delivery_whose_send_must_wait_is_finished_by_the_writer_and_later_lines_follow_it()
@@ -210,6 +149,40 @@ public sealed class OutboundBufferTests
         await writer.WaitAsync(Generous);
 
         Assert.Equal("first\r\nsecond\r\nthird\r\n", Encoding.ASCII.GetString(output.Written.WrittenSpan));
+    }
+
+    // Four producers write 2,000 numbered lines each through send; every line arrives, each producer's in order.
+    private static async Task AssertEachProducersLinesArriveInOrderAsync(Func<OutboundBuffer, int, byte[], bool> send)
+    {
+        const int Producers = 4;
+        const int LinesEach = 2_000;
+        var buffer = new OutboundBuffer(64 * 1024 * 1024);
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
+        var writer = buffer.RunAsync(pipe.Writer, CancellationToken.None);
+        var reader = ReadLinesAsync(pipe.Reader);
+
+        var producers = Enumerable.Range(0, Producers).Select(p => Task.Run(() =>
+        {
+            for (int i = 0; i < LinesEach; i++)
+            {
+                Assert.True(send(buffer, p, Encoding.ASCII.GetBytes($"{p} {i}\r\n")));
+            }
+        })).ToArray();
+        await Task.WhenAll(producers).WaitAsync(Generous);
+
+        buffer.Complete();
+        await writer.WaitAsync(Generous);
+        await pipe.Writer.CompleteAsync();
+        var lines = await reader.WaitAsync(Generous);
+
+        Assert.Equal(Producers * LinesEach, lines.Count);
+        var next = new int[Producers];
+        foreach (var line in lines)
+        {
+            var parts = line.Split(' ');
+            int p = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(next[p]++, int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     private static async Task<List<string>> ReadLinesAsync(PipeReader reader)
