@@ -29,11 +29,7 @@ internal sealed class TestServer : IAsyncDisposable
         var host = await MsnpServerHost.StartAsync(options =>
         {
             options.DataDirectory = dir;
-            options.DispatchPort = 0;
-            options.NotificationPort = 0;
-            options.SwitchboardPort = 0;
-            options.HttpPort = 0;
-            options.HttpsPort = 0;
+            options.UseFreePorts();
 
             // The minimum work factor keeps account creation quick in tests.
             options.Storage.PasswordIterations = Msnp.Server.Storage.StorageOptions.MinimumPasswordIterations;

@@ -60,11 +60,7 @@ public sealed class InProcessTarget : ILoadTarget
             {
                 o.DataDirectory = directory;
                 o.BindAddress = "127.0.0.1";
-                o.DispatchPort = 0;
-                o.NotificationPort = 0;
-                o.SwitchboardPort = 0;
-                o.HttpPort = 0;
-                o.HttpsPort = 0;
+                o.UseFreePorts();
                 o.Storage.PasswordIterations = passwordIterations;
                 o.Storage.AllowInsecurePasswordIterationsForLoadTests = passwordIterations < StorageOptions.MinimumPasswordIterations;
                 configure?.Invoke(o);

@@ -39,6 +39,20 @@ public sealed class MsnpServerOptions
     /// <summary>HTTPS port (Passport).</summary>
     public int HttpsPort { get; set; } = 8443;
 
+    /// <summary>
+    /// Puts the dispatch, notification, switchboard, HTTP and HTTPS listeners on ports the system
+    /// picks (0), as in-process servers of tests and the load tool do; the bound ports are in the
+    /// host's endpoints once it started. The admin port is left as it is.
+    /// </summary>
+    public void UseFreePorts()
+    {
+        DispatchPort = 0;
+        NotificationPort = 0;
+        SwitchboardPort = 0;
+        HttpPort = 0;
+        HttpsPort = 0;
+    }
+
     /// <summary>Unsent bytes a connection may hold before it is dropped as a stalled receiver.</summary>
     public int OutputLimitBytes { get; set; } = 256 * 1024;
 

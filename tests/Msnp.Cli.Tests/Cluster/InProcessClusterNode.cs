@@ -59,11 +59,7 @@ internal sealed class InProcessClusterNode : IAsyncDisposable
                         options.Cluster.Port = ClusterPorts.Next();
                         options.Cluster.NodeName = nodeName;
                         options.Cluster.ClusterId = clusterId;
-                        options.DispatchPort = 0;
-                        options.NotificationPort = 0;
-                        options.SwitchboardPort = 0;
-                        options.HttpPort = 0;
-                        options.HttpsPort = 0;
+                        options.UseFreePorts();
                         options.Admin.Enabled = false;
                         limits?.Invoke(options.Limits);
                     },
