@@ -416,10 +416,22 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
             if (_draining.WrittenCount > 0)
             {
                 Diagnostics.ServerMetrics.BytesSent.Add(_draining.WrittenCount);
-                // Our own transport sends the segments themselves: no copy into a pipe.
-                var flush = _output is Transport.SocketWriter socket
-                    ? socket.SendAsync(_draining, _flushCancellation)
-                    : AsFlush(_draining.DrainAsync(_output!, _flushCancellation));
+                // Our own transport sends the segments themselves: no copy into a pipe. Starting a
+                // flush can throw at once (output already disposed or completed); the drain runs as a
+                // thread-pool work item, where an escaping exception would end the process.
+                ValueTask<FlushResult> flush;
+                try
+                {
+                    flush = _output is Transport.SocketWriter socket
+                        ? socket.SendAsync(_draining, _flushCancellation)
+                        : AsFlush(_draining.DrainAsync(_output!, _flushCancellation));
+                }
+                catch (Exception e)
+                {
+                    End(e);
+                    return;
+                }
+
                 if (!flush.IsCompleted)
                 {
                     ContinueAfter(flush, closed);
