@@ -37,7 +37,8 @@ public sealed record SignInSettings(int Users, int Concurrency, TimeSpan Duratio
 
 /// <summary>
 /// Either notification-server sign-in with a Passport ticket (MSNP8 <c>USR TWN</c>), from TCP
-/// connect to the profile message, then <c>OUT</c> and close (tickets are issued beforehand); or
+/// connect to the profile message, then close (tickets are issued beforehand, and <c>OUT</c> goes
+/// in the same write as the sign-in's commands); or
 /// the Passport password check on its own (HTTPS <c>login2.srf</c>, one kept-alive connection per
 /// worker), whose cost is mostly the server's PBKDF2 work factor.
 /// </summary>
