@@ -34,6 +34,9 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     // The sender's wait for a receiver that is behind, made at the first such wait.
     private DrainWaiter? _drainWaiter;
 
+    // "MSG account name ", made at the first message this participant sends (only its read loop relays its messages).
+    private byte[]? _messageStart;
+
     /// <summary>Creates the participant for a new connection.</summary>
     public SwitchboardParticipant(MsnpConnection connection, SwitchboardServices services)
         : base(connection)
@@ -61,6 +64,9 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
 
     /// <summary>The participant as MSNP16+ rosters name one point of presence: <c>account;{guid}</c>, or the account alone.</summary>
     public string EndpointHandle { get; private set; } = string.Empty;
+
+    /// <summary>The start of every message this participant sends, as receivers get it (<see cref="DialectWriter.MessageStart"/>).</summary>
+    internal byte[] MessageStart => _messageStart ??= DialectWriter.MessageStart(Account, FriendlyName);
 
     internal void Bind(SwitchboardTicket ticket, Presence.PresenceEndpoint holder)
     {
