@@ -54,13 +54,16 @@ internal static class LoadCommand
         var pairs = IntOption("--pairs", "Switchboard sessions, one sender and one receiver each.", 100);
         var size = IntOption("--size", "Message body bytes (at most 1664).", 128);
         var count = LongOption("--count", "Round trips per sender at most (0: until the duration ends).");
+
+        // 0 by default, like relay: --count runs stay exact and short.
+        var warmup = WarmupOption("The same round trips on the same sessions before the measured ones, checked but left out of the figures", "0");
         var command = new Command("roundtrip", "MSG A then wait for ACK, per pair: round trips/s and latency.")
         {
-            pairs, size, count,
+            pairs, size, count, warmup,
         };
         return Build(command, (parse, target, progress, token) =>
-            RoundTripScenario.RunAsync(target, new RoundTripSettings(parse.GetValue(pairs), parse.GetValue(size), Seconds(parse), parse.GetValue(count)), progress, token),
-            parse => Check(parse, pairs, size),
+            RoundTripScenario.RunAsync(target, new RoundTripSettings(parse.GetValue(pairs), parse.GetValue(size), Seconds(parse), parse.GetValue(count), Warmup.Parse(parse.GetValue(warmup), MaxSeconds)), progress, token),
+            parse => Check(parse, pairs, size) ?? CheckWarmup(parse, warmup),
             ForwarderMode.Acknowledge);
     }
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Msnp.Load.Metrics;
 using Msnp.Load.Net;
 using Msnp.Load.Reporting;
@@ -13,7 +15,11 @@ namespace Msnp.Load.Scenarios;
 /// <param name="Size">Message body bytes.</param>
 /// <param name="Duration">How long senders keep going.</param>
 /// <param name="MaxRoundTrips">Round trips per sender at most; 0 for no limit.</param>
-public sealed record RoundTripSettings(int Pairs, int Size, TimeSpan Duration, long MaxRoundTrips = 0);
+/// <param name="Warmup">
+/// How long the same round trips run on the same sessions before the measured ones (null: none). It is
+/// checked like the measured run and left out of the figures.
+/// </param>
+public sealed record RoundTripSettings(int Pairs, int Size, TimeSpan Duration, long MaxRoundTrips = 0, Warmup? Warmup = null);
 
 /// <summary>
 /// Send and wait: each sender writes <c>MSG TrID A len</c> and waits for the server's
@@ -29,37 +35,31 @@ public static class RoundTripScenario
         var pairs = await ChatPair.OpenAsync(target, settings.Pairs, progress, cancellationToken).ConfigureAwait(false);
         try
         {
-            // Receivers only check delivery; round trips are counted by the senders.
-            var quiet = new LoadProgress();
-            var receivers = pairs.Select(_ => new MessageReceiver(quiet)).ToArray();
-            var senders = pairs.Select(_ => new AckingSender(settings.Size, progress)).ToArray();
-            using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            drain.CancelAfter(settings.Duration + TimeSpan.FromSeconds(30));
+            var warmup = settings.Warmup ?? Warmup.None;
+            LoadReport? warm = null;
+            if (!warmup.IsNone)
+            {
+                progress.Phase = "warming up";
+                var longest = warmup.Fixed ?? Warmup.AutomaticMaximum;
+                warm = await RunPhaseAsync(pairs, settings with { MaxRoundTrips = 0, Duration = longest }, progress, warmup.WaitAsync, cancellationToken).ConfigureAwait(false);
+            }
 
             progress.Phase = "running";
-            var counters = RuntimeCounters.Now();
-            var started = Stopwatch.GetTimestamp();
-            var deadline = started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
-            var receiving = pairs.Select((p, i) => receivers[i].RunAsync(p.Receiver, drain.Token)).ToArray();
-            var sending = pairs.Select((p, i) => Task.Run(() => senders[i].RunAsync(p.Sender, deadline, settings.MaxRoundTrips, drain.Token))).ToArray();
-            var errors = 0L;
-            try
+            var measured = await RunPhaseAsync(pairs, settings, progress, null, cancellationToken).ConfigureAwait(false);
+            var details = ChatPair.NodeDetails(target, pairs);
+            if (warm is null)
             {
-                await Task.WhenAll(sending).ConfigureAwait(false);
-                progress.Phase = "draining";
-                await Task.WhenAll(receiving).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                errors++;
+                return measured with { Details = details };
             }
 
-            var runtime = RuntimeCounters.Now().Since(counters);
-            var latency = LatencySamples.Summarize(senders.Select(s => s.Latency));
-            return PairRunResult.Build(
-                "roundtrip", "round trips",
-                [PairRunResult.Setting("pairs", settings.Pairs), PairRunResult.Setting("size", settings.Size), PairRunResult.Setting("duration", settings.Duration.TotalSeconds)],
-                started, runtime, senders.Select(s => s.Sent).ToArray(), receivers, senders.Sum(s => s.Acked), latency, errors + senders.Sum(s => s.Naks)) with { Details = ChatPair.NodeDetails(target, pairs) };
+            // A warm-up with a NAK, a lost or a reordered message makes the run inconsistent, like the measured part would.
+            var faults = warm.Errors + warm.Lost + warm.Reordered + warm.Duplicates + (warm.Sent - warm.Delivered - warm.Lost);
+            return measured with
+            {
+                Errors = measured.Errors + faults,
+                FirstError = measured.FirstError ?? (faults > 0 ? $"the warm-up acknowledged {warm.Operations:N0} and delivered {warm.Delivered:N0} of {warm.Sent:N0} messages, with {warm.Errors:N0} errors" : null),
+                Details = [.. details, new("warm-up", string.Create(CultureInfo.InvariantCulture, $"{warm.Operations:N0} round trips in {warm.Seconds:F1} s, {(faults == 0 ? "each acknowledged and delivered once, in order" : "INCONSISTENT")} (not in the figures)"))],
+            };
         }
         finally
         {
@@ -68,6 +68,49 @@ public static class RoundTripScenario
                 await pair.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    // One round of round trips over the open sessions, from fresh sequence numbers to each sender's end
+    // marker. Senders stop at the duration, or, when until is given, as soon as it completes (the warm-up).
+    private static async Task<LoadReport> RunPhaseAsync(
+        ChatPair[] pairs, RoundTripSettings settings, LoadProgress progress, Func<CancellationToken, Task>? until, CancellationToken cancellationToken)
+    {
+        // Receivers only check delivery; round trips are counted by the senders.
+        var quiet = new LoadProgress();
+        var receivers = pairs.Select(_ => new MessageReceiver(quiet)).ToArray();
+        var senders = pairs.Select(_ => new AckingSender(settings.Size, progress)).ToArray();
+        using var drain = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        drain.CancelAfter(settings.Duration + TimeSpan.FromSeconds(30));
+
+        var counters = RuntimeCounters.Now();
+        var started = Stopwatch.GetTimestamp();
+        var deadline = new StrongBox<long>(until is null ? started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency) : long.MaxValue);
+        var closing = until is null ? Task.CompletedTask : Task.Run(async () =>
+        {
+            await until(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref deadline.Value, Stopwatch.GetTimestamp());
+        }, cancellationToken);
+        var receiving = pairs.Select((p, i) => receivers[i].RunAsync(p.Receiver, drain.Token)).ToArray();
+        var sending = pairs.Select((p, i) => Task.Run(() => senders[i].RunAsync(p.Sender, deadline, settings.MaxRoundTrips, drain.Token))).ToArray();
+        var errors = 0L;
+        try
+        {
+            await Task.WhenAll(sending).ConfigureAwait(false);
+            await closing.ConfigureAwait(false);
+            progress.Phase = until is null ? "draining" : "warm-up draining";
+            await Task.WhenAll(receiving).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            errors++;
+        }
+
+        var runtime = RuntimeCounters.Now().Since(counters);
+        var latency = LatencySamples.Summarize(senders.Select(s => s.Latency));
+        return PairRunResult.Build(
+            "roundtrip", "round trips",
+            [PairRunResult.Setting("pairs", settings.Pairs), PairRunResult.Setting("size", settings.Size), PairRunResult.Setting("duration", settings.Duration.TotalSeconds), PairRunResult.Setting("warmup", settings.Warmup?.ToString() ?? "0")],
+            started, runtime, senders.Select(s => s.Sent).ToArray(), receivers, senders.Sum(s => s.Acked), latency, errors + senders.Sum(s => s.Naks));
     }
 
     private sealed class AckingSender
@@ -91,10 +134,10 @@ public static class RoundTripScenario
 
         public long Naks { get; private set; }
 
-        public async Task RunAsync(LoadConnection connection, long deadline, long max, CancellationToken cancellationToken)
+        public async Task RunAsync(LoadConnection connection, StrongBox<long> deadline, long max, CancellationToken cancellationToken)
         {
             var limit = max > 0 ? max : long.MaxValue;
-            while (Sent < limit && Stopwatch.GetTimestamp() < deadline)
+            while (Sent < limit && Stopwatch.GetTimestamp() < Volatile.Read(ref deadline.Value))
             {
                 var start = Stopwatch.GetTimestamp();
                 _waitingFor = _messages.Write(connection.Writer, Sent++, start);

@@ -37,7 +37,8 @@ public sealed record SignInSettings(int Users, int Concurrency, TimeSpan Duratio
 
 /// <summary>
 /// Either notification-server sign-in with a Passport ticket (MSNP8 <c>USR TWN</c>), from TCP
-/// connect to the profile message, then <c>OUT</c> and close (tickets are issued beforehand); or
+/// connect to the profile message, then close (tickets are issued beforehand, and <c>OUT</c> goes
+/// in the same write as the sign-in's commands); or
 /// the Passport password check on its own (HTTPS <c>login2.srf</c>, one kept-alive connection per
 /// worker), whose cost is mostly the server's PBKDF2 work factor.
 /// </summary>
@@ -51,6 +52,7 @@ public static class SignInScenario
         ArgumentNullException.ThrowIfNull(progress);
         progress.Phase = "creating accounts";
         var passport = settings.Login == SignInLogin.Passport;
+        var ticket = !passport && target.Dialect.Authentication != AuthenticationMethod.SingleSignOn;
         var login = passport ? target.PassportLogin ?? throw new InvalidOperationException("The Passport login needs the server's login URL (--passport).") : null;
         var accounts = await target.CreateAccountsAsync(passport ? "passport" : "signin", settings.Users, realPasswordHash: passport, cancellationToken).ConfigureAwait(false);
         var workers = Math.Min(settings.Concurrency, settings.Users);
@@ -142,7 +144,12 @@ public static class SignInScenario
                             ? await ClientSteps.ReferAsync(target.Dispatch[(int)(turn % target.Dispatch.Count)], account, target.Dialect, cancellationToken).ConfigureAwait(false)
                             : target.Nodes[(int)(turn % target.Nodes.Count)]
                         : target.Notification;
-                    var ns = await ClientSteps.SignInAsync(target, node, account, cancellationToken, web).ConfigureAwait(false);
+                    // A ticket sign-in sends its OUT with the sign-in's commands (the server signs in,
+                    // answers, then signs out and closes); an SSO sign-in has round trips of its own, so
+                    // its OUT follows.
+                    var ns = ticket
+                        ? await ClientSteps.SignInAsync(node, account, target.Dialect, null, signOut: true, cancellationToken).ConfigureAwait(false)
+                        : await ClientSteps.SignInAsync(target, node, account, cancellationToken, web).ConfigureAwait(false);
                     Completed(w, start, measured);
                     if (spread && measured)
                     {
@@ -151,7 +158,10 @@ public static class SignInScenario
 
                     await using (ns.ConfigureAwait(false))
                     {
-                        await ns.SendAsync("OUT\r\n", cancellationToken).ConfigureAwait(false);
+                        if (!ticket)
+                        {
+                            await ns.SendAsync("OUT\r\n", cancellationToken).ConfigureAwait(false);
+                        }
                     }
                 }
                 catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or System.Net.Sockets.SocketException or HttpRequestException)

@@ -54,6 +54,14 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
     /// <summary>Creates the session for a new connection.</summary>
     protected abstract IMsnpSession CreateSession(MsnpConnection connection);
 
+    /// <summary>
+    /// True when the replies to one receive's commands are sent from the reading thread once they
+    /// are handled (<see cref="OutboundBuffer.HoldForReader"/>) instead of by a drain queued on the
+    /// thread pool at the first reply: request/answer roles (dispatch, notification). The
+    /// switchboard batches its relays across connections itself.
+    /// </summary>
+    protected virtual bool SendsRepliesFromReader => false;
+
     /// <inheritdoc/>
     public override Task OnConnectedAsync(ConnectionContext context)
     {
@@ -109,6 +117,7 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
             // idle connection holds no registration (docs/benchmarks.md, idle connections).
             var firstCommand = FirstCommandTimeout() is { } timeout ? new CancellationTokenSource(timeout, _time) : null;
             var input = connection.Input;
+            var output = SendsRepliesFromReader ? connection.Output : null;
             var end = FrameLoopEnd.Completed;
             var violation = default(FramingViolation);
             try
@@ -122,6 +131,7 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
                     var canceled = result.IsCanceled;
                     var completed = result.IsCompleted;
                     long unread = buffer.Length;
+                    output?.HoldForReader();
                     try
                     {
                         while (true)
@@ -164,7 +174,7 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
                         // error rather than the reader refusing AdvanceTo because it was completed meanwhile.
                         try
                         {
-                            Advance(input, session, unread, buffer);
+                            Advance(input, session, output, unread, buffer);
                         }
                         catch (InvalidOperationException)
                         {
@@ -173,7 +183,7 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
                         throw;
                     }
 
-                    Advance(input, session, unread, buffer);
+                    Advance(input, session, output, unread, buffer);
                     if (reading && (canceled || completed))
                     {
                         end = canceled ? FrameLoopEnd.Canceled : FrameLoopEnd.Completed;
@@ -215,7 +225,16 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
         connection.Close();
         try
         {
-            await connection.OutputDone.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            // Usually done already (the reader sent the last replies and the close itself): no timer then.
+            var done = connection.OutputDone;
+            if (!done.IsCompleted)
+            {
+                await done.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            }
+            else
+            {
+                await done.ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or TimeoutException or ConnectionResetException or ConnectionAbortedException or InvalidOperationException)
         {
@@ -226,9 +245,9 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
     }
 
     // Everything consumed counts as examined as well, so the next read waits for more bytes; the
-    // bytes consumed are counted as received, and the session wakes the writers of what the
-    // receive's frames sent (IMsnpSession.OnFramesHandled).
-    private static void Advance(PipeReader input, IMsnpSession session, long unread, in ReadOnlySequence<byte> buffer)
+    // bytes consumed are counted as received, the session wakes the writers of what the
+    // receive's frames sent (IMsnpSession.OnFramesHandled), and the replies held for the reader go out.
+    private static void Advance(PipeReader input, IMsnpSession session, OutboundBuffer? output, long unread, in ReadOnlySequence<byte> buffer)
     {
         if (unread != buffer.Length)
         {
@@ -236,6 +255,7 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
             session.OnFramesHandled();
         }
 
+        output?.SendFromReader();
         input.AdvanceTo(buffer.Start, buffer.End);
     }
 

@@ -40,6 +40,10 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
 
     // SendHeldBack may send a batch itself: the output is the own socket transport's.
     private bool _sendsHere;
+
+    // The connection's reader holds the transport while it handles one receive's frames (see
+    // HoldForReader): _drainScheduled is set for it, and it sends what they queued itself. Under _sync.
+    private bool _readerHolds;
     private TaskCompletionSource? _drainWaiter;
 
     // Producers waiting for the drain without allocating (DrainWaiter), newest first.
@@ -83,6 +87,8 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
     /// <summary>Completes once pending bytes fall to the high-water mark or the buffer closes.</summary>
     public Task WaitForDrainAsync()
     {
+        Task waiting;
+        bool handOver;
         lock (_sync)
         {
             if (_pending.WrittenCount <= HighWaterMark || _closed || _overflowed)
@@ -91,13 +97,22 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
             }
 
             _drainWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            return _drainWaiter.Task;
+            waiting = _drainWaiter.Task;
+            handOver = TakeReaderHold();
         }
+
+        if (handOver)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        }
+
+        return waiting;
     }
 
     /// <summary>Queues <paramref name="waiter"/> until the pending bytes fall to the high-water mark; false when they are there already (or the buffer closed).</summary>
     internal bool TryEnlist(DrainWaiter waiter)
     {
+        bool handOver;
         lock (_sync)
         {
             if (_pending.WrittenCount <= HighWaterMark || _closed || _overflowed)
@@ -108,8 +123,68 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
             waiter.Next = _waiters;
             waiter.Listed = true;
             _waiters = waiter;
-            return true;
+            handOver = TakeReaderHold();
         }
+
+        if (handOver)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The connection's reader is about to handle the frames of one receive: what they send (and
+    /// anything else written meanwhile) waits, and <see cref="SendFromReader"/> sends it from the
+    /// reader's thread once the frames are handled. The replies of a receive then go out in one
+    /// send without a thread-pool hand-off, and a close among them ends the output there too.
+    /// Nothing is held while a drain runs; someone waiting for the drain
+    /// (<see cref="WaitForDrainAsync"/>, a <see cref="DrainWaiter"/>) releases the hold to the thread pool.
+    /// </summary>
+    internal void HoldForReader()
+    {
+        lock (_sync)
+        {
+            if (!_drainScheduled && _output is not null)
+            {
+                _drainScheduled = true;
+                _readerHolds = true;
+            }
+        }
+    }
+
+    /// <summary>Ends <see cref="HoldForReader"/>: sends what is pending from this thread (or ends the output when it was closed). Idempotent.</summary>
+    internal void SendFromReader()
+    {
+        lock (_sync)
+        {
+            if (!_readerHolds)
+            {
+                return;
+            }
+
+            _readerHolds = false;
+            if (_pending.WrittenCount == 0 && !_closed)
+            {
+                _drainScheduled = false;
+                return;
+            }
+        }
+
+        Drain();
+    }
+
+    // Under _sync: whether the reader held the transport; if so, the caller queues the drain instead.
+    private bool TakeReaderHold()
+    {
+        if (!_readerHolds)
+        {
+            return false;
+        }
+
+        _readerHolds = false;
+        return true;
     }
 
     /// <summary>Takes <paramref name="waiter"/> off the queue (its time is up); false when the drain has taken it already.</summary>

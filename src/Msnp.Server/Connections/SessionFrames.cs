@@ -51,6 +51,7 @@ internal readonly struct SessionFrames(MsnpConnection connection, IMsnpSession s
         {
             // What the frames before this one sent goes out before the reader waits.
             session.OnFramesHandled();
+            connection.Output.SendFromReader();
         }
 
         await paced.ConfigureAwait(false);

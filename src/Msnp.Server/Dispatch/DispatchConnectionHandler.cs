@@ -23,6 +23,9 @@ public sealed class DispatchConnectionHandler : MsnpConnectionHandler
     }
 
     /// <inheritdoc/>
+    protected override bool SendsRepliesFromReader => true;
+
+    /// <inheritdoc/>
     protected override IMsnpSession CreateSession(MsnpConnection connection) =>
         new DispatchSession(connection, _options, _chooser, _endpoints.DispatchPort);
 }

@@ -38,5 +38,8 @@ public sealed class NotificationConnectionHandler : MsnpConnectionHandler
     }
 
     /// <inheritdoc/>
+    protected override bool SendsRepliesFromReader => true;
+
+    /// <inheritdoc/>
     protected override IMsnpSession CreateSession(MsnpConnection connection) => new NotificationSession(connection, _services, connection.IsHttpGateway);
 }

@@ -71,6 +71,25 @@ public class ScenarioRunTests
     }
 
     [Fact]
+    public async Task A_roundtrip_warm_up_runs_on_the_same_sessions_is_checked_and_stays_out_of_the_figures()
+    {
+        await using var target = await StartAsync();
+
+        var report = await RoundTripScenario.RunAsync(
+            target, new RoundTripSettings(2, 128, TimeSpan.FromSeconds(30), MaxRoundTrips: 40, Warmup: Warmup.For(TimeSpan.FromSeconds(1))), new LoadProgress(), CancellationToken.None);
+
+        // The warm-up went on for a second without a count; the measured part is exactly the count.
+        Assert.Equal(80, report.Operations);
+        Assert.Equal(80, report.Sent);
+        Assert.Equal(80, report.Delivered);
+        Assert.Equal(80, report.Latency.Count);
+        Assert.True(report.Consistent, Msnp.Load.Reporting.ReportWriter.ToText(report));
+        var warm = Assert.Single(report.Details, d => d.Key == "warm-up").Value;
+        Assert.Matches(@"^[\d,]+ round trips in [\d.]+ s, each acknowledged and delivered once, in order", warm);
+        Assert.Contains(report.Settings, s => s.Key == "warmup" && s.Value == "1");
+    }
+
+    [Fact]
     public async Task Signin_signs_in_the_requested_number_of_times()
     {
         await using var target = await StartAsync();

@@ -109,6 +109,70 @@ public sealed class OutboundBufferTests
     }
 
     [Fact]
+    public async Task Replies_held_for_the_reader_wait_for_it_and_go_out_from_its_thread_in_one_send()
+    {
+        var buffer = new OutboundBuffer(1024 * 1024);
+        var output = new CountingWriter();
+        var writer = buffer.RunAsync(output, CancellationToken.None);
+        buffer.HoldForReader();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(buffer.Write(i, static (w, n) => w.Write(Encoding.ASCII.GetBytes($"REP {n}\r\n"))));
+        }
+
+        // Ordinary writes queue no drain while the reader holds the transport.
+        Assert.Equal(0, output.Flushes);
+        buffer.SendFromReader();
+        Assert.Equal(1, output.Flushes);
+        Assert.Equal("REP 0\r\nREP 1\r\nREP 2\r\n", output.Text);
+
+        // Released: the next write wakes the drain as before, and a second release does nothing.
+        buffer.SendFromReader();
+        Assert.True(buffer.Write("REP 3\r\n"u8));
+        await output.Flushed(2).WaitAsync(Generous);
+        buffer.Complete();
+        await writer.WaitAsync(Generous);
+        Assert.Equal("REP 0\r\nREP 1\r\nREP 2\r\nREP 3\r\n", output.Text);
+    }
+
+    [Fact]
+    public async Task A_close_while_the_reader_holds_ends_the_output_when_the_reader_sends()
+    {
+        var buffer = new OutboundBuffer(1024);
+        var output = new CountingWriter();
+        var writer = buffer.RunAsync(output, CancellationToken.None);
+        buffer.HoldForReader();
+        Assert.True(buffer.Write("USR 4 OK\r\n"u8));
+        buffer.Complete();
+        Assert.False(writer.IsCompleted);
+
+        buffer.SendFromReader();
+        await writer.WaitAsync(Generous);
+        Assert.Equal("USR 4 OK\r\n", output.Text);
+        Assert.Equal(1, output.Flushes);
+    }
+
+    [Fact]
+    public async Task Waiting_for_the_drain_while_the_reader_holds_hands_the_send_to_the_thread_pool()
+    {
+        // A long reply (SendLongAsync) waits for the drain from inside the reader's receive: it must not wait for itself.
+        var buffer = new OutboundBuffer(64);
+        var output = new CountingWriter();
+        var writer = buffer.RunAsync(output, CancellationToken.None);
+        buffer.HoldForReader();
+        Assert.True(buffer.Write(new byte[40]));
+        Assert.True(buffer.IsAboveHighWater);
+        await buffer.WaitForDrainAsync().WaitAsync(Generous);
+        Assert.Equal(40, output.Text.Length);
+
+        // The hold was handed over: the reader's release sends nothing twice.
+        buffer.SendFromReader();
+        buffer.Complete();
+        await writer.WaitAsync(Generous);
+        Assert.Equal(40, output.Text.Length);
+    }
+
+    [Fact]
     public async Task A_burst_larger_than_several_segments_arrives_whole_and_in_order()
     {
         // 300 lines of 1 KiB in one batch: the segments grow (8, 32, 128 KiB) within it.
@@ -236,11 +300,28 @@ public sealed class OutboundBufferTests
     {
         private readonly ArrayBufferWriter<byte> _written = new();
         private readonly TaskCompletionSource _firstFlush = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly List<(int Count, TaskCompletionSource Wait)> _waits = [];
         private int _flushes;
 
         public int Flushes => Volatile.Read(ref _flushes);
 
         public Task FirstFlush => _firstFlush.Task;
+
+        // Completes once at least count flushes happened (polled from the flush itself, no timing).
+        public Task Flushed(int count)
+        {
+            lock (_waits)
+            {
+                if (Flushes >= count)
+                {
+                    return Task.CompletedTask;
+                }
+
+                var wait = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _waits.Add((count, wait));
+                return wait.Task;
+            }
+        }
 
         public string Text
         {
@@ -275,8 +356,19 @@ public sealed class OutboundBufferTests
 
         public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref _flushes);
+            var flushes = Interlocked.Increment(ref _flushes);
             _firstFlush.TrySetResult();
+            lock (_waits)
+            {
+                foreach (var (count, wait) in _waits)
+                {
+                    if (flushes >= count)
+                    {
+                        wait.TrySetResult();
+                    }
+                }
+            }
+
             return new(new FlushResult(isCanceled: false, isCompleted: false));
         }
     }

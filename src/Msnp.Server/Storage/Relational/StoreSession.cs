@@ -17,28 +17,51 @@ internal sealed class StoreSession : IAsyncDisposable
     private readonly DbConnection _connection;
     private readonly DbTransaction? _transaction;
 
+    // A single-statement read on a kept SQLite connection: its commands stay prepared, and the
+    // connection goes back to the database when the session ends (closed instead after a failure).
+    private readonly Sqlite.PreparedReadConnection? _prepared;
+    private readonly Sqlite.SqliteDatabase? _returnTo;
+    private bool _failed;
+
     public StoreSession(DbConnection connection, DbTransaction? transaction)
     {
         _connection = connection;
         _transaction = transaction;
     }
 
+    public StoreSession(Sqlite.PreparedReadConnection prepared, Sqlite.SqliteDatabase returnTo)
+    {
+        _connection = prepared.Connection;
+        _prepared = prepared;
+        _returnTo = returnTo;
+    }
+
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Command(sql, parameters);
+        var (command, owned) = Command(sql, parameters);
         try
         {
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (DbException ex)
         {
+            _failed = true;
             throw Fault(ex);
+        }
+        catch
+        {
+            _failed = true;
+            throw;
+        }
+        finally
+        {
+            await DisposeAsync(command, owned).ConfigureAwait(false);
         }
     }
 
     public async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Command(sql, parameters);
+        var (command, owned) = Command(sql, parameters);
         try
         {
             var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
@@ -46,15 +69,26 @@ internal sealed class StoreSession : IAsyncDisposable
         }
         catch (DbException ex)
         {
+            _failed = true;
             throw Fault(ex);
+        }
+        catch
+        {
+            _failed = true;
+            throw;
+        }
+        finally
+        {
+            await DisposeAsync(command, owned).ConfigureAwait(false);
         }
     }
 
     public async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Command(sql, parameters);
+        var (command, owned) = Command(sql, parameters);
         try
         {
+            // Disposing the reader resets the statement, so a kept one holds no read snapshot afterwards.
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var rows = new List<T>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -66,7 +100,17 @@ internal sealed class StoreSession : IAsyncDisposable
         }
         catch (DbException ex)
         {
+            _failed = true;
             throw Fault(ex);
+        }
+        catch
+        {
+            _failed = true;
+            throw;
+        }
+        finally
+        {
+            await DisposeAsync(command, owned).ConfigureAwait(false);
         }
     }
 
@@ -97,6 +141,12 @@ internal sealed class StoreSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_prepared is not null)
+        {
+            await _returnTo!.ReturnAsync(_prepared, _failed).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
             if (_transaction is not null)
@@ -115,8 +165,15 @@ internal sealed class StoreSession : IAsyncDisposable
         }
     }
 
-    private DbCommand Command(string sql, (string Name, object? Value)[] parameters)
+    private static ValueTask DisposeAsync(DbCommand command, bool owned) => owned ? command.DisposeAsync() : ValueTask.CompletedTask;
+
+    private (DbCommand Command, bool Owned) Command(string sql, (string Name, object? Value)[] parameters)
     {
+        if (_prepared?.Command(sql, parameters) is { } kept)
+        {
+            return (kept, false);
+        }
+
         var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = sql;
@@ -128,6 +185,6 @@ internal sealed class StoreSession : IAsyncDisposable
             command.Parameters.Add(parameter);
         }
 
-        return command;
+        return (command, true);
     }
 }

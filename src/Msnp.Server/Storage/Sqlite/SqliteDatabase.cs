@@ -8,11 +8,22 @@ namespace Msnp.Server.Storage.Sqlite;
 /// <summary>
 /// The shared connection factory of the SQLite stores: one connection per operation from the
 /// Microsoft.Data.Sqlite pool, foreign keys on, WAL journal, and the schema brought up to date once
-/// at open. Nothing is cached in memory, so another process may write the same file at any time.
+/// at open. Single-statement reads run on kept connections whose statements stay prepared
+/// (<see cref="PreparedReadConnection"/>). No rows are cached in memory, so another process may
+/// write the same file at any time.
 /// </summary>
 internal sealed class SqliteDatabase : IStoreDatabase
 {
+    // Idle kept connections for single-statement reads (PreparedReadConnection); more than this many
+    // idle ones are closed when returned. Counted separately, as ConcurrentStack.Count walks the stack.
+    private const int MaxIdlePreparedReads = 16;
+
     private readonly string _connectionString;
+    private readonly System.Collections.Concurrent.ConcurrentStack<PreparedReadConnection> _preparedReads = new();
+    private int _idlePreparedReads;
+
+    // Raised by ClearPool: a kept connection opened before it is closed when it comes back.
+    private int _generation;
 
     public SqliteDatabase(StorageOptions options)
     {
@@ -31,7 +42,73 @@ internal sealed class SqliteDatabase : IStoreDatabase
 
     public Task<StoreSession> ReadAsync(CancellationToken cancellationToken) => BeginAsync(write: false, transaction: true, cancellationToken);
 
-    public Task<StoreSession> ReadOneAsync(CancellationToken cancellationToken) => BeginAsync(write: false, transaction: false, cancellationToken);
+    public Task<StoreSession> ReadOneAsync(CancellationToken cancellationToken)
+    {
+        if (_preparedReads.TryPop(out var kept))
+        {
+            Interlocked.Decrement(ref _idlePreparedReads);
+            return Task.FromResult(new StoreSession(kept, this));
+        }
+
+        return OpenPreparedReadAsync(cancellationToken);
+    }
+
+    /// <summary>Takes back a kept read connection: idle again, or closed after a failure, a <see cref="ClearPool"/> or when enough are idle.</summary>
+    internal async ValueTask ReturnAsync(PreparedReadConnection kept, bool failed)
+    {
+        if (failed || kept.Generation != Volatile.Read(ref _generation))
+        {
+            await kept.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
+        if (Interlocked.Increment(ref _idlePreparedReads) > MaxIdlePreparedReads)
+        {
+            Interlocked.Decrement(ref _idlePreparedReads);
+            await kept.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
+        _preparedReads.Push(kept);
+
+        // A ClearPool between the check and the push: take it out again.
+        if (kept.Generation != Volatile.Read(ref _generation))
+        {
+            await ClosePreparedReadsAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<StoreSession> OpenPreparedReadAsync(CancellationToken cancellationToken)
+    {
+        var generation = Volatile.Read(ref _generation);
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            int rc = SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, (int)Math.Min(int.MaxValue, (long)Options.BusyTimeout.TotalMilliseconds));
+            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
+            return new StoreSession(new PreparedReadConnection(connection, generation), this);
+        }
+        catch (SqliteException ex)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw StoreSession.Fault(ex);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async ValueTask ClosePreparedReadsAsync()
+    {
+        while (_preparedReads.TryPop(out var kept))
+        {
+            Interlocked.Decrement(ref _idlePreparedReads);
+            await kept.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     public Task<StoreSession> WriteAsync(CancellationToken cancellationToken) => BeginAsync(write: true, transaction: true, cancellationToken);
 
@@ -135,6 +212,8 @@ internal sealed class SqliteDatabase : IStoreDatabase
     /// <summary>Closes the idle pooled connections so the files are released.</summary>
     public void ClearPool()
     {
+        Interlocked.Increment(ref _generation);
+        ClosePreparedReadsAsync().AsTask().GetAwaiter().GetResult();
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
