@@ -138,6 +138,39 @@ public abstract partial class DialectWriter
     public virtual void WriteMessage(IBufferWriter<byte> output, string sender, string senderName, ReadOnlySpan<byte> payload) =>
         MsnpWriter.WritePayloadCommand(output, CommandCodes.Msg, null, [sender, senderName], payload);
 
+    /// <summary>
+    /// <c>MSG account name </c>: the start of <see cref="WriteMessage(IBufferWriter{byte}, string, string, ReadOnlySpan{byte})"/>'s
+    /// line, the same in every dialect. A switchboard makes it once per sender and writes every message
+    /// it relays with <see cref="WriteRelayedMessage"/>, instead of encoding and checking the two names
+    /// for each message and each receiver.
+    /// </summary>
+    /// <exception cref="ArgumentException">A name is empty or holds a space, tab, CR or LF.</exception>
+    public static byte[] MessageStart(string sender, string senderName)
+    {
+        var start = new ArrayBufferWriter<byte>(64);
+        var line = new MsnpWriter.LineWriter(start, CommandCodes.Msg, null);
+        line.Token(sender);
+        line.Token(senderName);
+        return [.. start.WrittenSpan, (byte)' '];
+    }
+
+    /// <summary>
+    /// An incoming message whose line starts with <paramref name="start"/> (from <see cref="MessageStart"/>):
+    /// the same bytes as <see cref="WriteMessage(IBufferWriter{byte}, string, string, ReadOnlySpan{byte})"/>.
+    /// </summary>
+    public static void WriteRelayedMessage(IBufferWriter<byte> output, ReadOnlySpan<byte> start, ReadOnlySpan<byte> payload)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var line = output.GetSpan(start.Length + 12);
+        start.CopyTo(line);
+        System.Buffers.Text.Utf8Formatter.TryFormat(payload.Length, line[start.Length..], out var digits);
+        var end = start.Length + digits;
+        line[end] = (byte)'\r';
+        line[end + 1] = (byte)'\n';
+        output.Advance(end + 2);
+        output.Write(payload);
+    }
+
     /// <summary><c>ACK TrID</c>: every participant received the message.</summary>
     public virtual void WriteAcknowledged(IBufferWriter<byte> output, uint trId) => Line(output, CommandCodes.Ack, trId).End();
 

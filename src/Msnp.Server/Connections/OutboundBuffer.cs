@@ -8,7 +8,8 @@ namespace Msnp.Server.Connections;
 /// under a short lock; a drain on the thread pool sends batches to the transport. The pending size
 /// is bounded: a receiver that stays full past the limit is cut off instead of growing memory.
 /// A producer that tells many connections one thing (<see cref="Deliver"/>) writes to an idle
-/// connection's transport itself, so a fan-out costs no thread hand-off per receiver.
+/// connection's transport itself, so a fan-out costs no thread hand-off per receiver; a switchboard
+/// sender likewise sends a receiver's batch itself when nothing else is sending (<see cref="SendHeldBack"/>).
 /// </summary>
 /// <remarks>
 /// The drain exists only while there is something to send: the first write after a quiet spell
@@ -36,6 +37,9 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
 
     // Deliver may write to the transport itself (only where it can tell how much it wrote).
     private bool _inlineAllowed;
+
+    // SendHeldBack may send a batch itself: the output is the own socket transport's.
+    private bool _sendsHere;
 
     // The connection's reader holds the transport while it handles one receive's frames (see
     // HoldForReader): _drainScheduled is set for it, and it sends what they queued itself. Under _sync.
@@ -257,6 +261,84 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
     }
 
+    /// <summary>
+    /// As <see cref="Wake"/>, but when nothing is sending (no drain queued or running, the
+    /// connection open), sends what was appended by <see cref="WriteWithoutWaking"/> from the
+    /// calling thread instead of queuing a drain: a switchboard sender, after the messages of one
+    /// receive, sends each receiver's batch itself, as a plain forwarder would, without a thread
+    /// hand-off per receive. The caller never waits: a send that cannot finish at once (the
+    /// receiver's window is full), a failure, more bytes queued meanwhile, or a close, is the
+    /// drain's, as after any other batch. Only for the own socket transport, whose send is a
+    /// non-blocking system call; other outputs are woken as by <see cref="Wake"/>.
+    /// </summary>
+    public void SendHeldBack()
+    {
+        if (Volatile.Read(ref _pendingCount) == 0)
+        {
+            return;
+        }
+
+        bool here;
+        lock (_sync)
+        {
+            if (_drainScheduled || _output is null || _pending.WrittenCount == 0)
+            {
+                return;
+            }
+
+            // The batch is this thread's: every other writer only queues until _drainScheduled clears.
+            _drainScheduled = true;
+            here = _sendsHere && !_closed;
+            if (here)
+            {
+                (_pending, _draining) = (_draining, _pending);
+                Volatile.Write(ref _pendingCount, _pending.WrittenCount);
+            }
+        }
+
+        if (!here)
+        {
+            // A close sends its last batch and ends the output: that is the drain's (it wakes the
+            // connection's reader, which must not run on this producer's stack).
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            return;
+        }
+
+        Diagnostics.ServerMetrics.BytesSent.Add(_draining.WrittenCount);
+        ValueTask<FlushResult> flush;
+        try
+        {
+            flush = ((Transport.SocketWriter)_output!).SendAsync(_draining, _flushCancellation);
+        }
+        catch (Exception e)
+        {
+            // Output already released under a close: the drain's continuation ends it (on the
+            // thread pool: a completed task's continuation is queued, not run here).
+            flush = ValueTask.FromException<FlushResult>(e);
+        }
+
+        if (!flush.IsCompletedSuccessfully)
+        {
+            ContinueAfter(flush, lastBatch: false);
+            return;
+        }
+
+        flush.GetAwaiter().GetResult();
+        ReleaseDrainWaiter();
+        bool schedule;
+        lock (_sync)
+        {
+            // What was queued (or a close) while this thread sent is the drain's.
+            schedule = _pending.WrittenCount > 0 || _closed;
+            _drainScheduled = schedule;
+        }
+
+        if (schedule)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        }
+    }
+
     private bool Write<TState>(TState state, Action<IBufferWriter<byte>, TState> write, bool wake)
     {
         ArgumentNullException.ThrowIfNull(write);
@@ -446,6 +528,7 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
 
             _output = output;
             _inlineAllowed = output.CanGetUnflushedBytes;
+            _sendsHere = output is Transport.SocketWriter;
             _flushCancellation = flushCancellation;
             _wakeWhenDone = wakeWhenDone;
             schedule = !_drainScheduled && (_pending.WrittenCount > 0 || _closed);

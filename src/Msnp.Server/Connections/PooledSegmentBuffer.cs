@@ -16,7 +16,7 @@ internal sealed class PooledSegmentBuffer : IBufferWriter<byte>
     public const int SegmentSize = 8 * 1024;
 
     /// <summary>The largest segment a burst grows to: each segment it fills is followed by one four times as large.</summary>
-    public const int LargestSegment = 64 * 1024;
+    public const int LargestSegment = 128 * 1024;
 
     // Most batches fit one segment (a command, a relayed message): it is kept in a field, and the
     // list (with its backing array) only exists once a connection has had a larger burst.
@@ -24,6 +24,11 @@ internal sealed class PooledSegmentBuffer : IBufferWriter<byte>
     private List<(byte[] Array, int Length)>? _more;
     private byte[]? _current;
     private int _currentLength;
+
+    // The size of a batch's first segment: the last batch's size (a power of two from SegmentSize up
+    // to LargestSegment), so a connection that is sent batches of tens of KiB in a row (a switchboard
+    // receiver of a streaming sender) gets each in one segment, one send, instead of two or three.
+    private int _firstSize = SegmentSize;
 
     /// <summary>Bytes written since the last <see cref="DrainAsync"/>.</summary>
     public int WrittenCount { get; private set; }
@@ -98,6 +103,7 @@ internal sealed class PooledSegmentBuffer : IBufferWriter<byte>
             _more.Clear();
         }
 
+        _firstSize = WrittenCount <= SegmentSize ? SegmentSize : (int)Math.Min(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)WrittenCount), LargestSegment);
         WrittenCount = 0;
     }
 
@@ -111,7 +117,7 @@ internal sealed class PooledSegmentBuffer : IBufferWriter<byte>
 
         // A burst that fills a segment gets a larger one next (up to LargestSegment), so a drained
         // batch goes to the socket in few sends; the next batch starts small again.
-        var size = _current is null ? SegmentSize : Math.Min(_current.Length * 4, LargestSegment);
+        var size = _current is null ? (_first.Array is null ? _firstSize : SegmentSize) : Math.Min(_current.Length * 4, LargestSegment);
         Seal();
         _current = ArrayPool<byte>.Shared.Rent(Math.Max(needed, size));
         _currentLength = 0;

@@ -27,10 +27,15 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     private bool _left;
 
     // Messages were relayed (or acknowledged) without waking the writers: see OnFramesHandled.
+    // Sending them may happen on this thread (OutboundBuffer.SendHeldBack), never waits, and
+    // leaves closing a receiver's output to its drain, so no other connection's code runs here.
     private bool _heldBack;
 
     // The sender's wait for a receiver that is behind, made at the first such wait.
     private DrainWaiter? _drainWaiter;
+
+    // "MSG account name ", made at the first message this participant sends (only its read loop relays its messages).
+    private byte[]? _messageStart;
 
     /// <summary>Creates the participant for a new connection.</summary>
     public SwitchboardParticipant(MsnpConnection connection, SwitchboardServices services)
@@ -59,6 +64,9 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
 
     /// <summary>The participant as MSNP16+ rosters name one point of presence: <c>account;{guid}</c>, or the account alone.</summary>
     public string EndpointHandle { get; private set; } = string.Empty;
+
+    /// <summary>The start of every message this participant sends, as receivers get it (<see cref="DialectWriter.MessageStart"/>).</summary>
+    internal byte[] MessageStart => _messageStart ??= DialectWriter.MessageStart(Account, FriendlyName);
 
     internal void Bind(SwitchboardTicket ticket, Presence.PresenceEndpoint holder)
     {
@@ -140,9 +148,11 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
 
     /// <inheritdoc/>
     /// <remarks>
-    /// The messages of one receive were relayed without waking the receivers' writers; one wake
-    /// each now sends them in one drain, where a wake per message had each receiver's writer race
-    /// the sender and send a few messages at a time.
+    /// The messages of one receive were relayed without waking the receivers' writers; now each
+    /// receiver's batch goes out in one send, from this thread when the receiver's output is idle
+    /// (as a plain forwarder sends what it received, with no thread hand-off) and from its drain
+    /// when that is already sending. A wake per message had each receiver's writer race the sender
+    /// and send a few messages at a time.
     /// </remarks>
     public override void OnFramesHandled() => WakeHeldBack();
 
@@ -154,11 +164,11 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         }
 
         _heldBack = false;
-        Connection.Output.Wake();
+        Connection.Output.SendHeldBack();
         var participants = _room!.Participants;
         for (var i = 0; i < participants.Count; i++)
         {
-            participants[i].Connection.Output.Wake();
+            participants[i].Connection.Output.SendHeldBack();
         }
     }
 

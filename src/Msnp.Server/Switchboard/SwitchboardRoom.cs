@@ -187,6 +187,7 @@ public sealed class SwitchboardRoom
     internal (int Receivers, int Delivered) Relay(SwitchboardParticipant sender, in ReadOnlySequence<byte> payload)
     {
         var participants = Volatile.Read(ref _participants);
+        var start = sender.MessageStart;
         int receivers = 0, delivered = 0;
         foreach (var receiver in participants)
         {
@@ -197,7 +198,8 @@ public sealed class SwitchboardRoom
 
             receivers++;
             // The sender wakes the receivers' writers once per receive (SwitchboardParticipant.OnFramesHandled).
-            if (receiver.Connection.Output.WriteWithoutWaking((receiver.Writer, sender.Account, sender.FriendlyName, payload), static (w, s) => WriteMessage(w, s.Writer, s.Account, s.FriendlyName, s.payload)))
+            // Every receiver's dialect writes MSG alike: the sender's line start is made once (DialectWriter.MessageStart).
+            if (receiver.Connection.Output.WriteWithoutWaking((start, payload), static (w, s) => WriteMessage(w, s.start, s.payload)))
             {
                 delivered++;
             }
@@ -211,17 +213,17 @@ public sealed class SwitchboardRoom
         return (receivers, delivered);
     }
 
-    private static void WriteMessage(IBufferWriter<byte> output, DialectWriter writer, string account, string name, in ReadOnlySequence<byte> payload)
+    private static void WriteMessage(IBufferWriter<byte> output, byte[] start, in ReadOnlySequence<byte> payload)
     {
         if (payload.IsSingleSegment)
         {
-            writer.WriteMessage(output, account, name, payload.FirstSpan);
+            DialectWriter.WriteRelayedMessage(output, start, payload.FirstSpan);
             return;
         }
 
         // A payload split across pipe segments is at most 2048 bytes (the framing limit): join it on the stack.
         Span<byte> joined = stackalloc byte[(int)payload.Length];
         payload.CopyTo(joined);
-        writer.WriteMessage(output, account, name, joined);
+        DialectWriter.WriteRelayedMessage(output, start, joined);
     }
 }

@@ -21,6 +21,15 @@ public class DialectWriterWireTests
         Assert.Equal(Encoding.UTF8.GetBytes(c.WireText), written);
     }
 
+    // A relay's message start is checked once, as WriteMessage checks the names each time.
+    [Theory]
+    [InlineData("bob@example.com", "")]
+    [InlineData("bob example.com", "Bob")]
+    [InlineData("bob@example.com", "B\r\nob")]
+    [InlineData("bob@example.com", "B\tob")]
+    public void A_message_start_refuses_a_name_that_is_not_one_token(string sender, string name) =>
+        Assert.Throws<ArgumentException>(() => Msnp.Protocol.Dialects.DialectWriter.MessageStart(sender, name));
+
     // The client's command table must read every line back as it was meant: same code, the TrID
     // where the line has one (and none where it has not), the same parameters and payload.
     [Theory]

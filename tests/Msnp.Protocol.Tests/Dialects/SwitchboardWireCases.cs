@@ -1,3 +1,4 @@
+using Msnp.Protocol.Dialects;
 using static Msnp.Protocol.Tests.Dialects.WireCases;
 
 namespace Msnp.Protocol.Tests.Dialects;
@@ -37,6 +38,17 @@ public static class SwitchboardWireCases
             "MSG empty payload",
             (w, o) => w.WriteMessage(o, "Hotmail", "Hotmail", []),
             _ => ["MSG Hotmail Hotmail 0"],
+            payload: string.Empty),
+        // A relay's form: the line start made once per sender, the same bytes in every dialect.
+        .. PerVersion(
+            "MSG relayed",
+            (w, o) => DialectWriter.WriteRelayedMessage(o, DialectWriter.MessageStart("bob@example.com", "B%C3%B6b"), "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nhéllo"u8),
+            _ => ["MSG bob@example.com B%C3%B6b 68"],
+            payload: "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nhéllo"),
+        .. PerVersion(
+            "MSG relayed, non-ASCII name",
+            (w, o) => DialectWriter.WriteRelayedMessage(o, DialectWriter.MessageStart("bob@example.com", "Böb"), []),
+            _ => ["MSG bob@example.com Böb 0"],
             payload: string.Empty),
         .. PerVersion("ACK", (w, o) => w.WriteAcknowledged(o, 3), _ => ["ACK #3"]),
         .. PerVersion("NAK", (w, o) => w.WriteNotAcknowledged(o, 4), _ => ["NAK #4"]),

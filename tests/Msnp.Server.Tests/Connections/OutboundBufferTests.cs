@@ -87,6 +87,28 @@ public sealed class OutboundBufferTests
     }
 
     [Fact]
+    public async Task SendHeldBack_on_an_output_other_than_the_own_socket_wakes_the_drain_as_Wake_does()
+    {
+        var buffer = new OutboundBuffer(1024 * 1024);
+        var output = new CountingWriter();
+        var writer = buffer.RunAsync(output, CancellationToken.None);
+        Assert.True(buffer.WriteWithoutWaking(0, static (w, n) => w.Write(Encoding.ASCII.GetBytes($"MSG {n}\r\n"))));
+        Assert.Equal(0, output.Flushes);
+
+        buffer.SendHeldBack();
+        await output.FirstFlush.WaitAsync(Generous);
+        Assert.Equal("MSG 0\r\n", output.Text);
+
+        // Nothing held back: nothing to send; a close still sends what follows and ends.
+        buffer.SendHeldBack();
+        Assert.True(buffer.WriteWithoutWaking(1, static (w, n) => w.Write(Encoding.ASCII.GetBytes($"MSG {n}\r\n"))));
+        buffer.Complete();
+        buffer.SendHeldBack();
+        await writer.WaitAsync(Generous);
+        Assert.Equal("MSG 0\r\nMSG 1\r\n", output.Text);
+    }
+
+    [Fact]
     public async Task Replies_held_for_the_reader_wait_for_it_and_go_out_from_its_thread_in_one_send()
     {
         var buffer = new OutboundBuffer(1024 * 1024);
@@ -153,7 +175,7 @@ public sealed class OutboundBufferTests
     [Fact]
     public async Task A_burst_larger_than_several_segments_arrives_whole_and_in_order()
     {
-        // 300 lines of 1 KiB in one batch: the segments grow (8, 32, 64 KiB) within it.
+        // 300 lines of 1 KiB in one batch: the segments grow (8, 32, 128 KiB) within it.
         var buffer = new OutboundBuffer(64 * 1024 * 1024);
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0));
         var reader = ReadLinesAsync(pipe.Reader);
