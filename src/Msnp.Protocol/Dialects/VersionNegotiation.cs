@@ -46,8 +46,10 @@ public static class VersionNegotiation
     {
         ArgumentNullException.ThrowIfNull(offered);
         ArgumentNullException.ThrowIfNull(supported);
+        // Every sign-in negotiates, so the offered versions are a bit set (MSNP2–18) rather than a
+        // hash set, and the shared ones are sorted in place rather than through LINQ.
         var cvr0 = false;
-        var wanted = new HashSet<int>();
+        ulong wanted = 0;
         foreach (var token in offered)
         {
             if (token == Cvr0)
@@ -56,11 +58,39 @@ public static class VersionNegotiation
             }
             else if (MsnpDialect.TryGet(token, out var d))
             {
-                wanted.Add(d.Version);
+                wanted |= Bit(d.Version);
             }
         }
 
-        var common = supported.Where(d => wanted.Contains(d.Version)).OrderByDescending(d => d.Version).ToArray();
+        var count = 0;
+        foreach (var d in supported)
+        {
+            if ((wanted & Bit(d.Version)) != 0)
+            {
+                count++;
+            }
+        }
+
+        var common = new MsnpDialect[count];
+        var i = 0;
+        foreach (var d in supported)
+        {
+            if ((wanted & Bit(d.Version)) != 0)
+            {
+                // Insertion by version, newest first; equal versions keep their order.
+                var j = i++;
+                while (j > 0 && common[j - 1].Version < d.Version)
+                {
+                    common[j] = common[j - 1];
+                    j--;
+                }
+
+                common[j] = d;
+            }
+        }
+
         return new Outcome(common, cvr0);
     }
+
+    private static ulong Bit(int version) => (uint)version < 64 ? 1UL << version : throw new ArgumentOutOfRangeException(nameof(version), version, "Dialect versions are below 64.");
 }

@@ -357,7 +357,8 @@ public sealed partial class NotificationSession : MsnpSessionBase, INotification
         Connection.DisarmDeadline();
         var dialect = Dialect!;
         var mspAuth = TicketPart;
-        var remote = Connection.RemoteEndPoint?.ToString() ?? "?";
+        // Only the log lines use the address as text: formatted only when they are written.
+        var remote = Services.Logger.IsEnabled(LogLevel.Information) ? Connection.RemoteEndPoint?.ToString() ?? "?" : "?";
         SignedInAt = Services.Time.GetUtcNow();
         _counted = true;
         Diagnostics.ServerMetrics.RecordSession(dialect, OverHttp, +1);
