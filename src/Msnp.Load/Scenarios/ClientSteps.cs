@@ -21,17 +21,7 @@ public static class ClientSteps
         SignInAsync(notification, account, dialect, null, cancellationToken);
 
     /// <summary>As <see cref="SignInAsync(IPEndPoint, LoadAccount, MsnpDialect, CancellationToken)"/> from the loopback address <paramref name="source"/>.</summary>
-    public static Task<LoadConnection> SignInAsync(IPEndPoint notification, LoadAccount account, MsnpDialect dialect, IPAddress? source, CancellationToken cancellationToken) =>
-        SignInAsync(notification, account, dialect, source, signOut: false, cancellationToken);
-
-    /// <summary>
-    /// As <see cref="SignInAsync(IPEndPoint, LoadAccount, MsnpDialect, CancellationToken)"/>, with
-    /// <c>OUT</c> sent in the same write when <paramref name="signOut"/> is set: the server handles
-    /// the commands in order, so it signs the account in, answers, and then signs it out and closes.
-    /// The caller still reads every answer up to the profile message; the connection then only
-    /// needs disposing.
-    /// </summary>
-    public static async Task<LoadConnection> SignInAsync(IPEndPoint notification, LoadAccount account, MsnpDialect dialect, IPAddress? source, bool signOut, CancellationToken cancellationToken)
+    public static async Task<LoadConnection> SignInAsync(IPEndPoint notification, LoadAccount account, MsnpDialect dialect, IPAddress? source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(dialect);
@@ -48,7 +38,7 @@ public static class ClientSteps
             ns.Write(account.Email);
             ns.Write("\r\nUSR 4 TWN S ");
             ns.Write(account.Ticket);
-            ns.Write(signOut ? "\r\nOUT\r\n" : "\r\n");
+            ns.Write("\r\n");
             await ns.FlushAsync(cancellationToken).ConfigureAwait(false);
             await ns.SkipToLineStartingWithAsync("USR 3 TWN S ", cancellationToken).ConfigureAwait(false);
             await ns.SkipToLineStartingWithAsync("USR 4 OK ", cancellationToken).ConfigureAwait(false);

@@ -52,7 +52,7 @@ public static class SignInScenario
         ArgumentNullException.ThrowIfNull(progress);
         progress.Phase = "creating accounts";
         var passport = settings.Login == SignInLogin.Passport;
-        var ticket = !passport && target.Dialect.Authentication != AuthenticationMethod.SingleSignOn;
+        var ticket = !passport && target.Dialect.Authentication == AuthenticationMethod.Tweener;
         var login = passport ? target.PassportLogin ?? throw new InvalidOperationException("The Passport login needs the server's login URL (--passport).") : null;
         var accounts = await target.CreateAccountsAsync(passport ? "passport" : "signin", settings.Users, realPasswordHash: passport, cancellationToken).ConfigureAwait(false);
         var workers = Math.Min(settings.Concurrency, settings.Users);
@@ -106,6 +106,7 @@ public static class SignInScenario
         {
             using var http = login is null ? null : new PassportLoginClient(login);
             using var web = target.Dialect.Authentication == AuthenticationMethod.SingleSignOn && !passport ? ClientSteps.CreateWebServices(target) : null;
+            var direct = ticket ? new TicketSignIn(target.Dialect) : null;
             // Worker w owns accounts w, w + workers, …, so one account is never signed in twice at once.
             var next = w;
             while (Stopwatch.GetTimestamp() < Volatile.Read(ref deadline))
@@ -147,21 +148,24 @@ public static class SignInScenario
                     // A ticket sign-in sends its OUT with the sign-in's commands (the server signs in,
                     // answers, then signs out and closes); an SSO sign-in has round trips of its own, so
                     // its OUT follows.
-                    var ns = ticket
-                        ? await ClientSteps.SignInAsync(node, account, target.Dialect, null, signOut: true, cancellationToken).ConfigureAwait(false)
-                        : await ClientSteps.SignInAsync(target, node, account, cancellationToken, web).ConfigureAwait(false);
-                    Completed(w, start, measured);
-                    if (spread && measured)
+                    if (direct is not null)
                     {
-                        perNode.AddOrUpdate(node, 1, static (_, n) => n + 1);
+                        await direct.RunAsync(node, account, cancellationToken).ConfigureAwait(false);
+                        Completed(w, start, measured);
                     }
-
-                    await using (ns.ConfigureAwait(false))
+                    else
                     {
-                        if (!ticket)
+                        var ns = await ClientSteps.SignInAsync(target, node, account, cancellationToken, web).ConfigureAwait(false);
+                        Completed(w, start, measured);
+                        await using (ns.ConfigureAwait(false))
                         {
                             await ns.SendAsync("OUT\r\n", cancellationToken).ConfigureAwait(false);
                         }
+                    }
+
+                    if (spread && measured)
+                    {
+                        perNode.AddOrUpdate(node, 1, static (_, n) => n + 1);
                     }
                 }
                 catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException or System.Net.Sockets.SocketException or HttpRequestException)

@@ -151,7 +151,18 @@ public abstract class MsnpConnectionHandler : ConnectionHandler
 
                             var frameEnd = frame.End;
                             var handled = new SessionFrames(connection, session).OnFrameAsync(frame);
-                            var more = handled.IsCompletedSuccessfully ? handled.Result : await handled.ConfigureAwait(false);
+                            bool more;
+                            if (handled.IsCompletedSuccessfully)
+                            {
+                                more = handled.Result;
+                            }
+                            else
+                            {
+                                // A handler that waits (another node, PostgreSQL, the pacer) must not hold back
+                                // the replies before it, nor what others send this connection, while it waits.
+                                output?.SendFromReader();
+                                more = await handled.ConfigureAwait(false);
+                            }
                             buffer = buffer.Slice(frameEnd);
                             if (firstCommand is not null)
                             {
