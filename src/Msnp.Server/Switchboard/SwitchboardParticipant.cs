@@ -26,6 +26,10 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     private SwitchboardRoom? _room;
     private bool _left;
 
+    // A message was relayed in this receive: the idle deadline is re-armed once per receive
+    // (OnFramesHandled), since MSG skips HandleAsync(MsnpCommand), which re-arms it for other commands.
+    private bool _active;
+
     // Messages were relayed (or acknowledged) without waking the writers: see OnFramesHandled.
     // Sending them may happen on this thread (OutboundBuffer.SendHeldBack), never waits, and
     // leaves closing a receiver's output to its drain, so no other connection's code runs here.
@@ -154,7 +158,17 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
     /// when that is already sending. A wake per message had each receiver's writer race the sender
     /// and send a few messages at a time.
     /// </remarks>
-    public override void OnFramesHandled() => WakeHeldBack();
+    public override void OnFramesHandled()
+    {
+        if (_active)
+        {
+            // Before anything is sent, so that a reply the peer sees implies the deadline moved.
+            _active = false;
+            Connection.ArmDeadline(_services.Options.SwitchboardIdleTimeout);
+        }
+
+        WakeHeldBack();
+    }
 
     private void WakeHeldBack()
     {
@@ -396,6 +410,7 @@ public sealed class SwitchboardParticipant : MsnpSessionBase
         }
 
         _heldBack = true;
+        _active = true;
         var (receivers, delivered) = _room!.Relay(this, frame.Payload);
         bool allDelivered = receivers > 0 && delivered == receivers;
         if (allDelivered && ack is (byte)'A' or (byte)'D')
