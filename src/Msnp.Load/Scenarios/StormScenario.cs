@@ -220,26 +220,26 @@ public static class StormScenario
     private static TimeSpan Jitter() => TimeSpan.FromMilliseconds(Random.Shared.Next(0, 1000));
 
     // MSNP8 as Messenger 5–6 signs in: the notification server first, then Passport with the
-    // password while that connection waits, then the ticket; online with CHG NLN.
+    // password while that connection waits, then the ticket; online with CHG NLN. A user takes one of
+    // the shared HTTPS clients before opening its notification connection: a real client has its own
+    // and goes to Passport at once, so its connection waits only for the check itself. Queued behind
+    // thousands of others for a shared client instead, the connection would outlive the server's
+    // sign-in deadline (60 s), and a cold storm of 10,000 would never finish (the check done, the
+    // connection gone, and the next try queued behind everyone again).
     private static async Task<LoadConnection> SignInWithPasswordAsync(IPEndPoint notification, LoadAccount account, Channel<PassportLoginClient> pool, CancellationToken cancellationToken)
     {
-        var ns = await LoadConnection.ConnectAsync(notification, MsnpDialect.Msnp8, cancellationToken).ConfigureAwait(false);
+        var http = await pool.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        LoadConnection? ns = null;
         try
         {
+            ns = await LoadConnection.ConnectAsync(notification, MsnpDialect.Msnp8, cancellationToken).ConfigureAwait(false);
             await ns.SendAsync($"VER 1 MSNP8 CVR0\r\nCVR 2 0x0409 win 4.10 i386 MSNMSGR 6.0.0602 MSMSGS {account.Email}\r\nUSR 3 TWN I {account.Email}\r\n", cancellationToken).ConfigureAwait(false);
             await ns.SkipToLineStartingWithAsync("USR 3 TWN S ", cancellationToken).ConfigureAwait(false);
-            var http = await pool.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            string? ticket;
-            try
-            {
-                ticket = await http.LoginAsync(account.Email, LoadAccounts.Password, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                // The pool is never completed and has a place for every client it handed out.
-                pool.Writer.TryWrite(http);
-            }
+            var ticket = await http.LoginAsync(account.Email, LoadAccounts.Password, cancellationToken).ConfigureAwait(false);
 
+            // The pool is never completed and has a place for every client it handed out.
+            pool.Writer.TryWrite(http);
+            http = null;
             if (ticket is null)
             {
                 throw new InvalidOperationException($"Passport refused {account.Email}.");
@@ -251,8 +251,19 @@ public static class StormScenario
         }
         catch
         {
-            await ns.DisposeAsync().ConfigureAwait(false);
+            if (ns is not null)
+            {
+                await ns.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw;
+        }
+        finally
+        {
+            if (http is not null)
+            {
+                pool.Writer.TryWrite(http);
+            }
         }
     }
 
