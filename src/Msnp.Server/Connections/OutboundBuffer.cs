@@ -317,6 +317,14 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
             flush = ValueTask.FromException<FlushResult>(e);
         }
 
+        FinishSendHere(flush);
+    }
+
+    // After a send from a producer's thread (SendHeldBack, Deliver): a send that could not finish at
+    // once (a full window, a failure) is the drain's to continue, as after its own batch; otherwise
+    // what was queued (or a close) while this thread sent is handed to the drain.
+    private void FinishSendHere(ValueTask<FlushResult> flush)
+    {
         if (!flush.IsCompletedSuccessfully)
         {
             ContinueAfter(flush, lastBatch: false);
@@ -328,7 +336,6 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
         bool schedule;
         lock (_sync)
         {
-            // What was queued (or a close) while this thread sent is the drain's.
             schedule = _pending.WrittenCount > 0 || _closed;
             _drainScheduled = schedule;
         }
@@ -426,29 +433,7 @@ public sealed class OutboundBuffer : IThreadPoolWorkItem
             flush = ValueTask.FromException<FlushResult>(e);
         }
 
-        if (flush.IsCompletedSuccessfully)
-        {
-            flush.GetAwaiter().GetResult();
-            ReleaseDrainWaiter();
-
-            // What was queued (or a close) while this thread sent is the drain's.
-            bool schedule;
-            lock (_sync)
-            {
-                schedule = _pending.WrittenCount > 0 || _closed;
-                _drainScheduled = schedule;
-            }
-
-            if (schedule)
-            {
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
-            }
-
-            return true;
-        }
-
-        // Rare (a full window or a failure): the drain continues from this send as from its own.
-        ContinueAfter(flush, lastBatch: false);
+        FinishSendHere(flush);
         return true;
     }
 
