@@ -35,31 +35,13 @@ public static class RoundTripScenario
         var pairs = await ChatPair.OpenAsync(target, settings.Pairs, progress, cancellationToken).ConfigureAwait(false);
         try
         {
-            var warmup = settings.Warmup ?? Warmup.None;
-            LoadReport? warm = null;
-            if (!warmup.IsNone)
-            {
-                progress.Phase = "warming up";
-                var longest = warmup.Fixed ?? Warmup.AutomaticMaximum;
-                warm = await RunPhaseAsync(pairs, settings with { MaxRoundTrips = 0, Duration = longest }, progress, warmup.WaitAsync, cancellationToken).ConfigureAwait(false);
-            }
-
-            progress.Phase = "running";
-            var measured = await RunPhaseAsync(pairs, settings, progress, null, cancellationToken).ConfigureAwait(false);
-            var details = ChatPair.NodeDetails(target, pairs);
-            if (warm is null)
-            {
-                return measured with { Details = details };
-            }
-
-            // A warm-up with a NAK, a lost or a reordered message makes the run inconsistent, like the measured part would.
-            var faults = warm.Errors + warm.Lost + warm.Reordered + warm.Duplicates + (warm.Sent - warm.Delivered - warm.Lost);
-            return measured with
-            {
-                Errors = measured.Errors + faults,
-                FirstError = measured.FirstError ?? (faults > 0 ? $"the warm-up acknowledged {warm.Operations:N0} and delivered {warm.Delivered:N0} of {warm.Sent:N0} messages, with {warm.Errors:N0} errors" : null),
-                Details = [.. details, new("warm-up", string.Create(CultureInfo.InvariantCulture, $"{warm.Operations:N0} round trips in {warm.Seconds:F1} s, {(faults == 0 ? "each acknowledged and delivered once, in order" : "INCONSISTENT")} (not in the figures)"))],
-            };
+            return await WarmedPhases.RunAsync(
+                settings.Warmup,
+                progress,
+                (longest, until) => RunPhaseAsync(pairs, longest is { } time ? settings with { MaxRoundTrips = 0, Duration = time } : settings, progress, until, cancellationToken),
+                static (warm, consistent) => string.Create(CultureInfo.InvariantCulture, $"{warm.Operations:N0} round trips in {warm.Seconds:F1} s, {(consistent ? "each acknowledged and delivered once, in order" : "INCONSISTENT")} (not in the figures)"),
+                static warm => $"the warm-up acknowledged {warm.Operations:N0} and delivered {warm.Delivered:N0} of {warm.Sent:N0} messages, with {warm.Errors:N0} errors",
+                () => ChatPair.NodeDetails(target, pairs)).ConfigureAwait(false);
         }
         finally
         {
