@@ -78,27 +78,10 @@ internal sealed class SqliteDatabase : IStoreDatabase
         }
     }
 
-    private async Task<StoreSession> OpenPreparedReadAsync(CancellationToken cancellationToken)
+    private Task<StoreSession> OpenPreparedReadAsync(CancellationToken cancellationToken)
     {
         var generation = Volatile.Read(ref _generation);
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            int rc = SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, (int)Math.Min(int.MaxValue, (long)Options.BusyTimeout.TotalMilliseconds));
-            SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-            return new StoreSession(new PreparedReadConnection(connection, generation), this);
-        }
-        catch (SqliteException ex)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw StoreSession.Fault(ex);
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return OpenAsync(connection => new StoreSession(new PreparedReadConnection(connection, generation), this), cancellationToken);
     }
 
     private async ValueTask ClosePreparedReadsAsync()
@@ -115,7 +98,13 @@ internal sealed class SqliteDatabase : IStoreDatabase
     // Deferred for reads (a consistent snapshot across several queries), BEGIN IMMEDIATE for writes,
     // so that concurrent writers — other threads or another process on the same file — queue on the
     // write lock instead of failing on upgrade.
-    private async Task<StoreSession> BeginAsync(bool write, bool transaction, CancellationToken cancellationToken)
+    private Task<StoreSession> BeginAsync(bool write, bool transaction, CancellationToken cancellationToken) =>
+        // deferred: false issues BEGIN IMMEDIATE, which takes the write lock up front.
+        OpenAsync(connection => new StoreSession(connection, write || transaction ? connection.BeginTransaction(deferred: !write) : null), cancellationToken);
+
+    // Opens a connection with the busy timeout set and makes the session on it; the connection is
+    // closed again when either fails.
+    private async Task<StoreSession> OpenAsync(Func<SqliteConnection, StoreSession> session, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
@@ -125,9 +114,7 @@ internal sealed class SqliteDatabase : IStoreDatabase
             // PRAGMA busy_timeout does, without preparing and running a statement per session.
             int rc = SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, (int)Math.Min(int.MaxValue, (long)Options.BusyTimeout.TotalMilliseconds));
             SqliteException.ThrowExceptionForRC(rc, connection.Handle);
-
-            // deferred: false issues BEGIN IMMEDIATE, which takes the write lock up front.
-            return new StoreSession(connection, write || transaction ? connection.BeginTransaction(deferred: !write) : null);
+            return session(connection);
         }
         catch (SqliteException ex)
         {
