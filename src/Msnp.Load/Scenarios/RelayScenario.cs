@@ -65,12 +65,9 @@ public static class RelayScenario
 
         var counters = RuntimeCounters.Now();
         var started = Stopwatch.GetTimestamp();
-        var deadline = new StrongBox<long>(until is null ? started + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency) : long.MaxValue);
-        var closing = until is null ? Task.CompletedTask : Task.Run(async () =>
-        {
-            await until(cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref deadline.Value, Stopwatch.GetTimestamp());
-        }, cancellationToken);
+        var phase = PhaseDeadline.Start(started, settings.Duration, until, cancellationToken);
+        var deadline = phase.At;
+        var closing = phase.Closing;
         var receiving = pairs.Select((p, i) => receivers[i].RunAsync(p.Receiver, drain.Token)).ToArray();
         var sending = pairs.Select((p, i) => Task.Run(async () => sent[i] = await SendAsync(p, windows[i], settings, deadline, drain.Token).ConfigureAwait(false))).ToArray();
         await Task.WhenAll(sending).ConfigureAwait(false);
